@@ -1,0 +1,12 @@
+import { usersByRole } from '@/lib/domain/identity/queries';
+import { roleIdParam } from '@/lib/domain/identity/schemas';
+import { endpoint, route } from '@/lib/server/http';
+
+export const { GET, POST, PUT, PATCH, DELETE } = route({
+  GET: endpoint({
+    summary: 'Active users holding a TTS role (staff)',
+    tags: ['roles'],
+    params: roleIdParam,
+    handler: ({ actor, params }) => usersByRole(actor, params.role_id),
+  }),
+});

@@ -1,0 +1,12 @@
+import { listRoles } from '@/lib/domain/identity/queries';
+import { pageQuery } from '@/lib/domain/pagination';
+import { endpoint, route } from '@/lib/server/http';
+
+export const { GET, POST, PUT, PATCH, DELETE } = route({
+  GET: endpoint({
+    summary: 'List TTS roles (staff)',
+    tags: ['roles'],
+    query: pageQuery,
+    handler: ({ actor, query }) => listRoles(actor, { ...query, system: 'tts' }),
+  }),
+});

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { setUserRoles } from '@/lib/domain/identity/commands';
+import { idParam, systemName, userRoleSetInput } from '@/lib/domain/identity/schemas';
+import { endpoint, route } from '@/lib/server/http';
+
+export const { GET, POST, PUT, PATCH, DELETE } = route({
+  PUT: endpoint({
+    summary: "Replace a user's roles in one system (admins)",
+    tags: ['users'],
+    params: idParam,
+    query: z.object({ system: systemName }),
+    body: userRoleSetInput,
+    handler: ({ actor, params, query, body }) => setUserRoles(actor, params.id, query.system, body.role_ids),
+  }),
+});

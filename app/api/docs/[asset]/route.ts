@@ -1,0 +1,16 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+// Swagger UI's own files, served from the installed swagger-ui-dist package (no CDN: we are offline).
+const ASSETS: Record<string, string> = {
+  'swagger-ui.css': 'text/css; charset=utf-8',
+  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
+};
+
+export async function GET(_req: Request, ctx: { params: Promise<{ asset: string }> }) {
+  const { asset } = await ctx.params;
+  const type = ASSETS[asset];
+  if (!type) return new Response('Not found', { status: 404 });
+  const file = path.join(process.cwd(), 'node_modules', 'swagger-ui-dist', asset);
+  return new Response(await fs.readFile(file), { headers: { 'Content-Type': type, 'Cache-Control': 'public, max-age=86400' } });
+}

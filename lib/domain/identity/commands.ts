@@ -1,0 +1,345 @@
+import { randomUUID } from 'node:crypto';
+import { db, type Tx } from '@/lib/server/db';
+import { env } from '@/lib/server/env';
+import { type Actor, SYSTEM_ACTOR } from '../actor';
+import { writeAudit } from '../audit';
+import { AppError, badRequest, conflict, notFound, unauthenticated, validationFailed } from '../errors';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
+import { assertCanManageUsers } from './policy';
+import { actorRoles, getProfile, loadActor, toActor, userDto, userSummary } from './queries';
+import type { LoginInput, UserCreateInput, UserUpdateInput } from './schemas';
+import { signAccessToken, signRefreshToken, verifyAccessToken, verifyRefreshToken } from './tokens';
+
+export interface RequestMeta {
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+const withRoles = { roles: { include: { role: true } } } as const;
+const INVALID_CREDENTIALS = 'No active account found with the given credentials';
+
+function lockedError(minutes: number) {
+  return new AppError(
+    403,
+    'ACCOUNT_LOCKED',
+    `Account temporarily locked after too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+    { retry_after_seconds: minutes * 60 },
+  );
+}
+
+/**
+ * Failed attempts for this login name within the lock window and after its last success.
+ * Counted by name, not by user, so an unknown name and a wrong password look the same from outside.
+ */
+async function lockState(login: string): Promise<{ failures: number; unlockAt: Date | null }> {
+  const windowStart = new Date(Date.now() - env.LOGIN_LOCK_SECONDS * 1000);
+  const lastSuccess = await db.loginAttempt.findFirst({
+    where: { login, success: true, at: { gt: windowStart } },
+    orderBy: { at: 'desc' },
+    select: { at: true },
+  });
+  const since = lastSuccess?.at ?? windowStart;
+  const failures = await db.loginAttempt.findMany({
+    where: { login, success: false, at: { gt: since } },
+    orderBy: { at: 'desc' },
+    take: env.LOGIN_MAX_FAILURES,
+    select: { at: true },
+  });
+  const oldest = failures.at(-1);
+  const unlockAt =
+    failures.length >= env.LOGIN_MAX_FAILURES && oldest ? new Date(oldest.at.getTime() + env.LOGIN_LOCK_SECONDS * 1000) : null;
+  return { failures: failures.length, unlockAt };
+}
+
+export async function issueTokens(tx: Tx, user: { id: number; email: string; username: string }, roles: Actor["roles"], family: string = randomUUID()) {
+  const jti = randomUUID();
+  const expiresAt = new Date(Date.now() + env.REFRESH_TOKEN_TTL_SECONDS * 1000);
+  await tx.refreshToken.create({ data: { id: jti, familyId: family, userId: user.id, expiresAt } });
+  return {
+    access: await signAccessToken({ id: user.id, email: user.email, username: user.username, roles }),
+    refresh: await signRefreshToken(user.id, jti, family, expiresAt),
+  };
+}
+
+/** Check credentials with lockout; returns the user (used by the token endpoint and portal sign-in). */
+export async function authenticate(meta: RequestMeta, input: LoginInput) {
+  const login = (input.username ?? input.email ?? '').trim().toLowerCase();
+  const lock = await lockState(login);
+  if (lock.unlockAt && lock.unlockAt > new Date()) {
+    throw lockedError(Math.max(1, Math.ceil((lock.unlockAt.getTime() - Date.now()) / 60000)));
+  }
+  const user = await db.user.findFirst({
+    where: { OR: [{ email: login }, { username: { equals: login, mode: 'insensitive' } }] },
+    include: withRoles,
+  });
+  const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
+  const ok = !!user && passwordOk && user.isActive;
+  await db.loginAttempt.create({
+    data: { login, userId: user?.id ?? null, success: ok, ip: meta.ip ?? null, userAgent: meta.userAgent?.slice(0, 500) ?? null },
+  });
+  if (!ok || !user) {
+    if (lock.failures + 1 >= env.LOGIN_MAX_FAILURES) throw lockedError(Math.ceil(env.LOGIN_LOCK_SECONDS / 60));
+    throw new AppError(401, 'INVALID_CREDENTIALS', INVALID_CREDENTIALS);
+  }
+  return user;
+}
+
+/** POST /auth/token/: access + refresh tokens and the user (003). */
+export async function login(meta: RequestMeta, input: LoginInput) {
+  const user = await authenticate(meta, input);
+  const actor = toActor(user, meta);
+  const tokens = await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { lastLogin: new Date() } });
+    await writeAudit(tx, actor, { context: 'identity', action: 'login', entityType: 'user', entityId: user.id });
+    return issueTokens(tx, user, actor.roles);
+  });
+  const roles = actorRoles(user);
+  return {
+    ...tokens,
+    user: { ...userSummary(user), role: roles[0] ? { id: roles[0].system_role_id, name: roles[0].role } : null, roles },
+  };
+}
+
+/** Portal sign-in (next-auth Credentials): same checks and lockout, no API tokens. */
+export async function signInForPortal(meta: RequestMeta, input: LoginInput) {
+  const user = await authenticate(meta, input);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { lastLogin: new Date() } });
+    await writeAudit(tx, toActor(user, meta), { context: 'identity', action: 'portal_login', entityType: 'user', entityId: user.id });
+  });
+  return toActor(user, meta);
+}
+
+/** POST /auth/token/refresh/: rotate. A token that was already rotated revokes its whole family. */
+export async function refresh(meta: RequestMeta, token: string) {
+  const claims = await verifyRefreshToken(token);
+  if (!claims) throw new AppError(401, 'TOKEN_INVALID', 'Token is invalid or expired');
+  const row = await db.refreshToken.findUnique({ where: { id: claims.jti } });
+  if (!row || row.revokedAt || row.expiresAt < new Date()) throw new AppError(401, 'TOKEN_INVALID', 'Token is invalid or expired');
+  const actor = await loadActor(row.userId, meta);
+  if (!actor) throw new AppError(401, 'TOKEN_INVALID', 'Token is invalid or expired');
+
+  const result = await db.$transaction(async (tx) => {
+    const claimed = await tx.refreshToken.updateMany({ where: { id: row.id, rotatedAt: null, revokedAt: null }, data: { rotatedAt: new Date() } });
+    if (claimed.count === 0) return null; // already rotated: reuse
+    return issueTokens(tx, actor, actor.roles, row.familyId);
+  });
+  if (!result) {
+    await db.$transaction(async (tx) => {
+      await tx.refreshToken.updateMany({ where: { familyId: row.familyId, revokedAt: null }, data: { revokedAt: new Date(), revokedWhy: 'reuse_detected' } });
+      await writeAudit(tx, actor, { context: 'identity', action: 'refresh_token_reuse', entityType: 'token_family', entityId: row.familyId });
+    });
+    throw new AppError(401, 'TOKEN_REUSED', 'Refresh token was already used; all sessions of this login were revoked');
+  }
+  return result;
+}
+
+/** POST /auth/logout/: revoke the refresh token's family (or every session of the caller without one). */
+export async function logout(meta: RequestMeta, input: { refresh?: string; access?: string | null }) {
+  const refreshClaims = input.refresh ? await verifyRefreshToken(input.refresh) : null;
+  const accessClaims = input.access ? await verifyAccessToken(input.access) : null;
+  if (input.refresh && !refreshClaims) throw new AppError(401, 'TOKEN_INVALID', 'Token is invalid or expired');
+  const userId = refreshClaims?.user_id ?? accessClaims?.user_id;
+  if (!userId) throw unauthenticated();
+  if (refreshClaims && accessClaims && refreshClaims.user_id !== accessClaims.user_id) throw badRequest('Token belongs to another user');
+  const actor = (await loadActor(userId, meta)) ?? { ...SYSTEM_ACTOR, ...meta };
+  await db.$transaction(async (tx) => {
+    const where = refreshClaims ? { familyId: refreshClaims.family, revokedAt: null } : { userId, revokedAt: null };
+    await tx.refreshToken.updateMany({ where, data: { revokedAt: new Date(), revokedWhy: 'logout' } });
+    await writeAudit(tx, actor, { context: 'identity', action: 'logout', entityType: 'user', entityId: userId });
+  });
+  return { message: 'Successfully logged out' };
+}
+
+async function assertUnique(tx: Tx, fields: { username?: string; email?: string }, exceptId?: number) {
+  const errors: Record<string, string[]> = {};
+  if (fields.username) {
+    const u = await tx.user.findFirst({ where: { username: { equals: fields.username, mode: 'insensitive' }, NOT: { id: exceptId } } });
+    if (u) errors.username = ['A user with that username already exists.'];
+  }
+  if (fields.email) {
+    const u = await tx.user.findFirst({ where: { email: fields.email, NOT: { id: exceptId } } });
+    if (u) errors.email = ['A user with that email already exists.'];
+  }
+  if (Object.keys(errors).length) throw new AppError(409, 'DUPLICATE_RESOURCE', 'User already exists', errors);
+}
+
+export async function createUser(actor: Actor, input: UserCreateInput) {
+  assertCanManageUsers(actor);
+  const passwordHash = await hashPassword(input.password);
+  return db.$transaction(async (tx) => {
+    await assertUnique(tx, input);
+    const user = await tx.user.create({
+      data: {
+        username: input.username,
+        email: input.email,
+        firstName: input.first_name,
+        lastName: input.last_name,
+        phoneNumber: input.phone_number ?? null,
+        isActive: input.is_active,
+        passwordHash,
+      },
+    });
+    await writeAudit(tx, actor, { context: 'identity', action: 'user_created', entityType: 'user', entityId: user.id, newValues: userSummary(user) });
+    return { ...userSummary(user), is_active: user.isActive, message: 'User created successfully' };
+  });
+}
+
+export async function updateUser(actor: Actor, id: number, input: UserUpdateInput) {
+  assertCanManageUsers(actor);
+  if (id === actor.id && input.is_active === false) throw badRequest('You cannot deactivate your own account', { is_active: ['You cannot deactivate your own account'] });
+  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id }, include: withRoles });
+    if (!before) throw notFound('User');
+    await assertUnique(tx, { username: input.username, email: input.email }, id);
+    const user = await tx.user.update({
+      where: { id },
+      data: {
+        username: input.username,
+        email: input.email,
+        firstName: input.first_name,
+        lastName: input.last_name,
+        phoneNumber: input.phone_number,
+        isActive: input.is_active,
+        passwordHash,
+      },
+      include: withRoles,
+    });
+    if (input.is_active === false || passwordHash) {
+      await tx.refreshToken.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date(), revokedWhy: 'user_updated' } });
+    }
+    const { password: _pw, ...changed } = input;
+    await writeAudit(tx, actor, {
+      context: 'identity',
+      action: 'user_updated',
+      entityType: 'user',
+      entityId: id,
+      oldValues: { ...userSummary(before), is_active: before.isActive },
+      newValues: { ...changed, ...(passwordHash ? { password: '(changed)' } : {}) },
+    });
+    return { ...userDto(user), message: 'User updated successfully' };
+  });
+}
+
+/** DELETE deactivates: tickets and tasks keep referring to the user by id, so the row stays. */
+export async function deactivateUser(actor: Actor, id: number) {
+  assertCanManageUsers(actor);
+  if (id === actor.id) throw badRequest('You cannot delete your own account');
+  await db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id } });
+    if (!before) throw notFound('User');
+    await tx.user.update({ where: { id }, data: { isActive: false } });
+    await tx.refreshToken.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date(), revokedWhy: 'user_deactivated' } });
+    await writeAudit(tx, actor, { context: 'identity', action: 'user_deactivated', entityType: 'user', entityId: id, oldValues: { is_active: before.isActive }, newValues: { is_active: false } });
+  });
+}
+
+export async function assignRole(actor: Actor, input: { user_id: number; role_id: number; system?: 'hdts' | 'tts' }) {
+  assertCanManageUsers(actor);
+  return db.$transaction(async (tx) => {
+    const [user, role] = await Promise.all([
+      tx.user.findUnique({ where: { id: input.user_id } }),
+      tx.role.findUnique({ where: { id: input.role_id } }),
+    ]);
+    const errors: Record<string, string[]> = {};
+    if (!user) errors.user_id = ['User not found'];
+    if (!role) errors.role_id = ['Role not found'];
+    else if (input.system && role.system !== input.system) errors.system = [`Role ${role.name} belongs to ${role.system.toUpperCase()}`];
+    if (Object.keys(errors).length || !role || !user) throw validationFailed(errors);
+    const existing = await tx.userRole.findUnique({ where: { userId_roleId: { userId: user.id, roleId: role.id } } });
+    if (existing) throw conflict('The user already has this role', 'DUPLICATE_RESOURCE', { role_id: ['Already assigned'] });
+    const ur = await tx.userRole.create({ data: { userId: user.id, roleId: role.id } });
+    await writeAudit(tx, actor, { context: 'identity', action: 'role_assigned', entityType: 'user', entityId: user.id, newValues: { role_id: role.id, role: role.name, system: role.system } });
+    return { assignment_id: ur.id, user_id: user.id, role_id: role.id, role_name: role.name, system: role.system.toUpperCase(), assigned_at: ur.assignedAt.toISOString() };
+  });
+}
+
+export async function removeRoleAssignment(actor: Actor, assignmentId: number) {
+  assertCanManageUsers(actor);
+  await db.$transaction(async (tx) => {
+    const ur = await tx.userRole.findUnique({ where: { id: assignmentId }, include: { role: true } });
+    if (!ur) throw notFound('Role assignment');
+    if (ur.userId === actor.id && ur.role.name === 'Admin') throw badRequest('You cannot remove your own Admin role');
+    await tx.userRole.delete({ where: { id: assignmentId } });
+    await writeAudit(tx, actor, { context: 'identity', action: 'role_removed', entityType: 'user', entityId: ur.userId, oldValues: { role_id: ur.roleId, role: ur.role.name, system: ur.role.system } });
+  });
+}
+
+/** Replace a user's roles in one system (the admin page's per-system checkboxes). */
+export async function setUserRoles(actor: Actor, userId: number, system: 'hdts' | 'tts', roleIds: number[]) {
+  assertCanManageUsers(actor);
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, include: withRoles });
+    if (!user) throw notFound('User');
+    const roles = await tx.role.findMany({ where: { id: { in: roleIds } } });
+    const bad = roleIds.filter((id) => !roles.some((r) => r.id === id && r.system === system));
+    if (bad.length) throw validationFailed({ role_ids: [`Not ${system.toUpperCase()} roles: ${bad.join(', ')}`] });
+    const current = user.roles.filter((ur) => ur.role.system === system);
+    if (userId === actor.id && current.some((ur) => ur.role.name === 'Admin') && !roles.some((r) => r.name === 'Admin')) {
+      throw badRequest('You cannot remove your own Admin role');
+    }
+    await tx.userRole.deleteMany({ where: { userId, role: { system }, roleId: { notIn: roleIds } } });
+    for (const r of roles) {
+      await tx.userRole.upsert({ where: { userId_roleId: { userId, roleId: r.id } }, create: { userId, roleId: r.id }, update: {} });
+    }
+    await writeAudit(tx, actor, {
+      context: 'identity',
+      action: 'roles_set',
+      entityType: 'user',
+      entityId: userId,
+      oldValues: { system, roles: current.map((ur) => ur.role.name) },
+      newValues: { system, roles: roles.map((r) => r.name) },
+    });
+    const updated = await tx.user.findUniqueOrThrow({ where: { id: userId }, include: withRoles });
+    return userDto(updated);
+  });
+}
+
+export async function updateProfile(
+  actor: Actor,
+  input: { first_name?: string; last_name?: string; phone_number?: string | null; email_preferences?: Record<string, boolean> },
+) {
+  await db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: actor.id } });
+    if (!before) throw notFound('User');
+    await tx.user.update({
+      where: { id: actor.id },
+      data: {
+        firstName: input.first_name,
+        lastName: input.last_name,
+        phoneNumber: input.phone_number,
+        emailPreferences: input.email_preferences
+          ? { ...(before.emailPreferences as Record<string, boolean>), ...input.email_preferences }
+          : undefined,
+      },
+    });
+    await writeAudit(tx, actor, {
+      context: 'identity',
+      action: 'profile_updated',
+      entityType: 'user',
+      entityId: actor.id,
+      oldValues: { first_name: before.firstName, last_name: before.lastName, phone_number: before.phoneNumber, email_preferences: before.emailPreferences },
+      newValues: input,
+    });
+  });
+  return getProfile(actor);
+}
+
+export async function changePassword(actor: Actor, input: { old_password: string; new_password: string }) {
+  const user = await db.user.findUnique({ where: { id: actor.id } });
+  if (!user) throw notFound('User');
+  if (!(await verifyPassword(input.old_password, user.passwordHash))) {
+    throw validationFailed({ old_password: ['Old password is incorrect'] }, 'Old password is incorrect');
+  }
+  if (input.old_password === input.new_password) {
+    throw validationFailed({ new_password: ['New password must differ from the old one'] });
+  }
+  const passwordHash = await hashPassword(input.new_password);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.id }, data: { passwordHash } });
+    await tx.refreshToken.updateMany({ where: { userId: actor.id, revokedAt: null }, data: { revokedAt: new Date(), revokedWhy: 'password_changed' } });
+    await writeAudit(tx, actor, { context: 'identity', action: 'password_changed', entityType: 'user', entityId: actor.id });
+  });
+  return { message: 'Password changed successfully' };
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { pageQuery } from '../pagination';
+
+const password = z
+  .string()
+  .min(10, 'Password must be at least 10 characters')
+  .max(200)
+  .refine((p) => /[A-Za-z]/.test(p) && /[0-9]/.test(p), 'Password must contain letters and digits');
+
+export const loginInput = z
+  .object({
+    username: z.string().trim().min(1).max(254).optional(),
+    email: z.string().trim().min(1).max(254).optional(),
+    password: z.string().min(1, 'This field is required').max(200),
+  })
+  .refine((v) => v.username || v.email, { message: 'This field is required', path: ['username'] });
+export type LoginInput = z.infer<typeof loginInput>;
+
+export const refreshInput = z.object({ refresh: z.string().min(1, 'This field is required') });
+export const logoutInput = z.object({ refresh: z.string().min(1).optional() });
+
+export const systemName = z
+  .string()
+  .transform((s) => s.toLowerCase())
+  .pipe(z.enum(['hdts', 'tts']));
+
+export const userCreateInput = z.object({
+  username: z.string().trim().min(3).max(150).regex(/^[\w.@+-]+$/, 'Letters, digits and @/./+/-/_ only'),
+  email: z.string().trim().toLowerCase().email().max(254),
+  first_name: z.string().trim().max(150).default(''),
+  last_name: z.string().trim().max(150).default(''),
+  phone_number: z.string().trim().max(32).nullish(),
+  password,
+  is_active: z.boolean().default(true),
+});
+export type UserCreateInput = z.infer<typeof userCreateInput>;
+
+export const userUpdateInput = z
+  .object({
+    username: userCreateInput.shape.username,
+    email: userCreateInput.shape.email,
+    first_name: z.string().trim().max(150),
+    last_name: z.string().trim().max(150),
+    phone_number: z.string().trim().max(32).nullable(),
+    is_active: z.boolean(),
+    password,
+  })
+  .partial()
+  .strict();
+export type UserUpdateInput = z.infer<typeof userUpdateInput>;
+
+export const userListQuery = pageQuery.extend({
+  search: z.string().trim().max(100).optional(),
+  is_active: z.enum(['true', 'false']).optional(),
+  system: systemName.optional(),
+});
+export type UserListQuery = z.infer<typeof userListQuery>;
+
+export const idParam = z.object({ id: z.coerce.number().int().positive() });
+export const roleIdParam = z.object({ role_id: z.coerce.number().int().positive() });
+
+export const roleAssignInput = z.object({
+  user_id: z.number().int().positive(),
+  role_id: z.number().int().positive(),
+  system: systemName.optional(),
+});
+
+export const roleListQuery = pageQuery.extend({ system: systemName.optional() });
+
+export const profileUpdateInput = z
+  .object({
+    first_name: z.string().trim().max(150),
+    last_name: z.string().trim().max(150),
+    phone_number: z.string().trim().max(32).nullable(),
+    email_preferences: z.record(z.string().max(64), z.boolean()),
+  })
+  .partial()
+  .strict();
+
+export const changePasswordInput = z.object({
+  old_password: z.string().min(1, 'This field is required'),
+  new_password: password,
+});
+
+export const userRoleSetInput = z.object({
+  role_ids: z.array(z.number().int().positive()).max(50),
+});

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { SignJWT, jwtVerify } from 'jose';
+import { env, jwtSecret } from '@/lib/server/env';
+import type { ActorRole } from '../actor';
+
+/** Access-token claims of spec 000 (plus `token_type` and `jti`). */
+export interface AccessClaims {
+  user_id: number;
+  email: string;
+  username: string;
+  roles: ActorRole[];
+  token_type: 'access';
+  exp: number;
+  iat: number;
+}
+
+export interface RefreshClaims {
+  user_id: number;
+  token_type: 'refresh';
+  jti: string;
+  family: string;
+  exp: number;
+  iat: number;
+}
+
+export async function signAccessToken(user: { id: number; email: string; username: string; roles: ActorRole[] }) {
+  return new SignJWT({ user_id: user.id, email: user.email, username: user.username, roles: user.roles, token_type: 'access' })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuedAt()
+    .setJti(randomUUID())
+    .setExpirationTime(`${env.ACCESS_TOKEN_TTL_SECONDS}s`)
+    .sign(jwtSecret());
+}
+
+export async function signRefreshToken(userId: number, jti: string, family: string, expiresAt: Date) {
+  return new SignJWT({ user_id: userId, token_type: 'refresh', family })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuedAt()
+    .setJti(jti)
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .sign(jwtSecret());
+}
+
+async function verify<T>(token: string, type: 'access' | 'refresh'): Promise<T | null> {
+  try {
+    const { payload } = await jwtVerify(token, jwtSecret(), { algorithms: ['HS256'] });
+    return payload.token_type === type ? (payload as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+export const verifyAccessToken = (token: string) => verify<AccessClaims>(token, 'access');
+export const verifyRefreshToken = (token: string) => verify<RefreshClaims>(token, 'refresh');

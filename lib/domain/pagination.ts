@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/** `page` and `page_size` (default 10, max 100) for every list. */
+export const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  page_size: z.coerce.number().int().min(1).max(100).default(10),
+});
+export type PageQuery = z.infer<typeof pageQuery>;
+
+/** A page of results; the HTTP layer adds `next`/`previous` links from the request URL. */
+export class Page<T> {
+  constructor(
+    readonly count: number,
+    readonly results: T[],
+    readonly page: number,
+    readonly pageSize: number,
+    /** Extra top-level fields some endpoints add (e.g. unread_count). */
+    readonly extra: Record<string, unknown> = {},
+  ) {}
+
+  get hasNext(): boolean {
+    return this.page * this.pageSize < this.count;
+  }
+
+  toJSON(url?: URL) {
+    const link = (page: number) => {
+      if (!url) return null;
+      const u = new URL(url);
+      u.searchParams.set('page', String(page));
+      return u.toString();
+    };
+    return {
+      count: this.count,
+      next: this.hasNext ? link(this.page + 1) : null,
+      previous: this.page > 1 ? link(this.page - 1) : null,
+      ...this.extra,
+      results: this.results,
+    };
+  }
+}
+
+export function skipTake(q: PageQuery) {
+  return { skip: (q.page - 1) * q.page_size, take: q.page_size };
+}

@@ -1,0 +1,68 @@
+import { decode } from 'next-auth/jwt';
+import type { Actor } from '@/lib/domain/actor';
+import { unauthenticated } from '@/lib/domain/errors';
+import { loadActor } from '@/lib/domain/identity/queries';
+import { verifyAccessToken } from '@/lib/domain/identity/tokens';
+import { nextAuthSecret } from './env';
+
+export type AuthVia = 'bearer' | 'cookie' | 'session';
+
+export function parseCookies(header: string | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (header ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0) out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+  }
+  return out;
+}
+
+export const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
+
+/** The user id of a next-auth session cookie value (JWT session), or null. */
+export async function sessionUserId(cookies: Record<string, string>): Promise<number | null> {
+  for (const name of SESSION_COOKIES) {
+    // next-auth splits large session cookies into name.0, name.1 ...
+    const value =
+      cookies[name] ??
+      Object.keys(cookies)
+        .filter((k) => k.startsWith(`${name}.`))
+        .sort()
+        .map((k) => cookies[k])
+        .join('');
+    if (!value) continue;
+    const token = await decode({ token: value, secret: nextAuthSecret() }).catch(() => null);
+    const id = Number(token?.sub);
+    if (id > 0) return id;
+  }
+  return null;
+}
+
+/**
+ * Who is calling: `Authorization: Bearer`, else the `access_token` cookie, else the portal session.
+ * A presented but invalid bearer token is a 401 (no silent fallback).
+ */
+export async function authenticate(
+  headers: Headers,
+  meta: { ip?: string | null; userAgent?: string | null },
+): Promise<{ actor: Actor; via: AuthVia } | null> {
+  const auth = headers.get('authorization');
+  if (auth) {
+    const m = /^Bearer\s+(.+)$/i.exec(auth.trim());
+    const claims = m ? await verifyAccessToken(m[1]) : null;
+    const actor = claims ? await loadActor(claims.user_id, meta) : null;
+    if (!actor) throw unauthenticated('Given token not valid for any token type');
+    return { actor, via: 'bearer' };
+  }
+  const cookies = parseCookies(headers.get('cookie'));
+  if (cookies.access_token) {
+    const claims = await verifyAccessToken(cookies.access_token);
+    const actor = claims ? await loadActor(claims.user_id, meta) : null;
+    if (actor) return { actor, via: 'cookie' };
+  }
+  const sessionId = await sessionUserId(cookies);
+  if (sessionId) {
+    const actor = await loadActor(sessionId, meta);
+    if (actor) return { actor, via: 'session' };
+  }
+  return null;
+}

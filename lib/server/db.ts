@@ -1,0 +1,62 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '@/lib/generated/prisma/client';
+import { databaseUrl } from './env';
+
+export type { Prisma } from '@/lib/generated/prisma/client';
+export type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
+
+// One client per process, shared through globalThis: Next bundles route handlers separately from server.ts.
+const g = globalThis as unknown as { __switchboardPrisma?: PrismaClient };
+
+export function prisma(): PrismaClient {
+  if (!g.__switchboardPrisma) {
+    g.__switchboardPrisma = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: databaseUrl(), max: 20 }),
+    });
+  }
+  return g.__switchboardPrisma;
+}
+
+/** `db.user.findMany(...)`: the lazily created client (DATABASE_URL may be set after import). */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, prop) {
+    const client = prisma();
+    const value = Reflect.get(client, prop);
+    return typeof value === 'function' ? value.bind(client) : value;
+  },
+});
+
+export async function disconnectDb(): Promise<void> {
+  await g.__switchboardPrisma?.$disconnect();
+  g.__switchboardPrisma = undefined;
+}
+
+// Work to run once a transaction has committed (waking job workers, pushing realtime events).
+const afterCommitHooks = new WeakMap<object, (() => void)[]>();
+
+export function afterCommit(tx: Tx, fn: () => void): void {
+  const hooks = afterCommitHooks.get(tx);
+  if (hooks) hooks.push(fn);
+  else queueMicrotask(fn); // not inside transaction(): nothing to wait for
+}
+
+/** `db.$transaction` plus after-commit hooks. Use this for every command. */
+export async function transaction<T>(fn: (tx: Tx) => Promise<T>, opts?: { timeout?: number; isolationLevel?: 'Serializable' | 'ReadCommitted' | 'RepeatableRead' }): Promise<T> {
+  let hooks: (() => void)[] = [];
+  const result = await db.$transaction(
+    async (tx) => {
+      hooks = [];
+      afterCommitHooks.set(tx, hooks);
+      return fn(tx);
+    },
+    { timeout: opts?.timeout ?? 15000, maxWait: 10000, isolationLevel: opts?.isolationLevel },
+  );
+  for (const h of hooks) {
+    try {
+      h();
+    } catch {
+      /* hooks are best-effort notifications */
+    }
+  }
+  return result;
+}

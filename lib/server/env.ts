@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+/** The one place that reads process.env. Everything else imports `env`. */
+const duration = z.coerce.number().int().positive();
+const bool = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** Public base URL, used in e-mail links and pagination URLs. */
+  APP_URL: z.string().url().optional(),
+  DATABASE_URL: z.string().url().optional(),
+  /** Where the embedded PostgreSQL keeps its data when DATABASE_URL is unset. */
+  DATA_DIR: z.string().default('.data'),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ACCESS_TOKEN_TTL_SECONDS: duration.default(15 * 60),
+  REFRESH_TOKEN_TTL_SECONDS: duration.default(7 * 24 * 3600),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_LOCK_SECONDS: duration.default(15 * 60),
+  /** Rate limits "points/seconds" (spec 003's table). */
+  RATE_LIMIT_TOKEN: z.string().default('5/60'),
+  RATE_LIMIT_TICKET_CREATE: z.string().default('30/3600'),
+  RATE_LIMIT_TICKET_READ: z.string().default('100/60'),
+  RATE_LIMIT_DEFAULT: z.string().default('60/60'),
+  RATE_LIMIT_DISABLED: bool,
+  /** Run pg-boss workers in this process (turn off for web-only processes). */
+  JOB_WORKERS: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  /** Comma-separated keys that services present as X-API-Key (notification sending). */
+  SERVICE_API_KEYS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((k) => k.trim()).filter((k) => k.length >= 16)),
+  SEED_PASSWORD: z.string().min(8).default('Switchboard!2026'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function load(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = load();
+
+const DEV_SECRET = 'switchboard-development-secret-not-for-production!';
+
+/**
+ * Secrets are read on demand: server.ts may create a persistent one under DATA_DIR at start-up
+ * (so a fresh clone runs in production mode without configuration).
+ */
+function secret(name: 'JWT_SECRET' | 'NEXTAUTH_SECRET'): string {
+  const value = process.env[name] ?? process.env.JWT_SECRET;
+  if (value) return value;
+  if (env.NODE_ENV === 'production') throw new Error(`Invalid configuration:\n  - ${name}: required in production`);
+  return DEV_SECRET;
+}
+
+export const jwtSecret = (): Uint8Array => new TextEncoder().encode(secret('JWT_SECRET'));
+export const nextAuthSecret = (): string => `${secret('NEXTAUTH_SECRET')}:session`;
+
+export function rateLimit(spec: string): { points: number; duration: number } {
+  const [p, d] = spec.split('/').map(Number);
+  if (!p || !d) throw new Error(`Invalid configuration:\n  - rate limit "${spec}" must look like points/seconds`);
+  return { points: p, duration: d };
+}
+
+/** DATABASE_URL can be set after start-up by the embedded database runtime, so it is read on demand. */
+export function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set and no embedded database was started (call ensureDatabase() first)');
+  return url;
+}

@@ -1,0 +1,292 @@
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import type { Actor } from '@/lib/domain/actor';
+import { AppError, type FieldErrors, forbidden, unauthenticated, validationFailed } from '@/lib/domain/errors';
+import { Page } from '@/lib/domain/pagination';
+import { type AuthVia, authenticate } from './authn';
+import { env } from './env';
+import { logger } from './logger';
+import { consume, type RateBucket } from './ratelimit';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export const METHODS: Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+  traceId: string;
+}
+
+type Auth = 'user' | 'public' | 'apiKey';
+type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface Endpoint<A extends Auth, P, Q, B> {
+  summary: string;
+  description?: string;
+  tags?: string[];
+  /** `user` (default): a signed-in user; `public`: anyone; `apiKey`: a service with X-API-Key. */
+  auth?: A;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** `multipart`: the handler reads the request itself; `body` then only documents the fields. */
+  bodyType?: 'json' | 'multipart';
+  /** Rate-limit bucket; defaults to `default` for authenticated calls. */
+  rateLimit?: RateBucket | false;
+  status?: number;
+  /** Extra documented responses: status → description. */
+  responses?: Record<number, string>;
+  handler: (ctx: {
+    actor: [A] extends ['user'] ? Actor : Actor | null;
+    params: Infer<P>;
+    query: Infer<Q>;
+    body: Infer<B>;
+    req: Request;
+    meta: RequestMeta;
+    via: AuthVia | 'apiKey' | null;
+  }) => Promise<unknown> | unknown;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: endpoints of any shape are stored together
+export type AnyEndpoint = Endpoint<Auth, any, any, any>;
+export type Handler = ((req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>) & {
+  endpoint?: AnyEndpoint;
+};
+
+/** A handler result with its own status, headers or cookies. */
+export class Reply {
+  constructor(
+    readonly body: unknown,
+    readonly init: { status?: number; headers?: Record<string, string>; cookies?: string[] } = {},
+  ) {}
+}
+
+const MAX_JSON_BYTES = 1024 * 1024;
+
+export function errorBody(err: AppError, traceId: string) {
+  const title: Record<number, string> = {
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    405: 'Method Not Allowed',
+    409: 'Conflict',
+    413: 'Payload Too Large',
+    415: 'Unsupported Media Type',
+    422: 'Validation Error',
+    429: 'Rate Limit Exceeded',
+    500: 'Internal Server Error',
+    503: 'Service Unavailable',
+  };
+  return {
+    status: 'error',
+    code: err.code,
+    error: err.code === 'VALIDATION_ERROR' ? 'Validation Error' : (title[err.status] ?? 'Error'),
+    message: err.message,
+    details: { ...err.details, trace_id: traceId },
+    ...(err.status === 429 && typeof err.details.retry_after === 'number' ? { retry_after: err.details.retry_after } : {}),
+    timestamp: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+  };
+}
+
+export function errorResponse(err: AppError, traceId: string, extraHeaders: Record<string, string> = {}): Response {
+  return Response.json(errorBody(err, traceId), {
+    status: err.status,
+    headers: { ...extraHeaders, ...err.headers, 'X-Trace-Id': traceId },
+  });
+}
+
+export function fieldErrors(error: z.ZodError, prefix?: string): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || 'non_field_errors';
+    let message = issue.message;
+    if (issue.code === 'invalid_type' && /received undefined/i.test(message)) message = 'This field is required';
+    (out[key] ??= []).push(message);
+  }
+  return out;
+}
+
+/** Map anything thrown to the one error format; unexpected errors are logged with their trace id. */
+export function toAppError(e: unknown, traceId: string): AppError {
+  if (e instanceof AppError) return e;
+  if (e instanceof z.ZodError) return validationFailed(fieldErrors(e));
+  const code = (e as { code?: string })?.code;
+  if (code === 'P2025') return new AppError(404, 'NOT_FOUND', 'Resource not found');
+  if (code === 'P2002') return new AppError(409, 'DUPLICATE_RESOURCE', 'Resource already exists');
+  logger.error('unhandled error', { traceId, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  return new AppError(500, 'INTERNAL_ERROR', 'An unexpected error occurred');
+}
+
+export function requestMeta(req: Request): RequestMeta {
+  const fwd = req.headers.get('x-forwarded-for');
+  return {
+    ip: fwd?.split(',')[0]?.trim() || req.headers.get('x-real-ip') || null,
+    userAgent: req.headers.get('user-agent'),
+    traceId: req.headers.get('x-request-id')?.slice(0, 64) || randomUUID(),
+  };
+}
+
+function queryObject(url: URL): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const all = url.searchParams.getAll(key);
+    out[key] = all.length > 1 ? all : all[0];
+  }
+  return out;
+}
+
+async function readJson(req: Request): Promise<unknown> {
+  const length = Number(req.headers.get('content-length') ?? 0);
+  if (length > MAX_JSON_BYTES) throw new AppError(413, 'PAYLOAD_TOO_LARGE', 'Request body is too large');
+  const text = await req.text();
+  if (text.length > MAX_JSON_BYTES) throw new AppError(413, 'PAYLOAD_TOO_LARGE', 'Request body is too large');
+  if (!text.trim()) return {};
+  const type = req.headers.get('content-type') ?? '';
+  if (type && !/json/i.test(type)) {
+    throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the request body as application/json');
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError(400, 'INVALID_JSON', 'Request body is not valid JSON');
+  }
+}
+
+function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw validationFailed(fieldErrors(result.error, where === 'body' ? undefined : where));
+  }
+  return result.data;
+}
+
+export function safeEqual(a: string, b: string): boolean {
+  const ab = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ab.length === bb.length && timingSafeEqual(ab, bb);
+}
+
+/** Cookie-authenticated writes must come from our own origin (SameSite=Lax plus an Origin check). */
+function assertSameOrigin(req: Request) {
+  const origin = req.headers.get('origin');
+  if (!origin) return;
+  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
+  let originHost: string | null = null;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    /* unparsable origin: refuse below */
+  }
+  if (!host || originHost !== host) throw forbidden('Cross-site request refused');
+}
+
+function serialize(result: unknown, url: URL, status: number, headers: Record<string, string>): Response {
+  if (result instanceof Response) {
+    for (const [k, v] of Object.entries(headers)) result.headers.set(k, v);
+    return result;
+  }
+  if (result instanceof Reply) {
+    const h = new Headers({ ...headers, ...result.init.headers });
+    for (const c of result.init.cookies ?? []) h.append('Set-Cookie', c);
+    const s = result.init.status ?? status;
+    if (s === 204 || result.body === undefined) return new Response(null, { status: s === 200 ? 204 : s, headers: h });
+    return Response.json(result.body instanceof Page ? result.body.toJSON(url) : result.body, { status: s, headers: h });
+  }
+  if (result === undefined || status === 204) return new Response(null, { status: 204, headers });
+  return Response.json(result instanceof Page ? result.toJSON(url) : result, { status, headers });
+}
+
+function handlerFor(method: Method, endpoint: AnyEndpoint): Handler {
+  const handler: Handler = async (req, ctx) => {
+    const meta = requestMeta(req);
+    let rateHeaders: Record<string, string> = {};
+    try {
+      const url = new URL(req.url);
+      const auth = endpoint.auth ?? 'user';
+      let actor: Actor | null = null;
+      let via: AuthVia | 'apiKey' | null = null;
+      if (auth === 'apiKey') {
+        const key = req.headers.get('x-api-key') ?? '';
+        const keys = env.SERVICE_API_KEYS;
+        if (!key || !keys.some((k) => safeEqual(k, key))) throw unauthenticated('A valid X-API-Key header is required');
+        via = 'apiKey';
+      } else {
+        const who = await authenticate(req.headers, meta);
+        actor = who?.actor ?? null;
+        via = who?.via ?? null;
+        if (auth === 'user' && !actor) throw unauthenticated();
+        if (who && who.via !== 'bearer' && method !== 'GET') assertSameOrigin(req);
+      }
+      const bucket = endpoint.rateLimit ?? (actor ? 'default' : false);
+      if (bucket) {
+        const key = bucket === 'token' || !actor ? `ip:${meta.ip ?? 'unknown'}` : `user:${actor.id}`;
+        rateHeaders = await consume(bucket, key);
+      }
+      const params = endpoint.params ? parse(endpoint.params, await ctx.params, 'params') : undefined;
+      const query = endpoint.query ? parse(endpoint.query, queryObject(url), 'query') : undefined;
+      let body: unknown;
+      if (endpoint.body && endpoint.bodyType !== 'multipart') body = parse(endpoint.body, await readJson(req), 'body');
+      const result = await endpoint.handler({ actor: actor as Actor, params, query, body, req, meta, via });
+      return serialize(result, url, endpoint.status ?? (method === 'POST' ? 201 : 200), {
+        ...rateHeaders,
+        'X-Trace-Id': meta.traceId,
+      });
+    } catch (e) {
+      return errorResponse(toAppError(e, meta.traceId), meta.traceId, rateHeaders);
+    }
+  };
+  handler.endpoint = endpoint;
+  return handler;
+}
+
+function methodNotAllowed(allowed: string[]): Handler {
+  return async (req) => {
+    const meta = requestMeta(req);
+    return errorResponse(
+      new AppError(405, 'METHOD_NOT_ALLOWED', `Method "${req.method}" not allowed. Allowed: ${allowed.join(', ')}`, {
+        allowed,
+      }),
+      meta.traceId,
+      { Allow: allowed.join(', ') },
+    );
+  };
+}
+
+/**
+ * The one route wrapper. A route file is:
+ *   export const { GET, POST, PUT, PATCH, DELETE } = route({ POST: endpoint({ summary, body, handler }) });
+ * Methods not given answer 405 in the standard error format.
+ */
+export function route(endpoints: Partial<Record<Method, AnyEndpoint>>): Record<Method, Handler> {
+  const defined = METHODS.filter((m) => endpoints[m]);
+  const out = {} as Record<Method, Handler>;
+  for (const m of METHODS) {
+    const ep = endpoints[m];
+    out[m] = ep ? handlerFor(m, ep) : methodNotAllowed(defined);
+  }
+  return out;
+}
+
+/** An endpoint for signed-in users (the default); the handler's `actor` is never null. */
+export function endpoint<P = undefined, Q = undefined, B = undefined>(
+  e: Omit<Endpoint<'user', P, Q, B>, 'auth'>,
+): Endpoint<'user', P, Q, B> {
+  return { ...e, auth: 'user' };
+}
+
+/** An endpoint open to anyone (`public`) or to services with an X-API-Key (`apiKey`). */
+export function openEndpoint<P = undefined, Q = undefined, B = undefined>(
+  e: Endpoint<'public' | 'apiKey', P, Q, B> & { auth: 'public' | 'apiKey' },
+): Endpoint<'public' | 'apiKey', P, Q, B> {
+  return e;
+}
+
+/** A catch-all for unknown paths under a service prefix. */
+export function notFoundRoute(): Record<Method, Handler> {
+  const h: Handler = async (req) => {
+    const meta = requestMeta(req);
+    return errorResponse(new AppError(404, 'NOT_FOUND', `No endpoint at ${new URL(req.url).pathname}`), meta.traceId);
+  };
+  return { GET: h, POST: h, PUT: h, PATCH: h, DELETE: h };
+}

@@ -1,0 +1,121 @@
+import PgBoss from 'pg-boss';
+import type { JobDefinition } from '@/lib/domain/jobs';
+import { PermanentJobError } from '@/lib/domain/jobs';
+import { afterCommit, type Tx } from '../db';
+import { databaseUrl } from '../env';
+import { logger } from '../logger';
+import { JOBS } from './registry';
+
+export const DEAD_LETTER_QUEUE = 'dead_letter';
+
+interface JobsState {
+  boss: PgBoss;
+  started: Promise<void>;
+  workerIds: Map<string, string[]>;
+  workers: boolean;
+}
+const g = globalThis as unknown as { __switchboardJobs?: JobsState };
+
+function queueOptions(job: JobDefinition) {
+  const retry = job.retry ?? { limit: 0, delaySeconds: 0, backoff: false };
+  return {
+    retryLimit: retry.limit,
+    retryDelay: retry.delaySeconds,
+    retryBackoff: retry.backoff,
+    expireInSeconds: job.expireInSeconds ?? 30,
+    deadLetter: DEAD_LETTER_QUEUE,
+  };
+}
+
+/** Start pg-boss in this process (idempotent). With `workers`, also start every registered worker. */
+export function startJobs(opts: { workers: boolean }): Promise<void> {
+  if (g.__switchboardJobs) return g.__switchboardJobs.started;
+  const boss = new PgBoss({
+    connectionString: databaseUrl(),
+    schema: 'pgboss',
+    max: 10,
+    supervise: opts.workers,
+    schedule: opts.workers,
+    // A killed worker's job is retried quickly: expiry is checked every monitor interval.
+    monitorStateIntervalSeconds: opts.workers ? 5 : undefined,
+    maintenanceIntervalSeconds: 30,
+  } as ConstructorParameters<typeof PgBoss>[0]);
+  boss.on('error', (e) => logger.error('job queue error', { error: String(e) }));
+  const state: JobsState = { boss, workerIds: new Map(), workers: opts.workers, started: Promise.resolve() };
+  state.started = (async () => {
+    await boss.start();
+    await boss.createQueue(DEAD_LETTER_QUEUE, { name: DEAD_LETTER_QUEUE, retryLimit: 0 });
+    for (const job of JOBS) await boss.createQueue(job.name, { name: job.name, ...queueOptions(job) });
+    if (!opts.workers) return;
+    for (const job of JOBS) {
+      const id = await boss.work(
+        job.name,
+        { batchSize: job.batchSize ?? 20, pollingIntervalSeconds: 0.5, includeMetadata: true },
+        async (jobs) => {
+          // Jobs of a batch run concurrently; a failure fails only its own job.
+          // Failed ones are marked failed (and retried by pg-boss); returning completes the rest.
+          const results = await Promise.allSettled(jobs.map((j) => runJob(job, j.id, j.data, j.retryCount)));
+          for (const [i, r] of results.entries()) {
+            if (r.status === 'rejected') {
+              const reason = r.reason instanceof Error ? r.reason.message : String(r.reason);
+              await boss.fail(job.name, jobs[i].id, { message: reason });
+            }
+          }
+        },
+      );
+      state.workerIds.set(job.name, [...(state.workerIds.get(job.name) ?? []), id]);
+      if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
+    }
+  })();
+  g.__switchboardJobs = state;
+  return state.started;
+}
+
+async function runJob(job: JobDefinition, id: string, data: unknown, retryCount: number) {
+  const boss = g.__switchboardJobs!.boss;
+  try {
+    const parsed = job.schema.safeParse(data ?? {});
+    if (!parsed.success) {
+      throw new PermanentJobError('INVALID_PAYLOAD', `Invalid payload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    }
+    await job.handler(parsed.data, { id, retryCount });
+  } catch (e) {
+    if (e instanceof PermanentJobError) {
+      // Retrying cannot help: record it in the dead-letter queue with the error and finish this job.
+      logger.warn('job dead-lettered', { queue: job.name, id, code: e.code, error: e.message });
+      await boss.send(DEAD_LETTER_QUEUE, { queue: job.name, job_id: id, data, code: e.code, error: e.message });
+      return;
+    }
+    logger.warn('job failed', { queue: job.name, id, retryCount, error: e instanceof Error ? e.message : String(e) });
+    throw e;
+  }
+}
+
+export function jobsState(): JobsState | undefined {
+  return g.__switchboardJobs;
+}
+
+export async function stopJobs(): Promise<void> {
+  const s = g.__switchboardJobs;
+  if (!s) return;
+  g.__switchboardJobs = undefined;
+  await s.started.catch(() => {});
+  await s.boss.stop({ graceful: true, wait: true, timeout: 5000 });
+}
+
+/**
+ * Enqueue a job inside the caller's transaction: if the transaction rolls back, the job never existed.
+ * Workers in this process are woken right after commit.
+ */
+export async function enqueue<S extends JobDefinition>(tx: Tx, job: S, payload: Parameters<S['handler']>[0], opts: { singletonKey?: string; startAfter?: Date } = {}) {
+  await startJobs({ workers: false });
+  const state = g.__switchboardJobs as JobsState;
+  const dbAdapter = {
+    executeSql: async (text: string, values: unknown[]) => ({ rows: await (tx as { $queryRawUnsafe: (q: string, ...v: unknown[]) => Promise<unknown[]> }).$queryRawUnsafe(text, ...values) }),
+  };
+  const id = await state.boss.send(job.name, payload as object, { ...queueOptions(job), ...opts, db: dbAdapter });
+  afterCommit(tx, () => {
+    for (const w of g.__switchboardJobs?.workerIds.get(job.name) ?? []) g.__switchboardJobs?.boss.notifyWorker(w);
+  });
+  return id;
+}

@@ -1,0 +1,4 @@
+import type { JobDefinition } from '@/lib/domain/jobs';
+
+/** Every job of every context. A context adds its jobs here (lib/domain/<context>/jobs.ts). */
+export const JOBS: JobDefinition[] = [];

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { type AnyEndpoint, METHODS } from '../http';
+import { ROUTE_MODULES } from './manifest';
+
+function jsonSchema(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' }) as Record<string, unknown>;
+  return rest;
+}
+
+function parameters(schema: z.ZodType | undefined, where: 'path' | 'query') {
+  if (!schema) return [];
+  const js = jsonSchema(schema) as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
+  return Object.entries(js.properties ?? {}).map(([name, s]) => ({
+    name,
+    in: where,
+    required: where === 'path' || (js.required ?? []).includes(name),
+    schema: s,
+  }));
+}
+
+const errorSchema = {
+  type: 'object',
+  properties: {
+    status: { type: 'string', example: 'error' },
+    code: { type: 'string' },
+    error: { type: 'string' },
+    message: { type: 'string' },
+    details: { type: 'object', properties: { trace_id: { type: 'string' } }, additionalProperties: true },
+    timestamp: { type: 'string', format: 'date-time' },
+  },
+  required: ['status', 'code', 'message', 'details', 'timestamp'],
+};
+
+/** OpenAPI 3 for every route file, from the zod schemas the route wrapper validates with. */
+export async function openApiDocument() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  const tags = new Set<string>();
+  for (const r of ROUTE_MODULES) {
+    const mod = await r.load();
+    for (const method of METHODS) {
+      const ep = (mod[method] as { endpoint?: AnyEndpoint } | undefined)?.endpoint;
+      if (!ep) continue;
+      const service = r.path.split('/')[1];
+      const epTags = ep.tags?.length ? ep.tags.map((t) => `${service}: ${t}`) : [service];
+      for (const t of epTags) tags.add(t);
+      const success = String(ep.status ?? (method === 'POST' ? 201 : 200));
+      const responses: Record<string, unknown> = {
+        [success]: { description: success === '204' ? 'No content' : 'Success' },
+        400: { description: 'Invalid input', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+      };
+      if ((ep.auth ?? 'user') !== 'public') responses[401] = { description: 'Not authenticated', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+      for (const [code, description] of Object.entries(ep.responses ?? {})) {
+        responses[code] = { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+      }
+      const op: Record<string, unknown> = {
+        summary: ep.summary,
+        description: ep.description,
+        tags: epTags,
+        operationId: `${method.toLowerCase()}_${r.path.replace(/[^a-zA-Z0-9]+/g, '_').replace(/^_|_$/g, '')}`,
+        parameters: [...parameters(ep.params, 'path'), ...parameters(ep.query, 'query')],
+        responses,
+        security: ep.auth === 'public' ? [] : ep.auth === 'apiKey' ? [{ apiKey: [] }] : [{ bearer: [] }, { cookie: [] }],
+      };
+      if (ep.body) {
+        op.requestBody = {
+          required: true,
+          content: { [ep.bodyType === 'multipart' ? 'multipart/form-data' : 'application/json']: { schema: jsonSchema(ep.body) } },
+        };
+      }
+      paths[r.path] ??= {};
+      paths[r.path][method.toLowerCase()] = op;
+    }
+  }
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: 'Switchboard API',
+      version: '1.0.0',
+      description:
+        'Help desk (HDTS), workflow engine (TTS), auth, messaging and notifications. Every path also works without the trailing slash. Errors use the standard error format.',
+    },
+    servers: [{ url: '/' }],
+    tags: [...tags].sort().map((name) => ({ name })),
+    paths,
+    components: {
+      schemas: { Error: errorSchema },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        cookie: { type: 'apiKey', in: 'cookie', name: 'access_token' },
+        apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+      },
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import type { Server } from 'socket.io';
+
+/** The socket.io server lives on globalThis: server.ts creates it, route handlers (bundled apart) use it. */
+const g = globalThis as unknown as { __switchboardIo?: Server };
+
+export function setIo(io: Server | undefined) {
+  g.__switchboardIo = io;
+}
+
+export function io(): Server | undefined {
+  return g.__switchboardIo;
+}
+
+/** Push a small "changed" event to a room (`user:{id}`, `ticket:{number}`); clients re-read. */
+export function publish(room: string, event: string, data: unknown): void {
+  g.__switchboardIo?.to(room).emit(event, data);
+}

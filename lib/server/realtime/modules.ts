@@ -1,0 +1,4 @@
+import type { SocketModule } from './server';
+
+/** Socket event handlers of every context (messaging adds ticket rooms, typing, presence). */
+export const SOCKET_MODULES: SocketModule[] = [];

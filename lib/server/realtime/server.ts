@@ -1,0 +1,56 @@
+import type http from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type { Actor } from '@/lib/domain/actor';
+import { authenticate } from '../authn';
+import { logger } from '../logger';
+import { setIo } from './index';
+
+export type AuthedSocket = Socket & { data: { actor: Actor } };
+/** Contexts add their socket events here (e.g. joining ticket rooms after a policy check). */
+export type SocketModule = (socket: AuthedSocket, io: Server) => void;
+
+/**
+ * socket.io on the app's HTTP server. A client authenticates on connect with the session cookie,
+ * the access_token cookie, or `auth: { token }`; anonymous sockets are refused.
+ */
+export function attachRealtime(server: http.Server, modules: SocketModule[]): Server {
+  const io = new Server(server, { path: '/socket.io', serveClient: false, cors: { origin: false } });
+  io.use(async (socket, next) => {
+    try {
+      const headers = new Headers();
+      const cookie = socket.handshake.headers.cookie;
+      if (cookie) headers.set('cookie', cookie);
+      const token = (socket.handshake.auth as { token?: string } | undefined)?.token;
+      if (token) headers.set('authorization', `Bearer ${token}`);
+      const who = await authenticate(headers, {
+        ip: socket.handshake.address,
+        userAgent: socket.handshake.headers['user-agent'] ?? null,
+      });
+      if (!who) return next(new Error('UNAUTHENTICATED'));
+      socket.data.actor = who.actor;
+      next();
+    } catch {
+      next(new Error('UNAUTHENTICATED'));
+    }
+  });
+  io.on('connection', (raw) => {
+    const socket = raw as AuthedSocket;
+    const actor = socket.data.actor;
+    socket.join(`user:${actor.id}`);
+    socket.emit('connection_established', { type: 'connection_established', user_id: actor.id, message: 'Connected' });
+    socket.on('ping', (_data: unknown, ack?: (v: unknown) => void) => {
+      const pong = { type: 'pong', timestamp: new Date().toISOString() };
+      if (typeof ack === 'function') ack(pong);
+      else socket.emit('pong', pong);
+    });
+    for (const m of modules) {
+      try {
+        m(socket, io);
+      } catch (e) {
+        logger.error('socket module failed', { error: String(e) });
+      }
+    }
+  });
+  setIo(io);
+  return io;
+}

@@ -1,0 +1,78 @@
+/**
+ * One process: Next.js + socket.io + pg-boss workers on one port.
+ * Starts the embedded PostgreSQL when DATABASE_URL is unset, applies pending migrations first.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import next from 'next';
+import { env } from './lib/server/env';
+
+function ensureSecrets() {
+  if (process.env.JWT_SECRET) return;
+  // A fresh clone runs without configuration: keep a generated secret next to the data.
+  const file = path.join(env.DATA_DIR, 'secret.key');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(env.DATA_DIR, { recursive: true });
+    fs.writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  }
+  process.env.JWT_SECRET = fs.readFileSync(file, 'utf8').trim();
+}
+
+async function main() {
+  ensureSecrets();
+  process.env.NEXTAUTH_URL ??= env.APP_URL ?? `http://localhost:${env.PORT}`;
+  const { ensureDatabase, stopDatabase } = await import('./lib/server/db/runtime');
+  const { applyMigrations } = await import('./lib/server/db/migrations');
+  const url = await ensureDatabase();
+  const applied = await applyMigrations(url);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+  if (process.argv.includes('--seed')) {
+    const { seed } = await import('./prisma/seed');
+    await seed();
+  }
+  const { startJobs, stopJobs } = await import('./lib/server/jobs/boss');
+  await startJobs({ workers: env.JOB_WORKERS });
+
+  const dev = env.NODE_ENV !== 'production';
+  const app = next({ dev, dir: process.cwd(), hostname: 'localhost', port: env.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((req, res) => {
+    // Every path answers with and without the trailing slash (spec paths end in "/").
+    if (req.url && req.url.length > 1) {
+      const q = req.url.indexOf('?');
+      const pathname = q === -1 ? req.url : req.url.slice(0, q);
+      if (pathname.length > 1 && pathname.endsWith('/')) req.url = pathname.replace(/\/+$/, '') + (q === -1 ? '' : req.url.slice(q));
+    }
+    handle(req, res);
+  });
+  const { attachRealtime } = await import('./lib/server/realtime/server');
+  const { SOCKET_MODULES } = await import('./lib/server/realtime/modules');
+  const io = attachRealtime(server, SOCKET_MODULES);
+  server.listen(env.PORT, env.HOST, () => {
+    console.log(`Switchboard ready on http://localhost:${env.PORT} (${dev ? 'development' : 'production'})`);
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    io.close();
+    server.close();
+    await stopJobs().catch(() => {});
+    const { disconnectDb } = await import('./lib/server/db');
+    await disconnectDb().catch(() => {});
+    await stopDatabase().catch(() => {});
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,4 +1,5 @@
 import PgBoss from 'pg-boss';
+import type { z } from 'zod';
 import type { JobDefinition } from '@/lib/domain/jobs';
 import { PermanentJobError } from '@/lib/domain/jobs';
 import { afterCommit, type Tx } from '../db';
@@ -16,7 +17,7 @@ interface JobsState {
 }
 const g = globalThis as unknown as { __switchboardJobs?: JobsState };
 
-function queueOptions(job: JobDefinition) {
+function queueOptions(job: Pick<JobDefinition, "retry" | "expireInSeconds">) {
   const retry = job.retry ?? { limit: 0, delaySeconds: 0, backoff: false };
   return {
     retryLimit: retry.limit,
@@ -107,13 +108,15 @@ export async function stopJobs(): Promise<void> {
  * Enqueue a job inside the caller's transaction: if the transaction rolls back, the job never existed.
  * Workers in this process are woken right after commit.
  */
-export async function enqueue<S extends JobDefinition>(tx: Tx, job: S, payload: Parameters<S['handler']>[0], opts: { singletonKey?: string; startAfter?: Date } = {}) {
+export async function enqueue<S extends z.ZodType>(tx: Tx, job: { name: string; schema: S; retry?: JobDefinition['retry']; expireInSeconds?: number }, payload: z.input<S>, opts: { singletonKey?: string; startAfter?: Date } = {}) {
   await startJobs({ workers: false });
   const state = g.__switchboardJobs as JobsState;
   const dbAdapter = {
     executeSql: async (text: string, values: unknown[]) => ({ rows: await (tx as { $queryRawUnsafe: (q: string, ...v: unknown[]) => Promise<unknown[]> }).$queryRawUnsafe(text, ...values) }),
   };
-  const id = await state.boss.send(job.name, payload as object, { ...queueOptions(job), ...opts, db: dbAdapter });
+  // Validate at the producer too: a bad payload is a bug here, not a message to dead-letter later.
+  const data = job.schema.parse(payload) as object;
+  const id = await state.boss.send(job.name, data, { ...queueOptions(job), ...opts, db: dbAdapter });
   afterCommit(tx, () => {
     for (const w of g.__switchboardJobs?.workerIds.get(job.name) ?? []) g.__switchboardJobs?.boss.notifyWorker(w);
   });

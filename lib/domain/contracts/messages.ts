@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { DEFAULT_RETRY } from '../jobs';
+
+/**
+ * The messages that cross between contexts (spec 000), shared by producer and consumer so both
+ * validate the same payload. A producer enqueues with `enqueue(tx, MESSAGES.x, payload)`; the consumer
+ * registers `defineJob({ ...MESSAGES.x, handler })`. Names keep spec 000's task names.
+ */
+const isoDate = z.string().datetime({ offset: true });
+
+/** HDTS → TTS: an approved ticket enters the workflow engine (000 §HDTS→TTS 1). */
+export const processTicketPayload = z.object({
+  ticket_number: z.string().regex(/^TX\d{14}$/),
+  subject: z.string().min(1),
+  description: z.string(),
+  category: z.string().min(1),
+  sub_category: z.string().nullable().optional(),
+  department: z.string().min(1),
+  priority: z.enum(['Low', 'Medium', 'High', 'Critical']),
+  employee_id: z.number().int(),
+  employee_name: z.string(),
+  employee_email: z.string(),
+  status: z.string(),
+  created_at: isoDate,
+});
+
+/** HDTS → TTS: Closed (with CSAT), Withdrawn, Reopened (000 §HDTS→TTS 5). */
+export const hdtsTicketStatusPayload = z.object({
+  ticket_number: z.string().regex(/^TX\d{14}$/),
+  status: z.enum(['Closed', 'Withdrawn', 'Reopened', 'Rejected']),
+  csat_rating: z.number().int().min(1).max(5).nullable().optional(),
+  feedback: z.string().nullable().optional(),
+  date_completed: isoDate.nullable().optional(),
+  time_closed: isoDate.nullable().optional(),
+  reason: z.string().nullable().optional(),
+});
+
+/** TTS → HDTS: the owning Ticket Coordinator (000 §TTS→HDTS 1). */
+export const updateTicketOwnerPayload = z.object({
+  ticket_number: z.string().regex(/^TX\d{14}$/),
+  owner_id: z.number().int().positive(),
+});
+
+/** TTS → HDTS: status sync of 001 §5 (In Progress when work starts or moves, Resolved when finalized). */
+export const syncTicketStatusPayload = z.object({
+  ticket_number: z.string().regex(/^TX\d{14}$/),
+  status: z.enum(['Open', 'In Progress', 'Resolved']),
+  /** Idempotency key: the workflow event that caused this sync (e.g. task item id + action). */
+  event_id: z.string().min(1),
+  occurred_at: isoDate,
+  note: z.string().nullable().optional(),
+});
+
+export const MESSAGES = {
+  processTicket: { name: 'tts.process_ticket', schema: processTicketPayload, retry: DEFAULT_RETRY },
+  receiveHdtsTicketStatus: { name: 'tts.receive_hdts_ticket_status', schema: hdtsTicketStatusPayload, retry: DEFAULT_RETRY },
+  updateTicketOwner: { name: 'hdts.update_ticket_owner', schema: updateTicketOwnerPayload, retry: DEFAULT_RETRY },
+  syncTicketStatus: { name: 'hdts.sync_ticket_status', schema: syncTicketStatusPayload, retry: DEFAULT_RETRY },
+} as const;
+
+export type ProcessTicketPayload = z.infer<typeof processTicketPayload>;
+export type HdtsTicketStatusPayload = z.infer<typeof hdtsTicketStatusPayload>;
+export type UpdateTicketOwnerPayload = z.infer<typeof updateTicketOwnerPayload>;
+export type SyncTicketStatusPayload = z.infer<typeof syncTicketStatusPayload>;

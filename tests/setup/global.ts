@@ -9,6 +9,9 @@ import type { TestProject } from 'vitest/node';
 
 export default async function setup(project: TestProject) {
   (process.env as Record<string, string>).NODE_ENV = 'test';
+  // The OpenAPI manifest is generated (not committed): refresh it so tests see every route file.
+  const { writeManifest } = await import('../../scripts/openapi-manifest');
+  writeManifest();
   const { startEmbeddedPostgres } = await import('../../lib/server/db/embedded');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-test-pg-'));
   fs.chmodSync(dataDir, 0o755); // initdb runs as the postgres OS user when we are root

@@ -1,0 +1,81 @@
+import { db } from '@/lib/server/db';
+import type { System } from '../actor';
+import { fullName } from './queries';
+
+/**
+ * Read-only lookups other contexts use to show and pick people. Other contexts refer to users by id
+ * only; they call these functions instead of reading identity tables.
+ */
+export interface DirectoryUser {
+  id: number;
+  username: string;
+  email: string;
+  name: string;
+  isActive: boolean;
+  emailPreferences: Record<string, boolean>;
+}
+
+function toDirectoryUser(u: {
+  id: number;
+  username: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  isActive: boolean;
+  emailPreferences: unknown;
+}): DirectoryUser {
+  return {
+    id: u.id,
+    username: u.username,
+    email: u.email,
+    name: fullName(u),
+    isActive: u.isActive,
+    emailPreferences: (u.emailPreferences ?? {}) as Record<string, boolean>,
+  };
+}
+
+export async function usersByIds(ids: number[]): Promise<Map<number, DirectoryUser>> {
+  const unique = [...new Set(ids.filter((id) => id > 0))];
+  if (!unique.length) return new Map();
+  const rows = await db.user.findMany({ where: { id: { in: unique } } });
+  return new Map(rows.map((u) => [u.id, toDirectoryUser(u)]));
+}
+
+export async function userById(id: number): Promise<DirectoryUser | null> {
+  return (await usersByIds([id])).get(id) ?? null;
+}
+
+/** Active holders of a role, ordered by user id (the order round-robin walks). */
+export async function activeUsersInRole(roleId: number): Promise<DirectoryUser[]> {
+  const rows = await db.userRole.findMany({
+    where: { roleId, user: { isActive: true } },
+    include: { user: true },
+    orderBy: { userId: 'asc' },
+  });
+  return rows.map((r) => toDirectoryUser(r.user));
+}
+
+export async function roleByName(system: System, name: string) {
+  return db.role.findUnique({ where: { system_name: { system, name } } });
+}
+
+export async function roleById(id: number) {
+  return db.role.findUnique({ where: { id } });
+}
+
+export async function rolesOf(system: System) {
+  return db.role.findMany({ where: { system }, orderBy: { name: 'asc' } });
+}
+
+/** Active users holding the named role of a system (e.g. hdts "Ticket Coordinator"). */
+export async function activeUsersWithRole(system: System, name: string): Promise<DirectoryUser[]> {
+  const role = await roleByName(system, name);
+  return role ? activeUsersInRole(role.id) : [];
+}
+
+/** For @mentions: active users whose username matches. */
+export async function usersByUsernames(usernames: string[]): Promise<DirectoryUser[]> {
+  if (!usernames.length) return [];
+  const rows = await db.user.findMany({ where: { username: { in: usernames, mode: 'insensitive' }, isActive: true } });
+  return rows.map(toDirectoryUser);
+}

@@ -11,6 +11,7 @@ export const DEAD_LETTER_QUEUE = 'dead_letter';
 
 interface JobsState {
   boss: PgBoss;
+  jobs: JobDefinition[];
   started: Promise<void>;
   workerIds: Map<string, string[]>;
   workers: boolean;
@@ -23,13 +24,12 @@ function queueOptions(job: Pick<JobDefinition, "retry" | "expireInSeconds">) {
     retryLimit: retry.limit,
     retryDelay: retry.delaySeconds,
     retryBackoff: retry.backoff,
-    expireInSeconds: job.expireInSeconds ?? 30,
-    deadLetter: DEAD_LETTER_QUEUE,
+    expireInSeconds: job.expireInSeconds ?? 5,
   };
 }
 
 /** Start pg-boss in this process (idempotent). With `workers`, also start every registered worker. */
-export function startJobs(opts: { workers: boolean }): Promise<void> {
+export function startJobs(opts: { workers: boolean; jobs?: JobDefinition[] }): Promise<void> {
   if (g.__switchboardJobs) return g.__switchboardJobs.started;
   const boss = new PgBoss({
     connectionString: databaseUrl(),
@@ -37,25 +37,29 @@ export function startJobs(opts: { workers: boolean }): Promise<void> {
     max: 10,
     supervise: opts.workers,
     schedule: opts.workers,
-    // A killed worker's job is retried quickly: expiry is checked every monitor interval.
-    monitorStateIntervalSeconds: opts.workers ? 5 : undefined,
-    maintenanceIntervalSeconds: 30,
+    // A killed worker's job is re-run within ~10 s: jobs expire after 5 s (see queueOptions) and
+    // maintenance, which fails expired jobs into retry, runs every 2 s.
+    maintenanceIntervalSeconds: 2,
+    // Completed jobs move to the archive after an hour and are deleted after a week.
+    archiveCompletedAfterSeconds: 3600,
+    deleteAfterDays: 7,
   } as ConstructorParameters<typeof PgBoss>[0]);
   boss.on('error', (e) => logger.error('job queue error', { error: String(e) }));
-  const state: JobsState = { boss, workerIds: new Map(), workers: opts.workers, started: Promise.resolve() };
+  const jobs = opts.jobs ?? JOBS;
+  const state: JobsState = { boss, jobs, workerIds: new Map(), workers: opts.workers, started: Promise.resolve() };
   state.started = (async () => {
     await boss.start();
     await boss.createQueue(DEAD_LETTER_QUEUE, { name: DEAD_LETTER_QUEUE, retryLimit: 0 });
-    for (const job of JOBS) await boss.createQueue(job.name, { name: job.name, ...queueOptions(job) });
+    for (const job of jobs) await boss.createQueue(job.name, { name: job.name, ...queueOptions(job) });
     if (!opts.workers) return;
-    for (const job of JOBS) {
+    for (const job of jobs) {
       const id = await boss.work(
         job.name,
         { batchSize: job.batchSize ?? 20, pollingIntervalSeconds: 0.5, includeMetadata: true },
         async (jobs) => {
           // Jobs of a batch run concurrently; a failure fails only its own job.
           // Failed ones are marked failed (and retried by pg-boss); returning completes the rest.
-          const results = await Promise.allSettled(jobs.map((j) => runJob(job, j.id, j.data, j.retryCount)));
+          const results = await Promise.allSettled(jobs.map((j) => runJob(job, j.id, j.data, j.retryCount, j.retryLimit)));
           for (const [i, r] of results.entries()) {
             if (r.status === 'rejected') {
               const reason = r.reason instanceof Error ? r.reason.message : String(r.reason);
@@ -72,8 +76,20 @@ export function startJobs(opts: { workers: boolean }): Promise<void> {
   return state.started;
 }
 
-async function runJob(job: JobDefinition, id: string, data: unknown, retryCount: number) {
+/** A dead letter: the message, where it was going, and why it could not be delivered. */
+export interface DeadLetter {
+  queue: string;
+  job_id: string;
+  data: unknown;
+  code: string;
+  error: string;
+  attempts: number;
+}
+
+async function runJob(job: JobDefinition, id: string, data: unknown, retryCount: number, retryLimit: number) {
   const boss = g.__switchboardJobs!.boss;
+  const deadLetter = (code: string, error: string) =>
+    boss.send(DEAD_LETTER_QUEUE, { queue: job.name, job_id: id, data, code, error, attempts: retryCount + 1 } satisfies DeadLetter);
   try {
     const parsed = job.schema.safeParse(data ?? {});
     if (!parsed.success) {
@@ -84,12 +100,29 @@ async function runJob(job: JobDefinition, id: string, data: unknown, retryCount:
     if (e instanceof PermanentJobError) {
       // Retrying cannot help: record it in the dead-letter queue with the error and finish this job.
       logger.warn('job dead-lettered', { queue: job.name, id, code: e.code, error: e.message });
-      await boss.send(DEAD_LETTER_QUEUE, { queue: job.name, job_id: id, data, code: e.code, error: e.message });
+      await deadLetter(e.code, e.message);
       return;
     }
-    logger.warn('job failed', { queue: job.name, id, retryCount, error: e instanceof Error ? e.message : String(e) });
+    const message = e instanceof Error ? e.message : String(e);
+    logger.warn('job failed', { queue: job.name, id, retryCount, error: message });
+    // Out of retries: the job ends failed and a copy waits in the dead-letter queue for replay.
+    if (retryCount >= retryLimit) await deadLetter('RETRIES_EXHAUSTED', message);
     throw e;
   }
+}
+
+/** Send outside any transaction (replays, scheduled work). */
+export async function sendJob(name: string, data: object): Promise<string | null> {
+  await startJobs({ workers: false });
+  const state = g.__switchboardJobs as JobsState;
+  const def = state.jobs.find((j) => j.name === name);
+  const id = await state.boss.send(name, data, def ? queueOptions(def) : {});
+  for (const w of state.workerIds.get(name) ?? []) state.boss.notifyWorker(w);
+  return id;
+}
+
+export function registeredJobs(): JobDefinition[] {
+  return g.__switchboardJobs?.jobs ?? JOBS;
 }
 
 export function jobsState(): JobsState | undefined {

@@ -1,0 +1,12 @@
+import { listDeadLetters } from '@/lib/domain/operations/queries';
+import { deadLetterListQuery } from '@/lib/domain/operations/schemas';
+import { endpoint, route } from '@/lib/server/http';
+
+export const { GET, POST, PUT, PATCH, DELETE } = route({
+  GET: endpoint({
+    summary: 'Dead-lettered messages with payload and error (admins)',
+    tags: ['queues'],
+    query: deadLetterListQuery,
+    handler: ({ actor, query }) => listDeadLetters(actor, query),
+  }),
+});

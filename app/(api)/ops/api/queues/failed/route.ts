@@ -1,0 +1,12 @@
+import { listFailed } from '@/lib/domain/operations/queries';
+import { failedListQuery } from '@/lib/domain/operations/schemas';
+import { endpoint, route } from '@/lib/server/http';
+
+export const { GET, POST, PUT, PATCH, DELETE } = route({
+  GET: endpoint({
+    summary: 'Failed jobs (out of retries) with payload and error (admins)',
+    tags: ['queues'],
+    query: failedListQuery,
+    handler: ({ actor, query }) => listFailed(actor, query),
+  }),
+});

@@ -1,0 +1,6 @@
+import { queueDepths } from '@/lib/domain/operations/queries';
+import { endpoint, route } from '@/lib/server/http';
+
+export const { GET, POST, PUT, PATCH, DELETE } = route({
+  GET: endpoint({ summary: 'Jobs per queue and state (admins)', tags: ['queues'], handler: ({ actor }) => queueDepths(actor) }),
+});

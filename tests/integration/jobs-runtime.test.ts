@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replayDeadLetter } from '@/lib/domain/operations/commands';
+import { cleanupJobsJob } from '@/lib/domain/operations/jobs';
 import { listDeadLetters } from '@/lib/domain/operations/queries';
 import { loadActor } from '@/lib/domain/identity/queries';
 import { db, transaction } from '@/lib/server/db';
@@ -29,6 +30,15 @@ describe('job runtime (real pg-boss)', () => {
   });
   afterAll(async () => {
     await stopJobs();
+  });
+
+  it('the hourly cleanup removes old archived jobs and resolved dead letters and keeps recent ones', async () => {
+    await db.$executeRaw`INSERT INTO pgboss.archive (id, name, priority, data, state, retry_limit, retry_count, retry_delay, retry_backoff, start_after, created_on, expire_in, keep_until, policy, archived_on)
+      VALUES (gen_random_uuid(), 'test.old', 0, '{}', 'completed', 0, 0, 0, false, now(), now() - interval '30 days', interval '5 seconds', now(), 'standard', now() - interval '20 days'),
+             (gen_random_uuid(), 'test.recent', 0, '{}', 'completed', 0, 0, 0, false, now(), now(), interval '5 seconds', now(), 'standard', now())`;
+    await cleanupJobsJob.handler({}, { id: 'test', retryCount: 0 });
+    const names = await db.$queryRaw<{ name: string }[]>`SELECT name FROM pgboss.archive WHERE name LIKE 'test.%'`;
+    expect(names.map((n) => n.name)).toEqual(['test.recent']);
   });
 
   it('a job enqueued in a transaction that rolls back never exists', async () => {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "helpdesk"."tickets" ADD COLUMN     "priority_rank" SMALLINT;

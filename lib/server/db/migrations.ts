@@ -72,9 +72,28 @@ function migrationsList() {
 
 const filters = { externalTables: [], externalEnums: [] };
 
+/**
+ * Create every Postgres schema the datasource lists (`schemas = [...]`) before applying migrations: a diff
+ * from a snapshot that already lists a schema does not emit its CREATE SCHEMA, so a migration may need it.
+ */
+async function ensureSchemas(url: string, files: { content: string }[]) {
+  const list = files.map((f) => /schemas\s*=\s*\[([^\]]*)\]/.exec(f.content)?.[1]).find(Boolean) ?? '';
+  const names = [...list.matchAll(/"([A-Za-z_][A-Za-z0-9_]*)"/g)].map((m) => m[1]);
+  if (!names.length) return;
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const n of names) await client.query(`CREATE SCHEMA IF NOT EXISTS "${n}"`);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Apply every pending migration; returns the names applied (none on a second run). */
 export async function applyMigrations(url: string): Promise<string[]> {
   const files = readSchemaFiles(SCHEMA_DIR);
+  await ensureSchemas(url, files);
   const engine = await loadEngine(files.map((f) => [f.path, f.content]), url);
   try {
     const out = await engine.applyMigrations({ migrationsList: migrationsList(), filters });

@@ -39,6 +39,20 @@ const schema = z.object({
     .string()
     .default('')
     .transform((v) => v.split(',').map((k) => k.trim()).filter((k) => k.length >= 16)),
+  /** Help desk: attachment storage and limits, auto-close and reopen windows, SLA hours per priority. */
+  ATTACHMENT_DIR: z.string().optional(),
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
+  TICKET_AUTO_CLOSE_HOURS: z.coerce.number().positive().default(72),
+  TICKET_REOPEN_DAYS: z.coerce.number().positive().default(7),
+  /** "response/resolution" hours for Critical,High,Medium,Low (004's P1–P4 table). */
+  TICKET_SLA_HOURS: z.string().default('1/4,4/24,8/72,24/168'),
+  /** Notifications: SMTP for e-mail (read on demand, see smtpConfig); without SMTP_HOST mail goes to DATA_DIR/mail. */
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_FROM: z.string().default('Switchboard <no-reply@switchboard.local>'),
+  SMTP_SECURE: bool,
   SEED_PASSWORD: z.string().min(8).default('Switchboard!2026'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
@@ -83,4 +97,11 @@ export function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set and no embedded database was started (call ensureDatabase() first)');
   return url;
+}
+
+/** SMTP settings, parsed on demand (tests start their SMTP server after import). Null: write mail to files. */
+export function smtpConfig(): { host: string; port: number; secure: boolean; user?: string; password?: string; from: string } | null {
+  const s = schema.pick({ SMTP_HOST: true, SMTP_PORT: true, SMTP_USER: true, SMTP_PASSWORD: true, SMTP_FROM: true, SMTP_SECURE: true }).parse(process.env);
+  if (!s.SMTP_HOST) return null;
+  return { host: s.SMTP_HOST, port: s.SMTP_PORT ?? (s.SMTP_SECURE ? 465 : 587), secure: s.SMTP_SECURE, user: s.SMTP_USER, password: s.SMTP_PASSWORD, from: s.SMTP_FROM };
 }

@@ -1,0 +1,12 @@
+import { listFeedback } from '@/lib/domain/helpdesk/queries';
+import { feedbackQuery } from '@/lib/domain/helpdesk/schemas';
+import { endpoint, route } from '@/lib/server/http';
+
+export const { GET, POST, PUT, PATCH, DELETE } = route({
+  GET: endpoint({
+    summary: 'CSAT feedback, newest first, with counts per rating (coordinators and admins)',
+    tags: ['hdts'],
+    query: feedbackQuery,
+    handler: ({ actor, query }) => listFeedback(actor, query),
+  }),
+});

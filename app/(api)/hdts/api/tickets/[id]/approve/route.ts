@@ -1,0 +1,14 @@
+import { approveTicket } from '@/lib/domain/helpdesk/commands';
+import { approveInput, ticketParam } from '@/lib/domain/helpdesk/schemas';
+import { endpoint, route } from '@/lib/server/http';
+
+export const { GET, POST, PUT, PATCH, DELETE } = route({
+  POST: endpoint({
+    summary: 'Approve a New ticket (coordinators): priority and department; sends it to the workflow engine',
+    tags: ['hdts'],
+    params: ticketParam,
+    body: approveInput,
+    status: 200,
+    handler: ({ actor, params, body }) => approveTicket(actor, params.id, body),
+  }),
+});

@@ -1,0 +1,13 @@
+import { submitCsat } from '@/lib/domain/helpdesk/commands';
+import { csatInput, ticketParam } from '@/lib/domain/helpdesk/schemas';
+import { endpoint, route } from '@/lib/server/http';
+
+export const { GET, POST, PUT, PATCH, DELETE } = route({
+  POST: endpoint({
+    summary: 'Rate a Closed ticket 1–5 with optional feedback (requester, once)',
+    tags: ['hdts'],
+    params: ticketParam,
+    body: csatInput,
+    handler: ({ actor, params, body }) => submitCsat(actor, params.id, body),
+  }),
+});

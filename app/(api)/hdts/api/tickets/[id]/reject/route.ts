@@ -1,0 +1,14 @@
+import { rejectTicket } from '@/lib/domain/helpdesk/commands';
+import { rejectInput, ticketParam } from '@/lib/domain/helpdesk/schemas';
+import { endpoint, route } from '@/lib/server/http';
+
+export const { GET, POST, PUT, PATCH, DELETE } = route({
+  POST: endpoint({
+    summary: 'Reject a New ticket with a reason the requester sees (coordinators)',
+    tags: ['hdts'],
+    params: ticketParam,
+    body: rejectInput,
+    status: 200,
+    handler: ({ actor, params, body }) => rejectTicket(actor, params.id, body.rejection_reason),
+  }),
+});

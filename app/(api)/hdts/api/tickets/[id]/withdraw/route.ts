@@ -1,0 +1,14 @@
+import { withdrawTicket } from '@/lib/domain/helpdesk/commands';
+import { ticketParam, withdrawInput } from '@/lib/domain/helpdesk/schemas';
+import { endpoint, route } from '@/lib/server/http';
+
+export const { GET, POST, PUT, PATCH, DELETE } = route({
+  POST: endpoint({
+    summary: 'Withdraw a ticket (requester; not from Resolved, Closed, Withdrawn or Rejected)',
+    tags: ['hdts'],
+    params: ticketParam,
+    body: withdrawInput,
+    status: 200,
+    handler: ({ actor, params, body }) => withdrawTicket(actor, params.id, body.reason),
+  }),
+});

@@ -1,0 +1,13 @@
+import { getTicketByNumber } from '@/lib/domain/helpdesk/queries';
+import { numberParam } from '@/lib/domain/helpdesk/schemas';
+import { endpoint, route } from '@/lib/server/http';
+
+export const { GET, POST, PUT, PATCH, DELETE } = route({
+  GET: endpoint({
+    summary: 'A ticket by number (000 §3: employee, owner, attachments, comments)',
+    tags: ['hdts'],
+    rateLimit: 'ticketRead',
+    params: numberParam,
+    handler: ({ actor, params }) => getTicketByNumber(actor, params.ticket_number),
+  }),
+});

@@ -1,0 +1,4 @@
+import { assignEndpoint } from '@/lib/server/api/helpdesk';
+import { route } from '@/lib/server/http';
+
+export const { GET, POST, PUT, PATCH, DELETE } = route({ PUT: assignEndpoint, POST: assignEndpoint });

@@ -1,0 +1,4 @@
+import { historyEndpoint } from '@/lib/server/api/helpdesk';
+import { route } from '@/lib/server/http';
+
+export const { GET, POST, PUT, PATCH, DELETE } = route({ GET: historyEndpoint });

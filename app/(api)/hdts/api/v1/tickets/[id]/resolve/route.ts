@@ -1,0 +1,4 @@
+import { resolveEndpoint } from '@/lib/server/api/helpdesk';
+import { route } from '@/lib/server/http';
+
+export const { GET, POST, PUT, PATCH, DELETE } = route({ POST: resolveEndpoint });

@@ -1,0 +1,13 @@
+import { pushToWorkflow } from '@/lib/domain/helpdesk/commands';
+import { ticketParam } from '@/lib/domain/helpdesk/schemas';
+import { endpoint, route } from '@/lib/server/http';
+
+export const { GET, POST, PUT, PATCH, DELETE } = route({
+  POST: endpoint({
+    summary: 'Send an approved ticket to the workflow engine again (coordinators)',
+    tags: ['hdts'],
+    params: ticketParam,
+    status: 202,
+    handler: ({ actor, params }) => pushToWorkflow(actor, params.id),
+  }),
+});

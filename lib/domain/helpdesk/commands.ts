@@ -1,0 +1,591 @@
+import { randomInt } from 'node:crypto';
+import { db, type Tx, transaction } from '@/lib/server/db';
+import { env } from '@/lib/server/env';
+import { enqueue } from '@/lib/server/jobs/boss';
+import { logger } from '@/lib/server/logger';
+import { type Actor, isHdtsAdmin, SYSTEM_ACTOR } from '../actor';
+import { writeAudit } from '../audit';
+import { MESSAGES } from '../contracts/messages';
+import { AppError, badRequest, conflict, forbidden, notFound, validationFailed } from '../errors';
+import { userById, usersByIds } from '../identity/directory';
+import { PermanentJobError } from '../jobs';
+import { removeFiles, type StoredFile } from './files';
+import {
+  assertAdmin,
+  assertCanSee,
+  assertCanWork,
+  assertRequester,
+  assertSubmit,
+  assertTriage,
+  canSeeInternal,
+  canTransition,
+  isTriageStaff,
+  STATUS_TRANSITIONS,
+  WITHDRAWABLE,
+} from './policy';
+import { attachmentDto, commentDto, getTicket, loadTicket } from './queries';
+import type {
+  ApproveInput,
+  CommentInput,
+  CsatInput,
+  Priority,
+  Status,
+  TicketCreateInput,
+  TicketUpdateInput,
+} from './schemas';
+
+type TicketRow = Awaited<ReturnType<typeof loadTicket>>;
+type HistoryType =
+  | 'CREATED'
+  | 'STATUS_CHANGE'
+  | 'PRIORITY_CHANGE'
+  | 'ASSIGNMENT_CHANGE'
+  | 'UPDATE'
+  | 'COMMENT_ADDED'
+  | 'ATTACHMENT_ADDED'
+  | 'RESOLVED'
+  | 'CLOSED'
+  | 'REOPENED'
+  | 'ESCALATED'
+  | 'SLA_BREACH';
+
+const RANK: Record<Priority, number> = { Critical: 1, High: 2, Medium: 3, Low: 4 };
+
+/** Response/resolution hours per priority (004's P1–P4 table, TICKET_SLA_HOURS). */
+export function slaHours(p: Priority): { response: number; resolution: number } {
+  const parts = env.TICKET_SLA_HOURS.split(',').map((x) => x.split('/').map(Number));
+  const [response, resolution] = parts[RANK[p] - 1] ?? [24, 168];
+  return { response, resolution };
+}
+
+export function dueDates(p: Priority, from: Date) {
+  const h = slaHours(p);
+  return {
+    responseDueAt: new Date(from.getTime() + h.response * 3600_000),
+    resolutionDueAt: new Date(from.getTime() + h.resolution * 3600_000),
+  };
+}
+
+export function newTicketNumber(now = new Date()): string {
+  const ymd = now.toISOString().slice(0, 10).replace(/-/g, '');
+  return `TX${ymd}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+}
+
+async function history(
+  tx: Tx,
+  ticketId: number,
+  actor: Actor | null,
+  type: HistoryType,
+  e: { field?: string; old?: string | null; new?: string | null; note?: string | null; isPublic?: boolean } = {},
+) {
+  await tx.ticketHistory.create({
+    data: {
+      ticketId,
+      type,
+      field: e.field ?? null,
+      oldValue: e.old ?? null,
+      newValue: e.new ?? null,
+      note: e.note ?? null,
+      actorId: actor && actor.id > 0 ? actor.id : null,
+      isPublic: e.isPublic ?? true,
+    },
+  });
+}
+
+function invalidTransition(from: Status, to: Status, allowed: Status[] = STATUS_TRANSITIONS[from]) {
+  return new AppError(
+    400,
+    'INVALID_STATUS_TRANSITION',
+    `Cannot change status from ${from} to ${to}. Allowed: ${allowed.length ? allowed.join(', ') : 'none'}`,
+    { current_status: from, requested_status: to, allowed_transitions: allowed },
+  );
+}
+
+/** Category, sub-category and department must come from the catalog (001 §2). */
+async function checkCatalog(input: { category?: string; sub_category?: string | null; department?: string | null }) {
+  const errors: Record<string, string[]> = {};
+  let department: string | null = null;
+  if (input.category !== undefined) {
+    const category = await db.category.findUnique({ where: { name: input.category }, include: { subCategories: true, department: true } });
+    if (!category) errors.category = [`"${input.category}" is not a category`];
+    else {
+      department = category.department?.name ?? null;
+      if (input.sub_category && !category.subCategories.some((s) => s.name === input.sub_category)) {
+        errors.sub_category = [`"${input.sub_category}" is not a sub-category of ${category.name}`];
+      }
+    }
+  }
+  if (input.department) {
+    const d = await db.department.findUnique({ where: { name: input.department } });
+    if (!d) errors.department = [`"${input.department}" is not a department`];
+  }
+  if (Object.keys(errors).length) throw validationFailed(errors);
+  return { department };
+}
+
+const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === 'P2002';
+
+/**
+ * Submit a ticket (status New; nothing goes to the workflow engine yet). The number is random;
+ * a collision hits the unique index and the whole transaction is retried with a new number.
+ */
+export async function createTicket(actor: Actor, input: TicketCreateInput & { priority?: Priority }, files: StoredFile[] = []) {
+  try {
+    assertSubmit(actor);
+    const { department } = await checkCatalog(input);
+    let id = 0;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        id = await transaction(async (tx) => {
+          const now = new Date();
+          const t = await tx.ticket.create({
+            data: {
+              ticketNumber: newTicketNumber(now),
+              subject: input.subject,
+              description: input.description,
+              category: input.category,
+              subCategory: input.sub_category ?? null,
+              department: input.department ?? department,
+              priority: input.priority ?? null,
+              priorityRank: input.priority ? RANK[input.priority] : null,
+              ...(input.priority ? dueDates(input.priority, now) : {}),
+              employeeId: actor.id,
+              status: 'New',
+            },
+          });
+          await history(tx, t.id, actor, 'CREATED', { field: 'status', new: 'New' });
+          for (const f of files) {
+            await tx.ticketAttachment.create({
+              data: { ticketId: t.id, uploaderId: actor.id, filename: f.filename, storedName: f.storedName, mimeType: f.mimeType, size: f.size, sha256: f.sha256 },
+            });
+            await history(tx, t.id, actor, 'ATTACHMENT_ADDED', { field: 'attachment', new: f.filename });
+          }
+          await writeAudit(tx, actor, { context: 'helpdesk', action: 'ticket.create', entityType: 'ticket', entityId: t.ticketNumber, newValues: { subject: t.subject, category: t.category } });
+          return t.id;
+        });
+        break;
+      } catch (e) {
+        if (isUniqueViolation(e) && attempt < 8) continue;
+        throw e;
+      }
+    }
+    return getTicket(actor, id);
+  } catch (e) {
+    await removeFiles(files);
+    throw e;
+  }
+}
+
+/** Conditional write: the ticket must still be in the status we validated against. */
+async function updateIfStatus(tx: Tx, t: TicketRow, data: Parameters<Tx['ticket']['update']>[0]['data']) {
+  const r = await tx.ticket.updateMany({ where: { id: t.id, status: t.status }, data: data as never });
+  if (r.count !== 1) throw conflict('The ticket changed meanwhile; reload and try again', 'TICKET_CHANGED');
+}
+
+async function employeeOf(t: TicketRow) {
+  const u = await userById(t.employeeId);
+  return { name: u?.name ?? '', email: u?.email ?? '' };
+}
+
+/** Approve a New ticket: Open, priority and department set, and the ticket sent to the workflow engine. */
+export async function approveTicket(actor: Actor, ref: string | number, input: ApproveInput) {
+  const t = await loadTicket(actor, ref);
+  assertTriage(actor);
+  if (t.status !== 'New') throw invalidTransition(t.status as Status, 'Open', t.status === 'New' ? ['Open'] : []);
+  await checkCatalog({ department: input.department });
+  const employee = await employeeOf(t);
+  await transaction(async (tx) => {
+    const now = new Date();
+    await updateIfStatus(tx, t, {
+      status: 'Open',
+      priority: input.priority,
+      priorityRank: RANK[input.priority],
+      department: input.department,
+      approvedById: actor.id,
+      approvedAt: now,
+      approvalNotes: input.approval_notes ?? null,
+      ...dueDates(input.priority, now),
+    });
+    await history(tx, t.id, actor, 'STATUS_CHANGE', { field: 'status', old: 'New', new: 'Open', note: input.approval_notes ?? 'Approved' });
+    if (t.priority !== input.priority) await history(tx, t.id, actor, 'PRIORITY_CHANGE', { field: 'priority', old: t.priority, new: input.priority });
+    if (t.department !== input.department) await history(tx, t.id, actor, 'UPDATE', { field: 'department', old: t.department, new: input.department });
+    await enqueue(tx, MESSAGES.processTicket, {
+      ticket_number: t.ticketNumber,
+      subject: t.subject,
+      description: t.description,
+      category: t.category,
+      sub_category: t.subCategory,
+      department: input.department,
+      priority: input.priority,
+      employee_id: t.employeeId,
+      employee_name: employee.name,
+      employee_email: employee.email,
+      status: 'Open',
+      created_at: t.createdAt.toISOString(),
+    });
+    await writeAudit(tx, actor, { context: 'helpdesk', action: 'ticket.approve', entityType: 'ticket', entityId: t.ticketNumber, oldValues: { status: 'New' }, newValues: { status: 'Open', priority: input.priority, department: input.department } });
+  });
+  return getTicket(actor, t.id);
+}
+
+export async function rejectTicket(actor: Actor, ref: string | number, reason: string) {
+  const t = await loadTicket(actor, ref);
+  assertTriage(actor);
+  if (t.status !== 'New') throw invalidTransition(t.status as Status, 'Rejected', []);
+  await transaction(async (tx) => {
+    await updateIfStatus(tx, t, { status: 'Rejected', rejectionReason: reason, rejectedById: actor.id, rejectedAt: new Date() });
+    await history(tx, t.id, actor, 'STATUS_CHANGE', { field: 'status', old: 'New', new: 'Rejected', note: reason });
+    await writeAudit(tx, actor, { context: 'helpdesk', action: 'ticket.reject', entityType: 'ticket', entityId: t.ticketNumber, newValues: { status: 'Rejected', reason } });
+  });
+  return getTicket(actor, t.id);
+}
+
+export async function withdrawTicket(actor: Actor, ref: string | number, reason: string) {
+  const t = await loadTicket(actor, ref);
+  assertRequester(actor, t, 'withdraw this ticket');
+  if (!WITHDRAWABLE(t.status as Status)) {
+    throw new AppError(400, 'INVALID_STATUS_TRANSITION', `A ${t.status} ticket cannot be withdrawn`, { current_status: t.status, requested_status: 'Withdrawn', allowed_transitions: [] });
+  }
+  await transaction(async (tx) => {
+    await updateIfStatus(tx, t, { status: 'Withdrawn', withdrawReason: reason });
+    await history(tx, t.id, actor, 'STATUS_CHANGE', { field: 'status', old: t.status, new: 'Withdrawn', note: reason });
+    await writeAudit(tx, actor, { context: 'helpdesk', action: 'ticket.withdraw', entityType: 'ticket', entityId: t.ticketNumber, oldValues: { status: t.status }, newValues: { status: 'Withdrawn', reason } });
+    await enqueue(tx, MESSAGES.receiveHdtsTicketStatus, { ticket_number: t.ticketNumber, status: 'Withdrawn', reason });
+  });
+  return getTicket(actor, t.id);
+}
+
+/** Apply a validated status change inside a transaction: close fields, history, and the message to the workflow side. */
+async function applyStatus(tx: Tx, actor: Actor, t: TicketRow, to: Status, opts: { note?: string | null; resolutionNotes?: string | null; extra?: object } = {}) {
+  const from = t.status as Status;
+  const now = new Date();
+  const reopen = to === 'Open' && (from === 'Resolved' || from === 'Closed');
+  const data: Record<string, unknown> = { status: to, ...opts.extra };
+  if (to === 'Resolved') Object.assign(data, { resolvedAt: now, resolutionNotes: opts.resolutionNotes ?? t.resolutionNotes });
+  if (to === 'Closed') {
+    Object.assign(data, {
+      timeClosed: now,
+      dateCompleted: now,
+      resolutionTimeSeconds: Math.round((now.getTime() - t.createdAt.getTime()) / 1000),
+    });
+  }
+  if (reopen) Object.assign(data, { resolvedAt: null, timeClosed: null, dateCompleted: null, resolutionTimeSeconds: null });
+  await updateIfStatus(tx, t, data);
+  const type: HistoryType = reopen ? 'REOPENED' : to === 'Resolved' ? 'RESOLVED' : to === 'Closed' ? 'CLOSED' : 'STATUS_CHANGE';
+  await history(tx, t.id, actor, type, { field: 'status', old: from, new: to, note: opts.note ?? opts.resolutionNotes ?? null });
+  await writeAudit(tx, actor, { context: 'helpdesk', action: `ticket.status`, entityType: 'ticket', entityId: t.ticketNumber, oldValues: { status: from }, newValues: { status: to } });
+  if (t.approvedAt && to === 'Closed') {
+    await enqueue(tx, MESSAGES.receiveHdtsTicketStatus, {
+      ticket_number: t.ticketNumber,
+      status: 'Closed',
+      csat_rating: t.csatRating,
+      feedback: t.csatFeedback,
+      date_completed: now.toISOString(),
+      time_closed: now.toISOString(),
+    });
+  }
+  if (t.approvedAt && reopen) {
+    await enqueue(tx, MESSAGES.receiveHdtsTicketStatus, { ticket_number: t.ticketNumber, status: 'Reopened', reason: opts.note ?? null });
+  }
+}
+
+/** Who may make this change, and is it a valid transition? Throws before anything is written. */
+function checkStatusChange(actor: Actor, t: TicketRow, to: Status) {
+  const from = t.status as Status;
+  const isRequester = t.employeeId === actor.id;
+  const staff = isTriageStaff(actor);
+  if (to === 'Withdrawn') throw badRequest('Use the withdraw action to withdraw a ticket', { allowed_transitions: STATUS_TRANSITIONS[from] }, 'INVALID_STATUS_TRANSITION');
+  if (from === 'New' && (to === 'Open' || to === 'Rejected')) {
+    throw invalidTransition(from, to, []);
+  }
+  const reopen = to === 'Open' && (from === 'Resolved' || from === 'Closed');
+  if (reopen || (to === 'Closed' && from === 'Resolved')) {
+    // The requester may close a Resolved ticket and reopen their own ticket.
+    if (!isRequester) assertCanWork(actor, t);
+  } else if (!staff) {
+    if (isRequester && !(t.ownerId === actor.id || t.assigneeId === actor.id)) {
+      throw forbidden('Requesters can only close a Resolved ticket or reopen it');
+    }
+    assertCanWork(actor, t);
+  }
+  if (!canTransition(from, to)) throw invalidTransition(from, to);
+  if (reopen && from === 'Closed') {
+    const limit = (t.timeClosed?.getTime() ?? 0) + env.TICKET_REOPEN_DAYS * 86400_000;
+    if (Date.now() > limit) {
+      throw new AppError(400, 'REOPEN_WINDOW_EXPIRED', `A ticket can be reopened within ${env.TICKET_REOPEN_DAYS} days of closing`, {
+        time_closed: t.timeClosed?.toISOString() ?? null,
+      });
+    }
+  }
+}
+
+export async function changeStatus(actor: Actor, ref: string | number, to: Status, opts: { note?: string | null; resolution_notes?: string | null } = {}) {
+  const t = await loadTicket(actor, ref);
+  checkStatusChange(actor, t, to);
+  await transaction((tx) => applyStatus(tx, actor, t, to, { note: opts.note, resolutionNotes: opts.resolution_notes }));
+  return getTicket(actor, t.id);
+}
+
+export async function submitCsat(actor: Actor, ref: string | number, input: CsatInput) {
+  const t = await loadTicket(actor, ref);
+  assertRequester(actor, t, 'rate this ticket');
+  if (t.status !== 'Closed') throw badRequest('Only a Closed ticket can be rated', { status: t.status }, 'TICKET_NOT_CLOSED');
+  if (t.csatRating !== null) throw conflict('This ticket has already been rated', 'CSAT_ALREADY_SUBMITTED');
+  const now = new Date();
+  await transaction(async (tx) => {
+    const r = await tx.ticket.updateMany({
+      where: { id: t.id, status: 'Closed', csatRating: null },
+      data: { csatRating: input.rating, csatFeedback: input.feedback ?? null, csatAt: now },
+    });
+    if (r.count !== 1) throw conflict('This ticket has already been rated', 'CSAT_ALREADY_SUBMITTED');
+    await history(tx, t.id, actor, 'UPDATE', { field: 'csat_rating', new: String(input.rating), note: input.feedback ?? null });
+    await writeAudit(tx, actor, { context: 'helpdesk', action: 'ticket.csat', entityType: 'ticket', entityId: t.ticketNumber, newValues: { rating: input.rating } });
+    if (t.approvedAt) {
+      await enqueue(tx, MESSAGES.receiveHdtsTicketStatus, {
+        ticket_number: t.ticketNumber,
+        status: 'Closed',
+        csat_rating: input.rating,
+        feedback: input.feedback ?? null,
+        date_completed: t.dateCompleted?.toISOString() ?? null,
+        time_closed: t.timeClosed?.toISOString() ?? null,
+      });
+    }
+  });
+  return { ticket_id: t.id, ticket_number: t.ticketNumber, rating: input.rating, feedback: input.feedback ?? null, submitted_at: now.toISOString() };
+}
+
+/** PATCH: requesters edit their New ticket's text; staff also priority, department and status. */
+export async function updateTicket(actor: Actor, ref: string | number, input: TicketUpdateInput) {
+  const t = await loadTicket(actor, ref);
+  const staff = isTriageStaff(actor);
+  if (!staff) {
+    const restricted = (['status', 'priority', 'department'] as const).filter((k) => input[k] !== undefined);
+    if (restricted.length) throw forbidden(`Employees cannot change ${restricted.join(', ')}`);
+    assertRequester(actor, t, 'edit this ticket');
+    if (t.status !== 'New') throw badRequest('A ticket can only be edited while it is New', { status: t.status }, 'TICKET_NOT_EDITABLE');
+  }
+  await checkCatalog({ category: input.category ?? (input.sub_category ? t.category : undefined), sub_category: input.sub_category, department: input.department });
+  if (input.status && input.status !== t.status) checkStatusChange(actor, t, input.status);
+  await transaction(async (tx) => {
+    const data: Record<string, unknown> = {};
+    const changed: [string, string | null, string | null][] = [];
+    const set = (field: string, column: string, value: string | null | undefined, old: string | null) => {
+      if (value === undefined || value === old) return;
+      data[column] = value;
+      changed.push([field, old, value]);
+    };
+    set('subject', 'subject', input.subject, t.subject);
+    set('description', 'description', input.description, t.description);
+    set('category', 'category', input.category, t.category);
+    set('sub_category', 'subCategory', input.sub_category === undefined ? undefined : (input.sub_category ?? null), t.subCategory);
+    set('department', 'department', input.department, t.department);
+    if (input.priority && input.priority !== t.priority) {
+      Object.assign(data, { priority: input.priority, priorityRank: RANK[input.priority], ...dueDates(input.priority, t.approvedAt ?? t.createdAt) });
+      await history(tx, t.id, actor, 'PRIORITY_CHANGE', { field: 'priority', old: t.priority, new: input.priority });
+    }
+    for (const [field, old, value] of changed) {
+      await history(tx, t.id, actor, 'UPDATE', { field, old: field === 'description' ? null : old, new: field === 'description' ? null : value });
+    }
+    if (Object.keys(data).length) {
+      await updateIfStatus(tx, t, data);
+      await writeAudit(tx, actor, { context: 'helpdesk', action: 'ticket.update', entityType: 'ticket', entityId: t.ticketNumber, newValues: data });
+    }
+    if (input.status && input.status !== t.status) {
+      const fresh = await tx.ticket.findUniqueOrThrow({ where: { id: t.id } });
+      await applyStatus(tx, actor, fresh, input.status);
+    }
+  });
+  return getTicket(actor, t.id);
+}
+
+export async function deleteTicket(actor: Actor, ref: string | number) {
+  const t = await loadTicket(actor, ref);
+  assertAdmin(actor, 'delete tickets');
+  const files = await db.ticketAttachment.findMany({ where: { ticketId: t.id } });
+  await transaction(async (tx) => {
+    await tx.ticket.delete({ where: { id: t.id } });
+    await writeAudit(tx, actor, { context: 'helpdesk', action: 'ticket.delete', entityType: 'ticket', entityId: t.ticketNumber, oldValues: { subject: t.subject, status: t.status } });
+  });
+  const { attachmentPath } = await import('./storage');
+  await removeFiles(files.map((f) => ({ path: attachmentPath(f.storedName) })));
+}
+
+export async function assignTicket(actor: Actor, ref: string | number, assigneeId: number, notes?: string | null) {
+  const t = await loadTicket(actor, ref);
+  assertTriage(actor);
+  const user = await userById(assigneeId);
+  if (!user?.isActive) throw validationFailed({ assignee_id: ['No active user with this id'] });
+  await transaction(async (tx) => {
+    await updateIfStatus(tx, t, { assigneeId });
+    await history(tx, t.id, actor, 'ASSIGNMENT_CHANGE', { field: 'assignee', old: t.assigneeId ? String(t.assigneeId) : null, new: String(assigneeId), note: notes ?? null, isPublic: false });
+    await writeAudit(tx, actor, { context: 'helpdesk', action: 'ticket.assign', entityType: 'ticket', entityId: t.ticketNumber, oldValues: { assignee_id: t.assigneeId }, newValues: { assignee_id: assigneeId } });
+  });
+  return getTicket(actor, t.id);
+}
+
+/** 003: re-send an approved ticket to the workflow engine (coordinators and admins). */
+export async function pushToWorkflow(actor: Actor, ref: string | number) {
+  const t = await loadTicket(actor, ref);
+  assertTriage(actor);
+  if (!t.approvedAt || !t.priority || !t.department || ['Closed', 'Rejected', 'Withdrawn'].includes(t.status)) {
+    throw badRequest('Only an approved, open ticket can be pushed to the workflow engine; approve it first', { status: t.status }, 'TICKET_NOT_APPROVED');
+  }
+  const employee = await employeeOf(t);
+  await transaction(async (tx) => {
+    await enqueue(tx, MESSAGES.processTicket, {
+      ticket_number: t.ticketNumber,
+      subject: t.subject,
+      description: t.description,
+      category: t.category,
+      sub_category: t.subCategory,
+      department: t.department as string,
+      priority: t.priority as Priority,
+      employee_id: t.employeeId,
+      employee_name: employee.name,
+      employee_email: employee.email,
+      status: t.status,
+      created_at: t.createdAt.toISOString(),
+    });
+    await writeAudit(tx, actor, { context: 'helpdesk', action: 'ticket.push_to_workflow', entityType: 'ticket', entityId: t.ticketNumber });
+  });
+  return { message: `Ticket ${t.ticketNumber} enqueued for workflow push.` };
+}
+
+// ---- comments -------------------------------------------------------------------------------
+
+export async function addComment(actor: Actor, ref: string | number, input: CommentInput) {
+  const t = await loadTicket(actor, ref);
+  if (input.is_internal && !canSeeInternal(actor, t)) throw forbidden('Only staff can write internal notes');
+  const c = await transaction(async (tx) => {
+    const c = await tx.ticketComment.create({ data: { ticketId: t.id, authorId: actor.id, body: input.body, isInternal: input.is_internal } });
+    await history(tx, t.id, actor, 'COMMENT_ADDED', { field: 'comment', new: String(c.id), isPublic: !input.is_internal });
+    await writeAudit(tx, actor, { context: 'helpdesk', action: 'comment.create', entityType: 'ticket_comment', entityId: c.id, newValues: { ticket: t.ticketNumber, internal: input.is_internal } });
+    return c;
+  });
+  return commentDto(c, await usersByIds([actor.id]));
+}
+
+async function loadComment(actor: Actor, id: number) {
+  const c = await db.ticketComment.findUnique({ where: { id }, include: { ticket: true } });
+  if (!c) throw notFound('Comment');
+  try {
+    assertCanSee(actor, c.ticket);
+  } catch {
+    throw notFound('Comment');
+  }
+  if (c.isInternal && !canSeeInternal(actor, c.ticket)) throw notFound('Comment');
+  return c;
+}
+
+export async function updateComment(actor: Actor, id: number, body: string) {
+  const c = await loadComment(actor, id);
+  if (c.authorId !== actor.id) throw forbidden('Only the author can edit a comment');
+  const updated = await transaction(async (tx) => {
+    const u = await tx.ticketComment.update({ where: { id }, data: { body } });
+    await writeAudit(tx, actor, { context: 'helpdesk', action: 'comment.update', entityType: 'ticket_comment', entityId: id, oldValues: { body: c.body }, newValues: { body } });
+    return u;
+  });
+  return commentDto(updated, await usersByIds([actor.id]));
+}
+
+export async function deleteComment(actor: Actor, id: number) {
+  const c = await loadComment(actor, id);
+  if (c.authorId !== actor.id && !isHdtsAdmin(actor)) throw forbidden('Only the author or an admin can delete a comment');
+  await transaction(async (tx) => {
+    await tx.ticketComment.delete({ where: { id } });
+    await writeAudit(tx, actor, { context: 'helpdesk', action: 'comment.delete', entityType: 'ticket_comment', entityId: id, oldValues: { body: c.body } });
+  });
+}
+
+// ---- attachments ----------------------------------------------------------------------------
+
+export async function addAttachments(actor: Actor, ref: string | number, files: StoredFile[]) {
+  try {
+    const t = await loadTicket(actor, ref);
+    if (!(t.employeeId === actor.id || isTriageStaff(actor) || t.ownerId === actor.id || t.assigneeId === actor.id)) {
+      throw forbidden('You cannot add files to this ticket');
+    }
+    if (!files.length) throw validationFailed({ file: ['Attach a file'] });
+    const rows = await transaction(async (tx) => {
+      const out = [];
+      for (const f of files) {
+        const a = await tx.ticketAttachment.create({
+          data: { ticketId: t.id, uploaderId: actor.id, filename: f.filename, storedName: f.storedName, mimeType: f.mimeType, size: f.size, sha256: f.sha256 },
+        });
+        await history(tx, t.id, actor, 'ATTACHMENT_ADDED', { field: 'attachment', new: f.filename });
+        await writeAudit(tx, actor, { context: 'helpdesk', action: 'attachment.create', entityType: 'ticket_attachment', entityId: a.id, newValues: { ticket: t.ticketNumber, filename: f.filename, sha256: f.sha256 } });
+        out.push(a);
+      }
+      return out;
+    });
+    return rows.map(attachmentDto);
+  } catch (e) {
+    await removeFiles(files);
+    throw e;
+  }
+}
+
+export async function deleteAttachment(actor: Actor, id: number) {
+  const { attachmentForDownload } = await import('./queries');
+  const a = await attachmentForDownload(actor, id);
+  if (a.uploaderId !== actor.id && !isHdtsAdmin(actor)) throw forbidden('Only the uploader or an admin can delete an attachment');
+  await transaction(async (tx) => {
+    await tx.ticketAttachment.delete({ where: { id } });
+    await writeAudit(tx, actor, { context: 'helpdesk', action: 'attachment.delete', entityType: 'ticket_attachment', entityId: id, oldValues: { filename: a.filename } });
+  });
+  const { attachmentPath } = await import('./storage');
+  await removeFiles([{ path: attachmentPath(a.storedName) }]);
+}
+
+// ---- messages from the workflow engine and scheduled work -------------------------------------
+
+/** TTS → HDTS: the owning coordinator. Idempotent (same owner → nothing). */
+export async function setTicketOwner(ticketNumber: string, ownerId: number) {
+  const t = await db.ticket.findUnique({ where: { ticketNumber } });
+  if (!t) throw new PermanentJobError('TICKET_NOT_FOUND', `Ticket ${ticketNumber} not found`);
+  if (t.ownerId === ownerId) return;
+  await transaction(async (tx) => {
+    await tx.ticket.update({ where: { id: t.id }, data: { ownerId } });
+    await history(tx, t.id, SYSTEM_ACTOR, 'ASSIGNMENT_CHANGE', { field: 'ticket_owner', old: t.ownerId ? String(t.ownerId) : null, new: String(ownerId) });
+    await writeAudit(tx, SYSTEM_ACTOR, { context: 'helpdesk', action: 'ticket.owner', entityType: 'ticket', entityId: ticketNumber, oldValues: { owner_id: t.ownerId }, newValues: { owner_id: ownerId } });
+  });
+}
+
+/**
+ * TTS → HDTS status sync. Each event id is applied once; a status that is not a valid transition from
+ * the current one is recorded as not applied and logged (never retried).
+ */
+export async function syncStatusFromWorkflow(p: { ticket_number: string; status: 'Open' | 'In Progress' | 'Resolved'; event_id: string; note?: string | null }) {
+  await transaction(async (tx) => {
+    const t = await tx.ticket.findUnique({ where: { ticketNumber: p.ticket_number } });
+    if (!t) throw new PermanentJobError('TICKET_NOT_FOUND', `Ticket ${p.ticket_number} not found`);
+    const seen = await tx.ticketSyncEvent.createMany({
+      data: [{ eventId: p.event_id, ticketNumber: p.ticket_number, status: p.status, applied: false }],
+      skipDuplicates: true,
+    });
+    if (seen.count === 0) return;
+    const from = t.status as Status;
+    if (from === p.status || !canTransition(from, p.status)) {
+      logger.warn('status sync ignored', { ticket: p.ticket_number, from, to: p.status, event: p.event_id });
+      return;
+    }
+    await applyStatus(tx, SYSTEM_ACTOR, t, p.status, { note: p.note ?? null });
+    await tx.ticketSyncEvent.update({ where: { eventId: p.event_id }, data: { applied: true } });
+  });
+}
+
+/** Close tickets Resolved for longer than TICKET_AUTO_CLOSE_HOURS (measured from when they became Resolved). */
+export async function autoCloseResolved(now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - env.TICKET_AUTO_CLOSE_HOURS * 3600_000);
+  const due = await db.ticket.findMany({ where: { status: 'Resolved', resolvedAt: { lte: cutoff } }, take: 500 });
+  let closed = 0;
+  for (const t of due) {
+    try {
+      await transaction((tx) => applyStatus(tx, SYSTEM_ACTOR, t, 'Closed', { note: `Closed automatically ${env.TICKET_AUTO_CLOSE_HOURS} h after resolution` }));
+      closed++;
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === 'TICKET_CHANGED')) throw e;
+    }
+  }
+  return closed;
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { MESSAGES } from '../contracts/messages';
+import { defineJob } from '../jobs';
+import { autoCloseResolved, setTicketOwner, syncStatusFromWorkflow } from './commands';
+
+/** TTS → HDTS: the owning coordinator of a ticket. */
+export const updateTicketOwnerJob = defineJob({
+  ...MESSAGES.updateTicketOwner,
+  handler: async (p) => setTicketOwner(p.ticket_number, p.owner_id),
+});
+
+/** TTS → HDTS: In Progress / Resolved from the workflow engine (idempotent by event_id). */
+export const syncTicketStatusJob = defineJob({
+  ...MESSAGES.syncTicketStatus,
+  handler: async (p) => syncStatusFromWorkflow(p),
+});
+
+/** Every 10 minutes: close tickets Resolved for 72 h (TICKET_AUTO_CLOSE_HOURS). */
+export const autoCloseTicketsJob = defineJob({
+  name: 'hdts.auto_close_resolved',
+  schema: z.object({}).passthrough(),
+  retry: { limit: 2, delaySeconds: 30, backoff: false },
+  expireInSeconds: 300,
+  cron: '*/10 * * * *',
+  handler: async () => {
+    await autoCloseResolved();
+  },
+});
+
+export const HELPDESK_JOBS = [updateTicketOwnerJob, syncTicketStatusJob, autoCloseTicketsJob];

@@ -1,0 +1,69 @@
+import { type Actor, hasRole, isCoordinator, isEmployee, isHdtsAdmin, isTtsAdmin } from '../actor';
+import { forbidden, notFound } from '../errors';
+import type { Status } from './schemas';
+
+/** Who sees every ticket: coordinators and admins. */
+export const seesAllTickets = (a: Actor) => isCoordinator(a) || isHdtsAdmin(a) || isTtsAdmin(a);
+/** Staff who triage and change tickets (approve, reject, status, assign, internal notes). */
+export const isTriageStaff = (a: Actor) => isCoordinator(a) || isHdtsAdmin(a);
+export const canSubmitTicket = (a: Actor) => isEmployee(a) || isCoordinator(a) || isHdtsAdmin(a);
+
+interface TicketRef {
+  employeeId: number;
+  ownerId: number | null;
+  assigneeId: number | null;
+}
+
+/** Employees see their own tickets; owners and assignees see theirs; staff see all. */
+export function canSeeTicket(a: Actor, t: TicketRef): boolean {
+  return seesAllTickets(a) || t.employeeId === a.id || t.ownerId === a.id || t.assigneeId === a.id;
+}
+
+/** A ticket the caller may not see does not exist for them (404). */
+export function assertCanSee<T extends TicketRef>(a: Actor, t: T | null): T {
+  if (!t || !canSeeTicket(a, t)) throw notFound('Ticket', 'TICKET_NOT_FOUND');
+  return t;
+}
+
+export function assertSubmit(a: Actor) {
+  if (!canSubmitTicket(a)) throw forbidden('Only help-desk users can submit tickets');
+}
+export function assertTriage(a: Actor) {
+  if (!isTriageStaff(a)) throw forbidden('Only ticket coordinators and admins can do this');
+}
+export function assertRequester(a: Actor, t: TicketRef, what: string) {
+  if (t.employeeId !== a.id) throw forbidden(`Only the requester can ${what}`);
+}
+/** Staff or the assigned agent may work a ticket (status, resolve). */
+export function assertCanWork(a: Actor, t: TicketRef) {
+  if (!(isTriageStaff(a) || isTtsAdmin(a) || t.ownerId === a.id || t.assigneeId === a.id)) {
+    throw forbidden('You cannot change the status of this ticket');
+  }
+}
+export function assertAdmin(a: Actor, what: string) {
+  if (!isHdtsAdmin(a)) throw forbidden(`Only admins can ${what}`);
+}
+/** Internal comments: staff, owners and assignees (never the requester as such). */
+export function canSeeInternal(a: Actor, t: TicketRef): boolean {
+  return seesAllTickets(a) || t.ownerId === a.id || t.assigneeId === a.id || hasRole(a, 'tts', 'Admin');
+}
+
+export const TERMINAL: Status[] = ['Closed', 'Rejected', 'Withdrawn'];
+
+/**
+ * Status changes through update-status (001 §5 merged with 004's transition list; see docs/status-mapping.md).
+ * New leaves only by approve, reject or withdraw; Withdrawn only by withdraw; Resolved/Closed → Open is a reopen.
+ */
+export const STATUS_TRANSITIONS: Record<Status, Status[]> = {
+  New: [],
+  Open: ['In Progress', 'On Hold', 'Resolved', 'Closed'],
+  'In Progress': ['Open', 'On Hold', 'Resolved'],
+  'On Hold': ['Open', 'In Progress', 'Closed'],
+  Resolved: ['Closed', 'Open'],
+  Closed: ['Open'],
+  Rejected: [],
+  Withdrawn: [],
+};
+
+export const canTransition = (from: Status, to: Status) => STATUS_TRANSITIONS[from]?.includes(to) ?? false;
+export const WITHDRAWABLE = (s: Status) => !['Resolved', 'Closed', 'Withdrawn', 'Rejected'].includes(s);

@@ -1,0 +1,290 @@
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { db } from '@/lib/server/db';
+import type { Actor } from '../actor';
+import { forbidden, notFound } from '../errors';
+import { usersByIds } from '../identity/directory';
+import { Page, type PageQuery, skipTake } from '../pagination';
+import { CATEGORIES, DEPARTMENTS } from './catalog';
+import { assertCanSee, canSeeInternal, seesAllTickets, TERMINAL } from './policy';
+import type { Status, TicketListQuery } from './schemas';
+
+const withDetail = {
+  attachments: { orderBy: { id: 'asc' } },
+  comments: { orderBy: { id: 'asc' } },
+} as const satisfies Prisma.TicketInclude;
+type TicketRow = Prisma.TicketGetPayload<object>;
+type TicketDetailRow = Prisma.TicketGetPayload<{ include: typeof withDetail }>;
+
+const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+
+/** Load a ticket by id or number as the caller sees it (404 when invisible). */
+export async function loadTicket(actor: Actor, ref: string | number): Promise<TicketRow> {
+  const where = typeof ref === 'number' || /^\d+$/.test(ref) ? { id: Number(ref) } : { ticketNumber: ref };
+  return assertCanSee(actor, await db.ticket.findUnique({ where }));
+}
+
+export function attachmentUrl(id: number) {
+  return `/hdts/api/v1/attachments/${id}/`;
+}
+
+function summary(t: TicketRow, names: Map<number, { name: string; email: string }>) {
+  const employee = names.get(t.employeeId);
+  return {
+    id: t.id,
+    ticket_number: t.ticketNumber,
+    subject: t.subject,
+    description: t.description,
+    category: t.category,
+    sub_category: t.subCategory,
+    department: t.department,
+    priority: t.priority,
+    status: t.status as Status,
+    employee: { id: t.employeeId, name: employee?.name ?? null, email: employee?.email ?? null, department: null },
+    ticket_owner_id: t.ownerId,
+    ticket_owner_name: t.ownerId ? (names.get(t.ownerId)?.name ?? null) : null,
+    assignee_id: t.assigneeId,
+    assignee_name: t.assigneeId ? (names.get(t.assigneeId)?.name ?? null) : null,
+    approved_by: t.approvedById ? { id: t.approvedById, name: names.get(t.approvedById)?.name ?? null } : null,
+    approved_at: iso(t.approvedAt),
+    approval_notes: t.approvalNotes,
+    rejection_reason: t.rejectionReason,
+    rejected_at: iso(t.rejectedAt),
+    withdraw_reason: t.withdrawReason,
+    resolution_notes: t.resolutionNotes,
+    resolved_at: iso(t.resolvedAt),
+    response_due_at: iso(t.responseDueAt),
+    resolution_due_at: iso(t.resolutionDueAt),
+    created_at: t.createdAt.toISOString(),
+    submit_date: t.createdAt.toISOString(),
+    updated_at: t.updatedAt.toISOString(),
+    time_closed: iso(t.timeClosed),
+    date_completed: iso(t.dateCompleted),
+    resolution_time: t.resolutionTimeSeconds,
+    csat_rating: t.csatRating,
+    csat_feedback: t.csatFeedback,
+  };
+}
+export type TicketSummary = ReturnType<typeof summary>;
+
+const peopleOf = (t: TicketRow) => [t.employeeId, t.ownerId, t.assigneeId, t.approvedById].filter((x): x is number => !!x);
+
+export async function ticketSummaries(rows: TicketRow[]): Promise<TicketSummary[]> {
+  const names = await usersByIds(rows.flatMap(peopleOf));
+  return rows.map((t) => summary(t, names));
+}
+
+/** The full ticket (000 §3 shape): employee, owner, attachments and the comments the caller may see. */
+export async function ticketDetail(actor: Actor, t: TicketDetailRow) {
+  const internal = canSeeInternal(actor, t);
+  const comments = t.comments.filter((c) => internal || !c.isInternal);
+  const names = await usersByIds([...peopleOf(t), ...comments.map((c) => c.authorId)]);
+  return {
+    ...summary(t, names),
+    attachments: t.attachments.map(attachmentDto),
+    comments: comments.map((c) => commentDto(c, names)),
+  };
+}
+export type TicketDetail = Awaited<ReturnType<typeof ticketDetail>>;
+
+export async function getTicket(actor: Actor, ref: string | number) {
+  const t = await loadTicket(actor, ref);
+  const full = await db.ticket.findUniqueOrThrow({ where: { id: t.id }, include: withDetail });
+  return ticketDetail(actor, full);
+}
+
+export async function getTicketByNumber(actor: Actor, ticketNumber: string) {
+  return getTicket(actor, ticketNumber);
+}
+
+export function attachmentDto(a: { id: number; filename: string; mimeType: string; size: number; sha256: string; createdAt: Date; uploaderId: number }) {
+  return {
+    id: a.id,
+    filename: a.filename,
+    url: attachmentUrl(a.id),
+    mime_type: a.mimeType,
+    size: a.size,
+    sha256: a.sha256,
+    uploaded_by: a.uploaderId,
+    uploaded_at: a.createdAt.toISOString(),
+  };
+}
+
+export function commentDto(
+  c: { id: number; authorId: number; body: string; isInternal: boolean; createdAt: Date; updatedAt: Date },
+  names: Map<number, { name: string }>,
+) {
+  return {
+    id: c.id,
+    user_id: c.authorId,
+    user_name: names.get(c.authorId)?.name ?? null,
+    comment: c.body,
+    is_internal: c.isInternal,
+    created_at: c.createdAt.toISOString(),
+    updated_at: c.updatedAt.toISOString(),
+  };
+}
+
+/** Ticket ids whose subject/description or (visible) comments match a full-text query. */
+async function searchIds(search: string, includeInternal: boolean): Promise<number[]> {
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    SELECT t.id FROM helpdesk.tickets t
+     WHERE to_tsvector('english', coalesce(t.subject, '') || ' ' || coalesce(t.description, '')) @@ websearch_to_tsquery('english', ${search})
+    UNION
+    SELECT c.ticket_id FROM helpdesk.ticket_comments c
+     WHERE to_tsvector('english', coalesce(c.body, '')) @@ websearch_to_tsquery('english', ${search})
+       AND (${includeInternal} OR NOT c.is_internal)`;
+  return rows.map((r) => r.id);
+}
+
+export function visibilityWhere(actor: Actor): Prisma.TicketWhereInput {
+  if (seesAllTickets(actor)) return {};
+  return { OR: [{ employeeId: actor.id }, { ownerId: actor.id }, { assigneeId: actor.id }] };
+}
+
+export async function listTickets(actor: Actor, q: TicketListQuery): Promise<Page<TicketSummary>> {
+  const and: Prisma.TicketWhereInput[] = [visibilityWhere(actor)];
+  if (q.status?.length) and.push({ status: { in: q.status } });
+  if (q.priority?.length) and.push({ priority: { in: q.priority } });
+  if (q.category) and.push({ category: q.category });
+  if (q.department) and.push({ department: q.department });
+  if (q.assignee_id) and.push({ assigneeId: q.assignee_id });
+  if (q.employee_id) and.push({ employeeId: q.employee_id });
+  if (q.created_after) and.push({ createdAt: { gte: q.created_after } });
+  if (q.created_before) and.push({ createdAt: { lte: q.created_before } });
+  if (q.view === 'active') and.push({ status: { notIn: TERMINAL } });
+  if (q.view === 'records') and.push({ status: { in: TERMINAL } });
+  const search = q.search || q.q;
+  if (search) {
+    const ids = await searchIds(search, seesAllTickets(actor));
+    and.push({
+      OR: [
+        { id: { in: ids } },
+        { ticketNumber: { contains: search.toUpperCase() } },
+        { subject: { contains: search, mode: 'insensitive' } },
+      ],
+    });
+  }
+  const where: Prisma.TicketWhereInput = { AND: and };
+  const sortField = {
+    created_at: 'createdAt',
+    updated_at: 'updatedAt',
+    priority: 'priorityRank',
+    status: 'status',
+    ticket_number: 'ticketNumber',
+    subject: 'subject',
+  }[q.sort_by] as keyof Prisma.TicketOrderByWithRelationInput;
+  // Priority ascending means most urgent first (rank 1 = Critical), as 004's example expects.
+  const orderBy: Prisma.TicketOrderByWithRelationInput[] = [
+    sortField === 'priorityRank' ? { priorityRank: { sort: q.order, nulls: 'last' } } : { [sortField]: q.order },
+    { id: q.order },
+  ];
+  const [count, rows] = await Promise.all([db.ticket.count({ where }), db.ticket.findMany({ where, orderBy, ...skipTake(q) })]);
+  return new Page(count, await ticketSummaries(rows), q.page, q.page_size);
+}
+
+/** Counts per status of the tickets the caller sees (tabs). */
+export async function ticketStatusCounts(actor: Actor): Promise<Record<string, number>> {
+  const rows = await db.ticket.groupBy({ by: ['status'], where: visibilityWhere(actor), _count: { _all: true } });
+  return Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
+}
+
+export async function ticketHistory(actor: Actor, ref: string | number) {
+  const t = await loadTicket(actor, ref);
+  const internal = canSeeInternal(actor, t);
+  const rows = await db.ticketHistory.findMany({
+    where: { ticketId: t.id, ...(internal ? {} : { isPublic: true }) },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  });
+  const names = await usersByIds(rows.map((r) => r.actorId ?? 0));
+  return {
+    ticket_number: t.ticketNumber,
+    results: rows.map((r) => ({
+      id: r.id,
+      type: r.type,
+      field: r.field,
+      old_value: r.oldValue,
+      new_value: r.newValue,
+      note: r.note,
+      is_public: r.isPublic,
+      user_id: r.actorId,
+      user_name: r.actorId ? (names.get(r.actorId)?.name ?? null) : 'System',
+      created_at: r.createdAt.toISOString(),
+    })),
+  };
+}
+
+export async function listComments(actor: Actor, ref: string | number, q: PageQuery) {
+  const t = await loadTicket(actor, ref);
+  const where = { ticketId: t.id, ...(canSeeInternal(actor, t) ? {} : { isInternal: false }) };
+  const [count, rows] = await Promise.all([
+    db.ticketComment.count({ where }),
+    db.ticketComment.findMany({ where, orderBy: { id: 'asc' }, ...skipTake(q) }),
+  ]);
+  const names = await usersByIds(rows.map((c) => c.authorId));
+  return new Page(count, rows.map((c) => commentDto(c, names)), q.page, q.page_size);
+}
+
+export async function listAttachments(actor: Actor, ref: string | number) {
+  const t = await loadTicket(actor, ref);
+  const rows = await db.ticketAttachment.findMany({ where: { ticketId: t.id }, orderBy: { id: 'asc' } });
+  return rows.map(attachmentDto);
+}
+
+/** An attachment the caller may download (it belongs to a ticket they can see). */
+export async function attachmentForDownload(actor: Actor, id: number) {
+  const a = await db.ticketAttachment.findUnique({ where: { id }, include: { ticket: true } });
+  if (!a) throw notFound('Attachment');
+  try {
+    assertCanSee(actor, a.ticket);
+  } catch {
+    throw notFound('Attachment');
+  }
+  return a;
+}
+
+/** CSAT feedback, newest first, with counts per rating (coordinators and admins). */
+export async function listFeedback(actor: Actor, q: PageQuery & { rating?: number }) {
+  if (!seesAllTickets(actor)) throw forbidden('Only coordinators and admins can read CSAT feedback');
+  const where: Prisma.TicketWhereInput = { csatRating: q.rating ? q.rating : { not: null } };
+  const [count, rows, buckets] = await Promise.all([
+    db.ticket.count({ where }),
+    db.ticket.findMany({ where, orderBy: [{ csatAt: 'desc' }, { id: 'desc' }], ...skipTake(q) }),
+    db.ticket.groupBy({ by: ['csatRating'], where: { csatRating: { not: null } }, _count: { _all: true } }),
+  ]);
+  const names = await usersByIds(rows.map((r) => r.employeeId));
+  const counts: Record<string, number> = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
+  let total = 0;
+  let sum = 0;
+  for (const b of buckets) {
+    counts[String(b.csatRating)] = b._count._all;
+    total += b._count._all;
+    sum += (b.csatRating ?? 0) * b._count._all;
+  }
+  return new Page(
+    count,
+    rows.map((t) => ({
+      ticket_id: t.id,
+      ticket_number: t.ticketNumber,
+      subject: t.subject,
+      rating: t.csatRating,
+      feedback: t.csatFeedback,
+      employee: { id: t.employeeId, name: names.get(t.employeeId)?.name ?? null },
+      submitted_at: iso(t.csatAt),
+    })),
+    q.page,
+    q.page_size,
+    { buckets: counts, average: total ? Math.round((sum / total) * 100) / 100 : null, total },
+  );
+}
+
+/** The catalog of spec 001 §2, for the submit form and the API. */
+export async function catalog() {
+  const rows = await db.category.findMany({ include: { department: true, subCategories: { orderBy: { name: 'asc' } } }, orderBy: { id: 'asc' } });
+  const departments = await db.department.findMany({ orderBy: { id: 'asc' } });
+  return {
+    departments: departments.length ? departments.map((d) => d.name) : [...DEPARTMENTS],
+    categories: rows.length
+      ? rows.map((c) => ({ name: c.name, department: c.department?.name ?? null, sub_categories: c.subCategories.map((s) => s.name) }))
+      : CATEGORIES.map((c) => ({ name: c.name, department: c.department, sub_categories: c.subCategories })),
+  };
+}

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { pageQuery } from '../pagination';
+
+/** Canonical help-desk statuses (shared/spec/README.md); see docs/status-mapping.md for 004's names. */
+export const STATUSES = ['New', 'Open', 'In Progress', 'On Hold', 'Resolved', 'Closed', 'Rejected', 'Withdrawn'] as const;
+export type Status = (typeof STATUSES)[number];
+export const PRIORITIES = ['Low', 'Medium', 'High', 'Critical'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/** Spellings of the specs: P1–P4 (004), urgent (002/003), any case. */
+const PRIORITY_ALIASES: Record<string, Priority> = {
+  low: 'Low',
+  medium: 'Medium',
+  high: 'High',
+  critical: 'Critical',
+  urgent: 'Critical',
+  p1: 'Critical',
+  p2: 'High',
+  p3: 'Medium',
+  p4: 'Low',
+};
+export const priority = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    const p = PRIORITY_ALIASES[v.toLowerCase()];
+    if (!p) {
+      ctx.addIssue({ code: 'custom', message: 'Priority must be Low, Medium, High or Critical (P1–P4 and urgent accepted)' });
+      return z.NEVER;
+    }
+    return p;
+  });
+
+/** 004's status names and ours, any case; REOPENED means Open, ESCALATED means In Progress (004 → canonical). */
+const STATUS_ALIASES: Record<string, Status> = {
+  new: 'New',
+  open: 'Open',
+  'in progress': 'In Progress',
+  in_progress: 'In Progress',
+  'on hold': 'On Hold',
+  on_hold: 'On Hold',
+  pending_info: 'On Hold',
+  resolved: 'Resolved',
+  closed: 'Closed',
+  rejected: 'Rejected',
+  withdrawn: 'Withdrawn',
+  reopened: 'Open',
+  escalated: 'In Progress',
+};
+export const status = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    const s = STATUS_ALIASES[v.toLowerCase()];
+    if (!s) {
+      ctx.addIssue({ code: 'custom', message: `Status must be one of: ${STATUSES.join(', ')}` });
+      return z.NEVER;
+    }
+    return s;
+  });
+
+const text = (max: number) => z.string().trim().min(1, 'This field may not be blank').max(max);
+
+export const ticketCreateInput = z.object({
+  subject: text(255),
+  description: text(10_000),
+  category: text(64),
+  sub_category: z.string().trim().max(64).nullish().transform((v) => v || null),
+  department: z.string().trim().max(64).nullish().transform((v) => v || null),
+});
+export type TicketCreateInput = z.infer<typeof ticketCreateInput>;
+
+/** 004/003 create: `title` is accepted for `subject`; priority may be given (P1–P4 etc.). */
+export const v1TicketCreateInput = z
+  .object({
+    subject: z.string().optional(),
+    title: z.string().optional(),
+    description: z.string().optional(),
+    category: z.string().optional(),
+    sub_category: z.string().nullish(),
+    department: z.string().nullish(),
+    priority: priority.optional(),
+  })
+  .transform((v) => ({ ...v, subject: v.subject ?? v.title }))
+  .pipe(ticketCreateInput.extend({ priority: z.enum(PRIORITIES).optional() }));
+export type V1TicketCreateInput = z.infer<typeof v1TicketCreateInput>;
+
+export const ticketUpdateInput = z
+  .object({
+    subject: text(255).optional(),
+    title: text(255).optional(),
+    description: text(10_000).optional(),
+    category: text(64).optional(),
+    sub_category: z.string().trim().max(64).nullish(),
+    department: text(64).optional(),
+    priority: priority.optional(),
+    status: status.optional(),
+  })
+  .strict()
+  .transform(({ title, ...v }) => ({ ...v, subject: v.subject ?? title }));
+export type TicketUpdateInput = z.infer<typeof ticketUpdateInput>;
+
+export const approveInput = z.object({
+  priority,
+  department: text(64),
+  approval_notes: z.string().trim().max(2000).nullish(),
+});
+export type ApproveInput = z.infer<typeof approveInput>;
+
+export const rejectInput = z.object({ rejection_reason: text(2000) });
+export const withdrawInput = z.object({ reason: text(2000) });
+export const statusInput = z.object({ status, note: z.string().trim().max(2000).nullish(), resolution_notes: z.string().trim().max(5000).nullish() });
+export type StatusInput = z.infer<typeof statusInput>;
+export const resolveInput = z.object({ resolution_notes: z.string().trim().max(5000).nullish() });
+export const noteInput = z.object({ note: z.string().trim().max(2000).nullish(), reason: z.string().trim().max(2000).nullish() }).partial();
+export const assignInput = z.object({ assignee_id: z.coerce.number().int().positive(), notes: z.string().trim().max(2000).nullish() });
+
+/** Strictly an integer 1–5: "5", 4.5, true, 0 and 6 are refused. */
+export const csatInput = z.object({
+  rating: z.number({ error: 'Rating must be an integer from 1 to 5' }).int('Rating must be an integer from 1 to 5').min(1, 'Rating must be an integer from 1 to 5').max(5, 'Rating must be an integer from 1 to 5'),
+  feedback: z.string().trim().max(5000).nullish(),
+});
+export type CsatInput = z.infer<typeof csatInput>;
+
+export const commentInput = z
+  .object({
+    comment: z.string().optional(),
+    content: z.string().optional(),
+    is_internal: z.boolean().default(false),
+  })
+  .transform((v) => ({ body: (v.comment ?? v.content ?? '').trim(), is_internal: v.is_internal }))
+  .pipe(z.object({ body: z.string().min(1, 'Comment may not be blank').max(10_000), is_internal: z.boolean() }));
+export type CommentInput = z.infer<typeof commentInput>;
+export const commentUpdateInput = z
+  .object({ comment: z.string().optional(), content: z.string().optional() })
+  .transform((v) => ({ body: (v.comment ?? v.content ?? '').trim() }))
+  .pipe(z.object({ body: z.string().min(1, 'Comment may not be blank').max(10_000) }));
+
+const many = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (v === undefined ? undefined : Array.isArray(v) ? v : String(v).split(',').filter(Boolean)), z.array(item).optional());
+
+export const ticketListQuery = pageQuery.extend({
+  status: many(status),
+  priority: many(priority),
+  category: z.string().trim().optional(),
+  department: z.string().trim().optional(),
+  assignee_id: z.coerce.number().int().positive().optional(),
+  employee_id: z.coerce.number().int().positive().optional(),
+  created_after: z.coerce.date().optional(),
+  created_before: z.coerce.date().optional(),
+  search: z.string().trim().max(200).optional(),
+  q: z.string().trim().max(200).optional(),
+  /** `active`: not Closed/Rejected/Withdrawn; `records`: the rest. */
+  view: z.enum(['active', 'records']).optional(),
+  sort_by: z.enum(['created_at', 'updated_at', 'priority', 'status', 'ticket_number', 'subject']).default('created_at'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+});
+export type TicketListQuery = z.infer<typeof ticketListQuery>;
+
+/** A ticket by id or by ticket number (TX…), so every path takes either. */
+export const ticketParam = z.object({ id: z.string().regex(/^(\d{1,9}|TX\d{14})$/, 'Not a ticket id or number') });
+export const idParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+export const numberParam = z.object({ ticket_number: z.string().regex(/^TX\d{14}$/, 'Not a ticket number') });
+export const feedbackQuery = pageQuery.extend({ rating: z.coerce.number().int().min(1).max(5).optional() });

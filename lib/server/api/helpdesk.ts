@@ -1,0 +1,251 @@
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import type { z } from 'zod';
+import type { Actor } from '@/lib/domain/actor';
+import { AppError, validationFailed } from '@/lib/domain/errors';
+import {
+  addAttachments,
+  addComment,
+  assignTicket,
+  changeStatus,
+  createTicket,
+  deleteAttachment,
+  deleteComment,
+  deleteTicket,
+  updateComment,
+  updateTicket,
+} from '@/lib/domain/helpdesk/commands';
+import { removeFiles } from '@/lib/domain/helpdesk/files';
+import { attachmentForDownload, getTicket, listAttachments, listComments, listTickets, ticketHistory } from '@/lib/domain/helpdesk/queries';
+import {
+  assignInput,
+  commentInput,
+  commentUpdateInput,
+  idParam,
+  noteInput,
+  resolveInput,
+  statusInput,
+  ticketCreateInput,
+  ticketListQuery,
+  ticketParam,
+  ticketUpdateInput,
+  v1TicketCreateInput,
+} from '@/lib/domain/helpdesk/schemas';
+import { attachmentPath } from '@/lib/domain/helpdesk/storage';
+import { pageQuery } from '@/lib/domain/pagination';
+import { endpoint, fieldErrors } from '../http';
+import { isMultipart, readMultipart } from '../uploads';
+
+/** Endpoints served at more than one path (001's /api/tickets, 004's /api/v1/tickets, 003's /tickets). */
+const TAGS = ['hdts'];
+
+async function readJsonBody(req: Request): Promise<unknown> {
+  const type = req.headers.get('content-type') ?? '';
+  if (type && !/json/i.test(type)) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send JSON, or multipart/form-data with files');
+  const text = await req.text();
+  if (text.length > 1024 * 1024) throw new AppError(413, 'PAYLOAD_TOO_LARGE', 'Request body is too large');
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError(400, 'INVALID_JSON', 'Request body is not valid JSON');
+  }
+}
+
+/** Ticket submission: JSON, or multipart with the same fields plus files (`attachments`/`file`). */
+async function submit<S extends z.ZodType>(actor: Actor, req: Request, schema: S) {
+  if (isMultipart(req)) {
+    const { fields, files } = await readMultipart(req);
+    const parsed = schema.safeParse(fields);
+    if (!parsed.success) {
+      await removeFiles(files);
+      throw validationFailed(fieldErrors(parsed.error));
+    }
+    return createTicket(actor, parsed.data as never, files);
+  }
+  const parsed = schema.safeParse(await readJsonBody(req));
+  if (!parsed.success) throw validationFailed(fieldErrors(parsed.error));
+  return createTicket(actor, parsed.data as never);
+}
+
+export const listTicketsEndpoint = endpoint({
+  summary: 'List tickets the caller may see (filters: status, priority repeatable; category, department, assignee_id, created_after/before; search; sort_by, order)',
+  tags: TAGS,
+  rateLimit: 'ticketRead',
+  query: ticketListQuery,
+  handler: ({ actor, query }) => listTickets(actor, query),
+});
+
+export const createTicketEndpoint = endpoint({
+  summary: 'Submit a ticket (JSON, or multipart/form-data with files); status New',
+  tags: TAGS,
+  rateLimit: 'ticketCreate',
+  body: ticketCreateInput,
+  bodyType: 'multipart',
+  responses: { 413: 'A file is over the size limit', 415: 'A file type is not allowed' },
+  handler: ({ actor, req }) => submit(actor, req, ticketCreateInput),
+});
+
+export const createTicketV1Endpoint = endpoint({
+  summary: 'Create a ticket (004/003: title or subject; priority P1–P4, urgent or Low…Critical)',
+  tags: TAGS,
+  rateLimit: 'ticketCreate',
+  body: v1TicketCreateInput,
+  bodyType: 'multipart',
+  handler: ({ actor, req }) => submit(actor, req, v1TicketCreateInput),
+});
+
+export const getTicketEndpoint = endpoint({
+  summary: 'A ticket by id or number, with attachments and the comments the caller may see',
+  tags: TAGS,
+  rateLimit: 'ticketRead',
+  params: ticketParam,
+  handler: ({ actor, params }) => getTicket(actor, params.id),
+});
+
+export const updateTicketEndpoint = endpoint({
+  summary: 'Update a ticket (requesters: text of a New ticket; staff: also priority, department, status)',
+  tags: TAGS,
+  params: ticketParam,
+  body: ticketUpdateInput,
+  handler: ({ actor, params, body }) => updateTicket(actor, params.id, body),
+});
+
+export const deleteTicketEndpoint = endpoint({
+  summary: 'Delete a ticket (admins)',
+  tags: TAGS,
+  params: ticketParam,
+  status: 204,
+  handler: ({ actor, params }) => deleteTicket(actor, params.id),
+});
+
+export const statusEndpoint = endpoint({
+  summary: 'Change the status (transitions of docs/status-mapping.md; 400 lists the allowed ones)',
+  tags: TAGS,
+  params: ticketParam,
+  body: statusInput,
+  status: 200,
+  handler: ({ actor, params, body }) => changeStatus(actor, params.id, body.status, body),
+});
+
+export const resolveEndpoint = endpoint({
+  summary: 'Mark a ticket Resolved',
+  tags: TAGS,
+  params: ticketParam,
+  body: resolveInput,
+  status: 200,
+  handler: ({ actor, params, body }) => changeStatus(actor, params.id, 'Resolved', body),
+});
+
+export const closeEndpoint = endpoint({
+  summary: 'Close a ticket (the requester may close a Resolved ticket)',
+  tags: TAGS,
+  params: ticketParam,
+  body: noteInput,
+  status: 200,
+  handler: ({ actor, params, body }) => changeStatus(actor, params.id, 'Closed', { note: body.note ?? body.reason }),
+});
+
+export const reopenEndpoint = endpoint({
+  summary: 'Reopen a Resolved or Closed ticket (within TICKET_REOPEN_DAYS of closing) — back to Open',
+  tags: TAGS,
+  params: ticketParam,
+  body: noteInput,
+  status: 200,
+  handler: ({ actor, params, body }) => changeStatus(actor, params.id, 'Open', { note: body.reason ?? body.note }),
+});
+
+export const assignEndpoint = endpoint({
+  summary: 'Assign a ticket to a user (coordinators and admins)',
+  tags: TAGS,
+  params: ticketParam,
+  body: assignInput,
+  handler: ({ actor, params, body }) => assignTicket(actor, params.id, body.assignee_id, body.notes),
+});
+
+export const historyEndpoint = endpoint({
+  summary: 'Ticket history (004 entry types with old/new values; internal entries for staff only)',
+  tags: TAGS,
+  params: ticketParam,
+  handler: ({ actor, params }) => ticketHistory(actor, params.id),
+});
+
+export const listCommentsEndpoint = endpoint({
+  summary: 'Comments of a ticket (internal ones for staff only)',
+  tags: TAGS,
+  params: ticketParam,
+  query: pageQuery,
+  handler: ({ actor, params, query }) => listComments(actor, params.id, query),
+});
+
+export const addCommentEndpoint = endpoint({
+  summary: 'Add a comment (`comment` or `content`; `is_internal` for staff)',
+  tags: TAGS,
+  params: ticketParam,
+  body: commentInput,
+  handler: ({ actor, params, body }) => addComment(actor, params.id, body),
+});
+
+export const updateCommentEndpoint = endpoint({
+  summary: 'Edit a comment (author)',
+  tags: TAGS,
+  params: idParam,
+  body: commentUpdateInput,
+  handler: ({ actor, params, body }) => updateComment(actor, params.id, body.body),
+});
+
+export const deleteCommentEndpoint = endpoint({
+  summary: 'Delete a comment (author or admin)',
+  tags: TAGS,
+  params: idParam,
+  status: 204,
+  handler: ({ actor, params }) => deleteComment(actor, params.id),
+});
+
+export const listAttachmentsEndpoint = endpoint({
+  summary: 'Attachments of a ticket',
+  tags: TAGS,
+  params: ticketParam,
+  handler: ({ actor, params }) => listAttachments(actor, params.id),
+});
+
+export const uploadAttachmentEndpoint = endpoint({
+  summary: 'Upload files (multipart field `file`; 004 types checked by content; size limit ATTACHMENT_MAX_BYTES)',
+  tags: TAGS,
+  params: ticketParam,
+  bodyType: 'multipart',
+  responses: { 413: 'Over the size limit', 415: 'Type not allowed' },
+  handler: async ({ actor, params, req }) => {
+    const { files } = await readMultipart(req);
+    return addAttachments(actor, params.id, files);
+  },
+});
+
+export const downloadAttachmentEndpoint = endpoint({
+  summary: 'Download an attachment with its original file name',
+  tags: TAGS,
+  params: idParam,
+  handler: async ({ actor, params }) => {
+    const a = await attachmentForDownload(actor, params.id);
+    const file = attachmentPath(a.storedName);
+    if (!fs.existsSync(file)) throw new AppError(404, 'NOT_FOUND', 'Attachment file is missing');
+    const ascii = a.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+    return new Response(Readable.toWeb(fs.createReadStream(file)) as ReadableStream, {
+      headers: {
+        'Content-Type': a.mimeType,
+        'Content-Length': String(a.size),
+        'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(a.filename)}`,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'private, no-store',
+      },
+    });
+  },
+});
+
+export const deleteAttachmentEndpoint = endpoint({
+  summary: 'Delete an attachment (uploader or admin)',
+  tags: TAGS,
+  params: idParam,
+  status: 204,
+  handler: ({ actor, params }) => deleteAttachment(actor, params.id),
+});

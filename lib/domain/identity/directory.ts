@@ -79,3 +79,10 @@ export async function usersByUsernames(usernames: string[]): Promise<DirectoryUs
   const rows = await db.user.findMany({ where: { username: { in: usernames, mode: 'insensitive' }, isActive: true } });
   return rows.map(toDirectoryUser);
 }
+
+/** Active users by e-mail address (notifications sent by services name the user by e-mail). */
+export async function usersByEmails(emails: string[]): Promise<DirectoryUser[]> {
+  if (!emails.length) return [];
+  const rows = await db.user.findMany({ where: { email: { in: emails, mode: 'insensitive' }, isActive: true } });
+  return rows.map(toDirectoryUser);
+}

@@ -1,0 +1,13 @@
+import { unsendTicketMessage } from '@/lib/domain/messaging/commands';
+import { messageParams } from '@/lib/domain/messaging/schemas';
+import { endpoint, route } from '@/lib/server/http';
+
+export const { GET, POST, PUT, PATCH, DELETE } = route({
+  POST: endpoint({
+    summary: 'Unsend your conversation message (it stays as "unsent" without its text)',
+    tags: ['messaging'],
+    params: messageParams,
+    status: 200,
+    handler: ({ actor, params }) => unsendTicketMessage(actor, params.ticket_id, params.message_id),
+  }),
+});

@@ -1,0 +1,13 @@
+import { defineJob } from '../jobs';
+import { recordTicketParticipant } from './commands';
+import { TICKET_PARTICIPANT_JOB } from './schemas';
+
+/** messaging.ticket_participant: help desk and workflow tell messaging who takes part in a ticket. */
+export const ticketParticipantJob = defineJob({
+  ...TICKET_PARTICIPANT_JOB,
+  handler: async (payload) => {
+    await recordTicketParticipant(payload);
+  },
+});
+
+export const MESSAGING_JOBS = [ticketParticipantJob];

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { DEFAULT_RETRY } from '../jobs';
+import { pageQuery } from '../pagination';
+
+export const ticketNumber = z.string().regex(/^TX\d{14}$/, 'Ticket numbers look like TX + date + 6 digits');
+const text = z.string().trim().min(1, 'This field may not be blank').max(10_000);
+
+export const commentCreateBody = z.object({
+  /** The ticket number (TX…), called ticket_id in spec 002. */
+  ticket_id: ticketNumber,
+  text,
+  parent_id: z.number().int().positive().nullable().optional(),
+  is_internal: z.boolean().default(false),
+});
+export type CommentCreateInput = z.infer<typeof commentCreateBody>;
+
+export const commentListQuery = pageQuery.extend({
+  ticket_id: ticketNumber,
+  page_size: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type CommentListQuery = z.infer<typeof commentListQuery>;
+
+export const commentIdParam = z.object({ id: z.coerce.number().int().positive() });
+export const commentUpdateBody = z.object({ text });
+export const rateBody = z.object({
+  rating: z.enum(['thumbs_up', 'thumbs_down', 'up', 'down']).transform((v) => (v === 'thumbs_up' || v === 'up' ? 'up' : 'down')),
+});
+
+export const attachmentParams = z.object({ id: z.coerce.number().int().positive(), attachment_id: z.coerce.number().int().positive() });
+
+export const ticketParam = z.object({ ticket_id: ticketNumber });
+export const messageParams = z.object({ ticket_id: ticketNumber, message_id: z.coerce.number().int().positive() });
+export const messageBody = z.object({ text });
+export const messageListQuery = pageQuery.extend({ page_size: z.coerce.number().int().min(1).max(100).default(100) });
+
+export const PARTICIPANT_ROLES = ['requester', 'coordinator', 'agent', 'owner'] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+/** Help desk and workflow tell messaging who takes part in a ticket (remove: true when someone leaves). */
+export const ticketParticipantPayload = z.object({
+  ticket_number: ticketNumber,
+  user_id: z.number().int().positive(),
+  role: z.enum(PARTICIPANT_ROLES),
+  remove: z.boolean().optional(),
+});
+export type TicketParticipantPayload = z.infer<typeof ticketParticipantPayload>;
+
+export const TICKET_PARTICIPANT_JOB = { name: 'messaging.ticket_participant', schema: ticketParticipantPayload, retry: DEFAULT_RETRY } as const;

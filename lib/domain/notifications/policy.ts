@@ -1,0 +1,10 @@
+import { type Actor, isAnyAdmin } from '../actor';
+import { forbidden } from '../errors';
+
+/** A user reads and marks only their own notifications (others' are invisible: 404 by the query's scope). */
+export const ownNotifications = (actor: Actor) => ({ userId: actor.id });
+
+/** E-mail delivery records are for administrators of either system. */
+export function assertCanSeeDeliveries(actor: Actor) {
+  if (!isAnyAdmin(actor)) throw forbidden('Only administrators can see e-mail deliveries');
+}

@@ -1,0 +1,49 @@
+import { db } from '@/lib/server/db';
+import type { Actor } from '../actor';
+import { Page, skipTake } from '../pagination';
+import { notificationDto } from './commands';
+import { assertCanSeeDeliveries, ownNotifications } from './policy';
+import type { DeliveryListQuery, InAppListQuery } from './schemas';
+
+/** The caller's in-app notifications, newest first, with the unread count. */
+export async function listInAppNotifications(actor: Actor, q: InAppListQuery) {
+  const where = { ...ownNotifications(actor), ...(q.is_read === undefined ? {} : { isRead: q.is_read }) };
+  const [count, rows, unread] = await Promise.all([
+    db.notification.count({ where }),
+    db.notification.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], ...skipTake(q) }),
+    db.notification.count({ where: { ...ownNotifications(actor), isRead: false } }),
+  ]);
+  return new Page(count, rows.map(notificationDto), q.page, q.page_size, { unread_count: unread });
+}
+
+export async function unreadCount(actor: Actor): Promise<number> {
+  return db.notification.count({ where: { ...ownNotifications(actor), isRead: false } });
+}
+
+/** Every e-mail delivery attempt, newest first (admins). */
+export async function listEmailDeliveries(actor: Actor, q: DeliveryListQuery) {
+  assertCanSeeDeliveries(actor);
+  const where = q.status ? { status: q.status } : {};
+  const [count, rows] = await Promise.all([
+    db.emailDelivery.count({ where }),
+    db.emailDelivery.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], ...skipTake(q) }),
+  ]);
+  return new Page(
+    count,
+    rows.map((d) => ({
+      id: d.id,
+      notification_id: d.notificationId,
+      user_id: d.userId,
+      recipient: d.recipient,
+      subject: d.subject,
+      status: d.status,
+      transport: d.transport,
+      attempt: d.attempt,
+      error: d.error,
+      message_id: d.messageId,
+      created_at: d.createdAt.toISOString(),
+    })),
+    q.page,
+    q.page_size,
+  );
+}

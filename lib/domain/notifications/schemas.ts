@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { DEFAULT_RETRY } from '../jobs';
+import { pageQuery } from '../pagination';
+
+/**
+ * The notification types, one per event of issue 6. Producers pass one of these as `type`; users can turn
+ * the e-mail of each type off in their profile (identity's emailPreferences[type] === false).
+ */
+export const NOTIFICATION_TYPES = {
+  taskAssigned: 'task_assigned',
+  taskTransferredIn: 'task_transferred_in',
+  taskTransferredOut: 'task_transferred_out',
+  taskEscalatedIn: 'task_escalated_in',
+  taskEscalatedOut: 'task_escalated_out',
+  ticketOwnerAssigned: 'ticket_owner_assigned',
+  ticketApproved: 'ticket_approved',
+  ticketRejected: 'ticket_rejected',
+  ticketResolved: 'ticket_resolved',
+  ticketClosed: 'ticket_closed',
+  ticketReopened: 'ticket_reopened',
+  csatRequested: 'csat_requested',
+  commentPublic: 'comment_public',
+  commentInternal: 'comment_internal',
+  mention: 'mention',
+} as const;
+export type NotificationType = (typeof NOTIFICATION_TYPES)[keyof typeof NOTIFICATION_TYPES];
+
+/** Labels for the e-mail preferences form. */
+export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, string> = {
+  task_assigned: 'A task is assigned to me',
+  task_transferred_in: 'A task is transferred to me',
+  task_transferred_out: 'A task of mine is transferred away',
+  task_escalated_in: 'A task is escalated to me',
+  task_escalated_out: 'A task of mine is escalated',
+  ticket_owner_assigned: 'I become the owner of a ticket',
+  ticket_approved: 'My ticket is approved',
+  ticket_rejected: 'My ticket is rejected',
+  ticket_resolved: 'My ticket is resolved',
+  ticket_closed: 'My ticket is closed',
+  ticket_reopened: 'A ticket is reopened',
+  csat_requested: 'I am asked to rate a closed ticket',
+  comment_public: 'A new public comment on my ticket',
+  comment_internal: 'A new internal comment on a ticket I work on',
+  mention: 'Someone mentions me (@name)',
+};
+
+const ticketNumber = z.string().regex(/^TX\d{14}$/, 'Ticket numbers look like TX + date + 6 digits');
+
+/** Input of notify(tx, input): who, what, and an optional dedupe key (generated when absent). */
+export const notifyInput = z.object({
+  user_ids: z.array(z.number().int().positive()).min(1).max(1000),
+  type: z.string().min(1).max(48),
+  title: z.string().min(1).max(255),
+  message: z.string().min(1).max(5000),
+  ticket_number: ticketNumber.nullable().optional(),
+  /** Path inside the app (e.g. /agent/tasks/12) or absolute URL; e-mails link to APP_URL + path. */
+  link: z.string().max(500).nullable().optional(),
+  data: z.record(z.string(), z.unknown()).nullable().optional(),
+  /** Same key → the notification is created once per user, however often the job runs. */
+  dedupe_key: z.string().min(1).max(128).optional(),
+});
+export type NotifyInput = z.input<typeof notifyInput>;
+
+export const notifyPayload = notifyInput.extend({ dedupe_key: z.string().min(1).max(128) });
+export type NotifyPayload = z.infer<typeof notifyPayload>;
+
+export const emailPayload = z.object({ notification_id: z.uuid() });
+
+/** Job contracts (name, payload schema, retry); handlers live in jobs.ts. */
+export const NOTIFY_JOB = { name: 'notifications.notify', schema: notifyPayload, retry: DEFAULT_RETRY } as const;
+/** E-mail retries with backoff: 6 attempts over ~10 minutes (20 s, 40 s, 80 s ...). */
+export const EMAIL_JOB = {
+  name: 'notifications.email',
+  schema: emailPayload,
+  retry: { limit: 5, delaySeconds: 20, backoff: true },
+  expireInSeconds: 60,
+} as const;
+
+/** POST /notifications/api/v1/notifications/send/ (002) and POST /notifications/notifications/ (003). */
+export const sendNotificationBody = z
+  .object({
+    user_id: z.number().int().positive().optional(),
+    user_ids: z.array(z.number().int().positive()).min(1).max(1000).optional(),
+    user_email: z.email().optional(),
+    user_name: z.string().max(255).optional(),
+    notification_type: z.string().min(1).max(48).optional(),
+    type: z.string().min(1).max(48).optional(),
+    subject: z.string().min(1).max(255).optional(),
+    message: z.string().min(1).max(5000).optional(),
+    context_data: z.record(z.string(), z.unknown()).optional(),
+    metadata: z.record(z.string(), z.unknown()).optional(),
+    ticket_number: ticketNumber.optional(),
+    link: z.string().max(500).optional(),
+    dedupe_key: z.string().min(1).max(128).optional(),
+  })
+  .refine((b) => b.user_id || b.user_ids?.length || b.user_email, { message: 'Give user_id, user_ids or user_email', path: ['user_id'] })
+  .refine((b) => b.notification_type || b.type, { message: 'This field is required', path: ['type'] });
+export type SendNotificationBody = z.infer<typeof sendNotificationBody>;
+
+const boolString = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+export const inAppListQuery = pageQuery.extend({ is_read: boolString.optional() });
+export type InAppListQuery = z.infer<typeof inAppListQuery>;
+
+export const notificationIdParam = z.object({ id: z.uuid() });
+export const markReadBody = z.object({ is_read: z.boolean().default(true) });
+
+export const deliveryListQuery = pageQuery.extend({ status: z.enum(['sent', 'failed']).optional() });
+export type DeliveryListQuery = z.infer<typeof deliveryListQuery>;
+
+export const emailPreferencesBody = z.record(z.string(), z.boolean());

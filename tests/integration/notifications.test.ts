@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as deliveriesRoute from '@/app/(api)/notifications/api/v2/notifications/deliveries/route';
+import * as inappOneRoute from '@/app/(api)/notifications/api/v2/notifications/inapp/[id]/route';
+import * as markAllRoute from '@/app/(api)/notifications/api/v2/notifications/inapp/mark-all-read/route';
+import * as inappRoute from '@/app/(api)/notifications/api/v2/notifications/inapp/route';
+import * as sendRoute from '@/app/(api)/notifications/api/v1/notifications/send/route';
+import * as createRoute from '@/app/(api)/notifications/notifications/route';
+import { notifyJob } from '@/lib/domain/notifications/jobs';
+import { NOTIFICATION_TYPES } from '@/lib/domain/notifications/schemas';
+import { db } from '@/lib/server/db';
+import { stopJobs } from '@/lib/server/jobs/boss';
+import { call, makeUser, tokenFor } from '../helpers/api';
+import { runMatrix } from '../helpers/matrix';
+
+const KEY = 'test-service-key-0123456789abcdef';
+const TABLES = ['notifications.notifications', 'notifications.email_deliveries'];
+const idOf = async (username: string) => (await db.user.findUniqueOrThrow({ where: { username } })).id;
+
+async function notificationFor(userId: number) {
+  return db.notification.create({ data: { userId, type: 'mention', subject: 'Hello', message: 'Hi', dedupeKey: randomUUID() } });
+}
+
+afterAll(async () => {
+  await stopJobs();
+});
+
+describe('authorization matrix: notifications', () => {
+  runMatrix([
+    {
+      name: '/notifications/api/v1/notifications/send/ (no API key)',
+      route: sendRoute,
+      method: 'POST',
+      path: '/notifications/api/v1/notifications/send/',
+      options: { body: { user_id: 1, notification_type: 'mention', subject: 'x', message: 'y' } },
+      expect: { otherwise: 401 },
+      tables: TABLES,
+    },
+    {
+      name: '/notifications/notifications/ (no API key)',
+      route: createRoute,
+      method: 'POST',
+      path: '/notifications/notifications/',
+      options: { body: { user_id: 1, type: 'mention', subject: 'x', message: 'y' } },
+      expect: { otherwise: 401 },
+      tables: TABLES,
+    },
+    {
+      name: '/notifications/api/v2/notifications/inapp/',
+      route: inappRoute,
+      method: 'GET',
+      path: '/notifications/api/v2/notifications/inapp/',
+      expect: { anonymous: 401, otherwise: 200 },
+    },
+    {
+      name: "/notifications/api/v2/notifications/inapp/{id}/ (someone else's)",
+      route: inappOneRoute,
+      method: 'PATCH',
+      path: '/notifications/api/v2/notifications/inapp/x/',
+      options: async () => {
+        const other = await makeUser([]);
+        const n = await notificationFor(other.id);
+        return { params: { id: n.id }, body: { is_read: true } };
+      },
+      expect: { anonymous: 401, otherwise: 404 },
+      tables: TABLES,
+    },
+    {
+      name: '/notifications/api/v2/notifications/inapp/{id}/ (own)',
+      route: inappOneRoute,
+      method: 'PATCH',
+      path: '/notifications/api/v2/notifications/inapp/x/',
+      options: async (role) => {
+        const username = { employee: 'employee1', otherEmployee: 'employee2', coordinator: 'coordinator1', agent: 'agent1', admin: 'admin', anonymous: 'admin' }[role];
+        const n = await notificationFor(await idOf(username));
+        return { params: { id: n.id }, body: { is_read: true } };
+      },
+      expect: { anonymous: 401, otherwise: 200 },
+      tables: TABLES,
+    },
+    {
+      name: '/notifications/api/v2/notifications/inapp/mark-all-read/',
+      route: markAllRoute,
+      method: 'POST',
+      path: '/notifications/api/v2/notifications/inapp/mark-all-read/',
+      expect: { anonymous: 401, otherwise: 200 },
+      tables: TABLES,
+    },
+    {
+      name: '/notifications/api/v2/notifications/deliveries/',
+      route: deliveriesRoute,
+      method: 'GET',
+      path: '/notifications/api/v2/notifications/deliveries/',
+      expect: { anonymous: 401, admin: 200, otherwise: 403 },
+    },
+  ]);
+});
+
+describe('service endpoints (X-API-Key)', () => {
+  it('reject a missing or wrong key and change nothing', async () => {
+    const user = await makeUser([]);
+    for (const headers of [{} as Record<string, string>, { 'x-api-key': 'wrong-key-0123456789abcdef' }, { 'x-api-key': `${KEY}x` }, { 'x-api-key': KEY.slice(0, -1) }]) {
+      for (const [mod, path] of [
+        [sendRoute, '/notifications/api/v1/notifications/send/'],
+        [createRoute, '/notifications/notifications/'],
+      ] as const) {
+        const res = await call(mod, 'POST', path, { headers, body: { user_id: user.id, type: 'mention', subject: 's', message: 'm' } });
+        expect(res.status).toBe(401);
+        expect(res.body.code).toBe('UNAUTHENTICATED');
+      }
+    }
+    expect(await db.notification.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it('send (002) creates an in-app notification for the user named by e-mail', async () => {
+    const user = await makeUser([]);
+    const res = await call(sendRoute, 'POST', '/notifications/api/v1/notifications/send/', {
+      headers: { 'x-api-key': KEY },
+      body: { user_email: user.email, user_name: 'X', notification_type: 'task_assigned', context_data: { task_id: 'T-456', task_title: 'Network Issue' } },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ success: true, message: 'Notification sent successfully' });
+    const rows = await db.notification.findMany({ where: { userId: user.id } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ type: 'task_assigned', subject: 'Task assigned: Network Issue', isRead: false });
+  });
+
+  it('create (003) answers 201 with the notification id; unknown recipients are a 400', async () => {
+    const user = await makeUser([]);
+    const res = await call(createRoute, 'POST', '/notifications/notifications/', {
+      headers: { 'x-api-key': KEY },
+      body: { user_id: user.id, type: 'assignment', subject: 'New Task Assigned', message: 'You have been assigned task T1', metadata: { task_id: 'x' } },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({ status: 'sent', notification_id: expect.any(String) });
+    const bad = await call(createRoute, 'POST', '/notifications/notifications/', {
+      headers: { 'x-api-key': KEY },
+      body: { user_email: 'nobody@nowhere.test', type: 'assignment', subject: 's', message: 'm' },
+    });
+    expect(bad.status).toBe(400);
+    const invalid = await call(createRoute, 'POST', '/notifications/notifications/', { headers: { 'x-api-key': KEY }, body: { subject: 's' } });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.code).toBe('VALIDATION_ERROR');
+  });
+});
+
+describe('in-app notifications', () => {
+  it('list only your own, filter by is_read, count unread; mark one and all read', async () => {
+    const me = await makeUser([]);
+    const other = await makeUser([]);
+    const token = await tokenFor(me.username);
+    const a = await notificationFor(me.id);
+    await notificationFor(me.id);
+    await notificationFor(other.id);
+    let res = await call(inappRoute, 'GET', '/notifications/api/v2/notifications/inapp/', { token });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ count: 2, unread_count: 2 });
+    expect(res.body.results[0]).toMatchObject({ id: expect.any(String), subject: 'Hello', message: 'Hi', is_read: false, created_at: expect.any(String) });
+    const patched = await call(inappOneRoute, 'PATCH', '/x', { token, params: { id: a.id }, body: { is_read: true } });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ id: a.id, is_read: true, read_at: expect.any(String) });
+    res = await call(inappRoute, 'GET', '/x', { token, query: { is_read: 'true' } });
+    expect(res.body).toMatchObject({ count: 1, unread_count: 1 });
+    res = await call(inappRoute, 'GET', '/x', { token, query: { is_read: 'false', page_size: 1 } });
+    expect(res.body).toMatchObject({ count: 1, unread_count: 1 });
+    const all = await call(markAllRoute, 'POST', '/x', { token });
+    expect(all.body).toMatchObject({ updated: 1, unread_count: 0 });
+    expect(await db.notification.count({ where: { userId: other.id, isRead: false } })).toBe(1);
+  });
+});
+
+describe('notifications.notify job', () => {
+  it('creates each notification once however often it runs, and one e-mail job per opted-in recipient', async () => {
+    const a = await makeUser([]);
+    const b = await makeUser([]);
+    await db.user.update({ where: { id: b.id }, data: { emailPreferences: { [NOTIFICATION_TYPES.taskAssigned]: false } } });
+    const payload = {
+      user_ids: [a.id, b.id],
+      type: NOTIFICATION_TYPES.taskAssigned,
+      title: 'New task',
+      message: 'You have a new task',
+      ticket_number: 'TX20261122000001',
+      dedupe_key: `test:${randomUUID()}`,
+    };
+    await notifyJob.handler(payload, { id: 'j1', retryCount: 0 });
+    await notifyJob.handler(payload, { id: 'j1', retryCount: 1 });
+    const rows = await db.notification.findMany({ where: { dedupeKey: payload.dedupe_key } });
+    expect(rows.map((r) => r.userId).sort()).toEqual([a.id, b.id].sort());
+    expect(rows[0]).toMatchObject({ ticketNumber: 'TX20261122000001', link: '/tickets/TX20261122000001/conversation' });
+    const emailJobs = await db.$queryRaw<{ notification_id: string }[]>`
+      SELECT data->>'notification_id' AS notification_id FROM pgboss.job WHERE name = 'notifications.email' AND data->>'notification_id' = ANY(${rows.map((r) => r.id)})`;
+    expect(emailJobs.map((j) => j.notification_id)).toEqual([rows.find((r) => r.userId === a.id)?.id]);
+  });
+});

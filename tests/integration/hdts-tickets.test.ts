@@ -21,8 +21,8 @@ import { PermanentJobError } from '@/lib/domain/jobs';
 import { db } from '@/lib/server/db';
 import { startJobs, stopJobs } from '@/lib/server/jobs/boss';
 import { call, makeUser, snapshot, tokenFor } from '../helpers/api';
+import { HDTS_TABLES } from '../helpers/hdts';
 
-export const HDTS_TABLES = ['helpdesk.tickets', 'helpdesk.ticket_comments', 'helpdesk.ticket_attachments', 'helpdesk.ticket_history', 'helpdesk.ticket_sync_events', 'audit.audit_log'];
 
 const body = (over: Record<string, unknown> = {}) => ({
   subject: 'Printer on floor 3 is jammed',

@@ -2,7 +2,7 @@ import { afterCommit, db, transaction, type Tx } from '@/lib/server/db';
 import { publish } from '@/lib/server/realtime';
 import type { Actor } from '../actor';
 import { writeAudit } from '../audit';
-import { badRequest, notFound } from '../errors';
+import { badRequest, forbidden, notFound } from '../errors';
 import { usersByUsernames } from '../identity/directory';
 import { loadActor } from '../identity/queries';
 import { notify } from '../notifications/commands';
@@ -101,7 +101,7 @@ const include = {
 export async function createComment(actor: Actor, input: CommentCreateInput) {
   const access = await requireTicketVisible(actor, input.ticket_id);
   let isInternal = input.is_internal;
-  if (isInternal && !access.internal) throw badRequest('You cannot post internal comments on this ticket', { is_internal: ['Not allowed for you on this ticket'] }, 'VALIDATION_ERROR');
+  if (isInternal && !access.internal) throw forbidden('Only the ticket coordinator, assigned agents and admins post internal comments');
   if (input.parent_id) {
     const parent = await db.comment.findUnique({ where: { id: input.parent_id } });
     if (!parent || parent.ticketNumber !== input.ticket_id || (parent.isInternal && !access.internal)) {

@@ -1,0 +1,235 @@
+import { randomInt } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as rateRoute from '@/app/(api)/messaging/api/comments/[id]/rate/route';
+import * as commentRoute from '@/app/(api)/messaging/api/comments/[id]/route';
+import * as commentsRoute from '@/app/(api)/messaging/api/comments/route';
+import * as messageRoute from '@/app/(api)/messaging/api/messages/ticket/[ticket_id]/[message_id]/route';
+import * as unsendRoute from '@/app/(api)/messaging/api/messages/ticket/[ticket_id]/[message_id]/unsend/route';
+import * as messagesRoute from '@/app/(api)/messaging/api/messages/ticket/[ticket_id]/route';
+import { createComment, postTicketMessage } from '@/lib/domain/messaging/commands';
+import { ticketParticipantJob } from '@/lib/domain/messaging/jobs';
+import { loadActor } from '@/lib/domain/identity/queries';
+import { notifyJob, NOTIFICATION_JOBS } from '@/lib/domain/notifications/jobs';
+import { db } from '@/lib/server/db';
+import { startJobs, stopJobs } from '@/lib/server/jobs/boss';
+import { call, tokenFor } from '../helpers/api';
+import { runMatrix } from '../helpers/matrix';
+
+const TABLES = ['messaging.comments', 'messaging.comment_ratings', 'messaging.ticket_messages', 'audit.audit_log'];
+const newTicket = () => `TX20261122${String(randomInt(0, 999_999)).padStart(6, '0')}`;
+const T = newTicket();
+const ids: Record<string, number> = {};
+const actorOf = async (username: string) => (await loadActor(ids[username]))!;
+
+async function participants(ticket: string) {
+  await ticketParticipantJob.handler({ ticket_number: ticket, user_id: ids.employee1, role: 'requester' }, { id: 'p', retryCount: 0 });
+  await ticketParticipantJob.handler({ ticket_number: ticket, user_id: ids.agent1, role: 'agent' }, { id: 'p', retryCount: 0 });
+  // at-least-once delivery: the same message twice changes nothing
+  await ticketParticipantJob.handler({ ticket_number: ticket, user_id: ids.agent1, role: 'agent' }, { id: 'p', retryCount: 1 });
+}
+
+beforeAll(async () => {
+  for (const u of await db.user.findMany({ where: { username: { in: ['employee1', 'employee2', 'coordinator1', 'agent1', 'admin'] } } })) ids[u.username] = u.id;
+  await participants(T);
+  await startJobs({ workers: true, jobs: NOTIFICATION_JOBS });
+});
+afterAll(async () => {
+  await stopJobs();
+});
+
+const agentComment = async (internal = false) => createComment(await actorOf('agent1'), { ticket_id: T, text: 'Looking into it', is_internal: internal });
+const agentMessage = async () => postTicketMessage(await actorOf('agent1'), T, 'Need the VPN logs');
+
+describe('authorization matrix: messaging', () => {
+  runMatrix([
+    {
+      name: '/messaging/api/comments/?ticket_id=',
+      route: commentsRoute,
+      method: 'GET',
+      path: '/messaging/api/comments/',
+      options: { query: { ticket_id: T } },
+      expect: { anonymous: 401, otherEmployee: 404, otherwise: 200 },
+    },
+    {
+      name: '/messaging/api/comments/ (public)',
+      route: commentsRoute,
+      method: 'POST',
+      path: '/messaging/api/comments/',
+      options: { body: { ticket_id: T, text: 'Hello' } },
+      expect: { anonymous: 401, otherEmployee: 404, otherwise: 201 },
+      tables: TABLES,
+    },
+    {
+      name: '/messaging/api/comments/ (internal)',
+      route: commentsRoute,
+      method: 'POST',
+      path: '/messaging/api/comments/',
+      options: { body: { ticket_id: T, text: 'Internal note', is_internal: true } },
+      expect: { anonymous: 401, otherEmployee: 404, employee: 403, otherwise: 201 },
+      tables: TABLES,
+    },
+    {
+      name: '/messaging/api/comments/{id}/ (internal comment)',
+      route: commentRoute,
+      method: 'GET',
+      path: '/messaging/api/comments/x/',
+      options: async () => ({ params: { id: (await agentComment(true)).id } }),
+      expect: { anonymous: 401, otherEmployee: 404, employee: 404, otherwise: 200 },
+    },
+    {
+      name: "/messaging/api/comments/{id}/ (agent's comment)",
+      route: commentRoute,
+      method: 'PATCH',
+      path: '/messaging/api/comments/x/',
+      options: async () => ({ params: { id: (await agentComment()).id }, body: { text: 'Edited' } }),
+      expect: { anonymous: 401, otherEmployee: 404, agent: 200, admin: 200, otherwise: 403 },
+      tables: TABLES,
+    },
+    {
+      name: "/messaging/api/comments/{id}/ (agent's comment)",
+      route: commentRoute,
+      method: 'DELETE',
+      path: '/messaging/api/comments/x/',
+      options: async () => ({ params: { id: (await agentComment()).id } }),
+      expect: { anonymous: 401, otherEmployee: 404, agent: 204, admin: 204, otherwise: 403 },
+      tables: TABLES,
+    },
+    {
+      name: '/messaging/api/comments/{id}/rate/',
+      route: rateRoute,
+      method: 'POST',
+      path: '/messaging/api/comments/x/rate/',
+      options: async () => ({ params: { id: (await agentComment()).id }, body: { rating: 'thumbs_up' } }),
+      expect: { anonymous: 401, otherEmployee: 404, otherwise: 200 },
+      tables: TABLES,
+    },
+    {
+      name: '/messaging/api/messages/ticket/{ticket_id}/',
+      route: messagesRoute,
+      method: 'GET',
+      path: '/messaging/api/messages/ticket/x/',
+      options: { params: { ticket_id: T } },
+      expect: { anonymous: 401, otherEmployee: 404, employee: 403, otherwise: 200 },
+    },
+    {
+      name: '/messaging/api/messages/ticket/{ticket_id}/',
+      route: messagesRoute,
+      method: 'POST',
+      path: '/messaging/api/messages/ticket/x/',
+      options: { params: { ticket_id: T }, body: { text: 'Status?' } },
+      expect: { anonymous: 401, otherEmployee: 404, employee: 403, otherwise: 201 },
+      tables: TABLES,
+    },
+    {
+      name: "/messaging/api/messages/ticket/{ticket_id}/{message_id}/ (agent's)",
+      route: messageRoute,
+      method: 'PATCH',
+      path: '/messaging/api/messages/ticket/x/y/',
+      options: async () => ({ params: { ticket_id: T, message_id: (await agentMessage()).id }, body: { text: 'Edited' } }),
+      expect: { anonymous: 401, otherEmployee: 404, agent: 200, otherwise: 403 },
+      tables: TABLES,
+    },
+    {
+      name: "/messaging/api/messages/ticket/{ticket_id}/{message_id}/ (agent's)",
+      route: messageRoute,
+      method: 'DELETE',
+      path: '/messaging/api/messages/ticket/x/y/',
+      options: async () => ({ params: { ticket_id: T, message_id: (await agentMessage()).id } }),
+      expect: { anonymous: 401, otherEmployee: 404, agent: 204, otherwise: 403 },
+      tables: TABLES,
+    },
+    {
+      name: "/messaging/api/messages/ticket/{ticket_id}/{message_id}/unsend/ (agent's)",
+      route: unsendRoute,
+      method: 'POST',
+      path: '/messaging/api/messages/ticket/x/y/unsend/',
+      options: async () => ({ params: { ticket_id: T, message_id: (await agentMessage()).id } }),
+      expect: { anonymous: 401, otherEmployee: 404, agent: 200, otherwise: 403 },
+      tables: TABLES,
+    },
+  ]);
+});
+
+async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (ok(v)) return v;
+    if (Date.now() > until) throw new Error(`condition not met in ${timeoutMs} ms: ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('comments', () => {
+  it('replies nest under their parent; the requester never sees internal comments; ratings are one per user', async () => {
+    const ticket = newTicket();
+    await participants(ticket);
+    const agent = await tokenFor('agent1');
+    const employee = await tokenFor('employee1');
+    const top = await call(commentsRoute, 'POST', '/x', { token: agent, body: { ticket_id: ticket, text: 'Public answer' } });
+    expect(top.status).toBe(201);
+    expect(top.body).toMatchObject({ ticket_id: ticket, user_id: ids.agent1, username: 'agent1', text: 'Public answer', parent_id: null, is_internal: false });
+    await call(commentsRoute, 'POST', '/x', { token: agent, body: { ticket_id: ticket, text: 'Internal note', is_internal: true } });
+    const reply = await call(commentsRoute, 'POST', '/x', { token: employee, body: { ticket_id: ticket, text: 'Thanks', parent_id: top.body.id } });
+    expect(reply.status).toBe(201);
+    const nested = await call(commentsRoute, 'POST', '/x', { token: agent, body: { ticket_id: ticket, text: 'x', parent_id: reply.body.id } });
+    expect(nested.status).toBe(400);
+    const otherTicket = await call(commentsRoute, 'POST', '/x', { token: await tokenFor('coordinator1'), body: { ticket_id: newTicket(), text: 'x', parent_id: top.body.id } });
+    expect(otherTicket.status).toBe(400);
+
+    const asEmployee = await call(commentsRoute, 'GET', '/x', { token: employee, query: { ticket_id: ticket } });
+    expect(asEmployee.body.count).toBe(1);
+    expect(asEmployee.body.results[0].replies.map((r: { text: string }) => r.text)).toEqual(['Thanks']);
+    const asAgent = await call(commentsRoute, 'GET', '/x', { token: agent, query: { ticket_id: ticket } });
+    expect(asAgent.body.results.map((c: { text: string }) => c.text)).toEqual(['Public answer', 'Internal note']);
+
+    await call(rateRoute, 'POST', '/x', { token: employee, params: { id: top.body.id }, body: { rating: 'thumbs_up' } });
+    await call(rateRoute, 'POST', '/x', { token: employee, params: { id: top.body.id }, body: { rating: 'thumbs_up' } });
+    let rated = await call(rateRoute, 'POST', '/x', { token: agent, params: { id: top.body.id }, body: { rating: 'thumbs_up' } });
+    expect(rated.body.ratings).toEqual({ thumbs_up: 2, thumbs_down: 0 });
+    rated = await call(rateRoute, 'POST', '/x', { token: employee, params: { id: top.body.id }, body: { rating: 'thumbs_down' } });
+    expect(rated.body.ratings).toEqual({ thumbs_up: 1, thumbs_down: 1 });
+    expect(rated.body.my_rating).toBe('thumbs_down');
+  });
+
+  it('unsend keeps the message without its text; only the author may edit it', async () => {
+    const agent = await tokenFor('agent1');
+    const posted = await call(messagesRoute, 'POST', '/x', { token: agent, params: { ticket_id: T }, body: { text: 'Secret' } });
+    const unsent = await call(unsendRoute, 'POST', '/x', { token: agent, params: { ticket_id: T, message_id: posted.body.id } });
+    expect(unsent.body).toMatchObject({ is_unsent: true, text: '' });
+    const edit = await call(messageRoute, 'PATCH', '/x', { token: agent, params: { ticket_id: T, message_id: posted.body.id }, body: { text: 'again' } });
+    expect(edit.status).toBe(400);
+  });
+});
+
+describe('notifications from comments', () => {
+  it('a public comment notifies the requester once; an internal one the staff; mentions only reach those who may see it', async () => {
+    const ticket = newTicket();
+    await participants(ticket);
+    await ticketParticipantJob.handler({ ticket_number: ticket, user_id: ids.coordinator1, role: 'owner' }, { id: 'p', retryCount: 0 });
+    const agent = await tokenFor('agent1');
+    const pub = await call(commentsRoute, 'POST', '/x', { token: agent, body: { ticket_id: ticket, text: 'Fixed, please check' } });
+    const rowsFor = (where: object) => db.notification.findMany({ where: { ticketNumber: ticket, ...where } });
+    await waitFor(() => rowsFor({ type: 'comment_public' }), (r) => r.length === 1);
+    expect((await rowsFor({ type: 'comment_public' }))[0].userId).toBe(ids.employee1);
+
+    await call(commentsRoute, 'POST', '/x', { token: agent, body: { ticket_id: ticket, text: 'Note for the owner', is_internal: true } });
+    const internal = await waitFor(() => rowsFor({ type: 'comment_internal' }), (r) => r.length === 1);
+    expect(internal[0].userId).toBe(ids.coordinator1);
+
+    await call(commentsRoute, 'POST', '/x', { token: agent, body: { ticket_id: ticket, text: 'Internal: @employee1 @employee2 @coordinator1 see this', is_internal: true } });
+    const mentions = await waitFor(() => rowsFor({ type: 'mention' }), (r) => r.length >= 1);
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await rowsFor({ type: 'mention' })).map((m) => m.userId)).toEqual([ids.coordinator1]);
+    expect(mentions).toHaveLength(1);
+
+    // the notify job delivered again (at-least-once) creates nothing new
+    const jobs = await db.$queryRaw<{ data: Parameters<typeof notifyJob.handler>[0] }[]>`
+      SELECT data FROM pgboss.job WHERE name = 'notifications.notify' AND data->>'ticket_number' = ${ticket}`;
+    expect(jobs.length).toBe(3);
+    const before = await db.notification.count({ where: { ticketNumber: ticket } });
+    for (const j of jobs) await notifyJob.handler(j.data, { id: 'again', retryCount: 1 });
+    expect(await db.notification.count({ where: { ticketNumber: ticket } })).toBe(before);
+    expect(pub.status).toBe(201);
+  });
+});

@@ -1,0 +1,12 @@
+import { ownedTicketsQuery } from '@/lib/domain/workflow/schemas';
+import { ownedTickets } from '@/lib/domain/workflow/task-queries';
+import { endpoint, route } from '@/lib/server/http';
+
+export const { GET, POST, PUT, PATCH, DELETE } = route({
+  GET: endpoint({
+    summary: 'Tickets owned by the calling Ticket Coordinator (000 §2)',
+    tags: ['tasks'],
+    query: ownedTicketsQuery,
+    handler: ({ actor, query }) => ownedTickets(actor, query),
+  }),
+});

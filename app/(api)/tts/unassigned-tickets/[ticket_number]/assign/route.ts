@@ -1,0 +1,14 @@
+import { assignWorkflowManually } from '@/lib/domain/workflow/routing';
+import { manualAssignInput, ticketNumberParam } from '@/lib/domain/workflow/schemas';
+import { endpoint, route } from '@/lib/server/http';
+
+export const { GET, POST, PUT, PATCH, DELETE } = route({
+  POST: endpoint({
+    summary: 'Route an unassigned ticket to a deployed workflow (same task creation as automatic routing)',
+    tags: ['workflows'],
+    params: ticketNumberParam,
+    body: manualAssignInput,
+    status: 200,
+    handler: ({ actor, params, body }) => assignWorkflowManually(actor, params.ticket_number, body.workflow_id),
+  }),
+});

@@ -1,0 +1,13 @@
+import { pauseWorkflow } from '@/lib/domain/workflow/definitions';
+import { idParam } from '@/lib/domain/workflow/schemas';
+import { endpoint, route } from '@/lib/server/http';
+
+export const { GET, POST, PUT, PATCH, DELETE } = route({
+  POST: endpoint({
+    summary: 'Pause a deployed workflow (new tickets are no longer routed to it)',
+    tags: ['workflows'],
+    params: idParam,
+    status: 200,
+    handler: ({ actor, params }) => pauseWorkflow(actor, params.id),
+  }),
+});

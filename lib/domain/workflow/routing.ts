@@ -1,0 +1,234 @@
+/** Tickets entering the workflow engine: matching, task creation, manual assignment, HDTS status. */
+import { activeUsersInRole, activeUsersWithRole } from '@/lib/domain/identity/directory';
+import { db, transaction, type Tx } from '@/lib/server/db';
+import { enqueue } from '@/lib/server/jobs/boss';
+import { logger } from '@/lib/server/logger';
+import { type Actor, SYSTEM_ACTOR } from '../actor';
+import { writeAudit } from '../audit';
+import { type HdtsTicketStatusPayload, hdtsTicketStatusPayload, MESSAGES, type ProcessTicketPayload, processTicketPayload } from '../contracts/messages';
+import { conflict, notFound } from '../errors';
+import { PermanentJobError } from '../jobs';
+import { assertCanManageWorkflows } from './policy';
+import { nextMember } from './roundrobin';
+import { addSeconds, slaSecondsFor, stepSlaSeconds } from './sla';
+import { asSnapshot, OPEN_ITEM, OPEN_TASK, startStepOf, weightsOf } from './snapshot';
+
+export const COORDINATOR_POOL = 'owner:hdts:Ticket Coordinator';
+export const rolePool = (roleId: number) => `role:${roleId}`;
+
+type Match = { workflowId: number } | { code: 'WORKFLOW_NOT_FOUND' | 'AMBIGUOUS_WORKFLOW'; reason: string };
+
+/**
+ * Deployed workflows of the ticket's department and category; an exact sub-category match wins over a
+ * workflow without sub-category; two candidates at the same level are a configuration error.
+ */
+export async function matchWorkflow(tx: Tx, t: { department: string; category: string; subCategory: string | null }): Promise<Match> {
+  const candidates = await tx.workflow.findMany({
+    where: {
+      status: 'deployed',
+      currentVersionId: { not: null },
+      department: { equals: t.department, mode: 'insensitive' },
+      category: { equals: t.category, mode: 'insensitive' },
+    },
+    orderBy: { id: 'asc' },
+  });
+  const sub = t.subCategory?.trim().toLowerCase() || null;
+  const exact = sub ? candidates.filter((w) => w.subCategory?.trim().toLowerCase() === sub) : [];
+  const generic = candidates.filter((w) => !w.subCategory?.trim());
+  const where = `${t.department} / ${t.category}${t.subCategory ? ` / ${t.subCategory}` : ''}`;
+  for (const level of [exact, generic]) {
+    if (level.length === 1) return { workflowId: level[0].id };
+    if (level.length > 1) {
+      return {
+        code: 'AMBIGUOUS_WORKFLOW',
+        reason: `Configuration error: workflows ${level.map((w) => `#${w.id} "${w.name}"`).join(', ')} all match ${where}; pause all but one`,
+      };
+    }
+  }
+  return { code: 'WORKFLOW_NOT_FOUND', reason: `No deployed workflow matches ${where}` };
+}
+
+type StartResult = { taskId: number } | { code: 'NO_ACTIVE_MEMBER' | 'WORKFLOW_NOT_FOUND'; reason: string };
+
+/**
+ * Create the task of a ticket on the workflow's current version: owner = next Ticket Coordinator,
+ * first assignee = next active member of the start step's role. Writes nothing when that role is empty.
+ */
+export async function startTask(tx: Tx, actor: Actor, ticketId: number, workflowId: number): Promise<StartResult> {
+  const ticket = await tx.workflowTicket.findUniqueOrThrow({ where: { id: ticketId } });
+  const wf = await tx.workflow.findUnique({ where: { id: workflowId } });
+  const version = wf?.currentVersionId ? await tx.workflowVersion.findUnique({ where: { id: wf.currentVersionId } }) : null;
+  if (!wf || !version) return { code: 'WORKFLOW_NOT_FOUND', reason: `Workflow #${workflowId} has no deployed version` };
+  const snap = asSnapshot(version.snapshot);
+  const start = startStepOf(snap);
+  if (!start) return { code: 'WORKFLOW_NOT_FOUND', reason: `Workflow #${workflowId} has no start step` };
+  const members = await activeUsersInRole(start.role_id);
+  if (!members.length) {
+    return { code: 'NO_ACTIVE_MEMBER', reason: `Role "${start.role_name}" of start step "${start.name}" in workflow "${wf.name}" has no active member` };
+  }
+  const now = new Date();
+  const assignee = (await nextMember(tx, rolePool(start.role_id), members)) as (typeof members)[number];
+  const owner = await nextMember(tx, COORDINATOR_POOL, await activeUsersWithRole('hdts', 'Ticket Coordinator'));
+  const sla = slaSecondsFor(snap.slas, ticket.priority);
+  const task = await tx.task.create({
+    data: {
+      ticketId,
+      workflowId,
+      versionId: version.id,
+      currentStepId: start.id,
+      status: 'pending',
+      ownerId: owner?.id ?? null,
+      slaSeconds: sla,
+      targetResolution: addSeconds(now, sla),
+      startedAt: now,
+    },
+  });
+  await tx.taskItem.create({
+    data: {
+      taskId: task.id,
+      userId: assignee.id,
+      roleId: start.role_id,
+      stepId: start.id,
+      stepName: start.name,
+      origin: 'System',
+      assignedOn: now,
+      targetResolution: addSeconds(now, stepSlaSeconds(sla, start.weight, weightsOf(snap))),
+      history: { create: { status: 'new', origin: 'System', notes: 'Task assigned', createdAt: now } },
+    },
+  });
+  await tx.workflowTicket.update({ where: { id: ticketId }, data: { routing: 'routed', unassignedCode: null, unassignedReason: null } });
+  if (owner) await enqueue(tx, MESSAGES.updateTicketOwner, { ticket_number: ticket.ticketNumber, owner_id: owner.id });
+  await writeAudit(tx, actor, {
+    context: 'workflow',
+    action: 'task_created',
+    entityType: 'task',
+    entityId: task.id,
+    newValues: { ticket_number: ticket.ticketNumber, workflow_id: workflowId, version: version.version, assignee_id: assignee.id, owner_id: owner?.id ?? null },
+  });
+  return { taskId: task.id };
+}
+
+export type ProcessOutcome =
+  | { outcome: 'routed'; taskId: number }
+  | { outcome: 'duplicate' }
+  | { outcome: 'unassigned'; code: string; reason: string };
+
+/** The tts.process_ticket consumer: idempotent per ticket number (DUPLICATE_TICKET changes nothing). */
+export async function processTicket(raw: ProcessTicketPayload | unknown): Promise<ProcessOutcome> {
+  const parsed = processTicketPayload.safeParse(raw);
+  if (!parsed.success) {
+    const msg = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    logger.error('process_ticket: invalid payload', { error: msg });
+    throw new PermanentJobError('INVALID_PAYLOAD', `Invalid payload: ${msg}`);
+  }
+  const p = parsed.data;
+  return transaction(async (tx) => {
+    // One delivery wins per ticket number: the insert's unique key serialises concurrent duplicates.
+    const inserted = await tx.$queryRaw<{ id: number }[]>`
+      INSERT INTO "workflow"."tickets" ("ticket_number", "subject", "description", "department", "category", "sub_category", "priority",
+        "employee_id", "employee_name", "employee_email", "hdts_status", "ticket_created_at", "payload", "routing", "updated_at")
+      VALUES (${p.ticket_number}, ${p.subject}, ${p.description}, ${p.department}, ${p.category}, ${p.sub_category?.trim() || null}, ${p.priority},
+        ${p.employee_id}, ${p.employee_name}, ${p.employee_email}, ${p.status}, ${new Date(p.created_at)}, ${JSON.stringify(p)}::jsonb, 'unassigned', now())
+      ON CONFLICT ("ticket_number") DO NOTHING
+      RETURNING "id"`;
+    if (!inserted.length) {
+      logger.info('process_ticket: duplicate delivery skipped', { code: 'DUPLICATE_TICKET', ticket_number: p.ticket_number });
+      return { outcome: 'duplicate' } as const;
+    }
+    const ticketId = inserted[0].id;
+    await writeAudit(tx, SYSTEM_ACTOR, { context: 'workflow', action: 'ticket_received', entityType: 'ticket', entityId: p.ticket_number, newValues: { department: p.department, category: p.category, sub_category: p.sub_category ?? null, priority: p.priority } });
+    const match = await matchWorkflow(tx, { department: p.department, category: p.category, subCategory: p.sub_category ?? null });
+    const result: StartResult | Exclude<Match, { workflowId: number }> = 'workflowId' in match ? await startTask(tx, SYSTEM_ACTOR, ticketId, match.workflowId) : match;
+    if ('taskId' in result) return { outcome: 'routed', taskId: result.taskId } as const;
+    await tx.workflowTicket.update({ where: { id: ticketId }, data: { routing: 'unassigned', unassignedCode: result.code, unassignedReason: result.reason } });
+    const log = result.code === 'AMBIGUOUS_WORKFLOW' ? logger.error : logger.warn;
+    log('process_ticket: ticket left unassigned', { code: result.code, ticket_number: p.ticket_number, reason: result.reason });
+    await writeAudit(tx, SYSTEM_ACTOR, { context: 'workflow', action: 'ticket_unassigned', entityType: 'ticket', entityId: p.ticket_number, newValues: { code: result.code, reason: result.reason } });
+    return { outcome: 'unassigned', code: result.code, reason: result.reason } as const;
+  });
+}
+
+/** An admin routes an unassigned ticket to a deployed workflow: the same task creation as automatic routing. */
+export async function assignWorkflowManually(actor: Actor, ticketNumber: string, workflowId: number) {
+  assertCanManageWorkflows(actor);
+  const ticket = await db.workflowTicket.findUnique({ where: { ticketNumber } });
+  if (!ticket) throw notFound('Ticket', 'TICKET_NOT_FOUND');
+  const wf = await db.workflow.findUnique({ where: { id: workflowId } });
+  if (!wf) throw notFound('Workflow', 'WORKFLOW_NOT_FOUND');
+  if (wf.status !== 'deployed') throw conflict('Only a deployed workflow can receive tickets', 'WORKFLOW_NOT_DEPLOYED');
+  return transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ routing: string }[]>`SELECT routing FROM "workflow"."tickets" WHERE id = ${ticket.id} FOR UPDATE`;
+    if (locked[0]?.routing !== 'unassigned') throw conflict('The ticket is already in a workflow', 'ALREADY_ROUTED');
+    const result = await startTask(tx, actor, ticket.id, workflowId);
+    if (!('taskId' in result)) throw conflict(result.reason, result.code);
+    await writeAudit(tx, actor, { context: 'workflow', action: 'ticket_assigned_manually', entityType: 'ticket', entityId: ticketNumber, newValues: { workflow_id: workflowId, task_id: result.taskId } });
+    return { status: 'success', ticket_number: ticketNumber, workflow_id: workflowId, task_id: result.taskId, message: 'Ticket assigned to the workflow' };
+  });
+}
+
+/** tts.receive_hdts_ticket_status: Withdrawn/Rejected close; Closed stores CSAT and times; Reopened reopens. */
+export async function receiveHdtsTicketStatus(raw: HdtsTicketStatusPayload | unknown) {
+  const parsed = hdtsTicketStatusPayload.safeParse(raw);
+  if (!parsed.success) throw new PermanentJobError('INVALID_STATUS', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  const p = parsed.data;
+  const ticket = await db.workflowTicket.findUnique({ where: { ticketNumber: p.ticket_number } });
+  if (!ticket) {
+    logger.warn('receive_hdts_ticket_status: unknown ticket', { code: 'TICKET_NOT_FOUND', ticket_number: p.ticket_number });
+    throw new PermanentJobError('TICKET_NOT_FOUND', `No workflow ticket ${p.ticket_number}`);
+  }
+  await transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "workflow"."tickets" WHERE id = ${ticket.id} FOR UPDATE`;
+    const task = await tx.task.findFirst({ where: { ticketId: ticket.id }, orderBy: { id: 'desc' } });
+    if (p.status === 'Withdrawn' || p.status === 'Rejected') {
+      await tx.workflowTicket.update({ where: { id: ticket.id }, data: { hdtsStatus: p.status } });
+      if (task && OPEN_TASK.includes(task.status)) {
+        const now = new Date();
+        const open = await tx.taskItem.findMany({ where: { taskId: task.id, status: { in: OPEN_ITEM } } });
+        for (const item of open) {
+          await tx.taskItem.update({
+            where: { id: item.id },
+            data: { status: 'closed', actedOn: now, history: { create: { status: 'closed', origin: 'System', notes: `Ticket ${p.status.toLowerCase()} in the help desk${p.reason ? `: ${p.reason}` : ''}` } } },
+          });
+        }
+        await tx.task.update({ where: { id: task.id }, data: { status: 'closed', completedAt: now } });
+      }
+    } else if (p.status === 'Closed') {
+      await tx.workflowTicket.update({
+        where: { id: ticket.id },
+        data: {
+          hdtsStatus: 'Closed',
+          csatRating: p.csat_rating ?? ticket.csatRating,
+          feedback: p.feedback ?? ticket.feedback,
+          dateCompleted: p.date_completed ? new Date(p.date_completed) : ticket.dateCompleted,
+          timeClosed: p.time_closed ? new Date(p.time_closed) : ticket.timeClosed,
+        },
+      });
+    } else if (p.status === 'Reopened') {
+      await tx.workflowTicket.update({ where: { id: ticket.id }, data: { hdtsStatus: 'Reopened' } });
+      if (task && task.status === 'completed') {
+        const version = await tx.workflowVersion.findUniqueOrThrow({ where: { id: task.versionId } });
+        const snap = asSnapshot(version.snapshot);
+        const start = startStepOf(snap);
+        const members = start ? await activeUsersInRole(start.role_id) : [];
+        const assignee = start ? await nextMember(tx, rolePool(start.role_id), members) : null;
+        if (start && assignee) {
+          const now = new Date();
+          await tx.task.update({ where: { id: task.id }, data: { status: 'in_progress', completedAt: null, currentStepId: start.id } });
+          await tx.taskItem.create({
+            data: {
+              taskId: task.id,
+              userId: assignee.id,
+              roleId: start.role_id,
+              stepId: start.id,
+              stepName: start.name,
+              origin: 'System',
+              targetResolution: addSeconds(now, stepSlaSeconds(task.slaSeconds, start.weight, weightsOf(snap))),
+              history: { create: { status: 'new', origin: 'System', notes: `Ticket reopened${p.reason ? `: ${p.reason}` : ''}` } },
+            },
+          });
+        }
+      }
+    }
+    await writeAudit(tx, SYSTEM_ACTOR, { context: 'workflow', action: `hdts_status_${p.status.toLowerCase()}`, entityType: 'ticket', entityId: p.ticket_number, newValues: { status: p.status, csat_rating: p.csat_rating ?? null } });
+  });
+}

@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import { pageQuery } from '../pagination';
+import { parseDuration } from './sla';
+
+const DURATION_HINT = 'Use an ISO 8601 duration such as PT8H or P2D, or a form like "8 hours"';
+
+/** An SLA: ISO 8601 (`P2D`, `PT8H`) or display form (`2 days`); output in seconds, null = none. */
+const duration = z
+  .union([z.string(), z.null()])
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    if (v === null || v.trim() === '') return null;
+    const s = parseDuration(v);
+    if (s == null || s <= 0) {
+      ctx.addIssue({ code: 'custom', message: DURATION_HINT });
+      return z.NEVER;
+    }
+    return s;
+  });
+
+export const stepInput = z.object({
+  name: z.string().trim().min(1, 'This field is required').max(150),
+  description: z.string().trim().max(2000).default(''),
+  instruction: z.string().trim().max(4000).default(''),
+  role_id: z.coerce.number().int().positive('Choose a role'),
+  escalate_to_role_id: z.coerce.number().int().positive().nullish(),
+  order: z.coerce.number().int().min(0).optional(),
+  weight: z.coerce.number().int().min(1, 'Weight must be at least 1').max(1000).default(1),
+  is_start: z.boolean().default(false),
+  is_end: z.boolean().default(false),
+});
+export type StepInput = z.infer<typeof stepInput>;
+
+/** Transitions name their steps by step name (unique within a workflow). */
+export const transitionInput = z.object({
+  from_step: z.string().trim().min(1, 'This field is required'),
+  to_step: z.string().trim().min(1, 'This field is required'),
+  name: z.string().trim().min(1, 'This field is required').max(64),
+});
+export type TransitionInput = z.infer<typeof transitionInput>;
+
+const workflowFields = {
+  name: z.string().trim().min(1, 'This field is required').max(150),
+  description: z.string().trim().max(2000).optional(),
+  department: z.string().trim().min(1, 'This field is required').max(64),
+  category: z.string().trim().min(1, 'This field is required').max(64),
+  sub_category: z.string().trim().max(64).nullish(),
+  /** 003 spells it `subcategory`. */
+  subcategory: z.string().trim().max(64).nullish(),
+  low_sla: duration,
+  medium_sla: duration,
+  high_sla: duration,
+  urgent_sla: duration,
+  /** 003's form: `sla: { low, medium, high, urgent }`. */
+  sla: z.object({ low: duration, medium: duration, high: duration, urgent: duration }).optional(),
+  steps: z.array(stepInput).max(50).optional(),
+  transitions: z.array(transitionInput).max(200).optional(),
+};
+
+export const workflowCreateInput = z.object(workflowFields);
+export type WorkflowCreateInput = z.infer<typeof workflowCreateInput>;
+export const workflowUpdateInput = z.object(workflowFields).partial();
+export type WorkflowUpdateInput = z.infer<typeof workflowUpdateInput>;
+
+const bool = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
+  .transform((v) => v === true || v === 'true' || v === '1');
+
+export const workflowListQuery = pageQuery.extend({
+  status: z.enum(['draft', 'deployed', 'paused']).optional(),
+  category: z.string().trim().optional(),
+  department: z.string().trim().optional(),
+  is_published: bool.optional(),
+  search: z.string().trim().optional(),
+});
+export type WorkflowListQuery = z.infer<typeof workflowListQuery>;
+
+export const idParam = z.object({ id: z.coerce.number().int().positive() });
+export const taskItemParam = z.object({ task_item_id: z.coerce.number().int().positive() });
+export const ticketNumberParam = z.object({ ticket_number: z.string().regex(/^TX\d{14}$/, 'Not a ticket number') });
+
+export const transitionsQuery = pageQuery.extend({ workflow_id: z.coerce.number().int().positive() });
+
+const notes = z.string().trim().min(1, 'Notes are required').max(5000);
+
+/** 000 §TTS→HDTS 2. Without `transition_id` at an end step the action finalizes the task. */
+export const transitionActionInput = z.object({
+  task_item_id: z.coerce.number().int().positive(),
+  transition_id: z.coerce.number().int().positive().nullish(),
+  notes,
+  next_assignee_id: z.coerce.number().int().positive().nullish(),
+});
+export type TransitionActionInput = z.infer<typeof transitionActionInput>;
+
+/** 003 §4: `action_id` is a transition id or "finalize"; `comment` (or `notes`) is required. */
+export const taskActionInput = z
+  .object({
+    action_id: z.union([z.coerce.number().int().positive(), z.literal('finalize')]),
+    comment: z.string().trim().max(5000).optional(),
+    notes: z.string().trim().max(5000).optional(),
+    task_item_id: z.coerce.number().int().positive().optional(),
+    next_assignee_id: z.coerce.number().int().positive().nullish(),
+  })
+  .refine((v) => (v.comment ?? v.notes ?? '').length > 0, { message: 'Notes are required', path: ['comment'] });
+export type TaskActionInput = z.infer<typeof taskActionInput>;
+
+export const escalateInput = z.object({
+  task_item_id: z.coerce.number().int().positive(),
+  reason: z.string().trim().min(1, 'A reason is required').max(5000),
+});
+export type EscalateInput = z.infer<typeof escalateInput>;
+
+export const transferInput = z.object({
+  task_item_id: z.coerce.number().int().positive(),
+  user_id: z.coerce.number().int().positive(),
+  notes: z.string().trim().min(1, 'Notes are required').max(5000),
+});
+export type TransferInput = z.infer<typeof transferInput>;
+
+export const ownerEscalateInput = z.object({
+  ticket_number: z.string().regex(/^TX\d{14}$/, 'Not a ticket number'),
+  reason: z.string().trim().min(1, 'A reason is required').max(5000),
+  urgency: z.string().trim().max(16).optional(),
+});
+export type OwnerEscalateInput = z.infer<typeof ownerEscalateInput>;
+
+export const ownerTransferInput = z.object({
+  ticket_number: z.string().regex(/^TX\d{14}$/, 'Not a ticket number'),
+  new_owner_id: z.coerce.number().int().positive(),
+  reason: z.string().trim().max(5000).optional(),
+});
+export type OwnerTransferInput = z.infer<typeof ownerTransferInput>;
+
+export const manualAssignInput = z.object({ workflow_id: z.coerce.number().int().positive() });
+
+const priorityFilter = z
+  .string()
+  .trim()
+  .transform((p) => p.toLowerCase())
+  .pipe(z.enum(['low', 'medium', 'high', 'urgent', 'critical']))
+  .transform((p) => (p === 'urgent' ? 'critical' : p));
+
+export const ownedTicketsQuery = pageQuery.extend({
+  status: z.enum(['active', 'pending', 'in_progress', 'resolved', 'completed', 'closed']).optional(),
+  tab: z.enum(['active', 'inactive']).optional(),
+  priority: priorityFilter.optional(),
+  search: z.string().trim().max(200).optional(),
+  category: z.string().trim().optional(),
+  sla: z.enum(['breached', 'on_track', 'due_soon']).optional(),
+});
+export type OwnedTicketsQuery = z.infer<typeof ownedTicketsQuery>;
+
+export const taskListQuery = pageQuery.extend({
+  status: z.enum(['pending', 'in_progress', 'completed', 'closed', 'active']).optional(),
+  assigned_user: z.coerce.number().int().positive().optional(),
+  user_id: z.coerce.number().int().positive().optional(),
+  priority: priorityFilter.optional(),
+  workflow_id: z.coerce.number().int().positive().optional(),
+  ticket_number: z.string().trim().optional(),
+  search: z.string().trim().max(200).optional(),
+  tab: z.enum(['active', 'inactive']).optional(),
+});
+export type TaskListQuery = z.infer<typeof taskListQuery>;
+
+export const logsQuery = z
+  .object({
+    ticket_number: z.string().trim().optional(),
+    ticket_id: z.string().trim().optional(),
+    task_id: z.coerce.number().int().positive().optional(),
+  })
+  .refine((v) => v.ticket_number || v.ticket_id || v.task_id, { message: 'Give ticket_number, ticket_id or task_id', path: ['ticket_number'] });
+export type LogsQuery = z.infer<typeof logsQuery>;
+
+export const visualizationQuery = z
+  .object({
+    workflow_id: z.coerce.number().int().positive().optional(),
+    task_id: z.coerce.number().int().positive().optional(),
+    ticket_number: z.string().trim().optional(),
+  })
+  .refine((v) => v.workflow_id || v.task_id || v.ticket_number, { message: 'Give workflow_id, task_id or ticket_number', path: ['workflow_id'] });
+
+export const auditQuery = pageQuery.extend({
+  task_id: z.string().trim().optional(),
+  user_id: z.coerce.number().int().positive().optional(),
+  action: z.string().trim().optional(),
+  start_date: z.coerce.date().optional(),
+  end_date: z.coerce.date().optional(),
+});
+export type AuditQuery = z.infer<typeof auditQuery>;
+
+export const unassignedQuery = pageQuery.extend({ search: z.string().trim().optional() });

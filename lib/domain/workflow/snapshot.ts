@@ -1,0 +1,42 @@
+import type { Slas } from './sla';
+
+/** What a deploy freezes: a task runs on this, whatever happens to the definition afterwards. */
+export interface SnapStep {
+  id: number;
+  name: string;
+  description: string;
+  instruction: string;
+  role_id: number;
+  role_name: string;
+  escalate_to_role_id: number | null;
+  escalate_to_role_name: string | null;
+  order: number;
+  weight: number;
+  is_start: boolean;
+  is_end: boolean;
+}
+export interface SnapTransition {
+  id: number;
+  from_step_id: number;
+  to_step_id: number;
+  name: string;
+}
+export interface VersionSnapshot {
+  workflow_id: number;
+  name: string;
+  department: string;
+  category: string;
+  sub_category: string | null;
+  slas: Slas;
+  steps: SnapStep[];
+  transitions: SnapTransition[];
+}
+
+export const asSnapshot = (json: unknown) => json as VersionSnapshot;
+export const stepOf = (s: VersionSnapshot, id: number) => s.steps.find((x) => x.id === id) ?? null;
+export const startStepOf = (s: VersionSnapshot) => s.steps.find((x) => x.is_start) ?? null;
+export const outgoingOf = (s: VersionSnapshot, stepId: number) => s.transitions.filter((t) => t.from_step_id === stepId);
+export const weightsOf = (s: VersionSnapshot) => s.steps.map((x) => x.weight);
+
+export const OPEN_ITEM = ['new', 'in_progress'];
+export const OPEN_TASK = ['pending', 'in_progress'];

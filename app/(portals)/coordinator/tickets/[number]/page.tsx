@@ -1,0 +1,59 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ApproveDialog, CommentForm, ReasonDialog, StatusChanger } from '@/components/helpdesk/ticket-actions';
+import { Attachments, Comments, History, ProgressTracker, TicketDetails } from '@/components/helpdesk/ticket-view';
+import { AppError } from '@/lib/domain/errors';
+import { STATUS_TRANSITIONS } from '@/lib/domain/helpdesk/policy';
+import { catalog, getTicket, ticketHistory } from '@/lib/domain/helpdesk/queries';
+import type { Status } from '@/lib/domain/helpdesk/schemas';
+import { requirePortal } from '@/lib/server/session';
+
+export const metadata: Metadata = { title: 'Ticket' };
+
+export default async function CoordinatorTicketPage({ params }: { params: Promise<{ number: string }> }) {
+  const actor = await requirePortal('coordinator');
+  const { number } = await params;
+  if (!/^TX\d{14}$/.test(number)) notFound();
+  const [t, h, c] = await Promise.all([getTicket(actor, number), ticketHistory(actor, number), catalog()]).catch((e) => {
+    if (e instanceof AppError && e.status === 404) notFound();
+    throw e;
+  });
+  const allowed = STATUS_TRANSITIONS[t.status as Status] ?? [];
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="font-mono text-sm text-slate-500">{t.ticket_number}</p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t.subject}</h1>
+      </div>
+      <ProgressTracker status={t.status} />
+      {t.status === 'Rejected' && <p className="text-sm text-red-700">Rejected: {t.rejection_reason}</p>}
+      <div className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 p-4 dark:border-slate-800">
+        {t.status === 'New' ? (
+          <>
+            <ApproveDialog ticketId={t.id} departments={c.departments} defaultDepartment={t.department} />
+            <ReasonDialog ticketId={t.id} action="reject" field="rejection_reason" label="Reason (the requester sees it)" title={`Reject ${t.ticket_number}?`} description="The requester is told why." confirm="Reject" done="Ticket rejected" destructive />
+          </>
+        ) : (
+          <StatusChanger ticketId={t.id} allowed={allowed} />
+        )}
+      </div>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <section aria-labelledby="description">
+            <h2 id="description" className="mb-2 font-semibold">
+              Description
+            </h2>
+            <p className="whitespace-pre-wrap text-sm">{t.description}</p>
+          </section>
+          <Attachments t={t} />
+          <Comments t={t} />
+          <CommentForm ticketId={t.id} allowInternal />
+        </div>
+        <div className="space-y-6">
+          <TicketDetails t={t} />
+          <History entries={h.results} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from 'next';
+import { LinkTabs } from '@/components/helpdesk/tabs';
+import { hrefWith, listParams, TicketFilters } from '@/components/helpdesk/ticket-filters';
+import { TicketTable } from '@/components/helpdesk/ticket-table';
+import { Pager } from '@/components/ui/pager';
+import { catalog, listTickets, ticketStatusCounts } from '@/lib/domain/helpdesk/queries';
+import { STATUSES, ticketListQuery } from '@/lib/domain/helpdesk/schemas';
+import { requirePortal } from '@/lib/server/session';
+
+export const metadata: Metadata = { title: 'All tickets' };
+
+export default async function CoordinatorTickets({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePortal('coordinator');
+  const { values, page, filter } = listParams(await searchParams);
+  const current = values.status && (STATUSES as readonly string[]).includes(values.status) ? values.status : 'all';
+  const [list, counts, c] = await Promise.all([listTickets(actor, ticketListQuery.parse({ page, page_size: 20, ...filter })), ticketStatusCounts(actor), catalog()]);
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const keep = { search: values.search, priority: values.priority, category: values.category };
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold tracking-tight">All tickets</h1>
+      <LinkTabs
+        label="Status"
+        current={current}
+        tabs={[
+          { id: 'all', label: 'All', count: total, href: hrefWith('/coordinator/tickets', keep) },
+          ...STATUSES.map((s) => ({ id: s, label: s, count: counts[s] ?? 0, href: hrefWith('/coordinator/tickets', { ...keep, status: s }) })),
+        ]}
+      />
+      <TicketFilters action="/coordinator/tickets" values={values} categories={c.categories.map((x) => x.name)} />
+      <TicketTable tickets={list.results} showEmployee href={(t) => `/coordinator/tickets/${t.ticket_number}`} empty="No tickets match." />
+      <Pager page={page} count={list.count} pageSize={20} href={(p) => hrefWith('/coordinator/tickets', { ...values, page: p })} />
+    </div>
+  );
+}

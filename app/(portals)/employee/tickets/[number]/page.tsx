@@ -1,0 +1,63 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { CloseTicketButton, CommentForm, CsatDialog, ReasonDialog, ReopenButton } from '@/components/helpdesk/ticket-actions';
+import { Attachments, Comments, History, ProgressTracker, TicketDetails } from '@/components/helpdesk/ticket-view';
+import { AppError } from '@/lib/domain/errors';
+import { getTicket, ticketHistory } from '@/lib/domain/helpdesk/queries';
+import { requirePortal } from '@/lib/server/session';
+
+export const metadata: Metadata = { title: 'Ticket' };
+
+export default async function EmployeeTicketPage({ params }: { params: Promise<{ number: string }> }) {
+  const actor = await requirePortal('employee');
+  const { number } = await params;
+  if (!/^TX\d{14}$/.test(number)) notFound();
+  const [t, h] = await Promise.all([getTicket(actor, number), ticketHistory(actor, number)]).catch((e) => {
+    if (e instanceof AppError && e.status === 404) notFound();
+    throw e;
+  });
+  const mine = t.employee.id === actor.id;
+  const withdrawable = mine && !['Resolved', 'Closed', 'Withdrawn', 'Rejected'].includes(t.status);
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="font-mono text-sm text-slate-500">{t.ticket_number}</p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t.subject}</h1>
+      </div>
+      <ProgressTracker status={t.status} />
+      {t.status === 'Rejected' && (
+        <div role="note" className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-300">
+          <strong>Rejected:</strong> <span data-testid="rejection-reason">{t.rejection_reason}</span>
+        </div>
+      )}
+      {t.status === 'Withdrawn' && t.withdraw_reason && <p className="text-sm text-slate-600">Withdrawn: {t.withdraw_reason}</p>}
+      {mine && (
+        <div className="flex flex-wrap gap-2">
+          {t.status === 'Resolved' && <CloseTicketButton ticketId={t.id} />}
+          {(t.status === 'Resolved' || t.status === 'Closed') && <ReopenButton ticketId={t.id} />}
+          {t.status === 'Closed' && t.csat_rating === null && <CsatDialog ticketId={t.id} />}
+          {withdrawable && (
+            <ReasonDialog ticketId={t.id} action="withdraw" field="reason" label="Reason" title="Withdraw this ticket?" description="The help desk stops working on it. This cannot be undone." confirm="Withdraw ticket" done="Ticket withdrawn" destructive />
+          )}
+        </div>
+      )}
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <section aria-labelledby="description">
+            <h2 id="description" className="mb-2 font-semibold">
+              Description
+            </h2>
+            <p className="whitespace-pre-wrap text-sm">{t.description}</p>
+          </section>
+          <Attachments t={t} />
+          <Comments t={t} />
+          {!['Closed', 'Rejected', 'Withdrawn'].includes(t.status) && <CommentForm ticketId={t.id} />}
+        </div>
+        <div className="space-y-6">
+          <TicketDetails t={t} />
+          <History entries={h.results} />
+        </div>
+      </div>
+    </div>
+  );
+}

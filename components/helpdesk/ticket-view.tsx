@@ -1,0 +1,168 @@
+import { Check, Paperclip } from 'lucide-react';
+import type { TicketDetail } from '@/lib/domain/helpdesk/queries';
+import { formatDate, PriorityBadge, StatusBadge } from './badges';
+
+const STEPS = ['New', 'Open', 'In Progress', 'Resolved', 'Closed'];
+
+/** New → Open → In Progress → Resolved → Closed; Rejected and Withdrawn end the track early. */
+export function ProgressTracker({ status }: { status: string }) {
+  const ended = status === 'Rejected' || status === 'Withdrawn';
+  const index = STEPS.indexOf(status === 'On Hold' ? 'In Progress' : status);
+  return (
+    <ol aria-label="Ticket progress" className="flex flex-wrap items-center gap-2 text-sm">
+      {STEPS.map((s, i) => {
+        const done = !ended && i < index;
+        const current = !ended && i === index;
+        return (
+          <li key={s} className="flex items-center gap-2" aria-current={current ? 'step' : undefined}>
+            <span
+              className={`flex h-6 w-6 items-center justify-center rounded-full border text-xs ${done ? 'border-green-600 bg-green-600 text-white' : current ? 'border-brand-600 bg-brand-600 text-white' : 'border-slate-300 text-slate-500'}`}
+            >
+              {done ? <Check className="h-3.5 w-3.5" aria-hidden /> : i + 1}
+            </span>
+            <span className={current ? 'font-semibold' : 'text-slate-600 dark:text-slate-400'}>
+              {s}
+              {current && status === 'On Hold' ? ' (on hold)' : ''}
+              {done ? <span className="sr-only"> (done)</span> : null}
+            </span>
+            {i < STEPS.length - 1 && <span className="h-px w-6 bg-slate-300" aria-hidden />}
+          </li>
+        );
+      })}
+      {ended && (
+        <li className="ml-2">
+          <StatusBadge status={status} />
+        </li>
+      )}
+    </ol>
+  );
+}
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="grid grid-cols-3 gap-2 py-1.5 text-sm">
+      <dt className="text-slate-500">{label}</dt>
+      <dd className="col-span-2">{children}</dd>
+    </div>
+  );
+}
+
+export function TicketDetails({ t }: { t: TicketDetail }) {
+  return (
+    <section aria-labelledby="details" className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+      <h2 id="details" className="mb-2 font-semibold">
+        Details
+      </h2>
+      <dl className="divide-y divide-slate-100 dark:divide-slate-800">
+        <Row label="Status">
+          <StatusBadge status={t.status} />
+        </Row>
+        <Row label="Priority">
+          <PriorityBadge priority={t.priority} />
+        </Row>
+        <Row label="Category">
+          {t.category}
+          {t.sub_category ? ` / ${t.sub_category}` : ''}
+        </Row>
+        <Row label="Department">{t.department ?? '—'}</Row>
+        <Row label="Requester">{t.employee.name ?? '—'}</Row>
+        <Row label="Ticket owner">{t.ticket_owner_name ?? 'Not assigned yet'}</Row>
+        <Row label="Submitted">{formatDate(t.created_at)}</Row>
+        {t.response_due_at && <Row label="Response due">{formatDate(t.response_due_at)}</Row>}
+        {t.resolution_due_at && <Row label="Resolution due">{formatDate(t.resolution_due_at)}</Row>}
+        {t.time_closed && <Row label="Closed">{formatDate(t.time_closed)}</Row>}
+        {t.csat_rating && (
+          <Row label="Your rating">
+            {t.csat_rating} of 5{t.csat_feedback ? ` — “${t.csat_feedback}”` : ''}
+          </Row>
+        )}
+      </dl>
+    </section>
+  );
+}
+
+export function Attachments({ t }: { t: TicketDetail }) {
+  return (
+    <section aria-labelledby="attachments">
+      <h2 id="attachments" className="mb-2 font-semibold">
+        Attachments
+      </h2>
+      {t.attachments.length ? (
+        <ul className="space-y-1 text-sm">
+          {t.attachments.map((a) => (
+            <li key={a.id} className="flex items-center gap-2">
+              <Paperclip className="h-4 w-4 text-slate-500" aria-hidden />
+              <a className="text-brand-700 underline dark:text-brand-100" href={a.url} download={a.filename}>
+                {a.filename}
+              </a>
+              <span className="text-xs text-slate-500">{(a.size / 1024).toFixed(1)} KB</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-slate-500">No attachments.</p>
+      )}
+    </section>
+  );
+}
+
+export function Comments({ t }: { t: TicketDetail }) {
+  return (
+    <section aria-labelledby="comments">
+      <h2 id="comments" className="mb-2 font-semibold">
+        Comments
+      </h2>
+      {t.comments.length ? (
+        <ul className="space-y-3">
+          {t.comments.map((c) => (
+            <li key={c.id} className={`rounded-lg border p-3 text-sm ${c.is_internal ? 'border-amber-300 bg-amber-50 dark:border-amber-800 dark:bg-amber-950' : 'border-slate-200 dark:border-slate-800'}`}>
+              <div className="mb-1 flex items-center gap-2 text-xs text-slate-500">
+                <span className="font-medium text-slate-700 dark:text-slate-300">{c.user_name}</span>
+                <span>{formatDate(c.created_at)}</span>
+                {c.is_internal && <span className="font-semibold text-amber-800 dark:text-amber-300">Internal note</span>}
+              </div>
+              <p className="whitespace-pre-wrap">{c.comment}</p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-slate-500">No comments yet.</p>
+      )}
+    </section>
+  );
+}
+
+export function History({ entries }: { entries: { id: number; type: string; field: string | null; old_value: string | null; new_value: string | null; note: string | null; user_name: string | null; created_at: string }[] }) {
+  return (
+    <section aria-labelledby="history">
+      <h2 id="history" className="mb-2 font-semibold">
+        History
+      </h2>
+      {entries.length ? (
+        <ol className="space-y-2 border-l border-slate-200 pl-4 text-sm dark:border-slate-800">
+          {entries.map((h) => (
+            <li key={h.id}>
+              <span className="font-mono text-xs text-slate-500">{h.type}</span>{' '}
+              {h.field === 'status' && h.old_value ? (
+                <span>
+                  {h.old_value} → <strong>{h.new_value}</strong>
+                </span>
+              ) : h.field && h.new_value ? (
+                <span>
+                  {h.field.replace('_', ' ')}: {h.old_value ? `${h.old_value} → ` : ''}
+                  <strong>{h.new_value}</strong>
+                </span>
+              ) : null}
+              {h.note ? <span className="block text-slate-600 dark:text-slate-400">“{h.note}”</span> : null}
+              <span className="block text-xs text-slate-500">
+                {h.user_name ?? 'System'} · {formatDate(h.created_at)}
+              </span>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="text-sm text-slate-500">No history.</p>
+      )}
+    </section>
+  );
+}

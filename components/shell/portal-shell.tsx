@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { NotificationBell } from '@/components/notifications/bell';
 import type { Actor } from '@/lib/domain/actor';
 import { type Portal, portalsFor } from '@/lib/domain/identity/policy';
 import { NavLinks } from './nav-links';
@@ -25,6 +26,7 @@ export function PortalShell({ actor, portal, children }: { actor: Actor; portal:
           </Link>
           <PortalSwitcher current={portal} portals={portals} />
           <div className="ml-auto flex items-center gap-1" id="header-actions">
+            <NotificationBell />
             <ThemeToggle />
             <UserMenu name={actor.name} email={actor.email} />
           </div>

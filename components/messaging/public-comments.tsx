@@ -1,0 +1,3 @@
+'use client';
+
+export { PublicComments } from './conversation-panel';

@@ -1,0 +1,145 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+
+/**
+ * One socket.io connection per browser tab, authenticated by the session cookie (same origin).
+ * The server puts it in `user:{id}`; ticket rooms are joined with useTicketRoom.
+ */
+let shared: Socket | null = null;
+let users = 0;
+
+function acquire(): Socket {
+  if (!shared) shared = io({ path: '/socket.io', withCredentials: true, transports: ['websocket', 'polling'] });
+  users += 1;
+  return shared;
+}
+
+function release() {
+  users -= 1;
+  if (users <= 0 && shared) {
+    shared.disconnect();
+    shared = null;
+    users = 0;
+  }
+}
+
+/** The tab's socket and whether it is connected. */
+export function useSocket(): { socket: Socket | null; connected: boolean } {
+  const [socket, setSocket] = useState<Socket | null>(null);
+  const [connected, setConnected] = useState(false);
+  useEffect(() => {
+    const s = acquire();
+    setSocket(s);
+    setConnected(s.connected);
+    const on = () => setConnected(true);
+    const off = () => setConnected(false);
+    s.on('connect', on);
+    s.on('disconnect', off);
+    return () => {
+      s.off('connect', on);
+      s.off('disconnect', off);
+      release();
+    };
+  }, []);
+  return { socket, connected };
+}
+
+/** Subscribe to one server event while mounted. */
+export function useSocketEvent<T = unknown>(event: string, handler: (data: T) => void) {
+  const { socket } = useSocket();
+  const ref = useRef(handler);
+  ref.current = handler;
+  useEffect(() => {
+    if (!socket) return;
+    const fn = (d: T) => ref.current(d);
+    socket.on(event, fn);
+    return () => {
+      socket.off(event, fn);
+    };
+  }, [socket, event]);
+}
+
+export interface Viewer {
+  id: number;
+  name: string;
+}
+
+export interface TicketRoomState {
+  /** null while joining; false when the server refused (ticket not visible). */
+  joined: boolean | null;
+  internal: boolean;
+  viewers: Viewer[];
+  /** People typing now (other than you), by id. */
+  typing: Viewer[];
+  /** Tell the room you are typing (debounced by the caller; false when you stop). */
+  sendTyping: (isTyping: boolean, internal?: boolean) => void;
+}
+
+interface RoomEvents {
+  onCommentUpdate?: (e: { action: string; comment_id: number; ticket_id: string; is_internal: boolean }) => void;
+  onMessageUpdate?: (e: { action: string; message_id: number; ticket_id: string }) => void;
+  /** Only typing of this kind (internal conversation or public comments) is reported. */
+  internalTyping?: boolean;
+}
+
+/** Join `ticket:{number}` (and its internal room when allowed) while mounted; rejoins after reconnects. */
+export function useTicketRoom(ticketId: string, events: RoomEvents = {}): TicketRoomState {
+  const { socket } = useSocket();
+  const [joined, setJoined] = useState<boolean | null>(null);
+  const [internal, setInternal] = useState(false);
+  const [viewers, setViewers] = useState<Viewer[]>([]);
+  const [typing, setTyping] = useState<Viewer[]>([]);
+  const ref = useRef(events);
+  ref.current = events;
+  const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
+
+  useEffect(() => {
+    if (!socket) return;
+    const join = () =>
+      socket.emit('join_ticket', { ticket_id: ticketId }, (r: { ok: boolean; internal?: boolean }) => {
+        setJoined(r.ok);
+        setInternal(!!r.internal);
+      });
+    const onPresence = (p: { ticket_id: string; viewers: Viewer[] }) => p.ticket_id === ticketId && setViewers(p.viewers);
+    const onComment = (e: { ticket_id: string } & Parameters<NonNullable<RoomEvents['onCommentUpdate']>>[0]) =>
+      e.ticket_id === ticketId && ref.current.onCommentUpdate?.(e);
+    const onMessage = (e: { ticket_id: string } & Parameters<NonNullable<RoomEvents['onMessageUpdate']>>[0]) =>
+      e.ticket_id === ticketId && ref.current.onMessageUpdate?.(e);
+    const onTyping = (t: { ticket_id: string; internal: boolean; is_typing: boolean; user: Viewer }) => {
+      if (t.ticket_id !== ticketId || t.internal !== !!ref.current.internalTyping) return;
+      const clear = timers.current.get(t.user.id);
+      if (clear) clearTimeout(clear);
+      if (t.is_typing) {
+        setTyping((list) => (list.some((u) => u.id === t.user.id) ? list : [...list, t.user]));
+        timers.current.set(
+          t.user.id,
+          setTimeout(() => setTyping((list) => list.filter((u) => u.id !== t.user.id)), 5000),
+        );
+      } else {
+        setTyping((list) => list.filter((u) => u.id !== t.user.id));
+      }
+    };
+    if (socket.connected) join();
+    socket.on('connect', join);
+    socket.on('presence', onPresence);
+    socket.on('comment_update', onComment);
+    socket.on('message_update', onMessage);
+    socket.on('typing', onTyping);
+    return () => {
+      socket.emit('leave_ticket', { ticket_id: ticketId });
+      socket.off('connect', join);
+      socket.off('presence', onPresence);
+      socket.off('comment_update', onComment);
+      socket.off('message_update', onMessage);
+      socket.off('typing', onTyping);
+    };
+  }, [socket, ticketId]);
+
+  const sendTyping = useCallback(
+    (isTyping: boolean, internalTyping = false) => socket?.emit('typing', { ticket_id: ticketId, is_typing: isTyping, internal: internalTyping }),
+    [socket, ticketId],
+  );
+  return { joined, internal, viewers, typing, sendTyping };
+}

@@ -6,6 +6,7 @@ import * as commentsRoute from '@/app/(api)/messaging/api/comments/route';
 import * as messageRoute from '@/app/(api)/messaging/api/messages/ticket/[ticket_id]/[message_id]/route';
 import * as unsendRoute from '@/app/(api)/messaging/api/messages/ticket/[ticket_id]/[message_id]/unsend/route';
 import * as messagesRoute from '@/app/(api)/messaging/api/messages/ticket/[ticket_id]/route';
+import * as participantsRoute from '@/app/(api)/messaging/api/tickets/[ticket_id]/participants/route';
 import { createComment, postTicketMessage } from '@/lib/domain/messaging/commands';
 import { ticketParticipantJob } from '@/lib/domain/messaging/jobs';
 import { loadActor } from '@/lib/domain/identity/queries';
@@ -147,7 +148,29 @@ describe('authorization matrix: messaging', () => {
       expect: { anonymous: 401, otherEmployee: 404, agent: 200, otherwise: 403 },
       tables: TABLES,
     },
+    {
+      name: '/messaging/api/tickets/{ticket_id}/participants/ (no API key)',
+      route: participantsRoute,
+      method: 'POST',
+      path: '/messaging/api/tickets/x/participants/',
+      options: { params: { ticket_id: T }, body: { user_id: 1, role: 'agent' } },
+      expect: { otherwise: 401 },
+      tables: ['messaging.ticket_participants'],
+    },
   ]);
+});
+
+describe('participants endpoint (X-API-Key)', () => {
+  it('records a participant with the key, who then sees the ticket; rejects a wrong key', async () => {
+    const ticket = newTicket();
+    const other = await tokenFor('employee2');
+    expect((await call(commentsRoute, 'GET', '/x', { token: other, query: { ticket_id: ticket } })).status).toBe(404);
+    const wrong = await call(participantsRoute, 'POST', '/x', { headers: { 'x-api-key': 'wrong-key-0123456789abcdef' }, params: { ticket_id: ticket }, body: { user_id: ids.employee2, role: 'requester' } });
+    expect(wrong.status).toBe(401);
+    const ok = await call(participantsRoute, 'POST', '/x', { headers: { 'x-api-key': 'test-service-key-0123456789abcdef' }, params: { ticket_id: ticket }, body: { user_id: ids.employee2, role: 'requester' } });
+    expect(ok.status).toBe(201);
+    expect((await call(commentsRoute, 'GET', '/x', { token: other, query: { ticket_id: ticket } })).status).toBe(200);
+  });
 });
 
 async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {

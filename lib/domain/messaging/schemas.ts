@@ -46,3 +46,10 @@ export const ticketParticipantPayload = z.object({
 export type TicketParticipantPayload = z.infer<typeof ticketParticipantPayload>;
 
 export const TICKET_PARTICIPANT_JOB = { name: 'messaging.ticket_participant', schema: ticketParticipantPayload, retry: DEFAULT_RETRY } as const;
+
+/** Services (X-API-Key) may record participants directly, with the job's rules. */
+export const participantBody = z.object({
+  user_id: z.number().int().positive(),
+  role: z.enum(PARTICIPANT_ROLES),
+  remove: z.boolean().optional(),
+});

@@ -1,0 +1,79 @@
+import { expect, type Page, test } from '@playwright/test';
+import { signIn } from './helpers';
+
+const KEY = 'e2e-service-key-0123456789abcdef';
+const ticket = `TX20261122${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
+
+async function myId(page: Page): Promise<number> {
+  const res = await page.request.get('/auth/api/v1/users/profile/');
+  expect(res.ok()).toBe(true);
+  return (await res.json()).id as number;
+}
+
+async function unread(page: Page): Promise<number> {
+  const badge = page.getByTestId('notification-count');
+  return (await badge.count()) ? Number(await badge.first().textContent()) : 0;
+}
+
+test.describe('real-time messaging and notifications', () => {
+  test('an agent posts a comment and the coordinator sees it within a second; the bell count rises on a new task', async ({ browser }) => {
+    const agentContext = await browser.newContext();
+    const coordinatorContext = await browser.newContext();
+    const agent = await agentContext.newPage();
+    const coordinator = await coordinatorContext.newPage();
+    await signIn(agent, 'agent1@example.com');
+    await signIn(coordinator, 'coordinator1@example.com');
+
+    // The workflow engine records the assigned agent as a participant of the ticket (here through the service API).
+    const agentId = await myId(agent);
+    const recorded = await agent.request.post(`/messaging/api/tickets/${ticket}/participants/`, {
+      headers: { 'X-API-Key': KEY },
+      data: { user_id: agentId, role: 'agent' },
+    });
+    expect(recorded.status()).toBe(201);
+
+    await coordinator.goto(`/tickets/${ticket}/conversation`);
+    await agent.goto(`/tickets/${ticket}/conversation`);
+    const comments = (p: Page) => p.getByTestId('conversation-comments');
+    await expect(comments(coordinator).getByText('No messages yet.')).toBeVisible();
+    await expect(comments(agent).getByText('No messages yet.')).toBeVisible();
+    // both are in the room: each sees the other among the viewers
+    await expect(comments(coordinator).getByTestId('viewers').locator('li')).toHaveCount(2);
+
+    const text = `Rebooted the VPN gateway ${Date.now()}`;
+    await comments(agent).getByRole('textbox', { name: 'Write a message' }).fill(text);
+    await expect(comments(coordinator).getByTestId('typing')).toContainText('is typing');
+    const posted = agent.waitForResponse((r) => r.url().includes('/messaging/api/comments/') && r.request().method() === 'POST');
+    await comments(agent).getByRole('button', { name: 'Post' }).click();
+    expect((await posted).status()).toBe(201);
+    await expect(comments(coordinator).getByText(text)).toBeVisible({ timeout: 1000 });
+
+    // the coordinator's bell rises when a task is assigned (sent by the workflow engine through the service API)
+    const before = await unread(coordinator);
+    const coordinatorId = await myId(coordinator);
+    const sent = await coordinator.request.post('/notifications/api/v1/notifications/send/', {
+      headers: { 'X-API-Key': KEY },
+      data: { user_id: coordinatorId, notification_type: 'task_assigned', subject: `New task on ${ticket}`, message: 'You have a new task', ticket_number: ticket },
+    });
+    expect(sent.status()).toBe(200);
+    await expect(coordinator.getByTestId('notification-count')).toHaveText(String(before + 1), { timeout: 3000 });
+    await coordinator.getByTestId('notification-bell').click();
+    await expect(coordinator.getByRole('menuitem', { name: new RegExp(`New task on ${ticket}`) })).toBeVisible();
+
+    await agentContext.close();
+    await coordinatorContext.close();
+  });
+
+  test('the notifications page lists notifications and marks them read', async ({ page }) => {
+    await signIn(page, 'employee2@example.com');
+    const id = await myId(page);
+    await page.request.post('/notifications/notifications/', {
+      headers: { 'X-API-Key': KEY },
+      data: { user_id: id, type: 'ticket_resolved', subject: 'Your ticket was resolved', message: 'All fixed.' },
+    });
+    await page.goto('/notifications');
+    await expect(page.getByText('Your ticket was resolved')).toBeVisible();
+    await page.getByRole('button', { name: 'Mark all read' }).click();
+    await expect(page.getByTestId('unread-summary')).toHaveText('All caught up.');
+  });
+});

@@ -70,7 +70,10 @@ export async function seedCatalog(db: PrismaClient) {
 }
 
 /** Later contexts append their demo data here (workflows, ...). Each must be idempotent. */
-export const SEEDERS: ((db: PrismaClient) => Promise<void>)[] = [];
+export const SEEDERS: ((db: PrismaClient) => Promise<void>)[] = [
+  // Deployed demo workflows (IT Support, Asset Check In/Out, New Budget Proposal) on the seeded TTS roles.
+  async () => (await import('../lib/domain/workflow/demo')).seedDemoWorkflows(),
+];
 
 export async function seed() {
   const { env } = await import('../lib/server/env');

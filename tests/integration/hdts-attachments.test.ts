@@ -24,7 +24,7 @@ const filesOnDisk = () => fs.readdirSync(dir()).length;
 function form(files: { name: string; data: Buffer | string; type?: string }[], fields: Record<string, string> = {}) {
   const f = new FormData();
   for (const [k, v] of Object.entries(fields)) f.append(k, v);
-  for (const file of files) f.append('file', new Blob([file.data], { type: file.type ?? 'application/octet-stream' }), file.name);
+  for (const file of files) f.append('file', new Blob([typeof file.data === 'string' ? file.data : new Uint8Array(file.data)], { type: file.type ?? 'application/octet-stream' }), file.name);
   return f;
 }
 

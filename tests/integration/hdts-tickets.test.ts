@@ -20,7 +20,7 @@ import { autoCloseResolved, setTicketOwner, syncStatusFromWorkflow } from '@/lib
 import { PermanentJobError } from '@/lib/domain/jobs';
 import { db } from '@/lib/server/db';
 import { startJobs, stopJobs } from '@/lib/server/jobs/boss';
-import { call, makeUser, snapshot, tokenFor } from '../helpers/api';
+import { type CallResult, call, makeUser, snapshot, tokenFor } from '../helpers/api';
 import { HDTS_TABLES } from '../helpers/hdts';
 
 
@@ -60,7 +60,7 @@ async function jobsFor(name: string, ticketNumber: string) {
   );
   return rows.map((r) => r.data);
 }
-async function expectUnchanged(fn: () => Promise<{ status: number; body: unknown }>, status: number) {
+async function expectUnchanged(fn: () => Promise<CallResult>, status: number) {
   const before = await snapshot(HDTS_TABLES);
   const r = await fn();
   expect(r.status, JSON.stringify(r.body)).toBe(status);

@@ -175,6 +175,9 @@ describe('POST /auth/api/v1/users/', () => {
     expect(bad.body.details.first_name).toHaveLength(1);
     expect(bad.body.details.is_active).toHaveLength(1);
 
+    const short = await refused(() => call(usersRoute, 'POST', '/', { token: admin, body: { ...valid(), username: 'ab' } }), 400);
+    expect(short.body.details.username).toEqual(['Username must be at least 3 characters']);
+
     const noDigits = await refused(() => call(usersRoute, 'POST', '/', { token: admin, body: { ...valid(), password: 'onlyletters-here' } }), 400);
     expect(noDigits.body.details.password).toEqual(['Password must contain letters and digits']);
   });

@@ -1,0 +1,77 @@
+/**
+ * The help desk's consumers running in real pg-boss workers: registered in the registry, applied once,
+ * unknown tickets dead-lettered with TICKET_NOT_FOUND, and the auto-close cron scheduled.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '@/lib/domain/actor';
+import { MESSAGES } from '@/lib/domain/contracts/messages';
+import { approveTicket, createTicket } from '@/lib/domain/helpdesk/commands';
+import { autoCloseTicketsJob, HELPDESK_JOBS } from '@/lib/domain/helpdesk/jobs';
+import { loadActor } from '@/lib/domain/identity/queries';
+import { db, transaction } from '@/lib/server/db';
+import { DEAD_LETTER_QUEUE, enqueue, startJobs, stopJobs } from '@/lib/server/jobs/boss';
+import { JOBS } from '@/lib/server/jobs/registry';
+
+async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (ok(v)) return v;
+    if (Date.now() > until) throw new Error(`condition not met in ${timeoutMs} ms (last: ${JSON.stringify(v)})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const actors: Record<string, Actor> = {};
+
+beforeAll(async () => {
+  await startJobs({ workers: true, jobs: HELPDESK_JOBS });
+  for (const u of ['employee1', 'coordinator1']) {
+    const user = await db.user.findUniqueOrThrow({ where: { username: u } });
+    actors[u] = (await loadActor(user.id)) as Actor;
+  }
+});
+afterAll(async () => {
+  await stopJobs();
+});
+
+async function openTicket() {
+  const t = await createTicket(actors.employee1, { subject: 'Jobs', description: 'Via workers', category: 'Others', sub_category: null, department: null });
+  await approveTicket(actors.coordinator1, t.id, { priority: 'Medium', department: 'IT Department' });
+  return t;
+}
+
+describe('help-desk consumers in workers', () => {
+  it('are registered, and the auto-close job has a cron schedule', () => {
+    const names = JOBS.map((j) => j.name);
+    expect(names).toEqual(expect.arrayContaining([MESSAGES.updateTicketOwner.name, MESSAGES.syncTicketStatus.name, autoCloseTicketsJob.name]));
+    expect(autoCloseTicketsJob.cron).toBeTruthy();
+  });
+
+  it('owner update and status sync are applied once each', async () => {
+    const t = await openTicket();
+    const owner = await db.user.findUniqueOrThrow({ where: { username: 'coordinator2' } });
+    await transaction(async (tx) => {
+      await enqueue(tx, MESSAGES.updateTicketOwner, { ticket_number: t.ticket_number, owner_id: owner.id });
+      await enqueue(tx, MESSAGES.syncTicketStatus, { ticket_number: t.ticket_number, status: 'In Progress', event_id: `w-${t.id}`, occurred_at: new Date().toISOString() });
+      await enqueue(tx, MESSAGES.syncTicketStatus, { ticket_number: t.ticket_number, status: 'In Progress', event_id: `w-${t.id}`, occurred_at: new Date().toISOString() });
+    });
+    const row = await waitFor(
+      () => db.ticket.findUniqueOrThrow({ where: { id: t.id } }),
+      (r) => r.ownerId === owner.id && r.status === 'In Progress',
+    );
+    expect(row.status).toBe('In Progress');
+    await waitFor(() => db.ticketSyncEvent.count({ where: { eventId: `w-${t.id}` } }), (n) => n === 1);
+    const changes = await db.ticketHistory.count({ where: { ticketId: t.id, type: 'STATUS_CHANGE', newValue: 'In Progress' } });
+    expect(changes).toBe(1);
+  });
+
+  it('an unknown ticket is dead-lettered with TICKET_NOT_FOUND', async () => {
+    await transaction((tx) => enqueue(tx, MESSAGES.updateTicketOwner, { ticket_number: 'TX20990101123456', owner_id: 1 }));
+    const dead = await waitFor(
+      () => db.$queryRaw<{ code: string }[]>`SELECT data->>'code' AS code FROM pgboss.job WHERE name = ${DEAD_LETTER_QUEUE} AND data->'data'->>'ticket_number' = 'TX20990101123456'`,
+      (rows) => rows.length > 0,
+    );
+    expect(dead[0].code).toBe('TICKET_NOT_FOUND');
+  });
+});

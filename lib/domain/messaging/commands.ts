@@ -216,3 +216,37 @@ export async function recordTicketParticipant(p: TicketParticipantPayload): Prom
   }
   await db.ticketParticipant.createMany({ data: [{ ticketNumber: p.ticket_number, userId: p.user_id, role: p.role }], skipDuplicates: true });
 }
+
+/** Files already streamed to storage and checked (lib/server/uploads.ts), attached to a comment by its author. */
+export async function addCommentAttachments(
+  actor: Actor,
+  commentId: number,
+  files: { filename: string; storedName: string; size: number; sha256: string; mimeType: string }[],
+) {
+  const { comment } = await visibleComment(actor, commentId);
+  assertCanChangeComment(actor, comment);
+  if (!files.length) throw badRequest('Attach at least one file', { file: ['No file was sent'] }, 'VALIDATION_ERROR');
+  return transaction(async (tx) => {
+    await tx.commentAttachment.createMany({
+      data: files.map((f) => ({ commentId, fileName: f.filename, contentType: f.mimeType, size: f.size, sha256: f.sha256, storagePath: f.storedName, uploadedBy: actor.id })),
+    });
+    await writeAudit(tx, actor, { context: 'messaging', action: 'comment.attach', entityType: 'comment', entityId: commentId, newValues: { files: files.map((f) => ({ name: f.filename, sha256: f.sha256, size: f.size })) } });
+    const c = await tx.comment.findUniqueOrThrow({ where: { id: commentId }, include });
+    publishComment(tx, c, 'updated');
+    return commentDto(c, actor.id);
+  });
+}
+
+/** Precondition for accepting an upload: the caller may attach to this comment (checked before reading the body). */
+export async function assertCanAttach(actor: Actor, commentId: number): Promise<void> {
+  const { comment } = await visibleComment(actor, commentId);
+  assertCanChangeComment(actor, comment);
+}
+
+/** An attachment of a comment the caller may see (else 404). */
+export async function commentAttachmentForDownload(actor: Actor, commentId: number, attachmentId: number) {
+  await visibleComment(actor, commentId);
+  const a = await db.commentAttachment.findFirst({ where: { id: attachmentId, commentId } });
+  if (!a) throw notFound('Attachment');
+  return a;
+}

@@ -1,5 +1,6 @@
 import { Check, Paperclip } from 'lucide-react';
 import type { TicketDetail } from '@/lib/domain/helpdesk/queries';
+import { Badge } from '@/components/ui/badge';
 import { formatDate, PriorityBadge, StatusBadge } from './badges';
 
 const STEPS = ['New', 'Open', 'In Progress', 'Resolved', 'Closed'];
@@ -69,7 +70,11 @@ export function TicketDetails({ t }: { t: TicketDetail }) {
         <Row label="Ticket owner">{t.ticket_owner_name ?? 'Not assigned yet'}</Row>
         <Row label="Submitted">{formatDate(t.created_at)}</Row>
         {t.response_due_at && <Row label="Response due">{formatDate(t.response_due_at)}</Row>}
-        {t.resolution_due_at && <Row label="Resolution due">{formatDate(t.resolution_due_at)}</Row>}
+        {t.resolution_due_at && (
+          <Row label="Resolution due">
+            {formatDate(t.resolution_due_at)} {t.sla_status === 'breached' ? <Badge tone="danger">SLA breached</Badge> : null}
+          </Row>
+        )}
         {t.time_closed && <Row label="Closed">{formatDate(t.time_closed)}</Row>}
         {t.csat_rating && (
           <Row label="Your rating">

@@ -16,7 +16,7 @@ import * as v1ReopenRoute from '@/app/(api)/hdts/api/v1/tickets/[id]/reopen/rout
 import * as v1TicketsRoute from '@/app/(api)/hdts/api/v1/tickets/route';
 import * as pushRoute from '@/app/(api)/hdts/tickets/[id]/push_to_workflow/route';
 import { MESSAGES } from '@/lib/domain/contracts/messages';
-import { autoCloseResolved, setTicketOwner, syncStatusFromWorkflow } from '@/lib/domain/helpdesk/commands';
+import { autoCloseResolved, recordSlaBreaches, setTicketOwner, syncStatusFromWorkflow } from '@/lib/domain/helpdesk/commands';
 import { PermanentJobError } from '@/lib/domain/jobs';
 import { db } from '@/lib/server/db';
 import { startJobs, stopJobs } from '@/lib/server/jobs/boss';
@@ -263,6 +263,20 @@ describe('status rules', () => {
     await autoCloseResolved();
     expect((await db.ticket.findUniqueOrThrow({ where: { id: old.id } })).status).toBe('Closed');
     expect((await db.ticket.findUniqueOrThrow({ where: { id: fresh.id } })).status).toBe('Resolved');
+  });
+
+  it('records an SLA_BREACH once per missed deadline, visible to staff only', async () => {
+    const t = await submit();
+    await approve(t.id);
+    await db.ticket.update({ where: { id: t.id }, data: { responseDueAt: new Date(Date.now() - 60_000), resolutionDueAt: new Date(Date.now() - 1000) } });
+    await recordSlaBreaches();
+    await recordSlaBreaches();
+    const staff = await call(historyRoute, 'GET', '/x', { token: coord, ...p(t.id) });
+    const breaches = staff.body.results.filter((e: { type: string }) => e.type === 'SLA_BREACH');
+    expect(breaches.map((e: { field: string }) => e.field).sort()).toEqual(['resolution_due_at', 'response_due_at']);
+    const own = await call(historyRoute, 'GET', '/x', { token: emp, ...p(t.id) });
+    expect(own.body.results.some((e: { type: string }) => e.type === 'SLA_BREACH')).toBe(false);
+    expect((await call(ticketRoute, 'GET', '/x', { token: coord, ...p(t.id) })).body.sla_status).toBe('breached');
   });
 
   it('reopen within 7 days returns to Open and tells the workflow; later is refused', async () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MESSAGES } from '../contracts/messages';
 import { defineJob } from '../jobs';
-import { autoCloseResolved, setTicketOwner, syncStatusFromWorkflow } from './commands';
+import { autoCloseResolved, recordSlaBreaches, setTicketOwner, syncStatusFromWorkflow } from './commands';
 
 /** TTS → HDTS: the owning coordinator of a ticket. */
 export const updateTicketOwnerJob = defineJob({
@@ -15,7 +15,7 @@ export const syncTicketStatusJob = defineJob({
   handler: async (p) => syncStatusFromWorkflow(p),
 });
 
-/** Every 10 minutes: close tickets Resolved for 72 h (TICKET_AUTO_CLOSE_HOURS). */
+/** Every 10 minutes: close tickets Resolved for 72 h (TICKET_AUTO_CLOSE_HOURS) and record SLA breaches. */
 export const autoCloseTicketsJob = defineJob({
   name: 'hdts.auto_close_resolved',
   schema: z.object({}).passthrough(),
@@ -24,6 +24,7 @@ export const autoCloseTicketsJob = defineJob({
   cron: '*/10 * * * *',
   handler: async () => {
     await autoCloseResolved();
+    await recordSlaBreaches();
   },
 });
 

@@ -53,6 +53,8 @@ function summary(t: TicketRow, names: Map<number, { name: string; email: string 
     resolution_notes: t.resolutionNotes,
     resolved_at: iso(t.resolvedAt),
     response_due_at: iso(t.responseDueAt),
+    /** `breached` once the resolution deadline passed while the ticket was still being worked on. */
+    sla_status: !t.resolutionDueAt ? null : ['Open', 'In Progress', 'On Hold'].includes(t.status) && t.resolutionDueAt < new Date() ? 'breached' : 'on_track',
     resolution_due_at: iso(t.resolutionDueAt),
     created_at: t.createdAt.toISOString(),
     submit_date: t.createdAt.toISOString(),

@@ -1,0 +1,112 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ConversationPanel } from '@/components/messaging/conversation-panel';
+import { TaskActions } from '@/components/workflow/task-actions';
+import { PriorityBadge, SlaBadge, SlaBar } from '@/components/workflow/sla';
+import { WorkflowDiagram } from '@/components/workflow/workflow-diagram';
+import { isTtsAdmin } from '@/lib/domain/actor';
+import { AppError } from '@/lib/domain/errors';
+import { activeUsersInRole } from '@/lib/domain/identity/directory';
+import { availableActions } from '@/lib/domain/workflow/actions';
+import { getTask, workflowVisualization } from '@/lib/domain/workflow/task-queries';
+import { requirePortal } from '@/lib/server/session';
+
+export const metadata: Metadata = { title: 'Task' };
+
+export default async function TaskPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePortal('agent');
+  const id = Number((await params).id);
+  if (!Number.isInteger(id) || id < 1) notFound();
+  let task: Awaited<ReturnType<typeof getTask>>;
+  try {
+    task = await getTask(actor, id);
+  } catch (e) {
+    if (e instanceof AppError && (e.status === 404 || e.status === 403)) notFound();
+    throw e;
+  }
+  const [actions, viz] = await Promise.all([availableActions(actor, id), workflowVisualization(actor, { task_id: id })]);
+  const current = task.history.find((h) => h.task_item_id === actions.task_item_id);
+  const transferTargets =
+    isTtsAdmin(actor) && current
+      ? (await activeUsersInRole(current.role_id)).filter((u) => u.id !== current.user_id).map((u) => ({ id: u.id, name: u.name }))
+      : [];
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="text-sm text-slate-500">
+          {task.ticket_number} · {task.workflow_name} v{task.version}
+        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">{task.ticket_subject}</h1>
+        <div className="mt-2 flex flex-wrap items-center gap-2">
+          <PriorityBadge priority={task.priority} />
+          <SlaBadge sla={task} />
+          <span className="text-sm text-slate-600 dark:text-slate-400">Status: {task.status.replace('_', ' ')}</span>
+        </div>
+      </div>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <section aria-labelledby="ticket" className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+            <h2 id="ticket" className="mb-2 text-lg font-semibold">Ticket</h2>
+            <p className="whitespace-pre-wrap text-sm">{task.ticket_description}</p>
+            <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
+              <dt className="text-slate-500">Requester</dt>
+              <dd>
+                {task.employee.name} ({task.employee.email})
+              </dd>
+              <dt className="text-slate-500">Department</dt>
+              <dd>{task.department}</dd>
+              <dt className="text-slate-500">Category</dt>
+              <dd>
+                {task.category}
+                {task.sub_category ? ` / ${task.sub_category}` : ''}
+              </dd>
+              <dt className="text-slate-500">Owner</dt>
+              <dd>{task.owner_name ?? '—'}</dd>
+            </dl>
+          </section>
+          <section aria-labelledby="progress">
+            <h2 id="progress" className="mb-2 text-lg font-semibold">Workflow progress</h2>
+            <WorkflowDiagram nodes={viz.nodes} edges={viz.edges} />
+          </section>
+          <section aria-labelledby="log">
+            <h2 id="log" className="mb-2 text-lg font-semibold">Action log</h2>
+            <ol className="space-y-3">
+              {task.history.map((h) => (
+                <li key={h.task_item_id} className="rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-800">
+                  <div className="font-medium">
+                    {h.assigned_on_step_name} · {h.user_full_name ?? `User ${h.user_id}`} · {h.status} ({h.origin})
+                  </div>
+                  <div className="text-xs text-slate-500">
+                    Assigned {new Date(h.assigned_on).toLocaleString()}
+                    {h.acted_on ? ` · acted ${new Date(h.acted_on).toLocaleString()}` : ''}
+                  </div>
+                  {h.notes && <p className="mt-1 whitespace-pre-wrap">{h.notes}</p>}
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
+        <aside className="space-y-6">
+          <section aria-labelledby="step" className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+            <h2 id="step" className="text-lg font-semibold">Current step: {task.current_step ?? '—'}</h2>
+            <p className="mt-1 whitespace-pre-wrap text-sm text-slate-700 dark:text-slate-300">{task.instruction || 'No instruction for this step.'}</p>
+            <div className="mt-4 space-y-3">
+              <SlaBar start={task.started_at} sla={task} label="Ticket SLA" />
+              {current && task.step_sla && <SlaBar start={current.assigned_on} sla={task.step_sla} label="This step" />}
+            </div>
+          </section>
+          <section aria-labelledby="actions" className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+            <h2 id="actions" className="mb-3 text-lg font-semibold">Actions</h2>
+            {actions.can_act && actions.task_item_id ? (
+              <TaskActions taskItemId={actions.task_item_id} actions={actions.available_actions} transferTargets={transferTargets} />
+            ) : (
+              <p className="text-sm text-slate-500">No action is open for you on this task.</p>
+            )}
+          </section>
+        </aside>
+      </div>
+      <ConversationPanel ticketNumber={task.ticket_number} source="messages" currentUserId={actor.id} />
+    </div>
+  );
+}
+

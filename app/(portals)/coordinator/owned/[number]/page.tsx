@@ -1,0 +1,99 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ConversationPanel } from '@/components/messaging/conversation-panel';
+import { OwnerActions } from '@/components/workflow/owner-actions';
+import { PriorityBadge, SlaBadge, SlaBar } from '@/components/workflow/sla';
+import { isAnyAdmin } from '@/lib/domain/actor';
+import { AppError } from '@/lib/domain/errors';
+import { activeUsersWithRole } from '@/lib/domain/identity/directory';
+import { listTasks, taskLogs } from '@/lib/domain/workflow/task-queries';
+import { requirePortal } from '@/lib/server/session';
+
+export const metadata: Metadata = { title: 'Owned ticket' };
+
+export default async function OwnedTicketPage({ params }: { params: Promise<{ number: string }> }) {
+  const actor = await requirePortal('coordinator');
+  const number = (await params).number;
+  if (!/^TX\d{14}$/.test(number)) notFound();
+  const page = await listTasks(actor, { page: 1, page_size: 1, ticket_number: number });
+  const task = page.results[0];
+  if (!task) notFound();
+  let logs: Awaited<ReturnType<typeof taskLogs>>;
+  try {
+    logs = await taskLogs(actor, { ticket_number: number });
+  } catch (e) {
+    if (e instanceof AppError && e.status === 404) notFound();
+    throw e;
+  }
+  const coordinators = isAnyAdmin(actor) ? (await activeUsersWithRole('hdts', 'Ticket Coordinator')).filter((u) => u.id !== task.owner_id).map((u) => ({ id: u.id, name: u.name })) : [];
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="text-sm text-slate-500">
+          {task.ticket_number} · {task.workflow_name}
+        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">{task.ticket_subject}</h1>
+        <div className="mt-2 flex flex-wrap items-center gap-2">
+          <PriorityBadge priority={task.priority} />
+          <SlaBadge sla={task} />
+          <span className="text-sm">Status: {task.status.replace('_', ' ')}</span>
+          <span className="text-sm">Current step: {task.current_step ?? '—'}</span>
+          <span className="text-sm">Assigned to: {task.assigned_to ?? '—'}</span>
+          {task.is_escalated && <span className="text-sm font-medium">Escalated</span>}
+          {task.is_transferred && <span className="text-sm font-medium">Transferred</span>}
+        </div>
+      </div>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <section aria-labelledby="details" className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+            <h2 id="details" className="mb-2 text-lg font-semibold">Details</h2>
+            <p className="whitespace-pre-wrap text-sm">{task.ticket_description}</p>
+            <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
+              <dt className="text-slate-500">Requester</dt>
+              <dd>{task.employee.name}</dd>
+              <dt className="text-slate-500">Department / category</dt>
+              <dd>
+                {task.department} / {task.category}
+                {task.sub_category ? ` / ${task.sub_category}` : ''}
+              </dd>
+              <dt className="text-slate-500">Help-desk status</dt>
+              <dd>{task.hdts_status}</dd>
+              <dt className="text-slate-500">Owner</dt>
+              <dd>{task.owner_name ?? '—'}</dd>
+            </dl>
+          </section>
+          <section aria-labelledby="log">
+            <h2 id="log" className="mb-2 text-lg font-semibold">Workflow log</h2>
+            <ol className="space-y-3">
+              {logs.logs.map((l) => (
+                <li key={l.task_item_id} className="rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-800">
+                  <div className="font-medium">
+                    {l.assigned_on_step_name} · {l.user_full_name ?? `User ${l.user_id}`} ({l.role ?? 'role'}) · {l.status} · {l.origin}
+                  </div>
+                  <ul className="mt-1 text-xs text-slate-500">
+                    {l.task_history.map((h) => (
+                      <li key={h.task_item_history_id}>
+                        {new Date(h.created_at).toLocaleString()} — {h.status}
+                        {h.notes ? `: ${h.notes}` : ''}
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
+        <aside className="space-y-6">
+          <section className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+            <SlaBar start={task.started_at} sla={task} label="Ticket SLA" />
+          </section>
+          <section aria-labelledby="ownership" className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+            <h2 id="ownership" className="mb-3 text-lg font-semibold">Ownership</h2>
+            <OwnerActions ticketNumber={number} canEscalate={task.owner_id === actor.id && !task.is_escalated} canTransfer={isAnyAdmin(actor)} coordinators={coordinators} />
+          </section>
+        </aside>
+      </div>
+      <ConversationPanel ticketNumber={number} source="messages" currentUserId={actor.id} />
+    </div>
+  );
+}

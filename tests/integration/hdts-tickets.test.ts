@@ -85,6 +85,7 @@ describe('submission', () => {
     const h = await call(historyRoute, 'GET', '/x', { token: emp, ...p(t.id) });
     expect(h.body.results.map((e: { type: string }) => e.type)).toEqual(['CREATED']);
     expect(await jobsFor(MESSAGES.processTicket.name, t.ticket_number)).toEqual([]);
+    expect(await jobsFor('messaging.ticket_participant', t.ticket_number)).toEqual([expect.objectContaining({ role: 'requester' })]);
   });
 
   it.each([

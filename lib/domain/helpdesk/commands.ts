@@ -1,14 +1,16 @@
 import { randomInt } from 'node:crypto';
-import { db, type Tx, transaction } from '@/lib/server/db';
+import { afterCommit, db, type Tx, transaction } from '@/lib/server/db';
 import { env } from '@/lib/server/env';
 import { enqueue } from '@/lib/server/jobs/boss';
 import { logger } from '@/lib/server/logger';
+import { publish } from '@/lib/server/realtime';
 import { type Actor, isHdtsAdmin, SYSTEM_ACTOR } from '../actor';
-import { writeAudit } from '../audit';
+import { type AuditEntry, writeAudit } from '../audit';
 import { MESSAGES } from '../contracts/messages';
 import { AppError, badRequest, conflict, forbidden, notFound, validationFailed } from '../errors';
 import { userById, usersByIds } from '../identity/directory';
 import { PermanentJobError } from '../jobs';
+import { TICKET_PARTICIPANT_JOB } from '../messaging/schemas';
 import { removeFiles, type StoredFile } from './files';
 import {
   assertAdmin,
@@ -48,6 +50,15 @@ type HistoryType =
   | 'REOPENED'
   | 'ESCALATED'
   | 'SLA_BREACH';
+
+/** The audit row, plus (for ticket changes) a small realtime event after commit; clients re-read. */
+async function audit(tx: Tx, actor: Actor | null, entry: AuditEntry) {
+  await writeAudit(tx, actor, entry);
+  if (entry.entityType === 'ticket') {
+    const ticketNumber = String(entry.entityId);
+    afterCommit(tx, () => publish(`ticket:${ticketNumber}`, 'ticket_update', { ticket_number: ticketNumber, action: entry.action }));
+  }
+}
 
 const RANK: Record<Priority, number> = { Critical: 1, High: 2, Medium: 3, Low: 4 };
 
@@ -160,7 +171,8 @@ export async function createTicket(actor: Actor, input: TicketCreateInput & { pr
             });
             await history(tx, t.id, actor, 'ATTACHMENT_ADDED', { field: 'attachment', new: f.filename });
           }
-          await writeAudit(tx, actor, { context: 'helpdesk', action: 'ticket.create', entityType: 'ticket', entityId: t.ticketNumber, newValues: { subject: t.subject, category: t.category } });
+          await enqueue(tx, TICKET_PARTICIPANT_JOB, { ticket_number: t.ticketNumber, user_id: actor.id, role: 'requester' });
+          await audit(tx, actor, { context: 'helpdesk', action: 'ticket.create', entityType: 'ticket', entityId: t.ticketNumber, newValues: { subject: t.subject, category: t.category } });
           return t.id;
         });
         break;
@@ -223,7 +235,7 @@ export async function approveTicket(actor: Actor, ref: string | number, input: A
       status: 'Open',
       created_at: t.createdAt.toISOString(),
     });
-    await writeAudit(tx, actor, { context: 'helpdesk', action: 'ticket.approve', entityType: 'ticket', entityId: t.ticketNumber, oldValues: { status: 'New' }, newValues: { status: 'Open', priority: input.priority, department: input.department } });
+    await audit(tx, actor, { context: 'helpdesk', action: 'ticket.approve', entityType: 'ticket', entityId: t.ticketNumber, oldValues: { status: 'New' }, newValues: { status: 'Open', priority: input.priority, department: input.department } });
   });
   return getTicket(actor, t.id);
 }
@@ -235,7 +247,7 @@ export async function rejectTicket(actor: Actor, ref: string | number, reason: s
   await transaction(async (tx) => {
     await updateIfStatus(tx, t, { status: 'Rejected', rejectionReason: reason, rejectedById: actor.id, rejectedAt: new Date() });
     await history(tx, t.id, actor, 'STATUS_CHANGE', { field: 'status', old: 'New', new: 'Rejected', note: reason });
-    await writeAudit(tx, actor, { context: 'helpdesk', action: 'ticket.reject', entityType: 'ticket', entityId: t.ticketNumber, newValues: { status: 'Rejected', reason } });
+    await audit(tx, actor, { context: 'helpdesk', action: 'ticket.reject', entityType: 'ticket', entityId: t.ticketNumber, newValues: { status: 'Rejected', reason } });
   });
   return getTicket(actor, t.id);
 }
@@ -249,7 +261,7 @@ export async function withdrawTicket(actor: Actor, ref: string | number, reason:
   await transaction(async (tx) => {
     await updateIfStatus(tx, t, { status: 'Withdrawn', withdrawReason: reason });
     await history(tx, t.id, actor, 'STATUS_CHANGE', { field: 'status', old: t.status, new: 'Withdrawn', note: reason });
-    await writeAudit(tx, actor, { context: 'helpdesk', action: 'ticket.withdraw', entityType: 'ticket', entityId: t.ticketNumber, oldValues: { status: t.status }, newValues: { status: 'Withdrawn', reason } });
+    await audit(tx, actor, { context: 'helpdesk', action: 'ticket.withdraw', entityType: 'ticket', entityId: t.ticketNumber, oldValues: { status: t.status }, newValues: { status: 'Withdrawn', reason } });
     await enqueue(tx, MESSAGES.receiveHdtsTicketStatus, { ticket_number: t.ticketNumber, status: 'Withdrawn', reason });
   });
   return getTicket(actor, t.id);
@@ -273,7 +285,7 @@ async function applyStatus(tx: Tx, actor: Actor, t: TicketRow, to: Status, opts:
   await updateIfStatus(tx, t, data);
   const type: HistoryType = reopen ? 'REOPENED' : to === 'Resolved' ? 'RESOLVED' : to === 'Closed' ? 'CLOSED' : 'STATUS_CHANGE';
   await history(tx, t.id, actor, type, { field: 'status', old: from, new: to, note: opts.note ?? opts.resolutionNotes ?? null });
-  await writeAudit(tx, actor, { context: 'helpdesk', action: `ticket.status`, entityType: 'ticket', entityId: t.ticketNumber, oldValues: { status: from }, newValues: { status: to } });
+  await audit(tx, actor, { context: 'helpdesk', action: `ticket.status`, entityType: 'ticket', entityId: t.ticketNumber, oldValues: { status: from }, newValues: { status: to } });
   if (t.approvedAt && to === 'Closed') {
     await enqueue(tx, MESSAGES.receiveHdtsTicketStatus, {
       ticket_number: t.ticketNumber,
@@ -339,7 +351,7 @@ export async function submitCsat(actor: Actor, ref: string | number, input: Csat
     });
     if (r.count !== 1) throw conflict('This ticket has already been rated', 'CSAT_ALREADY_SUBMITTED');
     await history(tx, t.id, actor, 'UPDATE', { field: 'csat_rating', new: String(input.rating), note: input.feedback ?? null });
-    await writeAudit(tx, actor, { context: 'helpdesk', action: 'ticket.csat', entityType: 'ticket', entityId: t.ticketNumber, newValues: { rating: input.rating } });
+    await audit(tx, actor, { context: 'helpdesk', action: 'ticket.csat', entityType: 'ticket', entityId: t.ticketNumber, newValues: { rating: input.rating } });
     if (t.approvedAt) {
       await enqueue(tx, MESSAGES.receiveHdtsTicketStatus, {
         ticket_number: t.ticketNumber,
@@ -388,7 +400,7 @@ export async function updateTicket(actor: Actor, ref: string | number, input: Ti
     }
     if (Object.keys(data).length) {
       await updateIfStatus(tx, t, data);
-      await writeAudit(tx, actor, { context: 'helpdesk', action: 'ticket.update', entityType: 'ticket', entityId: t.ticketNumber, newValues: data });
+      await audit(tx, actor, { context: 'helpdesk', action: 'ticket.update', entityType: 'ticket', entityId: t.ticketNumber, newValues: data });
     }
     if (input.status && input.status !== t.status) {
       const fresh = await tx.ticket.findUniqueOrThrow({ where: { id: t.id } });
@@ -404,7 +416,7 @@ export async function deleteTicket(actor: Actor, ref: string | number) {
   const files = await db.ticketAttachment.findMany({ where: { ticketId: t.id } });
   await transaction(async (tx) => {
     await tx.ticket.delete({ where: { id: t.id } });
-    await writeAudit(tx, actor, { context: 'helpdesk', action: 'ticket.delete', entityType: 'ticket', entityId: t.ticketNumber, oldValues: { subject: t.subject, status: t.status } });
+    await audit(tx, actor, { context: 'helpdesk', action: 'ticket.delete', entityType: 'ticket', entityId: t.ticketNumber, oldValues: { subject: t.subject, status: t.status } });
   });
   const { attachmentPath } = await import('./storage');
   await removeFiles(files.map((f) => ({ path: attachmentPath(f.storedName) })));
@@ -417,8 +429,9 @@ export async function assignTicket(actor: Actor, ref: string | number, assigneeI
   if (!user?.isActive) throw validationFailed({ assignee_id: ['No active user with this id'] });
   await transaction(async (tx) => {
     await updateIfStatus(tx, t, { assigneeId });
+    await enqueue(tx, TICKET_PARTICIPANT_JOB, { ticket_number: t.ticketNumber, user_id: assigneeId, role: 'agent' });
     await history(tx, t.id, actor, 'ASSIGNMENT_CHANGE', { field: 'assignee', old: t.assigneeId ? String(t.assigneeId) : null, new: String(assigneeId), note: notes ?? null, isPublic: false });
-    await writeAudit(tx, actor, { context: 'helpdesk', action: 'ticket.assign', entityType: 'ticket', entityId: t.ticketNumber, oldValues: { assignee_id: t.assigneeId }, newValues: { assignee_id: assigneeId } });
+    await audit(tx, actor, { context: 'helpdesk', action: 'ticket.assign', entityType: 'ticket', entityId: t.ticketNumber, oldValues: { assignee_id: t.assigneeId }, newValues: { assignee_id: assigneeId } });
   });
   return getTicket(actor, t.id);
 }
@@ -446,7 +459,7 @@ export async function pushToWorkflow(actor: Actor, ref: string | number) {
       status: t.status,
       created_at: t.createdAt.toISOString(),
     });
-    await writeAudit(tx, actor, { context: 'helpdesk', action: 'ticket.push_to_workflow', entityType: 'ticket', entityId: t.ticketNumber });
+    await audit(tx, actor, { context: 'helpdesk', action: 'ticket.push_to_workflow', entityType: 'ticket', entityId: t.ticketNumber });
   });
   return { message: `Ticket ${t.ticketNumber} enqueued for workflow push.` };
 }
@@ -459,7 +472,7 @@ export async function addComment(actor: Actor, ref: string | number, input: Comm
   const c = await transaction(async (tx) => {
     const c = await tx.ticketComment.create({ data: { ticketId: t.id, authorId: actor.id, body: input.body, isInternal: input.is_internal } });
     await history(tx, t.id, actor, 'COMMENT_ADDED', { field: 'comment', new: String(c.id), isPublic: !input.is_internal });
-    await writeAudit(tx, actor, { context: 'helpdesk', action: 'comment.create', entityType: 'ticket_comment', entityId: c.id, newValues: { ticket: t.ticketNumber, internal: input.is_internal } });
+    await audit(tx, actor, { context: 'helpdesk', action: 'comment.create', entityType: 'ticket_comment', entityId: c.id, newValues: { ticket: t.ticketNumber, internal: input.is_internal } });
     return c;
   });
   return commentDto(c, await usersByIds([actor.id]));
@@ -482,7 +495,7 @@ export async function updateComment(actor: Actor, id: number, body: string) {
   if (c.authorId !== actor.id) throw forbidden('Only the author can edit a comment');
   const updated = await transaction(async (tx) => {
     const u = await tx.ticketComment.update({ where: { id }, data: { body } });
-    await writeAudit(tx, actor, { context: 'helpdesk', action: 'comment.update', entityType: 'ticket_comment', entityId: id, oldValues: { body: c.body }, newValues: { body } });
+    await audit(tx, actor, { context: 'helpdesk', action: 'comment.update', entityType: 'ticket_comment', entityId: id, oldValues: { body: c.body }, newValues: { body } });
     return u;
   });
   return commentDto(updated, await usersByIds([actor.id]));
@@ -493,7 +506,7 @@ export async function deleteComment(actor: Actor, id: number) {
   if (c.authorId !== actor.id && !isHdtsAdmin(actor)) throw forbidden('Only the author or an admin can delete a comment');
   await transaction(async (tx) => {
     await tx.ticketComment.delete({ where: { id } });
-    await writeAudit(tx, actor, { context: 'helpdesk', action: 'comment.delete', entityType: 'ticket_comment', entityId: id, oldValues: { body: c.body } });
+    await audit(tx, actor, { context: 'helpdesk', action: 'comment.delete', entityType: 'ticket_comment', entityId: id, oldValues: { body: c.body } });
   });
 }
 
@@ -513,7 +526,7 @@ export async function addAttachments(actor: Actor, ref: string | number, files: 
           data: { ticketId: t.id, uploaderId: actor.id, filename: f.filename, storedName: f.storedName, mimeType: f.mimeType, size: f.size, sha256: f.sha256 },
         });
         await history(tx, t.id, actor, 'ATTACHMENT_ADDED', { field: 'attachment', new: f.filename });
-        await writeAudit(tx, actor, { context: 'helpdesk', action: 'attachment.create', entityType: 'ticket_attachment', entityId: a.id, newValues: { ticket: t.ticketNumber, filename: f.filename, sha256: f.sha256 } });
+        await audit(tx, actor, { context: 'helpdesk', action: 'attachment.create', entityType: 'ticket_attachment', entityId: a.id, newValues: { ticket: t.ticketNumber, filename: f.filename, sha256: f.sha256 } });
         out.push(a);
       }
       return out;
@@ -531,7 +544,7 @@ export async function deleteAttachment(actor: Actor, id: number) {
   if (a.uploaderId !== actor.id && !isHdtsAdmin(actor)) throw forbidden('Only the uploader or an admin can delete an attachment');
   await transaction(async (tx) => {
     await tx.ticketAttachment.delete({ where: { id } });
-    await writeAudit(tx, actor, { context: 'helpdesk', action: 'attachment.delete', entityType: 'ticket_attachment', entityId: id, oldValues: { filename: a.filename } });
+    await audit(tx, actor, { context: 'helpdesk', action: 'attachment.delete', entityType: 'ticket_attachment', entityId: id, oldValues: { filename: a.filename } });
   });
   const { attachmentPath } = await import('./storage');
   await removeFiles([{ path: attachmentPath(a.storedName) }]);
@@ -546,8 +559,9 @@ export async function setTicketOwner(ticketNumber: string, ownerId: number) {
   if (t.ownerId === ownerId) return;
   await transaction(async (tx) => {
     await tx.ticket.update({ where: { id: t.id }, data: { ownerId } });
+    await enqueue(tx, TICKET_PARTICIPANT_JOB, { ticket_number: ticketNumber, user_id: ownerId, role: 'owner' });
     await history(tx, t.id, SYSTEM_ACTOR, 'ASSIGNMENT_CHANGE', { field: 'ticket_owner', old: t.ownerId ? String(t.ownerId) : null, new: String(ownerId) });
-    await writeAudit(tx, SYSTEM_ACTOR, { context: 'helpdesk', action: 'ticket.owner', entityType: 'ticket', entityId: ticketNumber, oldValues: { owner_id: t.ownerId }, newValues: { owner_id: ownerId } });
+    await audit(tx, SYSTEM_ACTOR, { context: 'helpdesk', action: 'ticket.owner', entityType: 'ticket', entityId: ticketNumber, oldValues: { owner_id: t.ownerId }, newValues: { owner_id: ownerId } });
   });
 }
 
@@ -606,7 +620,7 @@ export async function recordSlaBreaches(now = new Date()): Promise<number> {
   for (const r of rows) {
     await transaction(async (tx) => {
       await history(tx, r.id, SYSTEM_ACTOR, 'SLA_BREACH', { field: r.field, new: r.due.toISOString(), note: r.field === 'response_due_at' ? 'Response SLA missed' : 'Resolution SLA missed', isPublic: false });
-      await writeAudit(tx, SYSTEM_ACTOR, { context: 'helpdesk', action: 'ticket.sla_breach', entityType: 'ticket', entityId: r.ticket_number, newValues: { field: r.field } });
+      await audit(tx, SYSTEM_ACTOR, { context: 'helpdesk', action: 'ticket.sla_breach', entityType: 'ticket', entityId: r.ticket_number, newValues: { field: r.field } });
     });
   }
   return rows.length;

@@ -13,6 +13,8 @@ async function cloneDatabase(templateUrl: string): Promise<string> {
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
   try {
+    // Nothing may stay connected to the template (the migration engine's pool can linger after setup).
+    await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [template]);
     await client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
   } finally {
     await client.end();

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +9,7 @@ import * as deliveriesRoute from '@/app/(api)/notifications/api/v2/notifications
 import { sendNotificationEmail } from '@/lib/domain/notifications/commands';
 import { NOTIFICATION_JOBS } from '@/lib/domain/notifications/jobs';
 import { db } from '@/lib/server/db';
+import { env } from '@/lib/server/env';
 import { startJobs, stopJobs } from '@/lib/server/jobs/boss';
 import { call, makeUser, tokenFor } from '../helpers/api';
 
@@ -109,5 +112,26 @@ describe('e-mail over SMTP', () => {
     ]);
     expect(rows[0].error).toBeTruthy();
     expect(inbox.filter((m) => m.to.includes(user.email))).toHaveLength(1);
+  });
+
+  it('without SMTP configuration the message is written to DATA_DIR/mail as an .eml file', async () => {
+    const user = await makeUser([]);
+    const n = await db.notification.create({ data: { userId: user.id, type: 'ticket_closed', subject: 'Closed for the file', message: 'Bye', ticketNumber: 'TX20261122654321', dedupeKey: randomUUID() } });
+    const host = process.env.SMTP_HOST;
+    delete process.env.SMTP_HOST;
+    try {
+      await sendNotificationEmail(n.id, 1);
+    } finally {
+      process.env.SMTP_HOST = host;
+    }
+    const delivery = await db.emailDelivery.findFirstOrThrow({ where: { notificationId: n.id } });
+    expect(delivery).toMatchObject({ status: 'sent', transport: 'file' });
+    const dir = path.resolve(env.DATA_DIR, 'mail');
+    const file = fs.readdirSync(dir).map((f) => path.join(dir, f)).find((f) => f.endsWith('.eml') && fs.readFileSync(f, 'utf8').includes(user.email));
+    expect(file).toBeTruthy();
+    const text = fs.readFileSync(file as string, 'utf8');
+    expect(text).toMatch(/^Subject: \[Switchboard\] Closed for the file/m);
+    expect(text.replace(/=\r?\n/g, '')).toContain('/tickets/TX20261122654321/conversation');
+    fs.rmSync(file as string);
   });
 });

@@ -145,7 +145,7 @@ export async function sendNotificationEmail(notificationId: string, attempt: num
   if (await db.emailDelivery.findFirst({ where: { notificationId, status: 'sent' } })) return; // already delivered
   const user = (await usersByIds([n.userId])).get(n.userId);
   if (!user?.email || !user.isActive || user.emailPreferences[n.type] === false) return;
-  const url = appUrl(n.link);
+  const url = appUrl(n.link ?? (n.ticketNumber ? `/tickets/${n.ticketNumber}/conversation` : null));
   const subject = `[Switchboard] ${n.subject}`.slice(0, 255);
   const text = `Hello ${user.name},\n\n${n.message}\n\n${n.ticketNumber ? `Ticket: ${n.ticketNumber}\n` : ''}Open: ${url}\n\nYou can turn these e-mails off in your profile.\n`;
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5">

@@ -1,0 +1,136 @@
+import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
+import { PASSWORD, signIn } from './helpers';
+
+const run = Date.now().toString(36);
+const WORKFLOW = `E2E printer workflow ${run}`;
+const SUB = 'Printer/Scanner Setup or Issue';
+const SUBJECT = `Printer jams ${run}`;
+
+async function token(request: APIRequestContext, username: string) {
+  const res = await request.post('/auth/token/', { data: { username, password: PASSWORD } });
+  expect(res.status()).toBe(200);
+  return (await res.json()).access as string;
+}
+
+/** The current assignee's username of a ticket's task (read through the workflow API as admin). */
+async function assignee(request: APIRequestContext, adminToken: string, ticketNumber: string): Promise<{ username: string; taskId: number }> {
+  let task: { task_id: number; assigned_user: number | null } | undefined;
+  await expect
+    .poll(async () => {
+      const res = await request.get(`/tts/tasks/?ticket_number=${ticketNumber}`, { headers: { Authorization: `Bearer ${adminToken}` } });
+      task = (await res.json()).results?.[0];
+      return task?.assigned_user ?? null;
+    }, { timeout: 20_000 })
+    .not.toBeNull();
+  const user = await request.get(`/auth/api/v1/users/${task?.assigned_user}/`, { headers: { Authorization: `Bearer ${adminToken}` } });
+  return { username: (await user.json()).username, taskId: task?.task_id as number };
+}
+
+/** Choose the option of a select whose text matches. */
+async function selectByText(page: Page, selector: string, text: RegExp) {
+  const label = await page.locator(`${selector} option`).filter({ hasText: text }).first().textContent();
+  await page.locator(selector).selectOption({ label: label ?? '' });
+}
+
+async function as(browser: Browser, username: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, username);
+  return page;
+}
+
+async function act(browser: Browser, request: APIRequestContext, adminToken: string, ticketNumber: string, action: RegExp, notes: string) {
+  const { username, taskId } = await assignee(request, adminToken, ticketNumber);
+  const page = await as(browser, username);
+  await page.goto(`/agent/tasks/${taskId}`);
+  await expect(page.getByRole('heading', { name: SUBJECT })).toBeVisible();
+  await selectByText(page, '#action', action);
+  await page.getByLabel('Notes').fill(notes);
+  await page.getByRole('button', { name: 'Submit action' }).click();
+  // Once acted on, the assignment is no longer actionable: the form disappears.
+  await expect(page.getByText('No action is open for you on this task.')).toBeVisible();
+  await page.context().close();
+}
+
+test.describe.serial('workflow engine journey', () => {
+  let ticketNumber = '';
+
+  test('an admin builds a three-step workflow with a reject loop and deploys it', async ({ page }) => {
+    await signIn(page, 'admin');
+    await page.goto('/admin/workflows/new');
+    await page.getByLabel('Name', { exact: true }).fill(WORKFLOW);
+    await page.getByLabel('Department').fill('IT Department');
+    await page.getByLabel('Category', { exact: true }).fill('IT Support');
+    await page.getByLabel('Sub-category (optional)').fill(SUB);
+    const steps: [string, string][] = [
+      ['Triage', 'Support Agent'],
+      ['Resolution', 'Specialist'],
+      ['Verification', 'Approver'],
+    ];
+    for (const [i, [name, role]] of steps.entries()) {
+      await page.getByRole('button', { name: 'Add step' }).click();
+      await page.getByLabel(`Step ${i + 1} name`).fill(name);
+      await selectByText(page, `#step-${i}-role`, new RegExp(`^${role} \\(`));
+      await page.getByLabel('Instruction').nth(i).fill(`Do the ${name.toLowerCase()}`);
+    }
+    await page.locator('#step-2-end').check();
+    const transitions: [string, string, string][] = [
+      ['Triage', 'Resolution', 'submit'],
+      ['Resolution', 'Verification', 'resolve'],
+      ['Resolution', 'Triage', 'reject'],
+    ];
+    for (const [i, [from, to, name]] of transitions.entries()) {
+      await page.getByRole('button', { name: 'Add transition' }).click();
+      await page.getByLabel(`Transition ${i + 1} from`).selectOption(from);
+      await page.locator(`#tr-${i}-to`).selectOption(to);
+      await page.locator(`#tr-${i}-name`).fill(name);
+    }
+    await page.getByRole('button', { name: 'Create workflow' }).click();
+    await expect(page).toHaveURL(/\/admin\/workflows\/\d+$/);
+    await page.getByRole('button', { name: 'Deploy' }).click();
+    await expect(page.getByText(/deployed · v1/)).toBeVisible();
+    await page.goto('/admin/workflows?status=deployed');
+    await expect(page.getByRole('link', { name: WORKFLOW })).toBeVisible();
+  });
+
+  test('a ticket approved in the help desk enters it; an agent acts through the loop to finalize; the coordinator follows it', async ({ browser, request }) => {
+    const employee = await token(request, 'employee1');
+    const created = await request.post('/hdts/api/tickets/', {
+      headers: { Authorization: `Bearer ${employee}` },
+      data: { subject: SUBJECT, description: 'Paper jams every page', category: 'IT Support', sub_category: SUB },
+    });
+    expect(created.status()).toBe(201);
+    const ticket = await created.json();
+    ticketNumber = ticket.ticket_number;
+    const coordinator = await token(request, 'coordinator1');
+    const approved = await request.post(`/hdts/api/tickets/${ticket.id}/approve/`, {
+      headers: { Authorization: `Bearer ${coordinator}` },
+      data: { priority: 'High', department: 'IT Department' },
+    });
+    expect(approved.status()).toBeLessThan(300);
+    const admin = await token(request, 'admin');
+
+    await act(browser, request, admin, ticketNumber, /^submit/, 'Checked the printer model');
+    await act(browser, request, admin, ticketNumber, /^reject/, 'Need the printer location');
+    await act(browser, request, admin, ticketNumber, /^submit/, 'Location added: floor 2');
+
+    // The owning coordinator sees the ticket in progress at Resolution.
+    const { taskId } = await assignee(request, admin, ticketNumber);
+    const owner = await request.get(`/tts/tasks/${taskId}/`, { headers: { Authorization: `Bearer ${admin}` } });
+    const ownerUser = await request.get(`/auth/api/v1/users/${(await owner.json()).owner_id}/`, { headers: { Authorization: `Bearer ${admin}` } });
+    const ownerPage = await as(browser, (await ownerUser.json()).username);
+    await ownerPage.goto(`/coordinator/owned?search=${ticketNumber}`);
+    const row = ownerPage.getByRole('row', { name: new RegExp(ticketNumber) });
+    await expect(row).toContainText('Resolution');
+    await expect(row).toContainText('in progress');
+
+    await act(browser, request, admin, ticketNumber, /^resolve/, 'Replaced the roller');
+    await act(browser, request, admin, ticketNumber, /^Finalize/, 'Confirmed with the requester');
+
+    await ownerPage.goto(`/coordinator/owned?tab=inactive&search=${ticketNumber}`);
+    await expect(ownerPage.getByRole('row', { name: new RegExp(ticketNumber) })).toContainText('completed');
+    await ownerPage.getByRole('link', { name: ticketNumber }).click();
+    await expect(ownerPage.getByRole('heading', { name: 'Workflow log' })).toBeVisible();
+    await expect(ownerPage.getByText('Need the printer location').first()).toBeVisible();
+  });
+});

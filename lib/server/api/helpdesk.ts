@@ -37,7 +37,7 @@ import { endpoint, fieldErrors } from '../http';
 import { isMultipart, readMultipart } from '../uploads';
 
 /** Endpoints served at more than one path (001's /api/tickets, 004's /api/v1/tickets, 003's /tickets). */
-const TAGS = ['hdts'];
+const TAGS = ['tickets'];
 
 async function readJsonBody(req: Request): Promise<unknown> {
   const type = req.headers.get('content-type') ?? '';

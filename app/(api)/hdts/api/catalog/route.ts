@@ -4,7 +4,7 @@ import { endpoint, route } from '@/lib/server/http';
 export const { GET, POST, PUT, PATCH, DELETE } = route({
   GET: endpoint({
     summary: 'Departments, categories and sub-categories (001 §2) for the submit form',
-    tags: ['hdts'],
+    tags: ['catalog'],
     handler: () => catalog(),
   }),
 });

@@ -5,7 +5,7 @@ import { endpoint, route } from '@/lib/server/http';
 export const { GET, POST, PUT, PATCH, DELETE } = route({
   GET: endpoint({
     summary: 'CSAT feedback, newest first, with counts per rating (coordinators and admins)',
-    tags: ['hdts'],
+    tags: ['csat'],
     query: feedbackQuery,
     handler: ({ actor, query }) => listFeedback(actor, query),
   }),

@@ -5,7 +5,7 @@ import { endpoint, route } from '@/lib/server/http';
 export const { GET, POST, PUT, PATCH, DELETE } = route({
   POST: endpoint({
     summary: 'Send an approved ticket to the workflow engine again (coordinators)',
-    tags: ['hdts'],
+    tags: ['tickets'],
     params: ticketParam,
     status: 202,
     handler: ({ actor, params }) => pushToWorkflow(actor, params.id),

@@ -5,7 +5,7 @@ import { endpoint, route } from '@/lib/server/http';
 export const { GET, POST, PUT, PATCH, DELETE } = route({
   POST: endpoint({
     summary: 'Approve a New ticket (coordinators): priority and department; sends it to the workflow engine',
-    tags: ['hdts'],
+    tags: ['tickets'],
     params: ticketParam,
     body: approveInput,
     status: 200,

@@ -5,7 +5,7 @@ import { endpoint, route } from '@/lib/server/http';
 export const { GET, POST, PUT, PATCH, DELETE } = route({
   POST: endpoint({
     summary: 'Rate a Closed ticket 1–5 with optional feedback (requester, once)',
-    tags: ['hdts'],
+    tags: ['tickets'],
     params: ticketParam,
     body: csatInput,
     handler: ({ actor, params, body }) => submitCsat(actor, params.id, body),

@@ -5,7 +5,7 @@ import { endpoint, route } from '@/lib/server/http';
 export const { GET, POST, PUT, PATCH, DELETE } = route({
   POST: endpoint({
     summary: 'Reject a New ticket with a reason the requester sees (coordinators)',
-    tags: ['hdts'],
+    tags: ['tickets'],
     params: ticketParam,
     body: rejectInput,
     status: 200,

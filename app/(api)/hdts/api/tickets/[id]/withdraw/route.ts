@@ -5,7 +5,7 @@ import { endpoint, route } from '@/lib/server/http';
 export const { GET, POST, PUT, PATCH, DELETE } = route({
   POST: endpoint({
     summary: 'Withdraw a ticket (requester; not from Resolved, Closed, Withdrawn or Rejected)',
-    tags: ['hdts'],
+    tags: ['tickets'],
     params: ticketParam,
     body: withdrawInput,
     status: 200,

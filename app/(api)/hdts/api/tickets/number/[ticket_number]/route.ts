@@ -5,7 +5,7 @@ import { endpoint, route } from '@/lib/server/http';
 export const { GET, POST, PUT, PATCH, DELETE } = route({
   GET: endpoint({
     summary: 'A ticket by number (000 §3: employee, owner, attachments, comments)',
-    tags: ['hdts'],
+    tags: ['tickets'],
     rateLimit: 'ticketRead',
     params: numberParam,
     handler: ({ actor, params }) => getTicketByNumber(actor, params.ticket_number),

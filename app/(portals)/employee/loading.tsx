@@ -1,0 +1,5 @@
+import { ListLoading } from '@/components/helpdesk/states';
+
+export default function Loading() {
+  return <ListLoading />;
+}

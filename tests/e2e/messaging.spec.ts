@@ -76,4 +76,32 @@ test.describe('real-time messaging and notifications', () => {
     await page.getByRole('button', { name: 'Mark all read' }).click();
     await expect(page.getByTestId('unread-summary')).toHaveText('All caught up.');
   });
+
+  test('an admin sees the e-mail deliveries; a user turns an e-mail type off in the profile', async ({ page }) => {
+    await signIn(page, 'employee1@example.com');
+    const id = await myId(page);
+    await page.request.post('/notifications/notifications/', {
+      headers: { 'X-API-Key': KEY },
+      data: { user_id: id, type: 'ticket_approved', subject: 'Your ticket was approved', message: 'Approved.' },
+    });
+    await page.goto('/profile');
+    const toggle = page.getByRole('switch', { name: 'A new public comment on my ticket' });
+    await expect(toggle).toBeChecked();
+    const saved = page.waitForResponse((r) => r.url().includes('/auth/api/v1/users/profile') && r.request().method() === 'PATCH');
+    await toggle.click();
+    expect((await saved).status()).toBe(200);
+    await page.reload();
+    await expect(page.getByRole('switch', { name: 'A new public comment on my ticket' })).not.toBeChecked();
+
+    const admin = await (await page.context().browser()?.newContext())?.newPage();
+    if (!admin) throw new Error('no browser');
+    await signIn(admin, 'admin@example.com');
+    await admin.goto('/admin/notifications/deliveries');
+    await expect(admin.getByRole('heading', { name: 'E-mail deliveries' })).toBeVisible();
+    // the e-mail job runs after the request: reload until its delivery is listed
+    await expect(async () => {
+      await admin.reload();
+      await expect(admin.getByRole('row').filter({ hasText: 'Your ticket was approved' }).first()).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 20_000 });
+  });
 });

@@ -229,6 +229,10 @@ describe('tickets entering a workflow', () => {
     expect(t.routing).toBe('unassigned');
     expect(t.unassignedCode).toBe('AMBIGUOUS_WORKFLOW');
     expect(t.unassignedReason).toMatch(/Configuration error/);
+    const reports = await db.$queryRaw<{ data: { type: string; user_ids: number[] } }[]>`SELECT data FROM pgboss.job WHERE name = 'notifications.notify' AND data->>'ticket_number' = ${p.ticket_number}`;
+    const admin = await db.user.findUniqueOrThrow({ where: { username: 'admin' } });
+    expect(reports.map((r) => r.data.type)).toEqual(['workflow_unassigned']);
+    expect(reports[0].data.user_ids).toContain(admin.id);
   });
 
   it('no match → unassigned with WORKFLOW_NOT_FOUND, listed for admins; manual assignment routes it like automatic routing', async () => {

@@ -8,6 +8,7 @@ import { writeAudit } from '../audit';
 import { type HdtsTicketStatusPayload, hdtsTicketStatusPayload, MESSAGES, type ProcessTicketPayload, processTicketPayload } from '../contracts/messages';
 import { conflict, notFound } from '../errors';
 import { PermanentJobError } from '../jobs';
+import { NOTIFY_JOB } from '../notifications/schemas';
 import { assertCanManageWorkflows } from './policy';
 import { nextMember } from './roundrobin';
 import { addSeconds, slaSecondsFor, stepSlaSeconds } from './sla';
@@ -143,6 +144,19 @@ export async function processTicket(raw: ProcessTicketPayload | unknown): Promis
     await tx.workflowTicket.update({ where: { id: ticketId }, data: { routing: 'unassigned', unassignedCode: result.code, unassignedReason: result.reason } });
     const log = result.code === 'AMBIGUOUS_WORKFLOW' ? logger.error : logger.warn;
     log('process_ticket: ticket left unassigned', { code: result.code, ticket_number: p.ticket_number, reason: result.reason });
+    // Reported to the workflow admins, who can fix the configuration or assign a workflow by hand.
+    const admins = await activeUsersWithRole('tts', 'Admin');
+    if (admins.length) {
+      await enqueue(tx, NOTIFY_JOB, {
+        user_ids: admins.map((a) => a.id),
+        type: 'workflow_unassigned',
+        title: result.code === 'AMBIGUOUS_WORKFLOW' ? `Workflow configuration error: ${p.ticket_number}` : `Ticket ${p.ticket_number} needs a workflow`,
+        message: result.reason,
+        ticket_number: p.ticket_number,
+        link: '/admin/workflows/unassigned',
+        dedupe_key: `workflow-unassigned:${p.ticket_number}`,
+      });
+    }
     await writeAudit(tx, SYSTEM_ACTOR, { context: 'workflow', action: 'ticket_unassigned', entityType: 'ticket', entityId: p.ticket_number, newValues: { code: result.code, reason: result.reason } });
     return { outcome: 'unassigned', code: result.code, reason: result.reason } as const;
   });

@@ -1,0 +1,7 @@
+'use client';
+
+import { PageError } from '@/components/workflow/states';
+
+export default function ErrorState({ reset }: { error: Error; reset: () => void }) {
+  return <PageError label="owned tickets" reset={reset} />;
+}

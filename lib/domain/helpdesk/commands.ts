@@ -512,12 +512,18 @@ export async function deleteComment(actor: Actor, id: number) {
 
 // ---- attachments ----------------------------------------------------------------------------
 
+/** Checked before an upload is read, so refused callers never stream files to disk. */
+export async function assertCanAttach(actor: Actor, ref: string | number) {
+  const t = await loadTicket(actor, ref);
+  if (!(t.employeeId === actor.id || isTriageStaff(actor) || t.ownerId === actor.id || t.assigneeId === actor.id)) {
+    throw forbidden('You cannot add files to this ticket');
+  }
+  return t;
+}
+
 export async function addAttachments(actor: Actor, ref: string | number, files: StoredFile[]) {
   try {
-    const t = await loadTicket(actor, ref);
-    if (!(t.employeeId === actor.id || isTriageStaff(actor) || t.ownerId === actor.id || t.assigneeId === actor.id)) {
-      throw forbidden('You cannot add files to this ticket');
-    }
+    const t = await assertCanAttach(actor, ref);
     if (!files.length) throw validationFailed({ file: ['Attach a file'] });
     const rows = await transaction(async (tx) => {
       const out = [];

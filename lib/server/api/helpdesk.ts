@@ -6,6 +6,7 @@ import { AppError, validationFailed } from '@/lib/domain/errors';
 import {
   addAttachments,
   addComment,
+  assertCanAttach,
   assignTicket,
   changeStatus,
   createTicket,
@@ -216,6 +217,7 @@ export const uploadAttachmentEndpoint = endpoint({
   bodyType: 'multipart',
   responses: { 413: 'Over the size limit', 415: 'Type not allowed' },
   handler: async ({ actor, params, req }) => {
+    await assertCanAttach(actor, params.id);
     const { files } = await readMultipart(req);
     return addAttachments(actor, params.id, files);
   },

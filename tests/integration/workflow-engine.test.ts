@@ -188,6 +188,8 @@ describe('tickets entering a workflow', () => {
     expect(coordinators.map((c) => c.id)).toContain(task.ownerId);
     const owner = await jobsFor('hdts.update_ticket_owner', p.ticket_number);
     expect(owner.map((j) => j.data)).toEqual([{ ticket_number: p.ticket_number, owner_id: task.ownerId }]);
+    const told = await jobsFor('notifications.notify', p.ticket_number);
+    expect(told.map((j) => [j.data.type, j.data.user_ids, j.data.link])).toEqual([['task_assigned', [task.items[0].userId], `/agent/tasks/${task.id}`]]);
   });
 
   it('a second delivery of the same ticket changes nothing (DUPLICATE_TICKET)', async () => {

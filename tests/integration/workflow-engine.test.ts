@@ -450,6 +450,18 @@ describe('escalation and transfer', () => {
     ]);
     expect(items[1].targetResolution).toEqual(items[0].targetResolution);
     expect(items[1].stepId).toBe(items[0].stepId);
+    // The new assignee is told (escalated in) and joins the conversation; the previous one is told it left them.
+    const sent = await db.$queryRaw<{ name: string; data: { type?: string; user_ids?: number[]; user_id?: number; role?: string } }[]>`
+      SELECT name, data FROM pgboss.job WHERE data->>'ticket_number' = ${p.ticket_number} AND name IN ('notifications.notify', 'messaging.ticket_participant')`;
+    const notes = sent.filter((j) => j.name === 'notifications.notify').map((j) => [j.data.type, j.data.user_ids]);
+    expect(notes).toEqual(
+      expect.arrayContaining([
+        ['task_escalated_in', [wf.roles.escalation.users[0].id]],
+        ['task_escalated_out', [wf.roles.triage.users[0].id]],
+      ]),
+    );
+    const participants = sent.filter((j) => j.name === 'messaging.ticket_participant').map((j) => [j.data.user_id, j.data.role]);
+    expect(participants).toEqual(expect.arrayContaining([[wf.roles.escalation.users[0].id, 'agent']]));
     const twice = await call(escalateRoute, 'POST', '/tts/tasks/escalate/', { token: me, body: { task_item_id: task.items[0].id, reason: 'again' } });
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('ALREADY_ESCALATED');

@@ -276,7 +276,7 @@ export async function escalateTask(actor: Actor, input: EscalateInput) {
         history: { create: { status: 'new', origin: 'Escalation', notes: `Escalated: ${input.reason}`, createdAt: now } },
       },
     });
-    await notifyAssignee(tx, { userId: to.id, taskItemId: created.id, taskId: item.taskId, ticketNumber: item.task.ticket.ticketNumber, subject: item.task.ticket.subject, stepName: step.name, origin: 'Escalation' });
+    await notifyAssignee(tx, { userId: to.id, taskItemId: created.id, taskId: item.taskId, ticketNumber: item.task.ticket.ticketNumber, subject: item.task.ticket.subject, stepName: step.name, origin: 'Escalation', previousUserId: item.userId });
     await writeAudit(tx, actor, { context: 'workflow', action: 'task_escalated', entityType: 'task', entityId: item.taskId, newValues: { from_task_item_id: item.id, task_item_id: created.id, to_user_id: to.id, reason: input.reason } });
     return {
       status: 'success',
@@ -327,7 +327,7 @@ export async function transferTask(actor: Actor, input: TransferInput) {
         history: { create: { status: 'new', origin: 'Transferred', notes: `Transferred: ${input.notes}`, actorId: actor.id, createdAt: now } },
       },
     });
-    await notifyAssignee(tx, { userId: target.id, taskItemId: created.id, taskId: item.taskId, ticketNumber: item.task.ticket.ticketNumber, subject: item.task.ticket.subject, stepName: item.stepName, origin: 'Transferred' });
+    await notifyAssignee(tx, { userId: target.id, taskItemId: created.id, taskId: item.taskId, ticketNumber: item.task.ticket.ticketNumber, subject: item.task.ticket.subject, stepName: item.stepName, origin: 'Transferred', previousUserId: item.userId });
     await writeAudit(tx, actor, { context: 'workflow', action: 'task_transferred', entityType: 'task', entityId: item.taskId, newValues: { from_task_item_id: item.id, task_item_id: created.id, to_user_id: target.id, notes: input.notes } });
     return { status: 'success', task_id: item.taskId, task_item_id: item.id, new_task_item_id: created.id, transferred_to: { user_id: target.id, user_full_name: target.name }, message: 'Task transferred successfully' };
   });

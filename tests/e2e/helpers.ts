@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { type APIRequestContext, type Browser, expect, type Page } from '@playwright/test';
 
 export const PASSWORD = 'Switchboard!2026';
 
@@ -15,4 +15,51 @@ export async function signOut(page: Page) {
   await page.getByRole('button', { name: /Account menu/ }).click();
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/login/);
+}
+
+export async function token(request: APIRequestContext, username: string) {
+  const res = await request.post('/auth/token/', { data: { username, password: PASSWORD } });
+  expect(res.status()).toBe(200);
+  return (await res.json()).access as string;
+}
+
+/** The current assignee's username of a ticket's task (read through the workflow API as admin). */
+export async function assignee(request: APIRequestContext, adminToken: string, ticketNumber: string): Promise<{ username: string; taskId: number }> {
+  let task: { task_id: number; assigned_user: number | null } | undefined;
+  await expect
+    .poll(async () => {
+      const res = await request.get(`/tts/tasks/?ticket_number=${ticketNumber}`, { headers: { Authorization: `Bearer ${adminToken}` } });
+      task = (await res.json()).results?.[0];
+      return task?.assigned_user ?? null;
+    }, { timeout: 20_000 })
+    .not.toBeNull();
+  const user = await request.get(`/auth/api/v1/users/${task?.assigned_user}/`, { headers: { Authorization: `Bearer ${adminToken}` } });
+  return { username: (await user.json()).username, taskId: task?.task_id as number };
+}
+
+/** Choose the option of a select whose text matches. */
+export async function selectByText(page: Page, selector: string, text: RegExp) {
+  const label = await page.locator(`${selector} option`).filter({ hasText: text }).first().textContent();
+  await page.locator(selector).selectOption({ label: label ?? '' });
+}
+
+export async function as(browser: Browser, username: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, username);
+  return page;
+}
+
+/** The current assignee signs in, opens the task, picks the action and submits it with notes. */
+export async function act(browser: Browser, request: APIRequestContext, adminToken: string, ticketNumber: string, subject: string, action: RegExp, notes: string) {
+  const { username, taskId } = await assignee(request, adminToken, ticketNumber);
+  const page = await as(browser, username);
+  await page.goto(`/agent/tasks/${taskId}`);
+  await expect(page.getByRole('heading', { name: subject })).toBeVisible();
+  await selectByText(page, '#action', action);
+  await page.getByLabel('Notes').fill(notes);
+  await page.getByRole('button', { name: 'Submit action' }).click();
+  // Once acted on, the assignment is no longer actionable: the form disappears.
+  await expect(page.getByText('No action is open for you on this task.')).toBeVisible();
+  await page.context().close();
 }

@@ -1,56 +1,10 @@
-import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
-import { PASSWORD, signIn } from './helpers';
+import { expect, test } from '@playwright/test';
+import { act, as, assignee, selectByText, signIn, token } from './helpers';
 
 const run = Date.now().toString(36);
 const WORKFLOW = `E2E printer workflow ${run}`;
 const SUB = 'Printer/Scanner Setup or Issue';
 const SUBJECT = `Printer jams ${run}`;
-
-async function token(request: APIRequestContext, username: string) {
-  const res = await request.post('/auth/token/', { data: { username, password: PASSWORD } });
-  expect(res.status()).toBe(200);
-  return (await res.json()).access as string;
-}
-
-/** The current assignee's username of a ticket's task (read through the workflow API as admin). */
-async function assignee(request: APIRequestContext, adminToken: string, ticketNumber: string): Promise<{ username: string; taskId: number }> {
-  let task: { task_id: number; assigned_user: number | null } | undefined;
-  await expect
-    .poll(async () => {
-      const res = await request.get(`/tts/tasks/?ticket_number=${ticketNumber}`, { headers: { Authorization: `Bearer ${adminToken}` } });
-      task = (await res.json()).results?.[0];
-      return task?.assigned_user ?? null;
-    }, { timeout: 20_000 })
-    .not.toBeNull();
-  const user = await request.get(`/auth/api/v1/users/${task?.assigned_user}/`, { headers: { Authorization: `Bearer ${adminToken}` } });
-  return { username: (await user.json()).username, taskId: task?.task_id as number };
-}
-
-/** Choose the option of a select whose text matches. */
-async function selectByText(page: Page, selector: string, text: RegExp) {
-  const label = await page.locator(`${selector} option`).filter({ hasText: text }).first().textContent();
-  await page.locator(selector).selectOption({ label: label ?? '' });
-}
-
-async function as(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, username);
-  return page;
-}
-
-async function act(browser: Browser, request: APIRequestContext, adminToken: string, ticketNumber: string, action: RegExp, notes: string) {
-  const { username, taskId } = await assignee(request, adminToken, ticketNumber);
-  const page = await as(browser, username);
-  await page.goto(`/agent/tasks/${taskId}`);
-  await expect(page.getByRole('heading', { name: SUBJECT })).toBeVisible();
-  await selectByText(page, '#action', action);
-  await page.getByLabel('Notes').fill(notes);
-  await page.getByRole('button', { name: 'Submit action' }).click();
-  // Once acted on, the assignment is no longer actionable: the form disappears.
-  await expect(page.getByText('No action is open for you on this task.')).toBeVisible();
-  await page.context().close();
-}
 
 test.describe.serial('workflow engine journey', () => {
   let ticketNumber = '';
@@ -110,9 +64,9 @@ test.describe.serial('workflow engine journey', () => {
     expect(approved.status()).toBeLessThan(300);
     const admin = await token(request, 'admin');
 
-    await act(browser, request, admin, ticketNumber, /^submit/, 'Checked the printer model');
-    await act(browser, request, admin, ticketNumber, /^reject/, 'Need the printer location');
-    await act(browser, request, admin, ticketNumber, /^submit/, 'Location added: floor 2');
+    await act(browser, request, admin, ticketNumber, SUBJECT, /^submit/, 'Checked the printer model');
+    await act(browser, request, admin, ticketNumber, SUBJECT, /^reject/, 'Need the printer location');
+    await act(browser, request, admin, ticketNumber, SUBJECT, /^submit/, 'Location added: floor 2');
 
     // The owning coordinator sees the ticket in progress at Resolution.
     const { taskId } = await assignee(request, admin, ticketNumber);
@@ -124,8 +78,8 @@ test.describe.serial('workflow engine journey', () => {
     await expect(row).toContainText('Resolution');
     await expect(row).toContainText('in progress');
 
-    await act(browser, request, admin, ticketNumber, /^resolve/, 'Replaced the roller');
-    await act(browser, request, admin, ticketNumber, /^Finalize/, 'Confirmed with the requester');
+    await act(browser, request, admin, ticketNumber, SUBJECT, /^resolve/, 'Replaced the roller');
+    await act(browser, request, admin, ticketNumber, SUBJECT, /^Finalize/, 'Confirmed with the requester');
 
     await ownerPage.goto(`/coordinator/owned?tab=inactive&search=${ticketNumber}`);
     await expect(ownerPage.getByRole('row', { name: new RegExp(ticketNumber) })).toContainText('completed');

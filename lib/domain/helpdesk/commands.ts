@@ -624,7 +624,8 @@ export async function syncStatusFromWorkflow(p: { ticket_number: string; status:
     });
     if (seen.count === 0) return;
     const from = t.status as Status;
-    if (from === p.status || !canTransition(from, p.status)) {
+    if (from === p.status) return; // each workflow move re-sends In Progress: nothing to change
+    if (!canTransition(from, p.status)) {
       logger.warn('status sync ignored', { ticket: p.ticket_number, from, to: p.status, event: p.event_id });
       return;
     }

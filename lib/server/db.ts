@@ -1,6 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
-import { databaseUrl } from './env';
+import { databaseUrl, env } from './env';
 
 export type { Prisma } from '@/lib/generated/prisma/client';
 export type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
@@ -11,7 +11,7 @@ const g = globalThis as unknown as { __switchboardPrisma?: PrismaClient };
 export function prisma(): PrismaClient {
   if (!g.__switchboardPrisma) {
     g.__switchboardPrisma = new PrismaClient({
-      adapter: new PrismaPg({ connectionString: databaseUrl(), max: 20 }),
+      adapter: new PrismaPg({ connectionString: databaseUrl(), max: env.DB_POOL_SIZE }),
     });
   }
   return g.__switchboardPrisma;

@@ -29,6 +29,10 @@ const schema = z.object({
   RATE_LIMIT_TICKET_READ: z.string().default('100/60'),
   RATE_LIMIT_DEFAULT: z.string().default('60/60'),
   RATE_LIMIT_DISABLED: bool,
+  /** Prisma connections per process (requests and job handlers share them). */
+  DB_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(40),
+  /** Jobs a worker runs at once per queue (each holds a connection while it runs). */
+  JOB_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(5),
   /** Run pg-boss workers in this process (turn off for web-only processes). */
   JOB_WORKERS: z
     .enum(['true', 'false', '1', '0'])

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { JobDefinition } from '@/lib/domain/jobs';
 import { PermanentJobError } from '@/lib/domain/jobs';
 import { afterCommit, type Tx } from '../db';
-import { databaseUrl } from '../env';
+import { databaseUrl, env } from '../env';
 import { logger } from '../logger';
 import { JOBS } from './registry';
 
@@ -53,9 +53,11 @@ export function startJobs(opts: { workers: boolean; jobs?: JobDefinition[] }): P
     for (const job of jobs) await boss.createQueue(job.name, { name: job.name, ...queueOptions(job) });
     if (!opts.workers) return;
     for (const job of jobs) {
+      let workerId = '';
+      const batchSize = job.batchSize ?? env.JOB_BATCH_SIZE;
       const id = await boss.work(
         job.name,
-        { batchSize: job.batchSize ?? 20, pollingIntervalSeconds: 0.5, includeMetadata: true },
+        { batchSize, pollingIntervalSeconds: 0.5, includeMetadata: true },
         async (jobs) => {
           // Jobs of a batch run concurrently; a failure fails only its own job.
           // Failed ones are marked failed (and retried by pg-boss); returning completes the rest.
@@ -66,8 +68,11 @@ export function startJobs(opts: { workers: boolean; jobs?: JobDefinition[] }): P
               await boss.fail(job.name, jobs[i].id, { message: reason });
             }
           }
+          // A full batch means more are waiting: fetch again at once instead of after the polling interval.
+          if (jobs.length >= batchSize && workerId) setImmediate(() => g.__switchboardJobs?.boss.notifyWorker(workerId));
         },
       );
+      workerId = id;
       state.workerIds.set(job.name, [...(state.workerIds.get(job.name) ?? []), id]);
       if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
     }

@@ -47,7 +47,6 @@ export interface Endpoint<A extends Auth, P, Q, B> {
   }) => Promise<unknown> | unknown;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: endpoints of any shape are stored together
 export type AnyEndpoint = Endpoint<Auth, any, any, any>;
 export type Handler = ((req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>) & {
   endpoint?: AnyEndpoint;

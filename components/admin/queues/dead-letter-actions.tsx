@@ -2,34 +2,15 @@
 
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import { Loader2, RotateCcw, Trash2 } from 'lucide-react';
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { toast } from 'sonner';
-import { ApiError, api } from '@/lib/client/api';
+import { api } from '@/lib/client/api';
+import { useMutation } from '@/lib/client/use-mutation';
 
 const button =
   'inline-flex items-center gap-1.5 rounded-md border px-2.5 py-1 text-xs font-medium disabled:opacity-50 border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800';
 
-function useAction() {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  async function run(fn: () => Promise<unknown>, success: string) {
-    setPending(true);
-    try {
-      await fn();
-      toast.success(success);
-      router.refresh();
-    } catch (e) {
-      toast.error(e instanceof ApiError ? e.message : 'Something went wrong');
-    } finally {
-      setPending(false);
-    }
-  }
-  return { pending, run };
-}
-
 export function DeadLetterActions({ id, queue }: { id: string; queue: string }) {
-  const { pending, run } = useAction();
+  const { pending, run } = useMutation();
   return (
     <div className="flex gap-2">
       <button
@@ -69,7 +50,7 @@ export function DeadLetterActions({ id, queue }: { id: string; queue: string }) 
 }
 
 export function ReplayAllButton({ count }: { count: number }) {
-  const { pending, run } = useAction();
+  const { pending, run } = useMutation();
   return (
     <button
       type="button"

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { api } from '@/lib/client/api';
 import type { AdminUser } from './types';
-import { useMutation } from './use-mutation';
+import { useMutation } from '@/lib/client/use-mutation';
 
 export function DeactivateButton({ user, disabled }: { user: AdminUser; disabled?: boolean }) {
   const { pending, run } = useMutation();

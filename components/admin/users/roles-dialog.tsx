@@ -8,7 +8,7 @@ import { FormError } from '@/components/ui/field';
 import { Checkbox } from '@/components/ui/input';
 import { ApiError, api } from '@/lib/client/api';
 import type { AdminUser, RoleOption } from './types';
-import { useMutation } from './use-mutation';
+import { useMutation } from '@/lib/client/use-mutation';
 
 const SYSTEMS = [
   { id: 'hdts', label: 'Help desk (HDTS)' },

@@ -8,7 +8,7 @@ import { describedBy, Field, FormError } from '@/components/ui/field';
 import { Checkbox, Input } from '@/components/ui/input';
 import { ApiError, api, fieldError } from '@/lib/client/api';
 import type { AdminUser } from './types';
-import { useMutation } from './use-mutation';
+import { useMutation } from '@/lib/client/use-mutation';
 
 type Values = Record<'username' | 'email' | 'first_name' | 'last_name' | 'phone_number' | 'password', string>;
 

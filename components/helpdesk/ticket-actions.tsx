@@ -1,9 +1,7 @@
 'use client';
 
 import { Star } from 'lucide-react';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog, Dialog, DialogContent, DialogFooter, DialogTrigger } from '@/components/ui/dialog';
 import { describedBy, Field, FormError } from '@/components/ui/field';
@@ -11,31 +9,13 @@ import { Checkbox } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Textarea } from '@/components/ui/textarea';
 import { ApiError, api, fieldError } from '@/lib/client/api';
+import { useMutation } from '@/lib/client/use-mutation';
 
 const base = (id: number) => `/hdts/api/tickets/${id}`;
 const message = (e: unknown) => (e instanceof ApiError ? e.message : 'Something went wrong');
 
-function useAction() {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  async function run(fn: () => Promise<unknown>, ok: string) {
-    setPending(true);
-    setError(null);
-    try {
-      await fn();
-      toast.success(ok);
-      router.refresh();
-      return true;
-    } catch (e) {
-      setError(e);
-      return false;
-    } finally {
-      setPending(false);
-    }
-  }
-  return { pending, error, run };
-}
+/** The forms here show failures inline, so no error toast. */
+const useAction = () => useMutation({ toastErrors: false });
 
 /** A dialog asking for a required reason (withdraw, reject). */
 export function ReasonDialog({ ticketId, action, field, label, title, description, confirm, done, destructive }: {
@@ -79,7 +59,8 @@ export function ReasonDialog({ ticketId, action, field, label, title, descriptio
 }
 
 export function CloseTicketButton({ ticketId }: { ticketId: number }) {
-  const { run } = useAction();
+  // No inline place for an error here: it shows as a toast.
+  const { run } = useMutation();
   return (
     <ConfirmDialog
       trigger={<Button>Close ticket</Button>}
@@ -94,7 +75,8 @@ export function CloseTicketButton({ ticketId }: { ticketId: number }) {
 }
 
 export function ReopenButton({ ticketId }: { ticketId: number }) {
-  const { run } = useAction();
+  // No inline place for an error here: it shows as a toast.
+  const { run } = useMutation();
   return (
     <ConfirmDialog
       trigger={<Button variant="secondary">Reopen</Button>}

@@ -1,15 +1,14 @@
 'use client';
 
 import { useState } from 'react';
-import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, FormError } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { ApiError, api, fieldError } from '@/lib/client/api';
+import { useMutation } from '@/lib/client/use-mutation';
 
 export function ChangePasswordForm() {
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { pending, error, setError, run } = useMutation();
   const [mismatch, setMismatch] = useState(false);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
@@ -20,17 +19,11 @@ export function ChangePasswordForm() {
     setError(null);
     setMismatch(next !== String(form.get('confirm_password') ?? ''));
     if (next !== String(form.get('confirm_password') ?? '')) return;
-    setPending(true);
-    try {
-      await api('POST', '/auth/api/v1/users/change-password/', { old_password: String(form.get('old_password') ?? ''), new_password: next });
-      formEl.reset();
-      toast.success('Password changed. Other API sessions were signed out.');
-    } catch (err) {
-      setError(err);
-      toast.error(err instanceof ApiError ? err.message : 'Something went wrong. Please try again.');
-    } finally {
-      setPending(false);
-    }
+    const ok = await run(
+      () => api('POST', '/auth/api/v1/users/change-password/', { old_password: String(form.get('old_password') ?? ''), new_password: next }),
+      'Password changed. Other API sessions were signed out.',
+    );
+    if (ok) formEl.reset();
   }
 
   const errors: Record<string, string | undefined> = {

@@ -1,37 +1,26 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, FormError } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { ApiError, api, fieldError } from '@/lib/client/api';
+import { useMutation } from '@/lib/client/use-mutation';
 
 export function ProfileForm({ profile }: { profile: { first_name: string; last_name: string; phone_number: string | null } }) {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { pending, error, run } = useMutation();
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    setPending(true);
-    setError(null);
-    try {
-      await api('PATCH', '/auth/api/v1/users/profile/', {
-        first_name: String(form.get('first_name') ?? '').trim(),
-        last_name: String(form.get('last_name') ?? '').trim(),
-        phone_number: String(form.get('phone_number') ?? '').trim() || null,
-      });
-      toast.success('Profile saved');
-      router.refresh();
-    } catch (err) {
-      setError(err);
-      toast.error(err instanceof ApiError ? err.message : 'Something went wrong. Please try again.');
-    } finally {
-      setPending(false);
-    }
+    await run(
+      () =>
+        api('PATCH', '/auth/api/v1/users/profile/', {
+          first_name: String(form.get('first_name') ?? '').trim(),
+          last_name: String(form.get('last_name') ?? '').trim(),
+          phone_number: String(form.get('phone_number') ?? '').trim() || null,
+        }),
+      'Profile saved',
+    );
   }
 
   const err = (f: string) => fieldError(error, f);

@@ -1,36 +1,23 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/field';
 import { NativeSelect } from '@/components/ui/native-select';
 import { api } from '@/lib/client/api';
+import { useMutation } from '@/lib/client/use-mutation';
 
 /** Route one unassigned ticket to a deployed workflow. */
 export function ManualAssign({ ticketNumber, workflows }: { ticketNumber: string; workflows: { id: number; name: string }[] }) {
-  const router = useRouter();
   const [workflow, setWorkflow] = useState('');
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useMutation({ toastErrors: false });
   return (
     <form
       className="flex flex-wrap items-center gap-2"
       aria-label={`Assign ${ticketNumber}`}
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        setPending(true);
-        setError(null);
-        try {
-          await api('POST', `/tts/unassigned-tickets/${ticketNumber}/assign/`, { workflow_id: Number(workflow) });
-          toast.success(`${ticketNumber} assigned`);
-          router.refresh();
-        } catch (err) {
-          setError(err instanceof Error ? err.message : 'Could not assign');
-        } finally {
-          setPending(false);
-        }
+        void run(() => api('POST', `/tts/unassigned-tickets/${ticketNumber}/assign/`, { workflow_id: Number(workflow) }), `${ticketNumber} assigned`);
       }}
     >
       <label htmlFor={`wf-${ticketNumber}`} className="sr-only">
@@ -47,7 +34,7 @@ export function ManualAssign({ ticketNumber, workflows }: { ticketNumber: string
       <Button type="submit" size="sm" pending={pending} disabled={!workflow}>
         Assign
       </Button>
-      <FormError>{error}</FormError>
+      <FormError>{error ? (error instanceof Error ? error.message : 'Could not assign') : null}</FormError>
     </form>
   );
 }

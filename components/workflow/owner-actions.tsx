@@ -1,35 +1,19 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { Field, FormError } from '@/components/ui/field';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Textarea } from '@/components/ui/textarea';
 import { ApiError, api, fieldError } from '@/lib/client/api';
+import { useMutation } from '@/lib/client/use-mutation';
 
 /** Escalate ownership (the owner) and transfer ownership (admins) of an owned ticket. */
 export function OwnerActions({ ticketNumber, canEscalate, canTransfer, coordinators }: { ticketNumber: string; canEscalate: boolean; canTransfer: boolean; coordinators: { id: number; name: string }[] }) {
-  const router = useRouter();
   const [reason, setReason] = useState('');
   const [owner, setOwner] = useState('');
   const [why, setWhy] = useState('');
-  const [pending, setPending] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  async function run(kind: string, fn: () => Promise<unknown>, done: string) {
-    setPending(kind);
-    setError(null);
-    try {
-      await fn();
-      toast.success(done);
-      router.refresh();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setPending(null);
-    }
-  }
+  const { pendingKey, error, run } = useMutation({ toastErrors: false });
   if (!canEscalate && !canTransfer) return <p className="text-sm text-slate-500">No ownership action is available to you.</p>;
   return (
     <div className="space-y-5">
@@ -40,13 +24,13 @@ export function OwnerActions({ ticketNumber, canEscalate, canTransfer, coordinat
           className="space-y-2"
           onSubmit={(e) => {
             e.preventDefault();
-            run('escalate', () => api('POST', '/tts/tasks/ticket-owner/escalate/', { ticket_number: ticketNumber, reason }), 'Ticket escalated to an admin');
+            void run(() => api('POST', '/tts/tasks/ticket-owner/escalate/', { ticket_number: ticketNumber, reason }), 'Ticket escalated to an admin', 'escalate');
           }}
         >
           <Field id="owner-reason" label="Why escalate to an admin?" error={fieldError(error, 'reason')}>
             <Textarea id="owner-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
           </Field>
-          <Button type="submit" variant="secondary" pending={pending === 'escalate'}>
+          <Button type="submit" variant="secondary" pending={pendingKey === 'escalate'}>
             Escalate ownership
           </Button>
         </form>
@@ -57,7 +41,7 @@ export function OwnerActions({ ticketNumber, canEscalate, canTransfer, coordinat
           className="space-y-2"
           onSubmit={(e) => {
             e.preventDefault();
-            run('transfer', () => api('POST', '/tts/tasks/ticket-owner/transfer/', { ticket_number: ticketNumber, new_owner_id: Number(owner), reason: why || undefined }), 'Ownership transferred');
+            void run(() => api('POST', '/tts/tasks/ticket-owner/transfer/', { ticket_number: ticketNumber, new_owner_id: Number(owner), reason: why || undefined }), 'Ownership transferred', 'transfer');
           }}
         >
           <Field id="new-owner" label="New owner" error={fieldError(error, 'new_owner_id')}>
@@ -73,7 +57,7 @@ export function OwnerActions({ ticketNumber, canEscalate, canTransfer, coordinat
           <Field id="transfer-reason" label="Reason (optional)">
             <Textarea id="transfer-reason" rows={2} value={why} onChange={(e) => setWhy(e.target.value)} />
           </Field>
-          <Button type="submit" variant="secondary" pending={pending === 'transfer'}>
+          <Button type="submit" variant="secondary" pending={pendingKey === 'transfer'}>
             Transfer ownership
           </Button>
         </form>

@@ -1,13 +1,12 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, FormError } from '@/components/ui/field';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Textarea } from '@/components/ui/textarea';
 import { ApiError, api, fieldError } from '@/lib/client/api';
+import { useMutation } from '@/lib/client/use-mutation';
 
 interface Action {
   action_id: number | string;
@@ -18,7 +17,6 @@ interface Action {
 
 /** Transition (with notes), escalate and — for admins — transfer; shown only while the assignment is actionable. */
 export function TaskActions({ taskItemId, actions, transferTargets }: { taskItemId: number; actions: Action[]; transferTargets: { id: number; name: string }[] }) {
-  const router = useRouter();
   const moves = actions.filter((a) => a.kind === 'transition' || a.kind === 'finalize');
   const canEscalate = actions.some((a) => a.kind === 'escalate');
   const canTransfer = actions.some((a) => a.kind === 'transfer');
@@ -27,22 +25,7 @@ export function TaskActions({ taskItemId, actions, transferTargets }: { taskItem
   const [reason, setReason] = useState('');
   const [target, setTarget] = useState('');
   const [transferNotes, setTransferNotes] = useState('');
-  const [pending, setPending] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  async function run(kind: string, fn: () => Promise<unknown>, done: string) {
-    setPending(kind);
-    setError(null);
-    try {
-      await fn();
-      toast.success(done);
-      router.refresh();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setPending(null);
-    }
-  }
+  const { pendingKey, error, run } = useMutation({ toastErrors: false });
 
   const formError = error instanceof ApiError && !Object.keys(error.fields).length ? error.message : undefined;
   return (
@@ -54,10 +37,10 @@ export function TaskActions({ taskItemId, actions, transferTargets }: { taskItem
           className="space-y-3"
           onSubmit={(e) => {
             e.preventDefault();
-            run(
-              'move',
+            void run(
               () => api('POST', '/tts/transitions/', { task_item_id: taskItemId, transition_id: choice === 'finalize' ? null : Number(choice), notes }),
               choice === 'finalize' ? 'Task finalized' : 'Task moved to the next step',
+              'move',
             );
           }}
         >
@@ -73,7 +56,7 @@ export function TaskActions({ taskItemId, actions, transferTargets }: { taskItem
           <Field id="notes" label="Notes" error={fieldError(error, 'notes')}>
             <Textarea id="notes" value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} aria-invalid={!!fieldError(error, 'notes')} aria-describedby={describedBy('notes', fieldError(error, 'notes'))} />
           </Field>
-          <Button type="submit" pending={pending === 'move'}>
+          <Button type="submit" pending={pendingKey === 'move'}>
             Submit action
           </Button>
         </form>
@@ -84,13 +67,13 @@ export function TaskActions({ taskItemId, actions, transferTargets }: { taskItem
           className="space-y-3 border-t border-slate-200 pt-4 dark:border-slate-800"
           onSubmit={(e) => {
             e.preventDefault();
-            run('escalate', () => api('POST', '/tts/tasks/escalate/', { task_item_id: taskItemId, reason }), 'Task escalated');
+            void run(() => api('POST', '/tts/tasks/escalate/', { task_item_id: taskItemId, reason }), 'Task escalated', 'escalate');
           }}
         >
           <Field id="reason" label="Escalation reason" error={fieldError(error, 'reason')}>
             <Textarea id="reason" value={reason} onChange={(e) => setReason(e.target.value)} rows={2} aria-invalid={!!fieldError(error, 'reason')} />
           </Field>
-          <Button type="submit" variant="secondary" pending={pending === 'escalate'}>
+          <Button type="submit" variant="secondary" pending={pendingKey === 'escalate'}>
             Escalate
           </Button>
         </form>
@@ -101,7 +84,7 @@ export function TaskActions({ taskItemId, actions, transferTargets }: { taskItem
           className="space-y-3 border-t border-slate-200 pt-4 dark:border-slate-800"
           onSubmit={(e) => {
             e.preventDefault();
-            run('transfer', () => api('POST', '/tts/tasks/transfer/', { task_item_id: taskItemId, user_id: Number(target), notes: transferNotes }), 'Task transferred');
+            void run(() => api('POST', '/tts/tasks/transfer/', { task_item_id: taskItemId, user_id: Number(target), notes: transferNotes }), 'Task transferred', 'transfer');
           }}
         >
           <Field id="transfer-user" label="Transfer to" error={fieldError(error, 'user_id')}>
@@ -117,7 +100,7 @@ export function TaskActions({ taskItemId, actions, transferTargets }: { taskItem
           <Field id="transfer-notes" label="Transfer notes" error={fieldError(error, 'notes')}>
             <Textarea id="transfer-notes" value={transferNotes} onChange={(e) => setTransferNotes(e.target.value)} rows={2} />
           </Field>
-          <Button type="submit" variant="secondary" pending={pending === 'transfer'}>
+          <Button type="submit" variant="secondary" pending={pendingKey === 'transfer'}>
             Transfer
           </Button>
         </form>

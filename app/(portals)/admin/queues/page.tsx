@@ -1,13 +1,19 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { DeadLetterActions, ReplayAllButton } from '@/components/admin/queues/dead-letter-actions';
+import { cn } from '@/components/ui/cn';
+import { Pager } from '@/components/ui/pager';
+import { EmptyRow, Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { listDeadLetters, listFailed, queueDepths } from '@/lib/domain/operations/queries';
 import { requirePortal } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Job queues' };
 
-const th = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500';
-const td = 'px-3 py-2 align-top text-sm';
+const PAGE_SIZE = 20;
+
+/** Cells of the job tables sit at the top: the error cell grows when its payload is opened. */
+function Cell({ className, ...props }: React.ComponentProps<typeof TD>) {
+  return <TD className={cn('align-top', className)} {...props} />;
+}
 
 function Payload({ value }: { value: unknown }) {
   return (
@@ -25,9 +31,11 @@ export default async function QueuesPage({ searchParams }: { searchParams: Promi
   const failedPage = Math.max(1, Number(sp.failed) || 1);
   const [depths, dead, failed] = await Promise.all([
     queueDepths(actor),
-    listDeadLetters(actor, { page: dlPage, page_size: 20 }),
-    listFailed(actor, { page: failedPage, page_size: 20 }),
+    listDeadLetters(actor, { page: dlPage, page_size: PAGE_SIZE }),
+    listFailed(actor, { page: failedPage, page_size: PAGE_SIZE }),
   ]);
+  // Each table pages on its own; a link keeps the other table's page.
+  const href = (dl: number, failedAt: number) => `/admin/queues?dl=${dl}&failed=${failedAt}`;
   return (
     <div className="space-y-8">
       <div>
@@ -40,32 +48,30 @@ export default async function QueuesPage({ searchParams }: { searchParams: Promi
 
       <section aria-labelledby="depths">
         <h2 id="depths" className="mb-2 text-lg font-semibold">Queue depths</h2>
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <table className="min-w-full divide-y divide-slate-200 dark:divide-slate-800">
-            <thead>
-              <tr>
-                <th className={th}>Queue</th>
-                <th className={th}>Waiting</th>
-                <th className={th}>Retrying</th>
-                <th className={th}>Active</th>
-                <th className={th}>Completed (last hour)</th>
-                <th className={th}>Failed</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-              {depths.results.map((q) => (
-                <tr key={q.name}>
-                  <td className={`${td} font-mono`}>{q.name}</td>
-                  <td className={td}>{q.created}</td>
-                  <td className={td}>{q.retry}</td>
-                  <td className={td}>{q.active}</td>
-                  <td className={td}>{q.completed}</td>
-                  <td className={td}>{q.failed}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table aria-labelledby="depths">
+          <THead>
+            <tr>
+              <TH>Queue</TH>
+              <TH>Waiting</TH>
+              <TH>Retrying</TH>
+              <TH>Active</TH>
+              <TH>Completed (last hour)</TH>
+              <TH>Failed</TH>
+            </tr>
+          </THead>
+          <TBody>
+            {depths.results.map((q) => (
+              <TR key={q.name}>
+                <Cell className="font-mono">{q.name}</Cell>
+                <Cell>{q.created}</Cell>
+                <Cell>{q.retry}</Cell>
+                <Cell>{q.active}</Cell>
+                <Cell>{q.completed}</Cell>
+                <Cell>{q.failed}</Cell>
+              </TR>
+            ))}
+          </TBody>
+        </Table>
       </section>
 
       <section aria-labelledby="dead">
@@ -73,98 +79,66 @@ export default async function QueuesPage({ searchParams }: { searchParams: Promi
           <h2 id="dead" className="text-lg font-semibold">Dead letters ({dead.count})</h2>
           <ReplayAllButton count={dead.count} />
         </div>
-        {dead.count === 0 ? (
-          <p className="rounded-xl border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500 dark:border-slate-700">
-            No dead letters. Every message was delivered or is still retrying.
-          </p>
-        ) : (
-          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-            <table className="min-w-full divide-y divide-slate-200 dark:divide-slate-800">
-              <thead>
-                <tr>
-                  <th className={th}>Queue</th>
-                  <th className={th}>Error</th>
-                  <th className={th}>Attempts</th>
-                  <th className={th}>When</th>
-                  <th className={th}>Actions</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-                {dead.results.map((d) => (
-                  <tr key={d.id}>
-                    <td className={`${td} font-mono`}>{d.queue}</td>
-                    <td className={td}>
-                      <span className="mr-2 rounded bg-red-50 px-1.5 py-0.5 font-mono text-xs text-red-700 dark:bg-red-950 dark:text-red-300">{d.code}</span>
-                      {d.error}
-                      <Payload value={d.data} />
-                    </td>
-                    <td className={td}>{d.attempts}</td>
-                    <td className={`${td} whitespace-nowrap`}>{new Date(d.dead_lettered_at).toLocaleString()}</td>
-                    <td className={td}>
-                      <DeadLetterActions id={d.id} queue={d.queue} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <Pager param="dl" page={dlPage} hasNext={dead.hasNext} />
+        <Table aria-labelledby="dead">
+          <THead>
+            <tr>
+              <TH>Queue</TH>
+              <TH>Error</TH>
+              <TH>Attempts</TH>
+              <TH>When</TH>
+              <TH>Actions</TH>
+            </tr>
+          </THead>
+          <TBody>
+            {dead.count === 0 && <EmptyRow colSpan={5}>No dead letters. Every message was delivered or is still retrying.</EmptyRow>}
+            {dead.results.map((d) => (
+              <TR key={d.id}>
+                <Cell className="font-mono">{d.queue}</Cell>
+                <Cell>
+                  <span className="mr-2 rounded bg-red-50 px-1.5 py-0.5 font-mono text-xs text-red-700 dark:bg-red-950 dark:text-red-300">{d.code}</span>
+                  {d.error}
+                  <Payload value={d.data} />
+                </Cell>
+                <Cell>{d.attempts}</Cell>
+                <Cell className="whitespace-nowrap">{new Date(d.dead_lettered_at).toLocaleString()}</Cell>
+                <Cell>
+                  <DeadLetterActions id={d.id} queue={d.queue} />
+                </Cell>
+              </TR>
+            ))}
+          </TBody>
+        </Table>
+        <Pager page={dlPage} count={dead.count} pageSize={PAGE_SIZE} href={(p) => href(p, failedPage)} />
       </section>
 
       <section aria-labelledby="failed">
         <h2 id="failed" className="mb-2 text-lg font-semibold">Failed jobs ({failed.count})</h2>
-        {failed.count === 0 ? (
-          <p className="rounded-xl border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500 dark:border-slate-700">No failed jobs.</p>
-        ) : (
-          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-            <table className="min-w-full divide-y divide-slate-200 dark:divide-slate-800">
-              <thead>
-                <tr>
-                  <th className={th}>Queue</th>
-                  <th className={th}>Error</th>
-                  <th className={th}>Attempts</th>
-                  <th className={th}>Failed at</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-                {failed.results.map((f) => (
-                  <tr key={f.id}>
-                    <td className={`${td} font-mono`}>{f.queue}</td>
-                    <td className={td}>
-                      {f.error}
-                      <Payload value={f.data} />
-                    </td>
-                    <td className={td}>{f.attempts}</td>
-                    <td className={`${td} whitespace-nowrap`}>{f.failed_at ? new Date(f.failed_at).toLocaleString() : '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <Pager param="failed" page={failedPage} hasNext={failed.hasNext} />
+        <Table aria-labelledby="failed">
+          <THead>
+            <tr>
+              <TH>Queue</TH>
+              <TH>Error</TH>
+              <TH>Attempts</TH>
+              <TH>Failed at</TH>
+            </tr>
+          </THead>
+          <TBody>
+            {failed.count === 0 && <EmptyRow colSpan={4}>No failed jobs.</EmptyRow>}
+            {failed.results.map((f) => (
+              <TR key={f.id}>
+                <Cell className="font-mono">{f.queue}</Cell>
+                <Cell>
+                  {f.error}
+                  <Payload value={f.data} />
+                </Cell>
+                <Cell>{f.attempts}</Cell>
+                <Cell className="whitespace-nowrap">{f.failed_at ? new Date(f.failed_at).toLocaleString() : '—'}</Cell>
+              </TR>
+            ))}
+          </TBody>
+        </Table>
+        <Pager page={failedPage} count={failed.count} pageSize={PAGE_SIZE} href={(p) => href(dlPage, p)} />
       </section>
     </div>
-  );
-}
-
-function Pager({ param, page, hasNext }: { param: string; page: number; hasNext: boolean }) {
-  if (page === 1 && !hasNext) return null;
-  const link = 'rounded-md border border-slate-300 px-3 py-1 text-sm dark:border-slate-700';
-  return (
-    <nav aria-label="Pagination" className="mt-3 flex gap-2">
-      {page > 1 && (
-        <Link className={link} href={`?${param}=${page - 1}`}>
-          Previous
-        </Link>
-      )}
-      <span className="px-2 py-1 text-sm">Page {page}</span>
-      {hasNext && (
-        <Link className={link} href={`?${param}=${page + 1}`}>
-          Next
-        </Link>
-      )}
-    </nav>
   );
 }

@@ -1,12 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { EmptyRow, Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { listEmailDeliveries } from '@/lib/domain/notifications/queries';
 import { requirePortal } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'E-mail deliveries' };
-
-const th = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500';
-const td = 'px-3 py-2 align-top text-sm';
 
 export default async function DeliveriesPage({ searchParams }: { searchParams: Promise<{ page?: string; status?: string }> }) {
   const actor = await requirePortal('admin');
@@ -44,42 +42,37 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
           </Link>
         ))}
       </nav>
-      {result.count === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500 dark:border-slate-700">No e-mail deliveries yet.</p>
-      ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <table className="min-w-full divide-y divide-slate-200 dark:divide-slate-800">
-            <thead>
-              <tr>
-                <th className={th}>When</th>
-                <th className={th}>Recipient</th>
-                <th className={th}>Subject</th>
-                <th className={th}>Status</th>
-                <th className={th}>Attempt</th>
-                <th className={th}>Via</th>
-                <th className={th}>Error</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-              {result.results.map((d) => (
-                <tr key={d.id}>
-                  <td className={`${td} whitespace-nowrap`}>{new Date(d.created_at).toLocaleString()}</td>
-                  <td className={td}>{d.recipient}</td>
-                  <td className={td}>{d.subject}</td>
-                  <td className={td}>
-                    <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${d.status === 'sent' ? 'bg-emerald-100 text-emerald-800' : 'bg-red-100 text-red-800'}`}>
-                      {d.status === 'sent' ? 'Sent' : 'Failed'}
-                    </span>
-                  </td>
-                  <td className={td}>{d.attempt}</td>
-                  <td className={td}>{d.transport === 'smtp' ? 'SMTP' : 'File (.data/mail)'}</td>
-                  <td className={`${td} max-w-xs break-words text-xs text-red-800 dark:text-red-300`}>{d.error ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Table aria-label="E-mail deliveries">
+        <THead>
+          <tr>
+            <TH>When</TH>
+            <TH>Recipient</TH>
+            <TH>Subject</TH>
+            <TH>Status</TH>
+            <TH>Attempt</TH>
+            <TH>Via</TH>
+            <TH>Error</TH>
+          </tr>
+        </THead>
+        <TBody>
+          {result.count === 0 && <EmptyRow colSpan={7}>No e-mail deliveries yet.</EmptyRow>}
+          {result.results.map((d) => (
+            <TR key={d.id}>
+              <TD className="whitespace-nowrap">{new Date(d.created_at).toLocaleString()}</TD>
+              <TD>{d.recipient}</TD>
+              <TD>{d.subject}</TD>
+              <TD>
+                <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${d.status === 'sent' ? 'bg-emerald-100 text-emerald-800' : 'bg-red-100 text-red-800'}`}>
+                  {d.status === 'sent' ? 'Sent' : 'Failed'}
+                </span>
+              </TD>
+              <TD>{d.attempt}</TD>
+              <TD>{d.transport === 'smtp' ? 'SMTP' : 'File (.data/mail)'}</TD>
+              <TD className="max-w-xs break-words text-xs text-red-800 dark:text-red-300">{d.error ?? ''}</TD>
+            </TR>
+          ))}
+        </TBody>
+      </Table>
       {pages > 1 && (
         <nav aria-label="Pages" className="flex items-center justify-between text-sm">
           {page > 1 ? <Link href={q(page - 1)}>← Newer</Link> : <span />}

@@ -111,15 +111,22 @@ export function Attachments({ t }: { t: TicketDetail }) {
   );
 }
 
+export type TicketComment = TicketDetail['comments'][number];
+
 export function Comments({ t }: { t: TicketDetail }) {
+  return <CommentList comments={t.comments} />;
+}
+
+/** The ticket's comments as the ticket pages show them (also rendered live by LiveComments). */
+export function CommentList({ comments, live }: { comments: TicketComment[]; live?: boolean }) {
   return (
-    <section aria-labelledby="comments">
+    <section aria-labelledby="comments" data-live={live ? 'joined' : undefined}>
       <h2 id="comments" className="mb-2 font-semibold">
         Comments
       </h2>
-      {t.comments.length ? (
+      {comments.length ? (
         <ul className="space-y-3">
-          {t.comments.map((c) => (
+          {comments.map((c) => (
             <li key={c.id} className={`rounded-lg border p-3 text-sm ${c.is_internal ? 'border-amber-300 bg-amber-50 dark:border-amber-800 dark:bg-amber-950' : 'border-slate-200 dark:border-slate-800'}`}>
               <div className="mb-1 flex items-center gap-2 text-xs text-slate-500">
                 <span className="font-medium text-slate-700 dark:text-slate-300">{c.user_name}</span>

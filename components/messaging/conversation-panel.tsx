@@ -87,7 +87,8 @@ export function ConversationPanel({ ticketNumber, source, currentUserId, canPost
 
   const internalTyping = source === 'messages';
   const room = useTicketRoom(ticketNumber, {
-    onCommentUpdate: source === 'comments' ? () => load() : undefined,
+    // the help desk's own ticket comments share the event name; they are not this list's
+    onCommentUpdate: source === 'comments' ? (e) => e.source !== 'helpdesk' && load() : undefined,
     onMessageUpdate: source === 'messages' ? () => load() : undefined,
     internalTyping,
   });

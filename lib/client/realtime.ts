@@ -77,14 +77,44 @@ export interface TicketRoomState {
   sendTyping: (isTyping: boolean, internal?: boolean) => void;
 }
 
+/**
+ * A comment changed. `source` tells the store: `messaging` (spec 002 comments; re-read them) or `helpdesk`
+ * (the ticket's comments; public ones only, carrying `comment` as the ticket page renders it, null when deleted).
+ */
+export interface CommentUpdateEvent {
+  action: string;
+  comment_id: number;
+  ticket_id: string;
+  is_internal: boolean;
+  source?: 'messaging' | 'helpdesk';
+  comment?: unknown;
+}
+
+/** The ticket (help desk) or its task/ownership (workflow, staff room only) changed; re-read. */
+export interface TicketUpdateEvent {
+  ticket_number: string;
+  action: string;
+  source?: 'helpdesk' | 'workflow';
+  task_id?: number;
+}
+
 interface RoomEvents {
-  onCommentUpdate?: (e: { action: string; comment_id: number; ticket_id: string; is_internal: boolean }) => void;
+  onCommentUpdate?: (e: CommentUpdateEvent) => void;
   onMessageUpdate?: (e: { action: string; message_id: number; ticket_id: string }) => void;
+  onTicketUpdate?: (e: TicketUpdateEvent) => void;
   /** Only typing of this kind (internal conversation or public comments) is reported. */
   internalTyping?: boolean;
 }
 
-/** Join `ticket:{number}` (and its internal room when allowed) while mounted; rejoins after reconnects. */
+const JOIN_RETRIES_MS = [1000, 3000, 9000];
+
+/** How many mounted hooks use each ticket's rooms: the rooms are left only when the last one unmounts. */
+const roomUsers = new Map<string, number>();
+
+/**
+ * Join `ticket:{number}` (and its internal room when allowed) while mounted; rejoins after reconnects.
+ * Several components of a page may use the same ticket's rooms.
+ */
 export function useTicketRoom(ticketId: string, events: RoomEvents = {}): TicketRoomState {
   const { socket } = useSocket();
   const [joined, setJoined] = useState<boolean | null>(null);
@@ -97,14 +127,24 @@ export function useTicketRoom(ticketId: string, events: RoomEvents = {}): Ticket
 
   useEffect(() => {
     if (!socket) return;
+    // A refusal may only mean the participant is not recorded yet (a job, just after the ticket was
+    // created or assigned): try again a few times before reporting live updates unavailable.
+    let attempts = 0;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let active = true;
     const join = () =>
-      socket.emit('join_ticket', { ticket_id: ticketId }, (r: { ok: boolean; internal?: boolean }) => {
+      socket.emit('join_ticket', { ticket_id: ticketId }, (r: { ok: boolean; error?: string; internal?: boolean }) => {
+        if (!active) return;
+        if (!r.ok && r.error === 'NOT_FOUND' && attempts < JOIN_RETRIES_MS.length) {
+          retry = setTimeout(join, JOIN_RETRIES_MS[attempts++]);
+          return;
+        }
         setJoined(r.ok);
         setInternal(!!r.internal);
       });
     const onPresence = (p: { ticket_id: string; viewers: Viewer[] }) => p.ticket_id === ticketId && setViewers(p.viewers);
-    const onComment = (e: { ticket_id: string } & Parameters<NonNullable<RoomEvents['onCommentUpdate']>>[0]) =>
-      e.ticket_id === ticketId && ref.current.onCommentUpdate?.(e);
+    const onComment = (e: CommentUpdateEvent) => e.ticket_id === ticketId && ref.current.onCommentUpdate?.(e);
+    const onTicket = (e: TicketUpdateEvent) => e.ticket_number === ticketId && ref.current.onTicketUpdate?.(e);
     const onMessage = (e: { ticket_id: string } & Parameters<NonNullable<RoomEvents['onMessageUpdate']>>[0]) =>
       e.ticket_id === ticketId && ref.current.onMessageUpdate?.(e);
     const onTyping = (t: { ticket_id: string; internal: boolean; is_typing: boolean; user: Viewer }) => {
@@ -121,18 +161,28 @@ export function useTicketRoom(ticketId: string, events: RoomEvents = {}): Ticket
         setTyping((list) => list.filter((u) => u.id !== t.user.id));
       }
     };
+    roomUsers.set(ticketId, (roomUsers.get(ticketId) ?? 0) + 1);
     if (socket.connected) join();
     socket.on('connect', join);
     socket.on('presence', onPresence);
     socket.on('comment_update', onComment);
     socket.on('message_update', onMessage);
+    socket.on('ticket_update', onTicket);
     socket.on('typing', onTyping);
     return () => {
-      socket.emit('leave_ticket', { ticket_id: ticketId });
+      active = false;
+      clearTimeout(retry);
+      const left = (roomUsers.get(ticketId) ?? 1) - 1;
+      if (left > 0) roomUsers.set(ticketId, left);
+      else {
+        roomUsers.delete(ticketId);
+        socket.emit('leave_ticket', { ticket_id: ticketId });
+      }
       socket.off('connect', join);
       socket.off('presence', onPresence);
       socket.off('comment_update', onComment);
       socket.off('message_update', onMessage);
+      socket.off('ticket_update', onTicket);
       socket.off('typing', onTyping);
     };
   }, [socket, ticketId]);

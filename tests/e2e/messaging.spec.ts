@@ -64,6 +64,60 @@ test.describe('real-time messaging and notifications', () => {
     await coordinatorContext.close();
   });
 
+  test("a public comment appears on the employee's ticket page without a reload; an internal note never does", async ({ browser }) => {
+    const run = Date.now().toString(36);
+    const employeeContext = await browser.newContext();
+    const coordinatorContext = await browser.newContext();
+    const employee = await employeeContext.newPage();
+    const coordinator = await coordinatorContext.newPage();
+    await signIn(employee, 'employee1@example.com');
+    await signIn(coordinator, 'coordinator1@example.com');
+    const created = await employee.request.post('/hdts/api/tickets/', {
+      data: { subject: `Monitor stays black ${run}`, description: 'Live comments e2e', category: 'IT Support', sub_category: 'Hardware Troubleshooting' },
+    });
+    expect(created.status()).toBe(201);
+    const { id, ticket_number: number } = (await created.json()) as { id: number; ticket_number: string };
+
+    await employee.goto(`/employee/tickets/${number}`);
+    const thread = employee.locator('section[aria-labelledby="comments"]');
+    // the page has joined the ticket's room (the requester is recorded as participant by a job)
+    await expect(thread).toHaveAttribute('data-live', 'joined', { timeout: 20_000 });
+    await expect(thread.getByText('No comments yet.')).toBeVisible();
+    await employee.evaluate(() => {
+      (window as unknown as { __sameDocument: boolean }).__sameDocument = true;
+    });
+    const sameDocument = () => employee.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);
+
+    await coordinator.goto(`/coordinator/tickets/${number}`);
+    const secret = `Internal: check the warranty first ${run}`;
+    await coordinator.getByLabel('Add a note or reply').fill(secret);
+    await coordinator.getByRole('button', { name: 'Add internal note' }).click();
+    await expect(coordinator.getByText(secret)).toBeVisible();
+
+    const text = `A replacement monitor is on its way ${run}`;
+    await coordinator.getByLabel('Add a note or reply').fill(text);
+    await coordinator.getByLabel('Internal note (hidden from the requester)').uncheck();
+    await coordinator.getByRole('button', { name: 'Post comment' }).click();
+    await expect(thread.getByText(text)).toBeVisible({ timeout: 3000 });
+    await expect(thread.getByText(secret)).toHaveCount(0);
+    expect(await sameDocument()).toBe(true);
+
+    // a status change (approval) re-renders the page in place
+    const approved = await coordinator.request.post(`/hdts/api/tickets/${id}/approve/`, { data: { priority: 'High', department: 'IT Department' } });
+    expect(approved.status()).toBe(200);
+    await expect(employee.getByRole('list', { name: 'Ticket progress' }).locator('[aria-current="step"]')).toContainText('Open', { timeout: 5000 });
+    await expect(thread.getByText(text)).toBeVisible();
+    expect(await sameDocument()).toBe(true);
+
+    // and after a reload the thread is the same: the public comment, never the internal note
+    await employee.reload();
+    await expect(employee.locator('section[aria-labelledby="comments"]').getByText(text)).toBeVisible();
+    await expect(employee.getByText(secret)).toHaveCount(0);
+
+    await employeeContext.close();
+    await coordinatorContext.close();
+  });
+
   test('the notifications page lists notifications and marks them read', async ({ page }) => {
     await signIn(page, 'employee2@example.com');
     const id = await myId(page);

@@ -87,4 +87,60 @@ test.describe.serial('workflow engine journey', () => {
     await expect(ownerPage.getByRole('heading', { name: 'Workflow log' })).toBeVisible();
     await expect(ownerPage.getByText('Need the printer location').first()).toBeVisible();
   });
+
+  test('the agent task page lists the ticket attachments with links the assigned agent can download', async ({ browser, request }) => {
+    const FILE = `printer-log-${run}.txt`;
+    const CONTENT = 'E-23 paper jam at tray 2';
+    const employee = await token(request, 'employee1');
+    const created = await request.post('/hdts/api/tickets/', {
+      headers: { Authorization: `Bearer ${employee}` },
+      multipart: {
+        subject: `${SUBJECT} (log attached)`,
+        description: 'The printer log is attached',
+        category: 'IT Support',
+        sub_category: SUB,
+        attachments: { name: FILE, mimeType: 'text/plain', buffer: Buffer.from(CONTENT) },
+      },
+    });
+    expect(created.status()).toBe(201);
+    const ticket = await created.json();
+    const url = ticket.attachments[0].url as string;
+    const coordinator = await token(request, 'coordinator1');
+    const approved = await request.post(`/hdts/api/tickets/${ticket.id}/approve/`, {
+      headers: { Authorization: `Bearer ${coordinator}` },
+      data: { priority: 'High', department: 'IT Department' },
+    });
+    expect(approved.status()).toBeLessThan(300);
+    const admin = await token(request, 'admin');
+    const { username, taskId } = await assignee(request, admin, ticket.ticket_number);
+    expect(['agent1', 'agent2']).toContain(username);
+
+    // The help desk learns the assignee from the workflow's message: the assigned agent may download.
+    const agentToken = await token(request, username);
+    await expect.poll(async () => (await request.get(url, { headers: { Authorization: `Bearer ${agentToken}` } })).status(), { timeout: 15_000 }).toBe(200);
+    // The other Support Agent is not on the ticket.
+    const other = await token(request, username === 'agent1' ? 'agent2' : 'agent1');
+    expect((await request.get(url, { headers: { Authorization: `Bearer ${other}` } })).status()).toBe(404);
+
+    const page = await as(browser, username);
+    await page.goto(`/agent/tasks/${taskId}`);
+    const attachments = page.getByRole('region', { name: 'Attachments' });
+    const link = attachments.getByRole('link', { name: FILE });
+    await expect(link).toBeVisible();
+    await expect(link).toHaveAttribute('href', url);
+    await expect(attachments).toContainText('text/plain');
+    // The link works with the browser session.
+    const file = await page.request.get(url);
+    expect(file.status()).toBe(200);
+    expect(await file.text()).toBe(CONTENT);
+    await page.context().close();
+
+    // The owning coordinator's ticket page lists it too.
+    const task = await (await request.get(`/tts/tasks/${taskId}/`, { headers: { Authorization: `Bearer ${admin}` } })).json();
+    const ownerUser = await (await request.get(`/auth/api/v1/users/${task.owner_id}/`, { headers: { Authorization: `Bearer ${admin}` } })).json();
+    const ownerPage = await as(browser, ownerUser.username);
+    await ownerPage.goto(`/coordinator/owned/${ticket.ticket_number}`);
+    await expect(ownerPage.getByRole('region', { name: 'Attachments' }).getByRole('link', { name: FILE })).toHaveAttribute('href', url);
+    await ownerPage.context().close();
+  });
 });

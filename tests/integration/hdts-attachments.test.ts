@@ -13,9 +13,17 @@ import * as uploadRoute from '@/app/(api)/hdts/api/v1/tickets/[id]/attachments/r
 import * as downloadRoute from '@/app/(api)/hdts/api/v1/attachments/[id]/route';
 import * as ticketsRoute from '@/app/(api)/hdts/api/tickets/route';
 import * as ticketRoute from '@/app/(api)/hdts/api/tickets/[id]/route';
+import * as approveRoute from '@/app/(api)/hdts/api/tickets/[id]/approve/route';
+import * as taskRoute from '@/app/(api)/tts/tasks/[id]/route';
+import * as transitionsRoute from '@/app/(api)/tts/transitions/route';
+import { MESSAGES } from '@/lib/domain/contracts/messages';
+import { updateTicketAssigneeJob } from '@/lib/domain/helpdesk/jobs';
+import { processTicketJob } from '@/lib/domain/workflow/jobs';
+import { db } from '@/lib/server/db';
 import { stopJobs } from '@/lib/server/jobs/boss';
 import { call, snapshot, tokenFor } from '../helpers/api';
 import { HDTS_TABLES } from '../helpers/hdts';
+import { jobsFor, taskOf, threeStepWorkflow, tokenOf } from './workflow-support';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082', 'hex');
 const dir = () => process.env.ATTACHMENT_DIR as string;
@@ -129,5 +137,98 @@ describe('attachments', () => {
     expect((await upload(form([{ name: 'a.txt', data: 'x' }]), emp2)).status).toBe(404);
     expect((await upload('{}', emp, { 'content-type': 'application/json' })).status).toBe(415);
     expect(await snapshot(HDTS_TABLES)).toEqual(before);
+  });
+});
+
+describe('attachments on the workflow side', () => {
+  const job = { id: 'test', retryCount: 0 };
+  /** Run the help desk's consumer on every update_ticket_assignee message sent for a ticket, in order. */
+  async function deliverAssignees(ticketNumber: string) {
+    for (const j of await jobsFor(MESSAGES.updateTicketAssignee.name, ticketNumber)) {
+      await updateTicketAssigneeJob.handler(MESSAGES.updateTicketAssignee.schema.parse(j.data), job);
+    }
+  }
+  const download = (a: { id: number; url: string }, token: string) => call(downloadRoute, 'GET', a.url, { token, params: { id: a.id } });
+
+  it('process_ticket carries the files, the task shows them, the assigned agent downloads them and other agents get 404', async () => {
+    // The only workflow of this file's database for IT Department / IT Support; two agents in the start role.
+    const wf = await threeStepWorkflow({ department: 'IT Department', category: 'IT Support', members: [2, 1, 1] });
+    const created = await call(ticketsRoute, 'POST', '/x', {
+      token: emp,
+      rawBody: form(
+        [
+          { name: 'screen.png', data: PNG, type: 'image/png' },
+          { name: 'steps.txt', data: 'open VPN, see error 809' },
+        ],
+        { subject: 'VPN error', description: 'See files', category: 'IT Support' },
+      ),
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const t = created.body;
+    const approved = await call(approveRoute, 'POST', '/x', { token: coord, params: { id: t.id }, body: { priority: 'High', department: 'IT Department' } });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+
+    // The message: each file with the help desk's download URL, upload time, size and type.
+    const sent = await jobsFor(MESSAGES.processTicket.name, t.ticket_number);
+    expect(sent).toHaveLength(1);
+    const message = MESSAGES.processTicket.schema.parse(sent[0].data);
+    const expected = t.attachments.map((a: { id: number; filename: string; url: string; uploaded_at: string; size: number; mime_type: string }) => ({
+      id: a.id,
+      filename: a.filename,
+      url: `/hdts/api/v1/attachments/${a.id}/`,
+      uploaded_at: a.uploaded_at,
+      size: a.size,
+      content_type: a.mime_type,
+    }));
+    expect(expected.map((a: { filename: string }) => a.filename)).toEqual(['screen.png', 'steps.txt']);
+    expect(message.attachments).toEqual(expected);
+
+    // The workflow engine keeps them with its copy of the ticket; the task detail returns them.
+    await processTicketJob.handler(message, job);
+    const task = (await taskOf(t.ticket_number))!;
+    const agent = wf.roles.triage.users.find((u) => u.id === task.items[0].userId)!;
+    const otherAgent = wf.roles.triage.users.find((u) => u.id !== agent.id)!;
+    const agentToken = await tokenOf(agent);
+    const detail = await call(taskRoute, 'GET', `/tts/tasks/${task.id}/`, { token: agentToken, params: { id: task.id } });
+    expect(detail.status).toBe(200);
+    expect(detail.body.attachments).toEqual(expected);
+
+    // The help desk learns the assignee from the workflow's message; until then the agent is a stranger (404).
+    expect((await download(expected[0], agentToken)).status).toBe(404);
+    await deliverAssignees(t.ticket_number);
+    await deliverAssignees(t.ticket_number); // at-least-once delivery: applied once
+    const row = await db.ticket.findUniqueOrThrow({ where: { id: t.id } });
+    expect(row.assigneeId).toBe(agent.id);
+    expect(await db.ticketHistory.count({ where: { ticketId: t.id, type: 'ASSIGNMENT_CHANGE', field: 'assignee' } })).toBe(1);
+    const d = await download(expected[0], agentToken);
+    expect(d.status).toBe(200);
+    expect(Buffer.from(await d.response.arrayBuffer()).equals(PNG)).toBe(true);
+    const txt = await download(expected[1], agentToken);
+    expect(txt.status).toBe(200);
+    expect(await txt.response.text()).toBe('open VPN, see error 809');
+
+    // Agents not on the ticket: another member of the same role, and a seeded Support Agent.
+    for (const stranger of [await tokenOf(otherAgent), await tokenFor('agent1')]) {
+      for (const a of expected) expect((await download(a, stranger)).status).toBe(404);
+    }
+
+    // The work moves on: the next step's agent becomes the assignee and downloads; the help desk follows
+    // the current assignee, so the previous one no longer can.
+    const submit = await db.workflowTransition.findFirstOrThrow({ where: { workflowId: wf.id, name: 'submit' } });
+    const moved = await call(transitionsRoute, 'POST', '/tts/transitions/', { token: agentToken, body: { task_item_id: task.items[0].id, transition_id: submit.id, notes: 'checked' } });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    const items = (await taskOf(t.ticket_number))!.items;
+    const next = wf.roles.resolution.users[0];
+    expect(items[1].userId).toBe(next.id);
+    await deliverAssignees(t.ticket_number);
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: t.id } })).assigneeId).toBe(next.id);
+    expect((await download(expected[0], await tokenOf(next))).status).toBe(200);
+    expect((await download(expected[0], agentToken)).status).toBe(404);
+
+    // A late delivery of the earlier assignment (first seen now) does not take the ticket back.
+    await db.ticketSyncEvent.delete({ where: { eventId: `assignee:${items[0].id}` } });
+    await deliverAssignees(t.ticket_number);
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: t.id } })).assigneeId).toBe(next.id);
+    expect(await db.ticketSyncEvent.findUnique({ where: { eventId: `assignee:${items[0].id}` } })).toMatchObject({ applied: false });
   });
 });

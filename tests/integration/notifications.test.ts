@@ -6,6 +6,7 @@ import * as markAllRoute from '@/app/(api)/notifications/api/v2/notifications/in
 import * as inappRoute from '@/app/(api)/notifications/api/v2/notifications/inapp/route';
 import * as sendRoute from '@/app/(api)/notifications/api/v1/notifications/send/route';
 import * as createRoute from '@/app/(api)/notifications/notifications/route';
+import * as notificationRoute from '@/app/(api)/notifications/notifications/[id]/route';
 import { notifyJob } from '@/lib/domain/notifications/jobs';
 import { NOTIFICATION_TYPES } from '@/lib/domain/notifications/schemas';
 import { db } from '@/lib/server/db';
@@ -16,6 +17,7 @@ import { runMatrix } from '../helpers/matrix';
 const KEY = 'test-service-key-0123456789abcdef';
 const TABLES = ['notifications.notifications', 'notifications.email_deliveries'];
 const idOf = async (username: string) => (await db.user.findUniqueOrThrow({ where: { username } })).id;
+const ROLE_USERNAMES = { employee: 'employee1', otherEmployee: 'employee2', coordinator: 'coordinator1', agent: 'agent1', admin: 'admin', anonymous: 'admin' } as const;
 
 async function notificationFor(userId: number) {
   return db.notification.create({ data: { userId, type: 'mention', subject: 'Hello', message: 'Hi', dedupeKey: randomUUID() } });
@@ -71,8 +73,55 @@ describe('authorization matrix: notifications', () => {
       method: 'PATCH',
       path: '/notifications/api/v2/notifications/inapp/x/',
       options: async (role) => {
-        const username = { employee: 'employee1', otherEmployee: 'employee2', coordinator: 'coordinator1', agent: 'agent1', admin: 'admin', anonymous: 'admin' }[role];
-        const n = await notificationFor(await idOf(username));
+        const n = await notificationFor(await idOf(ROLE_USERNAMES[role]));
+        return { params: { id: n.id }, body: { is_read: true } };
+      },
+      expect: { anonymous: 401, otherwise: 200 },
+      tables: TABLES,
+    },
+    {
+      name: "/notifications/notifications/{id}/ (someone else's)",
+      route: notificationRoute,
+      method: 'GET',
+      path: '/notifications/notifications/x/',
+      options: async () => {
+        const other = await makeUser([]);
+        const n = await notificationFor(other.id);
+        return { params: { id: n.id } };
+      },
+      expect: { anonymous: 401, otherwise: 404 },
+    },
+    {
+      name: '/notifications/notifications/{id}/ (own)',
+      route: notificationRoute,
+      method: 'GET',
+      path: '/notifications/notifications/x/',
+      options: async (role) => {
+        const n = await notificationFor(await idOf(ROLE_USERNAMES[role]));
+        return { params: { id: n.id } };
+      },
+      expect: { anonymous: 401, otherwise: 200 },
+    },
+    {
+      name: "/notifications/notifications/{id}/ (someone else's)",
+      route: notificationRoute,
+      method: 'PATCH',
+      path: '/notifications/notifications/x/',
+      options: async () => {
+        const other = await makeUser([]);
+        const n = await notificationFor(other.id);
+        return { params: { id: n.id }, body: { is_read: true } };
+      },
+      expect: { anonymous: 401, otherwise: 404 },
+      tables: TABLES,
+    },
+    {
+      name: '/notifications/notifications/{id}/ (own)',
+      route: notificationRoute,
+      method: 'PATCH',
+      path: '/notifications/notifications/x/',
+      options: async (role) => {
+        const n = await notificationFor(await idOf(ROLE_USERNAMES[role]));
         return { params: { id: n.id }, body: { is_read: true } };
       },
       expect: { anonymous: 401, otherwise: 200 },
@@ -166,6 +215,50 @@ describe('in-app notifications', () => {
     const all = await call(markAllRoute, 'POST', '/x', { token });
     expect(all.body).toMatchObject({ updated: 1, unread_count: 0 });
     expect(await db.notification.count({ where: { userId: other.id, isRead: false } })).toBe(1);
+  });
+});
+
+describe('003: /notifications/notifications/{id}/', () => {
+  it("reads and marks one of your own; someone else's and unknown ids are 404 and unchanged", async () => {
+    const me = await makeUser([]);
+    const other = await makeUser([]);
+    const token = await tokenFor(me.username);
+    const mine = await notificationFor(me.id);
+    const theirs = await notificationFor(other.id);
+    const path = (id: string) => `/notifications/notifications/${id}/`;
+
+    const got = await call(notificationRoute, 'GET', path(mine.id), { token, params: { id: mine.id } });
+    expect(got.status, JSON.stringify(got.body)).toBe(200);
+    expect(got.body).toMatchObject({ notification_id: mine.id, id: mine.id, type: 'mention', subject: 'Hello', message: 'Hi', is_read: false, read_at: null, created_at: expect.any(String) });
+
+    const read = await call(notificationRoute, 'PATCH', path(mine.id), { token, params: { id: mine.id }, body: { is_read: true } });
+    expect(read.status, JSON.stringify(read.body)).toBe(200);
+    expect(read.body).toMatchObject({ notification_id: mine.id, is_read: true, read_at: expect.any(String) });
+    expect((await db.notification.findUniqueOrThrow({ where: { id: mine.id } })).isRead).toBe(true);
+    // marking read again keeps the first read time
+    const again = await call(notificationRoute, 'PATCH', path(mine.id), { token, params: { id: mine.id }, body: { is_read: true } });
+    expect(again.body.read_at).toBe(read.body.read_at);
+
+    const unread = await call(notificationRoute, 'PATCH', path(mine.id), { token, params: { id: mine.id }, body: { is_read: false } });
+    expect(unread.status).toBe(200);
+    expect(unread.body).toMatchObject({ notification_id: mine.id, is_read: false, read_at: null });
+    expect((await call(notificationRoute, 'GET', path(mine.id), { token, params: { id: mine.id } })).body).toMatchObject({ is_read: false, read_at: null });
+
+    const foreignGet = await call(notificationRoute, 'GET', path(theirs.id), { token, params: { id: theirs.id } });
+    expect(foreignGet.status).toBe(404);
+    expect(foreignGet.body.code).toBe('NOT_FOUND');
+    const foreignPatch = await call(notificationRoute, 'PATCH', path(theirs.id), { token, params: { id: theirs.id }, body: { is_read: true } });
+    expect(foreignPatch.status).toBe(404);
+    expect((await db.notification.findUniqueOrThrow({ where: { id: theirs.id } })).isRead).toBe(false);
+
+    const unknown = randomUUID();
+    expect((await call(notificationRoute, 'GET', path(unknown), { token, params: { id: unknown } })).status).toBe(404);
+    const invalid = await call(notificationRoute, 'GET', path('12'), { token, params: { id: '12' } });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.code).toBe('VALIDATION_ERROR');
+    const badBody = await call(notificationRoute, 'PATCH', path(mine.id), { token, params: { id: mine.id }, body: { is_read: 'yes' } });
+    expect(badBody.status).toBe(400);
+    expect((await call(notificationRoute, 'DELETE', path(mine.id), { token, params: { id: mine.id } })).status).toBe(405);
   });
 });
 

@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueue, startJobs, stopJobs } from '@/lib/server/jobs/boss';
 import { MESSAGES } from '@/lib/domain/contracts/messages';
 import { WORKFLOW_JOBS } from '@/lib/domain/workflow/jobs';
+import { getTask } from '@/lib/domain/workflow/task-queries';
+import { loadActor } from '@/lib/domain/identity/queries';
+import type { Actor } from '@/lib/domain/actor';
 import { db, transaction } from '@/lib/server/db';
 import { payload, taskOf, threeStepWorkflow } from './workflow-support';
 
@@ -43,5 +46,24 @@ describe('workflow jobs through real pg-boss', () => {
       (r) => r.length === 1,
     );
     expect(dead[0].data.code).toBe('INVALID_PAYLOAD');
+  });
+
+  it('the attachments of a process_ticket message are kept with the ticket and returned by the task detail; older messages have none', async () => {
+    const wf = await threeStepWorkflow({ members: [1, 1, 1] });
+    const attachments = [
+      { id: 41, filename: 'screen.png', url: '/hdts/api/v1/attachments/41/', uploaded_at: '2026-11-22T10:31:00.000Z', size: 2048, content_type: 'image/png' },
+      { id: 42, filename: 'notes.txt', url: '/hdts/api/v1/attachments/42/', uploaded_at: '2026-11-22T10:32:00.000Z' },
+    ];
+    const withFiles = payload({ department: wf.department, attachments });
+    const without = payload({ department: wf.department });
+    await transaction(async (tx) => {
+      await enqueue(tx, MESSAGES.processTicket, withFiles);
+      await enqueue(tx, MESSAGES.processTicket, without);
+    });
+    const t1 = await waitFor(() => taskOf(withFiles.ticket_number), (t) => !!t);
+    const t2 = await waitFor(() => taskOf(without.ticket_number), (t) => !!t);
+    const agent = (await loadActor(wf.roles.triage.users[0].id)) as Actor;
+    expect((await getTask(agent, t1!.id)).attachments).toEqual(attachments);
+    expect((await getTask(agent, t2!.id)).attachments).toEqual([]);
   });
 });

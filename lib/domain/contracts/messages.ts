@@ -8,6 +8,19 @@ import { DEFAULT_RETRY } from '../jobs';
  */
 const isoDate = z.string().datetime({ offset: true });
 
+/**
+ * A file of the ticket as the workflow side sees it (000 §3 attachment shape plus size and type). `url` is the
+ * help desk's download endpoint (`/hdts/api/v1/attachments/{id}/`); the help desk authorizes each download.
+ */
+export const ticketAttachmentRef = z.object({
+  id: z.number().int().positive(),
+  filename: z.string().min(1),
+  url: z.string().min(1),
+  uploaded_at: isoDate,
+  size: z.number().int().nonnegative().optional(),
+  content_type: z.string().optional(),
+});
+
 /** HDTS → TTS: an approved ticket enters the workflow engine (000 §HDTS→TTS 1). */
 export const processTicketPayload = z.object({
   ticket_number: z.string().regex(/^TX\d{14}$/),
@@ -22,6 +35,8 @@ export const processTicketPayload = z.object({
   employee_email: z.string(),
   status: z.string(),
   created_at: isoDate,
+  /** The ticket's files when it was sent (optional: messages without it stay valid). */
+  attachments: z.array(ticketAttachmentRef).optional(),
 });
 
 /** HDTS → TTS: Closed (with CSAT), Withdrawn, Reopened (000 §HDTS→TTS 5). */
@@ -41,6 +56,17 @@ export const updateTicketOwnerPayload = z.object({
   owner_id: z.number().int().positive(),
 });
 
+/**
+ * TTS → HDTS: the agent now working the ticket (a new assignment: first step, next step, escalation, transfer).
+ * The help desk records them as the ticket's assignee, so they may read it and download its files.
+ */
+export const updateTicketAssigneePayload = z.object({
+  ticket_number: z.string().regex(/^TX\d{14}$/),
+  assignee_id: z.number().int().positive(),
+  /** The workflow assignment (task item) id: idempotency key, and a later assignment has a higher id. */
+  task_item_id: z.number().int().positive(),
+});
+
 /** TTS → HDTS: status sync of 001 §5 (In Progress when work starts or moves, Resolved when finalized). */
 export const syncTicketStatusPayload = z.object({
   ticket_number: z.string().regex(/^TX\d{14}$/),
@@ -55,10 +81,13 @@ export const MESSAGES = {
   processTicket: { name: 'tts.process_ticket', schema: processTicketPayload, retry: DEFAULT_RETRY },
   receiveHdtsTicketStatus: { name: 'tts.receive_hdts_ticket_status', schema: hdtsTicketStatusPayload, retry: DEFAULT_RETRY },
   updateTicketOwner: { name: 'hdts.update_ticket_owner', schema: updateTicketOwnerPayload, retry: DEFAULT_RETRY },
+  updateTicketAssignee: { name: 'hdts.update_ticket_assignee', schema: updateTicketAssigneePayload, retry: DEFAULT_RETRY },
   syncTicketStatus: { name: 'hdts.sync_ticket_status', schema: syncTicketStatusPayload, retry: DEFAULT_RETRY },
 } as const;
 
 export type ProcessTicketPayload = z.infer<typeof processTicketPayload>;
 export type HdtsTicketStatusPayload = z.infer<typeof hdtsTicketStatusPayload>;
 export type UpdateTicketOwnerPayload = z.infer<typeof updateTicketOwnerPayload>;
+export type UpdateTicketAssigneePayload = z.infer<typeof updateTicketAssigneePayload>;
+export type TicketAttachmentRef = z.infer<typeof ticketAttachmentRef>;
 export type SyncTicketStatusPayload = z.infer<typeof syncTicketStatusPayload>;

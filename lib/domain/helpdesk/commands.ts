@@ -6,7 +6,7 @@ import { logger } from '@/lib/server/logger';
 import { publish } from '@/lib/server/realtime';
 import { type Actor, isHdtsAdmin, SYSTEM_ACTOR } from '../actor';
 import { type AuditEntry, writeAudit } from '../audit';
-import { MESSAGES } from '../contracts/messages';
+import { MESSAGES, type ProcessTicketPayload } from '../contracts/messages';
 import { AppError, badRequest, conflict, forbidden, notFound, validationFailed } from '../errors';
 import { userById, usersByIds } from '../identity/directory';
 import { PermanentJobError } from '../jobs';
@@ -27,7 +27,7 @@ import {
   STATUS_TRANSITIONS,
   WITHDRAWABLE,
 } from './policy';
-import { attachmentDto, commentDto, getTicket, loadTicket } from './queries';
+import { attachmentDto, attachmentUrl, commentDto, getTicket, loadTicket } from './queries';
 import type {
   ApproveInput,
   CommentInput,
@@ -58,7 +58,7 @@ async function audit(tx: Tx, actor: Actor | null, entry: AuditEntry) {
   await writeAudit(tx, actor, entry);
   if (entry.entityType === 'ticket') {
     const ticketNumber = String(entry.entityId);
-    afterCommit(tx, () => publish(`ticket:${ticketNumber}`, 'ticket_update', { ticket_number: ticketNumber, action: entry.action }));
+    afterCommit(tx, () => publish(`ticket:${ticketNumber}`, 'ticket_update', { type: 'ticket_update', source: 'helpdesk', ticket_number: ticketNumber, action: entry.action }));
   }
 }
 
@@ -214,6 +214,34 @@ async function employeeOf(t: TicketRow) {
   return { name: u?.name ?? '', email: u?.email ?? '' };
 }
 
+/**
+ * The tts.process_ticket message of an approved ticket, read inside the sending transaction. It carries the
+ * ticket's files as links to the help desk's download endpoint (the help desk still authorizes each download).
+ */
+async function processTicketMessage(
+  tx: Tx,
+  t: TicketRow,
+  employee: { name: string; email: string },
+  o: { department: string; priority: Priority; status: string },
+): Promise<ProcessTicketPayload> {
+  const files = await tx.ticketAttachment.findMany({ where: { ticketId: t.id }, orderBy: { id: 'asc' } });
+  return {
+    ticket_number: t.ticketNumber,
+    subject: t.subject,
+    description: t.description,
+    category: t.category,
+    sub_category: t.subCategory,
+    department: o.department,
+    priority: o.priority,
+    employee_id: t.employeeId,
+    employee_name: employee.name,
+    employee_email: employee.email,
+    status: o.status,
+    created_at: t.createdAt.toISOString(),
+    attachments: files.map((f) => ({ id: f.id, filename: f.filename, url: attachmentUrl(f.id), uploaded_at: f.createdAt.toISOString(), size: f.size, content_type: f.mimeType })),
+  };
+}
+
 /** Approve a New ticket: Open, priority and department set, and the ticket sent to the workflow engine. */
 export async function approveTicket(actor: Actor, ref: string | number, input: ApproveInput) {
   const t = await loadTicket(actor, ref);
@@ -236,20 +264,7 @@ export async function approveTicket(actor: Actor, ref: string | number, input: A
     await history(tx, t.id, actor, 'STATUS_CHANGE', { field: 'status', old: 'New', new: 'Open', note: input.approval_notes ?? 'Approved' });
     if (t.priority !== input.priority) await history(tx, t.id, actor, 'PRIORITY_CHANGE', { field: 'priority', old: t.priority, new: input.priority });
     if (t.department !== input.department) await history(tx, t.id, actor, 'UPDATE', { field: 'department', old: t.department, new: input.department });
-    await enqueue(tx, MESSAGES.processTicket, {
-      ticket_number: t.ticketNumber,
-      subject: t.subject,
-      description: t.description,
-      category: t.category,
-      sub_category: t.subCategory,
-      department: input.department,
-      priority: input.priority,
-      employee_id: t.employeeId,
-      employee_name: employee.name,
-      employee_email: employee.email,
-      status: 'Open',
-      created_at: t.createdAt.toISOString(),
-    });
+    await enqueue(tx, MESSAGES.processTicket, await processTicketMessage(tx, t, employee, { department: input.department, priority: input.priority, status: 'Open' }));
     await notifyRequester(tx, t, NOTIFICATION_TYPES.ticketApproved, `Ticket ${t.ticketNumber} approved`, `"${t.subject}" was approved with priority ${input.priority} and sent to ${input.department}.`, now.toISOString());
     await audit(tx, actor, { context: 'helpdesk', action: 'ticket.approve', entityType: 'ticket', entityId: t.ticketNumber, oldValues: { status: 'New' }, newValues: { status: 'Open', priority: input.priority, department: input.department } });
   });
@@ -475,20 +490,7 @@ export async function pushToWorkflow(actor: Actor, ref: string | number) {
   }
   const employee = await employeeOf(t);
   await transaction(async (tx) => {
-    await enqueue(tx, MESSAGES.processTicket, {
-      ticket_number: t.ticketNumber,
-      subject: t.subject,
-      description: t.description,
-      category: t.category,
-      sub_category: t.subCategory,
-      department: t.department as string,
-      priority: t.priority as Priority,
-      employee_id: t.employeeId,
-      employee_name: employee.name,
-      employee_email: employee.email,
-      status: t.status,
-      created_at: t.createdAt.toISOString(),
-    });
+    await enqueue(tx, MESSAGES.processTicket, await processTicketMessage(tx, t, employee, { department: t.department as string, priority: t.priority as Priority, status: t.status }));
     await audit(tx, actor, { context: 'helpdesk', action: 'ticket.push_to_workflow', entityType: 'ticket', entityId: t.ticketNumber });
   });
   return { message: `Ticket ${t.ticketNumber} enqueued for workflow push.` };
@@ -496,16 +498,40 @@ export async function pushToWorkflow(actor: Actor, ref: string | number) {
 
 // ---- comments -------------------------------------------------------------------------------
 
+type CommentRow = { id: number; authorId: number; body: string; isInternal: boolean; createdAt: Date; updatedAt: Date };
+
+/**
+ * The requester's thread is live: a public comment's change goes after commit to `ticket:{n}` (everyone
+ * who may see the ticket) with the comment as the ticket page renders it. Internal notes are never
+ * published: the rooms are granted by messaging's participants, which do not match who may read them here.
+ */
+function publishComment(tx: Tx, ticketNumber: string, c: CommentRow, action: 'created' | 'updated' | 'deleted', names: Map<number, { name: string }>) {
+  if (c.isInternal) return;
+  afterCommit(tx, () =>
+    publish(`ticket:${ticketNumber}`, 'comment_update', {
+      type: 'comment_update',
+      source: 'helpdesk',
+      action,
+      comment_id: c.id,
+      ticket_id: ticketNumber,
+      is_internal: false,
+      comment: action === 'deleted' ? null : commentDto(c, names),
+    }),
+  );
+}
+
 export async function addComment(actor: Actor, ref: string | number, input: CommentInput) {
   const t = await loadTicket(actor, ref);
   if (input.is_internal && !canSeeInternal(actor, t)) throw forbidden('Only staff can write internal notes');
+  const names = await usersByIds([actor.id]);
   const c = await transaction(async (tx) => {
     const c = await tx.ticketComment.create({ data: { ticketId: t.id, authorId: actor.id, body: input.body, isInternal: input.is_internal } });
     await history(tx, t.id, actor, 'COMMENT_ADDED', { field: 'comment', new: String(c.id), isPublic: !input.is_internal });
     await audit(tx, actor, { context: 'helpdesk', action: 'comment.create', entityType: 'ticket_comment', entityId: c.id, newValues: { ticket: t.ticketNumber, internal: input.is_internal } });
+    publishComment(tx, t.ticketNumber, c, 'created', names);
     return c;
   });
-  return commentDto(c, await usersByIds([actor.id]));
+  return commentDto(c, names);
 }
 
 async function loadComment(actor: Actor, id: number) {
@@ -523,12 +549,14 @@ async function loadComment(actor: Actor, id: number) {
 export async function updateComment(actor: Actor, id: number, body: string) {
   const c = await loadComment(actor, id);
   if (c.authorId !== actor.id) throw forbidden('Only the author can edit a comment');
+  const names = await usersByIds([actor.id]);
   const updated = await transaction(async (tx) => {
     const u = await tx.ticketComment.update({ where: { id }, data: { body } });
     await audit(tx, actor, { context: 'helpdesk', action: 'comment.update', entityType: 'ticket_comment', entityId: id, oldValues: { body: c.body }, newValues: { body } });
+    publishComment(tx, c.ticket.ticketNumber, u, 'updated', names);
     return u;
   });
-  return commentDto(updated, await usersByIds([actor.id]));
+  return commentDto(updated, names);
 }
 
 export async function deleteComment(actor: Actor, id: number) {
@@ -537,6 +565,7 @@ export async function deleteComment(actor: Actor, id: number) {
   await transaction(async (tx) => {
     await tx.ticketComment.delete({ where: { id } });
     await audit(tx, actor, { context: 'helpdesk', action: 'comment.delete', entityType: 'ticket_comment', entityId: id, oldValues: { body: c.body } });
+    publishComment(tx, c.ticket.ticketNumber, c, 'deleted', new Map());
   });
 }
 
@@ -596,6 +625,8 @@ export async function setTicketOwner(ticketNumber: string, ownerId: number) {
   await transaction(async (tx) => {
     await tx.ticket.update({ where: { id: t.id }, data: { ownerId } });
     await enqueue(tx, TICKET_PARTICIPANT_JOB, { ticket_number: ticketNumber, user_id: ownerId, role: 'owner' });
+    // the previous owner hands the ticket over: they leave its conversation as owner
+    if (t.ownerId) await enqueue(tx, TICKET_PARTICIPANT_JOB, { ticket_number: ticketNumber, user_id: t.ownerId, role: 'owner', remove: true });
     await notify(tx, {
       user_ids: [ownerId],
       type: NOTIFICATION_TYPES.ticketOwnerAssigned,
@@ -607,6 +638,44 @@ export async function setTicketOwner(ticketNumber: string, ownerId: number) {
     });
     await history(tx, t.id, SYSTEM_ACTOR, 'ASSIGNMENT_CHANGE', { field: 'ticket_owner', old: t.ownerId ? String(t.ownerId) : null, new: String(ownerId) });
     await audit(tx, SYSTEM_ACTOR, { context: 'helpdesk', action: 'ticket.owner', entityType: 'ticket', entityId: ticketNumber, oldValues: { owner_id: t.ownerId }, newValues: { owner_id: ownerId } });
+  });
+}
+
+/** Event ids of applied workflow assignments (in ticket_sync_events): `assignee:<task item id>`. */
+const ASSIGNMENT_EVENT = 'assignee:';
+
+/**
+ * TTS → HDTS: the agent now working the ticket in the workflow engine becomes its assignee, so the help desk
+ * lets them read the ticket and download its files (policy: owner and assignee see the ticket). Each workflow
+ * assignment is applied once; deliveries may arrive out of order, so one older than the last applied
+ * assignment (lower task item id) is recorded as not applied and changes nothing.
+ */
+export async function setTicketAssignee(p: { ticket_number: string; assignee_id: number; task_item_id: number }) {
+  await transaction(async (tx) => {
+    // Serialise the assignments of one ticket, so "is a later one applied?" cannot race.
+    const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM helpdesk.tickets WHERE ticket_number = ${p.ticket_number} FOR UPDATE`;
+    if (!locked.length) throw new PermanentJobError('TICKET_NOT_FOUND', `Ticket ${p.ticket_number} not found`);
+    const eventId = `${ASSIGNMENT_EVENT}${p.task_item_id}`;
+    const seen = await tx.ticketSyncEvent.createMany({ data: [{ eventId, ticketNumber: p.ticket_number, status: 'Assigned', applied: false }], skipDuplicates: true });
+    if (seen.count === 0) return;
+    const applied = await tx.ticketSyncEvent.findMany({ where: { ticketNumber: p.ticket_number, eventId: { startsWith: ASSIGNMENT_EVENT }, applied: true }, select: { eventId: true } });
+    if (applied.some((e) => Number(e.eventId.slice(ASSIGNMENT_EVENT.length)) > p.task_item_id)) {
+      logger.info('assignee sync skipped: a later assignment is applied', { ticket: p.ticket_number, task_item_id: p.task_item_id });
+      return;
+    }
+    const t = await tx.ticket.findUniqueOrThrow({ where: { id: locked[0].id } });
+    if (t.assigneeId !== p.assignee_id) {
+      await tx.ticket.update({ where: { id: t.id }, data: { assigneeId: p.assignee_id } });
+      await history(tx, t.id, SYSTEM_ACTOR, 'ASSIGNMENT_CHANGE', {
+        field: 'assignee',
+        old: t.assigneeId ? String(t.assigneeId) : null,
+        new: String(p.assignee_id),
+        note: 'Assigned in the workflow engine',
+        isPublic: false,
+      });
+      await audit(tx, SYSTEM_ACTOR, { context: 'helpdesk', action: 'ticket.assignee', entityType: 'ticket', entityId: p.ticket_number, oldValues: { assignee_id: t.assigneeId }, newValues: { assignee_id: p.assignee_id, task_item_id: p.task_item_id } });
+    }
+    await tx.ticketSyncEvent.update({ where: { eventId }, data: { applied: true } });
   });
 }
 

@@ -1,12 +1,18 @@
 import { z } from 'zod';
 import { MESSAGES } from '../contracts/messages';
 import { defineJob } from '../jobs';
-import { autoCloseResolved, recordSlaBreaches, setTicketOwner, syncStatusFromWorkflow } from './commands';
+import { autoCloseResolved, recordSlaBreaches, setTicketAssignee, setTicketOwner, syncStatusFromWorkflow } from './commands';
 
 /** TTS → HDTS: the owning coordinator of a ticket. */
 export const updateTicketOwnerJob = defineJob({
   ...MESSAGES.updateTicketOwner,
   handler: async (p) => setTicketOwner(p.ticket_number, p.owner_id),
+});
+
+/** TTS → HDTS: the agent now working the ticket (applied once per assignment, never an older over a newer one). */
+export const updateTicketAssigneeJob = defineJob({
+  ...MESSAGES.updateTicketAssignee,
+  handler: async (p) => setTicketAssignee(p),
 });
 
 /** TTS → HDTS: In Progress / Resolved from the workflow engine (idempotent by event_id). */
@@ -28,4 +34,4 @@ export const autoCloseTicketsJob = defineJob({
   },
 });
 
-export const HELPDESK_JOBS = [updateTicketOwnerJob, syncTicketStatusJob, autoCloseTicketsJob];
+export const HELPDESK_JOBS = [updateTicketOwnerJob, updateTicketAssigneeJob, syncTicketStatusJob, autoCloseTicketsJob];

@@ -1,5 +1,5 @@
 import { afterCommit, db, transaction, type Tx } from '@/lib/server/db';
-import { publish } from '@/lib/server/realtime';
+import { leaveRooms, publish } from '@/lib/server/realtime';
 import type { Actor } from '../actor';
 import { writeAudit } from '../audit';
 import { badRequest, forbidden, notFound } from '../errors';
@@ -7,7 +7,7 @@ import { usersByUsernames } from '../identity/directory';
 import { loadActor } from '../identity/queries';
 import { notify } from '../notifications/commands';
 import { NOTIFICATION_TYPES } from '../notifications/schemas';
-import { assertCanChangeComment, assertCanChangeMessage, requireInternalAccess, requireTicketVisible } from './policy';
+import { assertCanChangeComment, assertCanChangeMessage, requireInternalAccess, requireTicketVisible, ticketRoomsFor } from './policy';
 import { commentDto, messageDto, visibleComment } from './queries';
 import type { CommentCreateInput, TicketParticipantPayload } from './schemas';
 import { ticketAccess } from './ticket-access';
@@ -23,6 +23,7 @@ function publishComment(tx: Tx, c: { id: number; ticketNumber: string; isInterna
   afterCommit(tx, () =>
     publish(ticketRoom(c.ticketNumber, c.isInternal), 'comment_update', {
       type: 'comment_update',
+      source: 'messaging',
       action,
       comment_id: c.id,
       ticket_id: c.ticketNumber,
@@ -212,6 +213,10 @@ export async function unsendTicketMessage(actor: Actor, ticketNumber: string, id
 export async function recordTicketParticipant(p: TicketParticipantPayload): Promise<void> {
   if (p.remove) {
     await db.ticketParticipant.deleteMany({ where: { ticketNumber: p.ticket_number, userId: p.user_id, role: p.role } });
+    // sockets already in the ticket's rooms leave those the user may no longer join
+    const who = await loadActor(p.user_id);
+    const allowed = who ? await ticketRoomsFor(who, p.ticket_number) : [];
+    leaveRooms(p.user_id, [ticketRoom(p.ticket_number, false), ticketRoom(p.ticket_number, true)].filter((r) => !allowed.includes(r)));
     return;
   }
   await db.ticketParticipant.createMany({ data: [{ ticketNumber: p.ticket_number, userId: p.user_id, role: p.role }], skipDuplicates: true });

@@ -1,5 +1,6 @@
 import { db } from '@/lib/server/db';
 import type { Actor } from '../actor';
+import { notFound } from '../errors';
 import { Page, skipTake } from '../pagination';
 import { notificationDto } from './commands';
 import { assertCanSeeDeliveries, ownNotifications } from './policy';
@@ -14,6 +15,13 @@ export async function listInAppNotifications(actor: Actor, q: InAppListQuery) {
     db.notification.count({ where: { ...ownNotifications(actor), isRead: false } }),
   ]);
   return new Page(count, rows.map(notificationDto), q.page, q.page_size, { unread_count: unread });
+}
+
+/** One of the caller's notifications (someone else's does not exist for them: 404). */
+export async function getNotification(actor: Actor, id: string) {
+  const row = await db.notification.findFirst({ where: { id, ...ownNotifications(actor) } });
+  if (!row) throw notFound('Notification');
+  return notificationDto(row);
 }
 
 export async function unreadCount(actor: Actor): Promise<number> {

@@ -14,7 +14,7 @@ import {
   canActOnItem,
   canSeeTask,
 } from './policy';
-import { notifyAssignee } from './notify';
+import { notifyAssignee, publishTaskChange, releaseAssignee } from './notify';
 import { rolePool } from './routing';
 import { nextMember } from './roundrobin';
 import type { EscalateInput, OwnerEscalateInput, OwnerTransferInput, TaskActionInput, TransferInput, TransitionActionInput } from './schemas';
@@ -122,6 +122,7 @@ export async function performTransition(actor: Actor, input: TransitionActionInp
         note: input.notes,
       });
       await writeAudit(tx, actor, { context: 'workflow', action: 'task_finalized', entityType: 'task', entityId: item.taskId, newValues: { task_item_id: item.id, step: step.name, notes: input.notes } });
+      publishTaskChange(tx, { ticketNumber, taskId: item.taskId, action: 'task_finalized' });
       return {
         status: 'success',
         task_item_id: item.id,
@@ -171,6 +172,7 @@ export async function performTransition(actor: Actor, input: TransitionActionInp
       oldValues: { step: step.name, task_item_id: item.id },
       newValues: { step: next.name, transition: transition.name, assignee_id: assignee.id, task_item_id: created.id },
     });
+    publishTaskChange(tx, { ticketNumber, taskId: item.taskId, action: 'task_transition' });
     return {
       status: 'success',
       task_item_id: item.id,
@@ -277,7 +279,9 @@ export async function escalateTask(actor: Actor, input: EscalateInput) {
       },
     });
     await notifyAssignee(tx, { userId: to.id, taskItemId: created.id, taskId: item.taskId, ticketNumber: item.task.ticket.ticketNumber, subject: item.task.ticket.subject, stepName: step.name, origin: 'Escalation', previousUserId: item.userId });
+    await releaseAssignee(tx, { ticketNumber: item.task.ticket.ticketNumber, userId: item.userId });
     await writeAudit(tx, actor, { context: 'workflow', action: 'task_escalated', entityType: 'task', entityId: item.taskId, newValues: { from_task_item_id: item.id, task_item_id: created.id, to_user_id: to.id, reason: input.reason } });
+    publishTaskChange(tx, { ticketNumber: item.task.ticket.ticketNumber, taskId: item.taskId, action: 'task_escalated' });
     return {
       status: 'success',
       task_id: item.taskId,
@@ -328,7 +332,9 @@ export async function transferTask(actor: Actor, input: TransferInput) {
       },
     });
     await notifyAssignee(tx, { userId: target.id, taskItemId: created.id, taskId: item.taskId, ticketNumber: item.task.ticket.ticketNumber, subject: item.task.ticket.subject, stepName: item.stepName, origin: 'Transferred', previousUserId: item.userId });
+    await releaseAssignee(tx, { ticketNumber: item.task.ticket.ticketNumber, userId: item.userId });
     await writeAudit(tx, actor, { context: 'workflow', action: 'task_transferred', entityType: 'task', entityId: item.taskId, newValues: { from_task_item_id: item.id, task_item_id: created.id, to_user_id: target.id, notes: input.notes } });
+    publishTaskChange(tx, { ticketNumber: item.task.ticket.ticketNumber, taskId: item.taskId, action: 'task_transferred' });
     return { status: 'success', task_id: item.taskId, task_item_id: item.id, new_task_item_id: created.id, transferred_to: { user_id: target.id, user_full_name: target.name }, message: 'Task transferred successfully' };
   });
 }
@@ -357,6 +363,7 @@ export async function escalateOwnership(actor: Actor, input: OwnerEscalateInput)
     await tx.task.update({ where: { id: task.id }, data: { ownerId: admin.id, ownerEscalatedAt: now } });
     await enqueue(tx, MESSAGES.updateTicketOwner, { ticket_number: input.ticket_number, owner_id: admin.id });
     await writeAudit(tx, actor, { context: 'workflow', action: 'ticket_owner_escalated', entityType: 'task', entityId: task.id, oldValues: { owner_id: actor.id }, newValues: { owner_id: admin.id, reason: input.reason, urgency: input.urgency ?? null } });
+    publishTaskChange(tx, { ticketNumber: input.ticket_number, taskId: task.id, action: 'ticket_owner_escalated' });
     return {
       status: 'success',
       ticket_number: input.ticket_number,
@@ -387,6 +394,7 @@ export async function transferOwnership(actor: Actor, input: OwnerTransferInput)
     await tx.task.update({ where: { id: task.id }, data: { ownerId: target.id, ownerTransferred: true } });
     await enqueue(tx, MESSAGES.updateTicketOwner, { ticket_number: input.ticket_number, owner_id: target.id });
     await writeAudit(tx, actor, { context: 'workflow', action: 'ticket_owner_transferred', entityType: 'task', entityId: task.id, oldValues: { owner_id: task.ownerId }, newValues: { owner_id: target.id, reason: input.reason ?? null } });
+    publishTaskChange(tx, { ticketNumber: input.ticket_number, taskId: task.id, action: 'ticket_owner_transferred' });
     return {
       status: 'success',
       ticket_number: input.ticket_number,

@@ -1,5 +1,7 @@
-import type { Tx } from '@/lib/server/db';
+import { afterCommit, type Tx } from '@/lib/server/db';
 import { enqueue } from '@/lib/server/jobs/boss';
+import { publish } from '@/lib/server/realtime';
+import { MESSAGES } from '../contracts/messages';
 import { TICKET_PARTICIPANT_JOB } from '../messaging/schemas';
 import { NOTIFY_JOB, NOTIFICATION_TYPES } from '../notifications/schemas';
 
@@ -16,6 +18,8 @@ export async function notifyAssignee(
   const transferred = a.origin === 'Transferred';
   const why = escalated ? 'escalated to you' : transferred ? 'transferred to you' : 'assigned to you';
   await enqueue(tx, TICKET_PARTICIPANT_JOB, { ticket_number: a.ticketNumber, user_id: a.userId, role: 'agent' });
+  // The help desk records the agent as the ticket's assignee: they may then download its attachments.
+  await enqueue(tx, MESSAGES.updateTicketAssignee, { ticket_number: a.ticketNumber, assignee_id: a.userId, task_item_id: a.taskItemId });
   await enqueue(tx, NOTIFY_JOB, {
     user_ids: [a.userId],
     type: escalated ? NOTIFICATION_TYPES.taskEscalatedIn : transferred ? NOTIFICATION_TYPES.taskTransferredIn : NOTIFICATION_TYPES.taskAssigned,
@@ -36,4 +40,29 @@ export async function notifyAssignee(
       dedupe_key: `task-item:${a.taskItemId}:out`,
     });
   }
+}
+
+/** Assignments whose work went to someone else; any other status keeps the assignee in the conversation. */
+const HANDED_OVER = ['reassigned', 'escalated'];
+
+/**
+ * The work left `userId` (transferred or escalated away): they leave the ticket's conversation unless they
+ * still hold, or have completed, another assignment on the ticket. Call after the handed-over assignment is
+ * updated and the new one created, inside the same transaction.
+ */
+export async function releaseAssignee(tx: Tx, a: { ticketNumber: string; userId: number }) {
+  const stays = await tx.taskItem.count({
+    where: { userId: a.userId, status: { notIn: HANDED_OVER }, task: { ticket: { ticketNumber: a.ticketNumber } } },
+  });
+  if (!stays) await enqueue(tx, TICKET_PARTICIPANT_JOB, { ticket_number: a.ticketNumber, user_id: a.userId, role: 'agent', remove: true });
+}
+
+/**
+ * A task or its ownership changed: pages showing it (agent task page, coordinator's owned ticket) re-read.
+ * Sent after commit to the ticket's staff room only; it carries no content.
+ */
+export function publishTaskChange(tx: Tx, c: { ticketNumber: string; taskId: number; action: string }) {
+  afterCommit(tx, () =>
+    publish(`ticket:${c.ticketNumber}:internal`, 'ticket_update', { type: 'ticket_update', source: 'workflow', ticket_number: c.ticketNumber, task_id: c.taskId, action: c.action }),
+  );
 }

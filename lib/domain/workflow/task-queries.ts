@@ -1,7 +1,9 @@
 /** Reads of tasks, assignments, logs, visualization, audit and unassigned tickets. Reading never writes. */
 import { type DirectoryUser, usersByIds } from '@/lib/domain/identity/directory';
+import { z } from 'zod';
 import { db, type Prisma } from '@/lib/server/db';
 import type { Actor } from '../actor';
+import { type TicketAttachmentRef, ticketAttachmentRef } from '../contracts/messages';
 import { notFound } from '../errors';
 import { Page, skipTake } from '../pagination';
 import { assertCanListMine, assertCanListOwned, assertCanManageWorkflows, assertSeesAll, assertStaff, canSeeTask, seesAllTasks } from './policy';
@@ -236,11 +238,22 @@ function roleNameOf(t: TaskRow, roleId: number): string | null {
   return e?.escalate_to_role_name ?? null;
 }
 
+/**
+ * The ticket's files as the help desk sent them in tts.process_ticket (its `payload`); none for messages
+ * without attachments. Each `url` is the help desk's download endpoint, which authorizes the download.
+ */
+export function ticketAttachments(ticket: { payload: Prisma.JsonValue }): TicketAttachmentRef[] {
+  const list = (ticket.payload as { attachments?: unknown } | null)?.attachments;
+  const parsed = z.array(ticketAttachmentRef).safeParse(list ?? []);
+  return parsed.success ? parsed.data : [];
+}
+
+/** One task with its ticket's attachments and every assignment's log (task page, owned ticket page, API). */
 export async function getTask(actor: Actor, id: number) {
   assertStaff(actor);
   const t = await visibleTask(actor, { id });
   const users = await namesFor([t]);
-  return { ...taskDto(t, users), history: t.items.map((i) => itemLog(i, users, roleNameOf(t, i.roleId))) };
+  return { ...taskDto(t, users), attachments: ticketAttachments(t.ticket), history: t.items.map((i) => itemLog(i, users, roleNameOf(t, i.roleId))) };
 }
 
 export async function taskItemDetail(actor: Actor, taskItemId: number) {

@@ -15,3 +15,8 @@ export function io(): Server | undefined {
 export function publish(room: string, event: string, data: unknown): void {
   g.__switchboardIo?.to(room).emit(event, data);
 }
+
+/** Take a user's sockets out of rooms they may no longer be in (e.g. after losing access to a ticket). */
+export function leaveRooms(userId: number, rooms: string[]): void {
+  if (rooms.length) g.__switchboardIo?.in(`user:${userId}`).socketsLeave(rooms);
+}

@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ConversationPanel } from '@/components/messaging/conversation-panel';
+import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { TaskActions } from '@/components/workflow/task-actions';
 import { PriorityBadge, SlaBadge, SlaBar } from '@/components/workflow/sla';
+import { TicketAttachments } from '@/components/workflow/ticket-attachments';
 import { WorkflowDiagram } from '@/components/workflow/workflow-diagram';
 import { isTtsAdmin } from '@/lib/domain/actor';
 import { AppError } from '@/lib/domain/errors';
@@ -64,6 +66,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
               <dd>{task.owner_name ?? '—'}</dd>
             </dl>
           </section>
+          <TicketAttachments attachments={task.attachments} />
           <section aria-labelledby="progress">
             <h2 id="progress" className="mb-2 text-lg font-semibold">Workflow progress</h2>
             <WorkflowDiagram nodes={viz.nodes} edges={viz.edges} />
@@ -106,6 +109,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
         </aside>
       </div>
       <ConversationPanel ticketNumber={task.ticket_number} source="messages" currentUserId={actor.id} />
+      <LiveRefresh ticketNumber={task.ticket_number} />
     </div>
   );
 }

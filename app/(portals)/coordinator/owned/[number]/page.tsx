@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ConversationPanel } from '@/components/messaging/conversation-panel';
+import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { OwnerActions } from '@/components/workflow/owner-actions';
 import { PriorityBadge, SlaBadge, SlaBar } from '@/components/workflow/sla';
+import { TicketAttachments } from '@/components/workflow/ticket-attachments';
 import { isAnyAdmin } from '@/lib/domain/actor';
 import { AppError } from '@/lib/domain/errors';
 import { activeUsersWithRole } from '@/lib/domain/identity/directory';
-import { listTasks, taskLogs } from '@/lib/domain/workflow/task-queries';
+import { getTask, listTasks } from '@/lib/domain/workflow/task-queries';
 import { requirePortal } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Owned ticket' };
@@ -18,9 +20,10 @@ export default async function OwnedTicketPage({ params }: { params: Promise<{ nu
   const page = await listTasks(actor, { page: 1, page_size: 1, ticket_number: number });
   const task = page.results[0];
   if (!task) notFound();
-  let logs: Awaited<ReturnType<typeof taskLogs>>;
+  // The task with its attachments and the log of every assignment.
+  let detail: Awaited<ReturnType<typeof getTask>>;
   try {
-    logs = await taskLogs(actor, { ticket_number: number });
+    detail = await getTask(actor, task.task_id);
   } catch (e) {
     if (e instanceof AppError && e.status === 404) notFound();
     throw e;
@@ -62,10 +65,11 @@ export default async function OwnedTicketPage({ params }: { params: Promise<{ nu
               <dd>{task.owner_name ?? '—'}</dd>
             </dl>
           </section>
+          <TicketAttachments attachments={detail.attachments} />
           <section aria-labelledby="log">
             <h2 id="log" className="mb-2 text-lg font-semibold">Workflow log</h2>
             <ol className="space-y-3">
-              {logs.logs.map((l) => (
+              {detail.history.map((l) => (
                 <li key={l.task_item_id} className="rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-800">
                   <div className="font-medium">
                     {l.assigned_on_step_name} · {l.user_full_name ?? `User ${l.user_id}`} ({l.role ?? 'role'}) · {l.status} · {l.origin}
@@ -94,6 +98,7 @@ export default async function OwnedTicketPage({ params }: { params: Promise<{ nu
         </aside>
       </div>
       <ConversationPanel ticketNumber={number} source="messages" currentUserId={actor.id} />
+      <LiveRefresh ticketNumber={number} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { CloseTicketButton, CommentForm, CsatDialog, ReasonDialog, ReopenButton } from '@/components/helpdesk/ticket-actions';
-import { Attachments, Comments, History, ProgressTracker, TicketDetails } from '@/components/helpdesk/ticket-view';
+import { LiveComments } from '@/components/helpdesk/live-comments';
+import { Attachments, History, ProgressTracker, TicketDetails } from '@/components/helpdesk/ticket-view';
 import { AppError } from '@/lib/domain/errors';
 import { getTicket, ticketHistory } from '@/lib/domain/helpdesk/queries';
 import { requirePortal } from '@/lib/server/session';
@@ -50,7 +51,7 @@ export default async function EmployeeTicketPage({ params }: { params: Promise<{
             <p className="whitespace-pre-wrap text-sm">{t.description}</p>
           </section>
           <Attachments t={t} />
-          <Comments t={t} />
+          <LiveComments ticketNumber={t.ticket_number} comments={t.comments} />
           {!['Closed', 'Rejected', 'Withdrawn'].includes(t.status) && <CommentForm ticketId={t.id} />}
         </div>
         <div className="space-y-6">

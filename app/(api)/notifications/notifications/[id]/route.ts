@@ -1,0 +1,27 @@
+import { markNotificationRead } from '@/lib/domain/notifications/commands';
+import { getNotification } from '@/lib/domain/notifications/queries';
+import { markReadBody, notificationIdParam } from '@/lib/domain/notifications/schemas';
+import { endpoint, route } from '@/lib/server/http';
+
+/** Spec 003's notification service: one of your notifications by id (someone else's is a 404). */
+export const { GET, POST, PUT, PATCH, DELETE } = route({
+  GET: endpoint({
+    summary: 'One of your notifications (spec 003)',
+    tags: ['notifications'],
+    params: notificationIdParam,
+    handler: async ({ actor, params }) => {
+      const n = await getNotification(actor, params.id);
+      return { notification_id: n.id, ...n };
+    },
+  }),
+  PATCH: endpoint({
+    summary: 'Mark one of your notifications read or unread (spec 003)',
+    tags: ['notifications'],
+    params: notificationIdParam,
+    body: markReadBody,
+    handler: async ({ actor, params, body }) => {
+      const n = await markNotificationRead(actor, params.id, body.is_read);
+      return { notification_id: n.id, ...n };
+    },
+  }),
+});

@@ -1,0 +1,112 @@
+/**
+ * Assignees and the ticket's conversation: whoever a task is transferred or escalated away from leaves the
+ * conversation (messaging participant removed through messaging.ticket_participant), unless they still hold
+ * or have completed another assignment on the ticket.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as messagesRoute from '@/app/(api)/messaging/api/messages/ticket/[ticket_id]/route';
+import * as transitionsRoute from '@/app/(api)/tts/transitions/route';
+import * as escalateRoute from '@/app/(api)/tts/tasks/escalate/route';
+import * as transferRoute from '@/app/(api)/tts/tasks/transfer/route';
+import { loadActor } from '@/lib/domain/identity/queries';
+import { ticketParticipantJob } from '@/lib/domain/messaging/jobs';
+import { ticketAccess } from '@/lib/domain/messaging/ticket-access';
+import { processTicketJob } from '@/lib/domain/workflow/jobs';
+import { db } from '@/lib/server/db';
+import { startJobs, stopJobs } from '@/lib/server/jobs/boss';
+import { call, tokenFor } from '../helpers/api';
+import { jobsFor, payload, taskOf, threeStepWorkflow, tokenOf } from './workflow-support';
+
+const job = { id: 'test', retryCount: 0 };
+
+beforeAll(async () => {
+  await startJobs({ workers: false });
+});
+afterAll(async () => {
+  await stopJobs();
+});
+
+/** Run the ticket's participant jobs in the order they were enqueued, as the worker would. */
+async function runParticipantJobs(ticket: string) {
+  for (const j of await jobsFor('messaging.ticket_participant', ticket)) {
+    await ticketParticipantJob.handler(ticketParticipantJob.schema.parse(j.data), job);
+  }
+}
+
+const agentRow = (ticket: string, userId: number) => db.ticketParticipant.findFirst({ where: { ticketNumber: ticket, userId, role: 'agent' } });
+
+async function canReadConversation(user: { id: number; username: string }, ticket: string) {
+  const res = await call(messagesRoute, 'GET', `/messaging/api/messages/ticket/${ticket}/`, { token: await tokenOf(user), params: { ticket_id: ticket } });
+  const access = await ticketAccess().canSee((await loadActor(user.id))!, ticket);
+  return { status: res.status, internal: access.internal };
+}
+
+describe('transfer and escalation take the previous assignee out of the conversation', () => {
+  it('transfer-out: the old assignee loses the internal conversation, the new one joins it', async () => {
+    const wf = await threeStepWorkflow({ members: [2, 1, 1] });
+    const p = payload({ department: wf.department });
+    await processTicketJob.handler(p, job);
+    const first = (await taskOf(p.ticket_number))!.items[0];
+    const from = wf.roles.triage.users.find((u) => u.id === first.userId)!;
+    const to = wf.roles.triage.users.find((u) => u.id !== first.userId)!;
+    await runParticipantJobs(p.ticket_number);
+    expect(await agentRow(p.ticket_number, from.id)).not.toBeNull();
+    expect(await canReadConversation(from, p.ticket_number)).toEqual({ status: 200, internal: true });
+
+    const res = await call(transferRoute, 'POST', '/tts/tasks/transfer/', { token: await tokenFor('admin'), body: { task_item_id: first.id, user_id: to.id, notes: 'balancing' } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const jobs = (await jobsFor('messaging.ticket_participant', p.ticket_number)).map((j) => j.data);
+    expect(jobs).toEqual(
+      expect.arrayContaining([
+        { ticket_number: p.ticket_number, user_id: to.id, role: 'agent' },
+        { ticket_number: p.ticket_number, user_id: from.id, role: 'agent', remove: true },
+      ]),
+    );
+    await runParticipantJobs(p.ticket_number);
+    expect(await agentRow(p.ticket_number, from.id)).toBeNull();
+    expect(await agentRow(p.ticket_number, to.id)).not.toBeNull();
+    expect(await canReadConversation(from, p.ticket_number)).toEqual({ status: 404, internal: false });
+    expect(await canReadConversation(to, p.ticket_number)).toEqual({ status: 200, internal: true });
+  });
+
+  it('escalation-out: the escalating agent leaves the conversation too', async () => {
+    const wf = await threeStepWorkflow({ members: [1, 1, 1], escalationMembers: 1 });
+    const p = payload({ department: wf.department });
+    await processTicketJob.handler(p, job);
+    const first = (await taskOf(p.ticket_number))!.items[0];
+    const me = wf.roles.triage.users[0];
+    await runParticipantJobs(p.ticket_number);
+    const res = await call(escalateRoute, 'POST', '/tts/tasks/escalate/', { token: await tokenOf(me), body: { task_item_id: first.id, reason: 'too hard' } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    await runParticipantJobs(p.ticket_number);
+    expect(await agentRow(p.ticket_number, me.id)).toBeNull();
+    expect(await canReadConversation(me, p.ticket_number)).toEqual({ status: 404, internal: false });
+    expect(await canReadConversation(wf.roles.escalation.users[0], p.ticket_number)).toEqual({ status: 200, internal: true });
+  });
+
+  it('an agent who completed an earlier step stays when a later assignment of theirs is transferred away', async () => {
+    const wf = await threeStepWorkflow({ members: [1, 2, 1] });
+    const me = wf.roles.triage.users[0];
+    // also a member of the Resolution role, so the triage assignee can hand the next step to themself
+    await db.userRole.create({ data: { userId: me.id, roleId: wf.roles.resolution.role.id } });
+    const p = payload({ department: wf.department });
+    await processTicketJob.handler(p, job);
+    const first = (await taskOf(p.ticket_number))!.items[0];
+    expect(first.userId).toBe(me.id);
+    const submit = await db.workflowTransition.findFirstOrThrow({ where: { workflowId: wf.id, name: 'submit' } });
+    const moved = await call(transitionsRoute, 'POST', '/tts/transitions/', {
+      token: await tokenOf(me),
+      body: { task_item_id: first.id, transition_id: submit.id, notes: 'triaged', next_assignee_id: me.id },
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    const second = (await taskOf(p.ticket_number))!.items[1];
+    expect([second.userId, second.status]).toEqual([me.id, 'new']);
+    const other = wf.roles.resolution.users[0];
+    const res = await call(transferRoute, 'POST', '/tts/tasks/transfer/', { token: await tokenFor('admin'), body: { task_item_id: second.id, user_id: other.id, notes: 'x' } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const removals = (await jobsFor('messaging.ticket_participant', p.ticket_number)).filter((j) => j.data.remove);
+    expect(removals).toEqual([]);
+    await runParticipantJobs(p.ticket_number);
+    expect(await canReadConversation(me, p.ticket_number)).toEqual({ status: 200, internal: true });
+  });
+});

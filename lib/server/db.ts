@@ -33,6 +33,8 @@ export async function disconnectDb(): Promise<void> {
 
 // Work to run once a transaction has committed (waking job workers, pushing realtime events).
 const afterCommitHooks = new WeakMap<object, (() => void)[]>();
+// Work to run inside a transaction after its body, just before COMMIT (flushing buffered job inserts).
+const beforeCommitHooks = new WeakMap<object, (() => Promise<void>)[]>();
 
 export function afterCommit(tx: Tx, fn: () => void): void {
   const hooks = afterCommitHooks.get(tx);
@@ -40,14 +42,27 @@ export function afterCommit(tx: Tx, fn: () => void): void {
   else queueMicrotask(fn); // not inside transaction(): nothing to wait for
 }
 
-/** `db.$transaction` plus after-commit hooks. Use this for every command. */
+/** True when `tx` is a transaction() that will run before-commit hooks. */
+export function beforeCommit(tx: Tx, fn: () => Promise<void>): boolean {
+  const hooks = beforeCommitHooks.get(tx);
+  if (!hooks) return false;
+  hooks.push(fn);
+  return true;
+}
+
+/** `db.$transaction` plus before- and after-commit hooks. Use this for every command. */
 export async function transaction<T>(fn: (tx: Tx) => Promise<T>, opts?: { timeout?: number; isolationLevel?: 'Serializable' | 'ReadCommitted' | 'RepeatableRead' }): Promise<T> {
   let hooks: (() => void)[] = [];
   const result = await db.$transaction(
     async (tx) => {
       hooks = [];
       afterCommitHooks.set(tx, hooks);
-      return fn(tx);
+      const before: (() => Promise<void>)[] = [];
+      beforeCommitHooks.set(tx, before);
+      const value = await fn(tx);
+      // Hooks may add hooks (a flush that enqueues): run until none is left.
+      for (let h = before.shift(); h; h = before.shift()) await h();
+      return value;
     },
     { timeout: opts?.timeout ?? 15000, maxWait: 10000, isolationLevel: opts?.isolationLevel },
   );

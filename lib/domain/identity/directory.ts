@@ -1,4 +1,4 @@
-import { db } from '@/lib/server/db';
+import { db, type Tx } from '@/lib/server/db';
 import type { System } from '../actor';
 import { fullName } from './queries';
 
@@ -46,13 +46,10 @@ export async function userById(id: number): Promise<DirectoryUser | null> {
 }
 
 /** Active holders of a role, ordered by user id (the order round-robin walks). */
-export async function activeUsersInRole(roleId: number): Promise<DirectoryUser[]> {
-  const rows = await db.userRole.findMany({
-    where: { roleId, user: { isActive: true } },
-    include: { user: true },
-    orderBy: { userId: 'asc' },
-  });
-  return rows.map((r) => toDirectoryUser(r.user));
+/** Pass the caller's transaction when inside one: a second pooled connection per transaction can starve the pool. */
+export async function activeUsersInRole(roleId: number, client: Tx = db): Promise<DirectoryUser[]> {
+  const rows = await client.user.findMany({ where: { isActive: true, roles: { some: { roleId } } }, orderBy: { id: 'asc' } });
+  return rows.map(toDirectoryUser);
 }
 
 export async function roleByName(system: System, name: string) {
@@ -68,9 +65,9 @@ export async function rolesOf(system: System) {
 }
 
 /** Active users holding the named role of a system (e.g. hdts "Ticket Coordinator"). */
-export async function activeUsersWithRole(system: System, name: string): Promise<DirectoryUser[]> {
-  const role = await roleByName(system, name);
-  return role ? activeUsersInRole(role.id) : [];
+export async function activeUsersWithRole(system: System, name: string, client: Tx = db): Promise<DirectoryUser[]> {
+  const rows = await client.user.findMany({ where: { isActive: true, roles: { some: { role: { system, name } } } }, orderBy: { id: 'asc' } });
+  return rows.map(toDirectoryUser);
 }
 
 /** For @mentions: active users whose username matches. */

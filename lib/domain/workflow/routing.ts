@@ -13,12 +13,13 @@ import { assertCanManageWorkflows } from './policy';
 import { notifyAssignee } from './notify';
 import { nextMember } from './roundrobin';
 import { addSeconds, slaSecondsFor, stepSlaSeconds } from './sla';
-import { asSnapshot, OPEN_ITEM, OPEN_TASK, startStepOf, weightsOf } from './snapshot';
+import { loadVersion, OPEN_ITEM, OPEN_TASK, startStepOf, weightsOf } from './snapshot';
 
 export const COORDINATOR_POOL = 'owner:hdts:Ticket Coordinator';
 export const rolePool = (roleId: number) => `role:${roleId}`;
 
-type Match = { workflowId: number } | { code: 'WORKFLOW_NOT_FOUND' | 'AMBIGUOUS_WORKFLOW'; reason: string };
+type MatchedWorkflow = { id: number; name: string; currentVersionId: number | null };
+type Match = { workflow: MatchedWorkflow } | { code: 'WORKFLOW_NOT_FOUND' | 'AMBIGUOUS_WORKFLOW'; reason: string };
 
 /**
  * Deployed workflows of the ticket's department and category; an exact sub-category match wins over a
@@ -32,6 +33,7 @@ export async function matchWorkflow(tx: Tx, t: { department: string; category: s
       department: { equals: t.department, mode: 'insensitive' },
       category: { equals: t.category, mode: 'insensitive' },
     },
+    select: { id: true, name: true, subCategory: true, currentVersionId: true },
     orderBy: { id: 'asc' },
   });
   const sub = t.subCategory?.trim().toLowerCase() || null;
@@ -39,7 +41,7 @@ export async function matchWorkflow(tx: Tx, t: { department: string; category: s
   const generic = candidates.filter((w) => !w.subCategory?.trim());
   const where = `${t.department} / ${t.category}${t.subCategory ? ` / ${t.subCategory}` : ''}`;
   for (const level of [exact, generic]) {
-    if (level.length === 1) return { workflowId: level[0].id };
+    if (level.length === 1) return { workflow: level[0] };
     if (level.length > 1) {
       return {
         code: 'AMBIGUOUS_WORKFLOW',
@@ -51,31 +53,32 @@ export async function matchWorkflow(tx: Tx, t: { department: string; category: s
 }
 
 type StartResult = { taskId: number } | { code: 'NO_ACTIVE_MEMBER' | 'WORKFLOW_NOT_FOUND'; reason: string };
+type RoutedTicket = { id: number; ticketNumber: string; subject: string; priority: string };
 
 /**
  * Create the task of a ticket on the workflow's current version: owner = next Ticket Coordinator,
  * first assignee = next active member of the start step's role. Writes nothing when that role is empty.
+ * The caller marks the ticket routed.
  */
-export async function startTask(tx: Tx, actor: Actor, ticketId: number, workflowId: number): Promise<StartResult> {
-  const ticket = await tx.workflowTicket.findUniqueOrThrow({ where: { id: ticketId } });
-  const wf = await tx.workflow.findUnique({ where: { id: workflowId } });
-  const version = wf?.currentVersionId ? await tx.workflowVersion.findUnique({ where: { id: wf.currentVersionId } }) : null;
-  if (!wf || !version) return { code: 'WORKFLOW_NOT_FOUND', reason: `Workflow #${workflowId} has no deployed version` };
-  const snap = asSnapshot(version.snapshot);
+async function startTask(tx: Tx, actor: Actor, ticket: RoutedTicket, wf: MatchedWorkflow): Promise<StartResult> {
+  const version = wf.currentVersionId ? await loadVersion(tx, wf.currentVersionId) : null;
+  if (!version) return { code: 'WORKFLOW_NOT_FOUND', reason: `Workflow #${wf.id} has no deployed version` };
+  const snap = version.snapshot;
   const start = startStepOf(snap);
-  if (!start) return { code: 'WORKFLOW_NOT_FOUND', reason: `Workflow #${workflowId} has no start step` };
-  const members = await activeUsersInRole(start.role_id);
+  if (!start) return { code: 'WORKFLOW_NOT_FOUND', reason: `Workflow #${wf.id} has no start step` };
+  const members = await activeUsersInRole(start.role_id, tx);
+  const coordinators = await activeUsersWithRole('hdts', 'Ticket Coordinator', tx);
   if (!members.length) {
     return { code: 'NO_ACTIVE_MEMBER', reason: `Role "${start.role_name}" of start step "${start.name}" in workflow "${wf.name}" has no active member` };
   }
   const now = new Date();
   const assignee = (await nextMember(tx, rolePool(start.role_id), members)) as (typeof members)[number];
-  const owner = await nextMember(tx, COORDINATOR_POOL, await activeUsersWithRole('hdts', 'Ticket Coordinator'));
+  const owner = await nextMember(tx, COORDINATOR_POOL, coordinators);
   const sla = slaSecondsFor(snap.slas, ticket.priority);
   const task = await tx.task.create({
     data: {
-      ticketId,
-      workflowId,
+      ticketId: ticket.id,
+      workflowId: wf.id,
       versionId: version.id,
       currentStepId: start.id,
       status: 'pending',
@@ -84,6 +87,7 @@ export async function startTask(tx: Tx, actor: Actor, ticketId: number, workflow
       targetResolution: addSeconds(now, sla),
       startedAt: now,
     },
+    select: { id: true },
   });
   const firstItem = await tx.taskItem.create({
     data: {
@@ -95,18 +99,18 @@ export async function startTask(tx: Tx, actor: Actor, ticketId: number, workflow
       origin: 'System',
       assignedOn: now,
       targetResolution: addSeconds(now, stepSlaSeconds(sla, start.weight, weightsOf(snap))),
-      history: { create: { status: 'new', origin: 'System', notes: 'Task assigned', createdAt: now } },
     },
+    select: { id: true },
   });
+  await tx.taskItemHistory.create({ data: { taskItemId: firstItem.id, status: 'new', origin: 'System', notes: 'Task assigned', createdAt: now }, select: { id: true } });
   await notifyAssignee(tx, { userId: assignee.id, taskItemId: firstItem.id, taskId: task.id, ticketNumber: ticket.ticketNumber, subject: ticket.subject, stepName: start.name, origin: 'System' });
-  await tx.workflowTicket.update({ where: { id: ticketId }, data: { routing: 'routed', unassignedCode: null, unassignedReason: null } });
   if (owner) await enqueue(tx, MESSAGES.updateTicketOwner, { ticket_number: ticket.ticketNumber, owner_id: owner.id });
   await writeAudit(tx, actor, {
     context: 'workflow',
     action: 'task_created',
     entityType: 'task',
     entityId: task.id,
-    newValues: { ticket_number: ticket.ticketNumber, workflow_id: workflowId, version: version.version, assignee_id: assignee.id, owner_id: owner?.id ?? null },
+    newValues: { ticket_number: ticket.ticketNumber, workflow_id: wf.id, version: version.version, assignee_id: assignee.id, owner_id: owner?.id ?? null },
   });
   return { taskId: task.id };
 }
@@ -131,7 +135,7 @@ export async function processTicket(raw: ProcessTicketPayload | unknown): Promis
       INSERT INTO "workflow"."tickets" ("ticket_number", "subject", "description", "department", "category", "sub_category", "priority",
         "employee_id", "employee_name", "employee_email", "hdts_status", "ticket_created_at", "payload", "routing", "updated_at")
       VALUES (${p.ticket_number}, ${p.subject}, ${p.description}, ${p.department}, ${p.category}, ${p.sub_category?.trim() || null}, ${p.priority},
-        ${p.employee_id}, ${p.employee_name}, ${p.employee_email}, ${p.status}, ${new Date(p.created_at)}, ${JSON.stringify(p)}::jsonb, 'unassigned', now())
+        ${p.employee_id}, ${p.employee_name}, ${p.employee_email}, ${p.status}, ${new Date(p.created_at)}, ${JSON.stringify(p)}::jsonb, 'routed', now())
       ON CONFLICT ("ticket_number") DO NOTHING
       RETURNING "id"`;
     if (!inserted.length) {
@@ -141,13 +145,15 @@ export async function processTicket(raw: ProcessTicketPayload | unknown): Promis
     const ticketId = inserted[0].id;
     await writeAudit(tx, SYSTEM_ACTOR, { context: 'workflow', action: 'ticket_received', entityType: 'ticket', entityId: p.ticket_number, newValues: { department: p.department, category: p.category, sub_category: p.sub_category ?? null, priority: p.priority } });
     const match = await matchWorkflow(tx, { department: p.department, category: p.category, subCategory: p.sub_category ?? null });
-    const result: StartResult | Exclude<Match, { workflowId: number }> = 'workflowId' in match ? await startTask(tx, SYSTEM_ACTOR, ticketId, match.workflowId) : match;
+    // The row was inserted as routed; it is marked unassigned below when no task could be started.
+    const routed = { id: ticketId, ticketNumber: p.ticket_number, subject: p.subject, priority: p.priority };
+    const result = 'workflow' in match ? await startTask(tx, SYSTEM_ACTOR, routed, match.workflow) : match;
     if ('taskId' in result) return { outcome: 'routed', taskId: result.taskId } as const;
     await tx.workflowTicket.update({ where: { id: ticketId }, data: { routing: 'unassigned', unassignedCode: result.code, unassignedReason: result.reason } });
     const log = result.code === 'AMBIGUOUS_WORKFLOW' ? logger.error : logger.warn;
     log('process_ticket: ticket left unassigned', { code: result.code, ticket_number: p.ticket_number, reason: result.reason });
     // Reported to the workflow admins, who can fix the configuration or assign a workflow by hand.
-    const admins = await activeUsersWithRole('tts', 'Admin');
+    const admins = await activeUsersWithRole('tts', 'Admin', tx);
     if (admins.length) {
       await enqueue(tx, NOTIFY_JOB, {
         user_ids: admins.map((a) => a.id),
@@ -169,14 +175,15 @@ export async function assignWorkflowManually(actor: Actor, ticketNumber: string,
   assertCanManageWorkflows(actor);
   const ticket = await db.workflowTicket.findUnique({ where: { ticketNumber } });
   if (!ticket) throw notFound('Ticket', 'TICKET_NOT_FOUND');
-  const wf = await db.workflow.findUnique({ where: { id: workflowId } });
+  const wf = await db.workflow.findUnique({ where: { id: workflowId }, select: { id: true, name: true, status: true, currentVersionId: true } });
   if (!wf) throw notFound('Workflow', 'WORKFLOW_NOT_FOUND');
   if (wf.status !== 'deployed') throw conflict('Only a deployed workflow can receive tickets', 'WORKFLOW_NOT_DEPLOYED');
   return transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ routing: string }[]>`SELECT routing FROM "workflow"."tickets" WHERE id = ${ticket.id} FOR UPDATE`;
     if (locked[0]?.routing !== 'unassigned') throw conflict('The ticket is already in a workflow', 'ALREADY_ROUTED');
-    const result = await startTask(tx, actor, ticket.id, workflowId);
+    const result = await startTask(tx, actor, ticket, wf);
     if (!('taskId' in result)) throw conflict(result.reason, result.code);
+    await tx.workflowTicket.update({ where: { id: ticket.id }, data: { routing: 'routed', unassignedCode: null, unassignedReason: null } });
     await writeAudit(tx, actor, { context: 'workflow', action: 'ticket_assigned_manually', entityType: 'ticket', entityId: ticketNumber, newValues: { workflow_id: workflowId, task_id: result.taskId } });
     return { status: 'success', ticket_number: ticketNumber, workflow_id: workflowId, task_id: result.taskId, message: 'Ticket assigned to the workflow' };
   });
@@ -222,15 +229,16 @@ export async function receiveHdtsTicketStatus(raw: HdtsTicketStatusPayload | unk
     } else if (p.status === 'Reopened') {
       await tx.workflowTicket.update({ where: { id: ticket.id }, data: { hdtsStatus: 'Reopened' } });
       if (task && task.status === 'completed') {
-        const version = await tx.workflowVersion.findUniqueOrThrow({ where: { id: task.versionId } });
-        const snap = asSnapshot(version.snapshot);
+        const version = await loadVersion(tx, task.versionId);
+        if (!version) throw new Error(`Task ${task.id} refers to a missing version`);
+        const snap = version.snapshot;
         const start = startStepOf(snap);
-        const members = start ? await activeUsersInRole(start.role_id) : [];
+        const members = start ? await activeUsersInRole(start.role_id, tx) : [];
         const assignee = start ? await nextMember(tx, rolePool(start.role_id), members) : null;
         if (start && assignee) {
           const now = new Date();
           await tx.task.update({ where: { id: task.id }, data: { status: 'in_progress', completedAt: null, currentStepId: start.id } });
-          await tx.taskItem.create({
+          const item = await tx.taskItem.create({
             data: {
               taskId: task.id,
               userId: assignee.id,
@@ -241,7 +249,10 @@ export async function receiveHdtsTicketStatus(raw: HdtsTicketStatusPayload | unk
               targetResolution: addSeconds(now, stepSlaSeconds(task.slaSeconds, start.weight, weightsOf(snap))),
               history: { create: { status: 'new', origin: 'System', notes: `Ticket reopened${p.reason ? `: ${p.reason}` : ''}` } },
             },
+            select: { id: true },
           });
+          // Like any new assignment: the agent is told, joins the conversation, and the help desk records them.
+          await notifyAssignee(tx, { userId: assignee.id, taskItemId: item.id, taskId: task.id, ticketNumber: ticket.ticketNumber, subject: ticket.subject, stepName: start.name, origin: 'System' });
         }
       }
     }

@@ -1,3 +1,4 @@
+import type { Tx } from '@/lib/server/db';
 import type { Slas } from './sla';
 
 /** What a deploy freezes: a task runs on this, whatever happens to the definition afterwards. */
@@ -40,3 +41,19 @@ export const weightsOf = (s: VersionSnapshot) => s.steps.map((x) => x.weight);
 
 export const OPEN_ITEM = ['new', 'in_progress'];
 export const OPEN_TASK = ['pending', 'in_progress'];
+
+// Versions are immutable once deployed, so a process may keep them: routing reads one per ticket.
+const versionCache = new Map<number, { id: number; version: number; snapshot: VersionSnapshot }>();
+const VERSION_CACHE_SIZE = 500;
+
+/** A deployed version (number and frozen snapshot), or null if there is no such version. */
+export async function loadVersion(tx: Tx, id: number) {
+  const cached = versionCache.get(id);
+  if (cached) return cached;
+  const row = await tx.workflowVersion.findUnique({ where: { id }, select: { id: true, version: true, snapshot: true } });
+  if (!row) return null;
+  const version = { id: row.id, version: row.version, snapshot: asSnapshot(row.snapshot) };
+  if (versionCache.size >= VERSION_CACHE_SIZE) versionCache.delete(versionCache.keys().next().value as number);
+  versionCache.set(id, version);
+  return version;
+}

@@ -1,8 +1,9 @@
+import { createRequire } from 'node:module';
 import PgBoss from 'pg-boss';
 import type { z } from 'zod';
 import type { JobDefinition } from '@/lib/domain/jobs';
 import { PermanentJobError } from '@/lib/domain/jobs';
-import { afterCommit, type Tx } from '../db';
+import { afterCommit, beforeCommit, type Tx } from '../db';
 import { databaseUrl, env } from '../env';
 import { logger } from '../logger';
 import { JOBS } from './registry';
@@ -28,9 +29,31 @@ function queueOptions(job: Pick<JobDefinition, "retry" | "expireInSeconds">) {
   };
 }
 
+/**
+ * pg-boss 10's worker loop calls complete()/fail() without awaiting them: while the database is down
+ * (a restart) their rejections are unhandled and would end the process. Mark those promises handled
+ * (callers that await still see the error); the job stays active, expires and is retried, and handlers
+ * are idempotent.
+ */
+function guardWorkerSettlement() {
+  const load = createRequire(import.meta.url);
+  const Manager = load(['pg-boss', 'src', 'manager.js'].join('/')) as { prototype: Record<string, unknown> & { __settleGuarded?: boolean } };
+  if (Manager.prototype.__settleGuarded) return;
+  Manager.prototype.__settleGuarded = true;
+  for (const method of ['complete', 'fail']) {
+    const original = Manager.prototype[method] as (...args: unknown[]) => Promise<unknown>;
+    Manager.prototype[method] = function (this: unknown, ...args: unknown[]) {
+      const settled = original.apply(this, args);
+      settled.catch((e: unknown) => logger.warn(`job ${method} not recorded; the job will expire and run again`, { error: String(e) }));
+      return settled;
+    };
+  }
+}
+
 /** Start pg-boss in this process (idempotent). With `workers`, also start every registered worker. */
 export function startJobs(opts: { workers: boolean; jobs?: JobDefinition[] }): Promise<void> {
   if (g.__switchboardJobs) return g.__switchboardJobs.started;
+  if (opts.workers) guardWorkerSettlement();
   const boss = new PgBoss({
     connectionString: databaseUrl(),
     schema: 'pgboss',
@@ -65,7 +88,8 @@ export function startJobs(opts: { workers: boolean; jobs?: JobDefinition[] }): P
           for (const [i, r] of results.entries()) {
             if (r.status === 'rejected') {
               const reason = r.reason instanceof Error ? r.reason.message : String(r.reason);
-              await boss.fail(job.name, jobs[i].id, { message: reason });
+              // If even this fails (database down), the job expires and is retried.
+              await boss.fail(job.name, jobs[i].id, { message: reason }).catch(() => {});
             }
           }
           // A full batch means more are waiting: fetch again at once instead of after the polling interval.
@@ -142,21 +166,39 @@ export async function stopJobs(): Promise<void> {
   await s.boss.stop({ graceful: true, wait: true, timeout: 5000 });
 }
 
+const pendingInserts = new WeakMap<object, PgBoss.JobInsert[]>();
+
 /**
  * Enqueue a job inside the caller's transaction: if the transaction rolls back, the job never existed.
- * Workers in this process are woken right after commit.
+ * Within transaction() the jobs of one transaction are buffered and written by a single INSERT just before
+ * COMMIT; workers in this process are woken right after commit.
  */
-export async function enqueue<S extends z.ZodType>(tx: Tx, job: { name: string; schema: S; retry?: JobDefinition['retry']; expireInSeconds?: number }, payload: z.input<S>, opts: { singletonKey?: string; startAfter?: Date } = {}) {
+export async function enqueue<S extends z.ZodType>(tx: Tx, job: { name: string; schema: S; retry?: JobDefinition['retry']; expireInSeconds?: number }, payload: z.input<S>, opts: { singletonKey?: string; startAfter?: Date } = {}): Promise<void> {
   await startJobs({ workers: false });
+  // Validate at the producer too: a bad payload is a bug here, not a message to dead-letter later.
+  const data = job.schema.parse(payload) as object;
+  const q = queueOptions(job);
+  const insert: PgBoss.JobInsert = { name: job.name, data, retryLimit: q.retryLimit, retryDelay: q.retryDelay, retryBackoff: q.retryBackoff, expireInSeconds: q.expireInSeconds, ...opts };
+  const pending = pendingInserts.get(tx);
+  if (pending) pending.push(insert);
+  else {
+    const buffer = [insert];
+    const flush = async () => {
+      pendingInserts.delete(tx);
+      await insertJobs(tx, buffer);
+    };
+    if (beforeCommit(tx, flush)) pendingInserts.set(tx, buffer);
+    else await insertJobs(tx, buffer);
+  }
+  afterCommit(tx, () => {
+    for (const w of g.__switchboardJobs?.workerIds.get(job.name) ?? []) g.__switchboardJobs?.boss.notifyWorker(w);
+  });
+}
+
+async function insertJobs(tx: Tx, jobs: PgBoss.JobInsert[]) {
   const state = g.__switchboardJobs as JobsState;
   const dbAdapter = {
     executeSql: async (text: string, values: unknown[]) => ({ rows: await (tx as { $queryRawUnsafe: (q: string, ...v: unknown[]) => Promise<unknown[]> }).$queryRawUnsafe(text, ...values) }),
   };
-  // Validate at the producer too: a bad payload is a bug here, not a message to dead-letter later.
-  const data = job.schema.parse(payload) as object;
-  const id = await state.boss.send(job.name, data, { ...queueOptions(job), ...opts, db: dbAdapter });
-  afterCommit(tx, () => {
-    for (const w of g.__switchboardJobs?.workerIds.get(job.name) ?? []) g.__switchboardJobs?.boss.notifyWorker(w);
-  });
-  return id;
+  await state.boss.insert(jobs, { db: dbAdapter });
 }

@@ -48,9 +48,10 @@ async function main() {
     }
     handle(req, res);
   });
-  const { attachRealtime } = await import('./lib/server/realtime/server');
+  const { attachRealtime, useClusterAdapter } = await import('./lib/server/realtime/server');
   const { SOCKET_MODULES } = await import('./lib/server/realtime/modules');
   const io = attachRealtime(server, SOCKET_MODULES);
+  const releaseAdapter = env.REALTIME_CLUSTER ? await useClusterAdapter(io, url) : async () => {};
   server.listen(env.PORT, env.HOST, () => {
     console.log(`Switchboard ready on http://localhost:${env.PORT} (${dev ? 'development' : 'production'})`);
   });
@@ -61,6 +62,7 @@ async function main() {
     stopping = true;
     console.log(`${signal}: shutting down`);
     io.close();
+    await releaseAdapter();
     server.close();
     await stopJobs().catch(() => {});
     const { disconnectDb } = await import('./lib/server/db');
@@ -68,6 +70,9 @@ async function main() {
     await stopDatabase().catch(() => {});
     process.exit(0);
   };
+  // A library promise nobody awaited must not take the help desk down (e.g. while PostgreSQL restarts).
+  const { logger } = await import('./lib/server/logger');
+  process.on('unhandledRejection', (e) => logger.error('unhandled rejection', { error: e instanceof Error ? (e.stack ?? e.message) : String(e) }));
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }

@@ -38,6 +38,8 @@ const schema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
+  /** Several app processes: socket.io broadcasts travel through PostgreSQL (LISTEN/NOTIFY) to every process. */
+  REALTIME_CLUSTER: bool,
   /** Comma-separated keys that services present as X-API-Key (notification sending). */
   SERVICE_API_KEYS: z
     .string()

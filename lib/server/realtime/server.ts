@@ -1,4 +1,6 @@
 import type http from 'node:http';
+import { createAdapter } from '@socket.io/postgres-adapter';
+import pg from 'pg';
 import { Server, type Socket } from 'socket.io';
 import type { Actor } from '@/lib/domain/actor';
 import { authenticate } from '../authn';
@@ -53,4 +55,19 @@ export function attachRealtime(server: http.Server, modules: SocketModule[]): Se
   });
   setIo(io);
   return io;
+}
+
+/**
+ * Several app processes behind a load balancer: every broadcast (`publish`, presence, socketsLeave) reaches
+ * the sockets of every process through PostgreSQL LISTEN/NOTIFY (socket.io's Postgres adapter). The adapter
+ * owns one small table for payloads over NOTIFY's 8 kB limit. Returns a function that releases its pool.
+ */
+export async function useClusterAdapter(io: Server, connectionString: string): Promise<() => Promise<void>> {
+  const pool = new pg.Pool({ connectionString, max: 3 });
+  pool.on('error', (e) => logger.warn('realtime adapter connection error', { error: String(e) }));
+  await pool.query(`CREATE TABLE IF NOT EXISTS socket_io_attachments (id bigserial UNIQUE, created_at timestamptz DEFAULT now(), payload bytea)`);
+  io.adapter(createAdapter(pool, { errorHandler: (e: Error) => logger.warn('realtime adapter error', { error: String(e) }) }));
+  return async () => {
+    await pool.end().catch(() => {});
+  };
 }

@@ -48,10 +48,10 @@ async function main() {
     }
     handle(req, res);
   });
-  const { attachRealtime, useClusterAdapter } = await import('./lib/server/realtime/server');
+  const { attachRealtime, attachClusterAdapter } = await import('./lib/server/realtime/server');
   const { SOCKET_MODULES } = await import('./lib/server/realtime/modules');
   const io = attachRealtime(server, SOCKET_MODULES);
-  const releaseAdapter = env.REALTIME_CLUSTER ? await useClusterAdapter(io, url) : async () => {};
+  const releaseAdapter = env.REALTIME_CLUSTER ? await attachClusterAdapter(io, url) : async () => {};
   server.listen(env.PORT, env.HOST, () => {
     console.log(`Switchboard ready on http://localhost:${env.PORT} (${dev ? 'development' : 'production'})`);
   });

@@ -7,7 +7,7 @@ import { db } from '@/lib/server/db';
 import { databaseUrl } from '@/lib/server/env';
 import { publish } from '@/lib/server/realtime';
 import { SOCKET_MODULES } from '@/lib/server/realtime/modules';
-import { attachRealtime, useClusterAdapter } from '@/lib/server/realtime/server';
+import { attachRealtime, attachClusterAdapter } from '@/lib/server/realtime/server';
 import { tokenFor } from '../helpers/api';
 
 /** Two app processes' socket.io servers (REALTIME_CLUSTER=true): a broadcast from one reaches the other's sockets. */
@@ -16,7 +16,7 @@ const cleanups: (() => Promise<void>)[] = [];
 async function node(): Promise<{ io: Server; url: string }> {
   const server = http.createServer();
   const io = attachRealtime(server, SOCKET_MODULES);
-  const release = await useClusterAdapter(io, databaseUrl());
+  const release = await attachClusterAdapter(io, databaseUrl());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   cleanups.push(async () => {
     io.close();

@@ -62,7 +62,7 @@ export function attachRealtime(server: http.Server, modules: SocketModule[]): Se
  * the sockets of every process through PostgreSQL LISTEN/NOTIFY (socket.io's Postgres adapter). The adapter
  * owns one small table for payloads over NOTIFY's 8 kB limit. Returns a function that releases its pool.
  */
-export async function useClusterAdapter(io: Server, connectionString: string): Promise<() => Promise<void>> {
+export async function attachClusterAdapter(io: Server, connectionString: string): Promise<() => Promise<void>> {
   const pool = new pg.Pool({ connectionString, max: 3 });
   pool.on('error', (e) => logger.warn('realtime adapter connection error', { error: String(e) }));
   await pool.query(`CREATE TABLE IF NOT EXISTS socket_io_attachments (id bigserial UNIQUE, created_at timestamptz DEFAULT now(), payload bytea)`);

@@ -1,6 +1,7 @@
-import { Check, Paperclip } from 'lucide-react';
+import { Check } from 'lucide-react';
 import type { TicketDetail } from '@/lib/domain/helpdesk/queries';
 import { Badge } from '@/components/ui/badge';
+import { AttachmentList } from './attachment-list';
 import { formatDate, PriorityBadge, StatusBadge } from './badges';
 
 const STEPS = ['New', 'Open', 'In Progress', 'Resolved', 'Closed'];
@@ -86,27 +87,14 @@ export function TicketDetails({ t }: { t: TicketDetail }) {
   );
 }
 
+/** The ticket's files with their sizes. */
 export function Attachments({ t }: { t: TicketDetail }) {
   return (
     <section aria-labelledby="attachments">
       <h2 id="attachments" className="mb-2 font-semibold">
         Attachments
       </h2>
-      {t.attachments.length ? (
-        <ul className="space-y-1 text-sm">
-          {t.attachments.map((a) => (
-            <li key={a.id} className="flex items-center gap-2">
-              <Paperclip className="h-4 w-4 text-slate-500" aria-hidden />
-              <a className="text-brand-700 underline dark:text-brand-100" href={a.url} download={a.filename}>
-                {a.filename}
-              </a>
-              <span className="text-xs text-slate-500">{(a.size / 1024).toFixed(1)} KB</span>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="text-sm text-slate-500">No attachments.</p>
-      )}
+      <AttachmentList attachments={t.attachments.map(({ id, filename, url, size }) => ({ id, filename, url, size }))} />
     </section>
   );
 }

@@ -1,10 +1,20 @@
-import { expect, test } from '@playwright/test';
+import { type APIRequestContext, expect, test } from '@playwright/test';
 import { act, as, assignee, selectByText, signIn, token } from './helpers';
 
 const run = Date.now().toString(36);
 const WORKFLOW = `E2E printer workflow ${run}`;
 const SUB = 'Printer/Scanner Setup or Issue';
 const SUBJECT = `Printer jams ${run}`;
+
+/** The coordinator approves a help-desk ticket (High, IT Department), which sends it into the workflow engine. */
+async function approve(request: APIRequestContext, ticketId: number) {
+  const coordinator = await token(request, 'coordinator1');
+  const approved = await request.post(`/hdts/api/tickets/${ticketId}/approve/`, {
+    headers: { Authorization: `Bearer ${coordinator}` },
+    data: { priority: 'High', department: 'IT Department' },
+  });
+  expect(approved.status()).toBeLessThan(300);
+}
 
 test.describe.serial('workflow engine journey', () => {
   let ticketNumber = '';
@@ -56,12 +66,7 @@ test.describe.serial('workflow engine journey', () => {
     expect(created.status()).toBe(201);
     const ticket = await created.json();
     ticketNumber = ticket.ticket_number;
-    const coordinator = await token(request, 'coordinator1');
-    const approved = await request.post(`/hdts/api/tickets/${ticket.id}/approve/`, {
-      headers: { Authorization: `Bearer ${coordinator}` },
-      data: { priority: 'High', department: 'IT Department' },
-    });
-    expect(approved.status()).toBeLessThan(300);
+    await approve(request, ticket.id);
     const admin = await token(request, 'admin');
 
     await act(browser, request, admin, ticketNumber, SUBJECT, /^submit/, 'Checked the printer model');
@@ -105,12 +110,7 @@ test.describe.serial('workflow engine journey', () => {
     expect(created.status()).toBe(201);
     const ticket = await created.json();
     const url = ticket.attachments[0].url as string;
-    const coordinator = await token(request, 'coordinator1');
-    const approved = await request.post(`/hdts/api/tickets/${ticket.id}/approve/`, {
-      headers: { Authorization: `Bearer ${coordinator}` },
-      data: { priority: 'High', department: 'IT Department' },
-    });
-    expect(approved.status()).toBeLessThan(300);
+    await approve(request, ticket.id);
     const admin = await token(request, 'admin');
     const { username, taskId } = await assignee(request, admin, ticket.ticket_number);
     expect(['agent1', 'agent2']).toContain(username);

@@ -3,9 +3,7 @@
  * (with the comment as the ticket page renders it); internal notes never reach a socket the requester can
  * hold. Workflow changes go to the staff room only; a removed participant's sockets leave the rooms.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as commentsRoute from '@/app/(api)/hdts/api/tickets/[id]/comments/route';
 import * as commentRoute from '@/app/(api)/hdts/api/v1/comments/[id]/route';
@@ -17,41 +15,20 @@ import { ticketParticipantJob } from '@/lib/domain/messaging/jobs';
 import { publishTaskChange } from '@/lib/domain/workflow/notify';
 import { db, transaction } from '@/lib/server/db';
 import { startJobs, stopJobs } from '@/lib/server/jobs/boss';
-import { SOCKET_MODULES } from '@/lib/server/realtime/modules';
-import { attachRealtime } from '@/lib/server/realtime/server';
 import { call, makeUser, tokenFor } from '../helpers/api';
+import { collect, connected, join, type RealtimeServer, startRealtimeServer, until } from '../helpers/realtime';
 
 const job = { id: 'test', retryCount: 0 };
 const actors: Record<string, Actor> = {};
-let server: http.Server;
-let url: string;
-const sockets: Socket[] = [];
+let realtime: RealtimeServer;
 
+/** A connected socket of the user. */
 async function socketFor(username: string): Promise<Socket> {
-  const s = connect(url, { path: '/socket.io', transports: ['websocket'], auth: { token: await tokenFor(username) }, reconnection: false, forceNew: true });
-  sockets.push(s);
-  await new Promise<void>((resolve, reject) => {
-    s.once('connect', () => resolve());
-    s.once('connect_error', reject);
-  });
+  const s = realtime.socket(await tokenFor(username));
+  await connected(s);
   return s;
 }
 
-const join = (s: Socket, ticket: string) => s.timeout(5000).emitWithAck('join_ticket', { ticket_id: ticket }) as Promise<{ ok: boolean; error?: string; internal?: boolean }>;
-
-function collect<T = any>(s: Socket, event: string): T[] {
-  const got: T[] = [];
-  s.on(event, (d: T) => got.push(d));
-  return got;
-}
-
-async function until(ok: () => boolean, timeoutMs = 5000) {
-  const end = Date.now() + timeoutMs;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 const settle = () => new Promise((r) => setTimeout(r, 300));
 
 /** A help-desk ticket of employee1, with the requester recorded as messaging participant (as the job does). */
@@ -66,15 +43,11 @@ beforeAll(async () => {
   for (const u of await db.user.findMany({ where: { username: { in: ['employee1', 'employee2', 'coordinator1', 'agent1', 'admin'] } } })) {
     actors[u.username] = (await loadActor(u.id)) as Actor;
   }
-  server = http.createServer();
-  attachRealtime(server, SOCKET_MODULES);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  realtime = await startRealtimeServer();
 });
 
 afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await realtime.close();
   await stopJobs();
 });
 

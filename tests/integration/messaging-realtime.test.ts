@@ -1,67 +1,29 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomInt } from 'node:crypto';
-import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActor } from '@/lib/domain/identity/queries';
 import { createComment } from '@/lib/domain/messaging/commands';
 import { ticketParticipantJob } from '@/lib/domain/messaging/jobs';
 import { db } from '@/lib/server/db';
 import { stopJobs } from '@/lib/server/jobs/boss';
-import { SOCKET_MODULES } from '@/lib/server/realtime/modules';
-import { attachRealtime } from '@/lib/server/realtime/server';
 import { tokenFor } from '../helpers/api';
+import { collect, connected, join, type RealtimeServer, startRealtimeServer, until } from '../helpers/realtime';
 
 const T = `TX20261122${String(randomInt(0, 999_999)).padStart(6, '0')}`;
 const ids: Record<string, number> = {};
-let server: http.Server;
-let url: string;
-const sockets: Socket[] = [];
+let realtime: RealtimeServer;
 
-async function socketFor(username: string | null): Promise<Socket> {
-  const token = username ? await tokenFor(username) : undefined;
-  const s = connect(url, { path: '/socket.io', transports: ['websocket'], auth: token ? { token } : {}, reconnection: false, forceNew: true });
-  sockets.push(s);
-  return s;
-}
-
-const connected = (s: Socket) =>
-  new Promise<void>((resolve, reject) => {
-    if (s.connected) return resolve();
-    s.once('connect', () => resolve());
-    s.once('connect_error', reject);
-  });
-
-const join = (s: Socket, ticket: string) => s.timeout(5000).emitWithAck('join_ticket', { ticket_id: ticket }) as Promise<{ ok: boolean; error?: string; internal?: boolean }>;
-
-/** Collect every event of a name a socket receives. */
-function collect<T = any>(s: Socket, event: string): T[] {
-  const got: T[] = [];
-  s.on(event, (d: T) => got.push(d));
-  return got;
-}
-
-async function until(ok: () => boolean, timeoutMs = 5000) {
-  const end = Date.now() + timeoutMs;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+/** A socket of the user (none: without credentials), not yet connected. */
+const socketFor = async (username: string | null) => realtime.socket(username ? await tokenFor(username) : undefined);
 
 beforeAll(async () => {
   for (const u of await db.user.findMany({ where: { username: { in: ['employee1', 'employee2', 'coordinator1', 'agent1', 'admin'] } } })) ids[u.username] = u.id;
   await ticketParticipantJob.handler({ ticket_number: T, user_id: ids.employee1, role: 'requester' }, { id: 'p', retryCount: 0 });
   await ticketParticipantJob.handler({ ticket_number: T, user_id: ids.agent1, role: 'agent' }, { id: 'p', retryCount: 0 });
-  server = http.createServer();
-  attachRealtime(server, SOCKET_MODULES);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  realtime = await startRealtimeServer();
 });
 
 afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await realtime.close();
   await stopJobs();
 });
 
@@ -69,8 +31,7 @@ describe('socket.io: ticket rooms', () => {
   it('a socket without credentials (or with a bad token) is refused', async () => {
     const anon = await socketFor(null);
     await expect(connected(anon)).rejects.toThrow('UNAUTHENTICATED');
-    const bad = connect(url, { path: '/socket.io', transports: ['websocket'], auth: { token: 'not-a-token' }, reconnection: false, forceNew: true });
-    sockets.push(bad);
+    const bad = realtime.socket('not-a-token');
     await expect(connected(bad)).rejects.toThrow('UNAUTHENTICATED');
   });
 

@@ -12,7 +12,7 @@ import { NOTIFICATION_TYPES } from '@/lib/domain/notifications/schemas';
 import { db } from '@/lib/server/db';
 import { stopJobs } from '@/lib/server/jobs/boss';
 import { call, makeUser, tokenFor } from '../helpers/api';
-import { runMatrix } from '../helpers/matrix';
+import { type MatrixRow, runMatrix } from '../helpers/matrix';
 
 const KEY = 'test-service-key-0123456789abcdef';
 const TABLES = ['notifications.notifications', 'notifications.email_deliveries'];
@@ -21,6 +21,37 @@ const ROLE_USERNAMES = { employee: 'employee1', otherEmployee: 'employee2', coor
 
 async function notificationFor(userId: number) {
   return db.notification.create({ data: { userId, type: 'mention', subject: 'Hello', message: 'Hi', dedupeKey: randomUUID() } });
+}
+
+/**
+ * The two matrix rows of a by-id route (`path` ends in `/x/`, named `{id}`): someone else's notification is
+ * invisible (404), your own answers 200. A call with a body changes the notification, so a refused one must
+ * leave the tables unchanged.
+ */
+function byIdRows(route: MatrixRow['route'], method: MatrixRow['method'], path: string, body?: Record<string, unknown>): MatrixRow[] {
+  const name = path.replace(/\/x\/$/, '/{id}/');
+  const options = (id: string) => (body ? { params: { id }, body } : { params: { id } });
+  const tables = body ? { tables: TABLES } : {};
+  return [
+    {
+      name: `${name} (someone else's)`,
+      route,
+      method,
+      path,
+      options: async () => options((await notificationFor((await makeUser([])).id)).id),
+      expect: { anonymous: 401, otherwise: 404 },
+      ...tables,
+    },
+    {
+      name: `${name} (own)`,
+      route,
+      method,
+      path,
+      options: async (role) => options((await notificationFor(await idOf(ROLE_USERNAMES[role]))).id),
+      expect: { anonymous: 401, otherwise: 200 },
+      ...tables,
+    },
+  ];
 }
 
 afterAll(async () => {
@@ -54,79 +85,9 @@ describe('authorization matrix: notifications', () => {
       path: '/notifications/api/v2/notifications/inapp/',
       expect: { anonymous: 401, otherwise: 200 },
     },
-    {
-      name: "/notifications/api/v2/notifications/inapp/{id}/ (someone else's)",
-      route: inappOneRoute,
-      method: 'PATCH',
-      path: '/notifications/api/v2/notifications/inapp/x/',
-      options: async () => {
-        const other = await makeUser([]);
-        const n = await notificationFor(other.id);
-        return { params: { id: n.id }, body: { is_read: true } };
-      },
-      expect: { anonymous: 401, otherwise: 404 },
-      tables: TABLES,
-    },
-    {
-      name: '/notifications/api/v2/notifications/inapp/{id}/ (own)',
-      route: inappOneRoute,
-      method: 'PATCH',
-      path: '/notifications/api/v2/notifications/inapp/x/',
-      options: async (role) => {
-        const n = await notificationFor(await idOf(ROLE_USERNAMES[role]));
-        return { params: { id: n.id }, body: { is_read: true } };
-      },
-      expect: { anonymous: 401, otherwise: 200 },
-      tables: TABLES,
-    },
-    {
-      name: "/notifications/notifications/{id}/ (someone else's)",
-      route: notificationRoute,
-      method: 'GET',
-      path: '/notifications/notifications/x/',
-      options: async () => {
-        const other = await makeUser([]);
-        const n = await notificationFor(other.id);
-        return { params: { id: n.id } };
-      },
-      expect: { anonymous: 401, otherwise: 404 },
-    },
-    {
-      name: '/notifications/notifications/{id}/ (own)',
-      route: notificationRoute,
-      method: 'GET',
-      path: '/notifications/notifications/x/',
-      options: async (role) => {
-        const n = await notificationFor(await idOf(ROLE_USERNAMES[role]));
-        return { params: { id: n.id } };
-      },
-      expect: { anonymous: 401, otherwise: 200 },
-    },
-    {
-      name: "/notifications/notifications/{id}/ (someone else's)",
-      route: notificationRoute,
-      method: 'PATCH',
-      path: '/notifications/notifications/x/',
-      options: async () => {
-        const other = await makeUser([]);
-        const n = await notificationFor(other.id);
-        return { params: { id: n.id }, body: { is_read: true } };
-      },
-      expect: { anonymous: 401, otherwise: 404 },
-      tables: TABLES,
-    },
-    {
-      name: '/notifications/notifications/{id}/ (own)',
-      route: notificationRoute,
-      method: 'PATCH',
-      path: '/notifications/notifications/x/',
-      options: async (role) => {
-        const n = await notificationFor(await idOf(ROLE_USERNAMES[role]));
-        return { params: { id: n.id }, body: { is_read: true } };
-      },
-      expect: { anonymous: 401, otherwise: 200 },
-      tables: TABLES,
-    },
+    ...byIdRows(inappOneRoute, 'PATCH', '/notifications/api/v2/notifications/inapp/x/', { is_read: true }),
+    ...byIdRows(notificationRoute, 'GET', '/notifications/notifications/x/'),
+    ...byIdRows(notificationRoute, 'PATCH', '/notifications/notifications/x/', { is_read: true }),
     {
       name: '/notifications/api/v2/notifications/inapp/mark-all-read/',
       route: markAllRoute,

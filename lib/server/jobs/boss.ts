@@ -146,7 +146,7 @@ export async function sendJob(name: string, data: object): Promise<string | null
   const state = g.__switchboardJobs as JobsState;
   const def = state.jobs.find((j) => j.name === name);
   const id = await state.boss.send(name, data, def ? queueOptions(def) : {});
-  for (const w of state.workerIds.get(name) ?? []) state.boss.notifyWorker(w);
+  wakeWorkers(name);
   return id;
 }
 
@@ -190,9 +190,21 @@ export async function enqueue<S extends z.ZodType>(tx: Tx, job: { name: string; 
     if (beforeCommit(tx, flush)) pendingInserts.set(tx, buffer);
     else await insertJobs(tx, buffer);
   }
-  afterCommit(tx, () => {
-    for (const w of g.__switchboardJobs?.workerIds.get(job.name) ?? []) g.__switchboardJobs?.boss.notifyWorker(w);
-  });
+  afterCommit(tx, () => wakeWorkers(job.name));
+}
+
+// Queues with a wake-up pending: sends within WAKE_COALESCE_MS share one fetch (a batch, not one job each).
+const wakePending = new Set<string>();
+const WAKE_COALESCE_MS = 10;
+
+/** Wake this process's workers of a queue soon after a send, instead of at their next poll. */
+function wakeWorkers(name: string) {
+  if (wakePending.has(name)) return;
+  wakePending.add(name);
+  setTimeout(() => {
+    wakePending.delete(name);
+    for (const w of g.__switchboardJobs?.workerIds.get(name) ?? []) g.__switchboardJobs?.boss.notifyWorker(w);
+  }, WAKE_COALESCE_MS);
 }
 
 async function insertJobs(tx: Tx, jobs: PgBoss.JobInsert[]) {

@@ -36,7 +36,8 @@ test.describe('admin manages users', () => {
     await page.getByRole('searchbox', { name: 'Search users' }).fill(username);
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`search=${username}`));
-    const row = page.getByTestId(`user-row-${username}`);
+    // Only the rendered row: during the search navigation the previous list can linger hidden in the DOM.
+    const row = page.getByTestId(`user-row-${username}`).filter({ visible: true });
     await expect(row).toBeVisible();
     await expect(row.getByText('Active', { exact: true })).toBeVisible();
     await expect(row.getByText('No roles')).toBeVisible();
@@ -61,7 +62,7 @@ test.describe('admin manages users', () => {
     // Admin deactivates them through the confirmation dialog.
     await signIn(page, 'admin@example.com');
     await openUsers(page, username);
-    const again = page.getByTestId(`user-row-${username}`);
+    const again = page.getByTestId(`user-row-${username}`).filter({ visible: true });
     await again.getByRole('button', { name: `Deactivate ${username}` }).click();
     const confirm = page.getByRole('alertdialog', { name: `Deactivate ${username}?` });
     await expect(confirm).toBeVisible();

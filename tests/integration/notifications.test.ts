@@ -85,6 +85,21 @@ describe('authorization matrix: notifications', () => {
       path: '/notifications/api/v2/notifications/inapp/',
       expect: { anonymous: 401, otherwise: 200 },
     },
+    {
+      name: '/notifications/notifications/ (own list)',
+      route: createRoute,
+      method: 'GET',
+      path: '/notifications/notifications/',
+      expect: { anonymous: 401, otherwise: 200 },
+    },
+    {
+      name: "/notifications/notifications/?user_id= (someone else's list)",
+      route: createRoute,
+      method: 'GET',
+      path: '/notifications/notifications/',
+      options: async () => ({ query: { user_id: String((await makeUser([])).id) } }),
+      expect: { anonymous: 401, otherwise: 403 },
+    },
     ...byIdRows(inappOneRoute, 'PATCH', '/notifications/api/v2/notifications/inapp/x/', { is_read: true }),
     ...byIdRows(notificationRoute, 'GET', '/notifications/notifications/x/'),
     ...byIdRows(notificationRoute, 'PATCH', '/notifications/notifications/x/', { is_read: true }),
@@ -176,6 +191,38 @@ describe('in-app notifications', () => {
     const all = await call(markAllRoute, 'POST', '/x', { token });
     expect(all.body).toMatchObject({ updated: 1, unread_count: 0 });
     expect(await db.notification.count({ where: { userId: other.id, isRead: false } })).toBe(1);
+  });
+});
+
+describe('003: GET /notifications/notifications/', () => {
+  it("lists only the caller's notifications with is_read filter and count; another user_id is refused; bad input is a 400", async () => {
+    const me = await makeUser([]);
+    const other = await makeUser([]);
+    const token = await tokenFor(me.username);
+    const first = await notificationFor(me.id);
+    const second = await notificationFor(me.id);
+    await notificationFor(other.id);
+    await db.notification.update({ where: { id: first.id }, data: { isRead: true, readAt: new Date() } });
+    const path = '/notifications/notifications/';
+
+    const all = await call(createRoute, 'GET', path, { token });
+    expect(all.status, JSON.stringify(all.body)).toBe(200);
+    expect(all.body.count).toBe(2);
+    expect(all.body.results.map((n: { notification_id: string }) => n.notification_id).sort()).toEqual([first.id, second.id].sort());
+    expect(all.body.results[0]).toMatchObject({ notification_id: expect.any(String), type: 'mention', subject: 'Hello', message: 'Hi', is_read: expect.any(Boolean), created_at: expect.any(String) });
+
+    const unread = await call(createRoute, 'GET', path, { token, query: { user_id: String(me.id), is_read: 'false' } });
+    expect(unread.status).toBe(200);
+    expect(unread.body).toMatchObject({ count: 1, unread_count: 1 });
+    expect(unread.body.results[0].notification_id).toBe(second.id);
+
+    const foreign = await call(createRoute, 'GET', path, { token, query: { user_id: String(other.id) } });
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.code).toBe('FORBIDDEN');
+
+    const bad = await call(createRoute, 'GET', path, { token, query: { user_id: 'abc', is_read: 'maybe' } });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.details)).toEqual(expect.arrayContaining(['query.user_id', 'query.is_read']));
   });
 });
 

@@ -72,6 +72,7 @@ export function notificationDto(n: {
 }) {
   return {
     id: n.id,
+    notification_id: n.id, // spec 003's name for the id
     type: n.type,
     subject: n.subject,
     message: n.message,
@@ -121,7 +122,7 @@ export async function markNotificationRead(actor: Actor, id: string, isRead: boo
     data: { isRead, readAt: isRead ? (row.readAt ?? new Date()) : null },
   });
   publish(`user:${actor.id}`, 'notification_read', { id, is_read: isRead });
-  return { id: updated.id, is_read: updated.isRead, read_at: updated.readAt?.toISOString() ?? null };
+  return { id: updated.id, notification_id: updated.id, is_read: updated.isRead, read_at: updated.readAt?.toISOString() ?? null };
 }
 
 export async function markAllNotificationsRead(actor: Actor) {

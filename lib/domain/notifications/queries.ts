@@ -3,8 +3,8 @@ import type { Actor } from '../actor';
 import { notFound } from '../errors';
 import { Page, skipTake } from '../pagination';
 import { notificationDto } from './commands';
-import { assertCanSeeDeliveries, ownNotifications } from './policy';
-import type { DeliveryListQuery, InAppListQuery } from './schemas';
+import { assertCanSeeDeliveries, assertListsOwnNotifications, ownNotifications } from './policy';
+import type { DeliveryListQuery, InAppListQuery, NotificationListQuery } from './schemas';
 
 /** The caller's in-app notifications, newest first, with the unread count. */
 export async function listInAppNotifications(actor: Actor, q: InAppListQuery) {
@@ -15,6 +15,12 @@ export async function listInAppNotifications(actor: Actor, q: InAppListQuery) {
     db.notification.count({ where: { ...ownNotifications(actor), isRead: false } }),
   ]);
   return new Page(count, rows.map(notificationDto), q.page, q.page_size, { unread_count: unread });
+}
+
+/** Spec 003's list: the caller's notifications (`user_id`, if given, must be the caller). */
+export async function listOwnNotifications(actor: Actor, q: NotificationListQuery) {
+  assertListsOwnNotifications(actor, q.user_id);
+  return listInAppNotifications(actor, q);
 }
 
 /** One of the caller's notifications (someone else's does not exist for them: 404). */

@@ -100,7 +100,10 @@ export type SendNotificationBody = z.infer<typeof sendNotificationBody>;
 const boolString = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 export const inAppListQuery = pageQuery.extend({ is_read: boolString.optional() });
+/** Spec 003's `GET /notifications/?user_id=&is_read=`: `user_id`, if given, must be the caller. */
+export const notificationListQuery = inAppListQuery.extend({ user_id: z.coerce.number().int().positive().optional() });
 export type InAppListQuery = z.infer<typeof inAppListQuery>;
+export type NotificationListQuery = z.infer<typeof notificationListQuery>;
 
 export const notificationIdParam = z.object({ id: z.uuid() });
 export const markReadBody = z.object({ is_read: z.boolean().default(true) });

@@ -1,8 +1,15 @@
 import { sendNotifications } from '@/lib/domain/notifications/commands';
-import { sendNotificationBody } from '@/lib/domain/notifications/schemas';
-import { openEndpoint, route } from '@/lib/server/http';
+import { listOwnNotifications } from '@/lib/domain/notifications/queries';
+import { notificationListQuery, sendNotificationBody } from '@/lib/domain/notifications/schemas';
+import { endpoint, openEndpoint, route } from '@/lib/server/http';
 
 export const { GET, POST, PUT, PATCH, DELETE } = route({
+  GET: endpoint({
+    summary: "The caller's notifications (spec 003; user_id, if given, must be the caller; filter is_read)",
+    tags: ['notifications'],
+    query: notificationListQuery,
+    handler: ({ actor, query }) => listOwnNotifications(actor, query),
+  }),
   POST: openEndpoint({
     auth: 'apiKey',
     summary: 'Create a notification (service-to-service, X-API-Key; spec 003)',

@@ -9,19 +9,13 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     summary: 'One of your notifications (spec 003)',
     tags: ['notifications'],
     params: notificationIdParam,
-    handler: async ({ actor, params }) => {
-      const n = await getNotification(actor, params.id);
-      return { notification_id: n.id, ...n };
-    },
+    handler: ({ actor, params }) => getNotification(actor, params.id),
   }),
   PATCH: endpoint({
     summary: 'Mark one of your notifications read or unread (spec 003)',
     tags: ['notifications'],
     params: notificationIdParam,
     body: markReadBody,
-    handler: async ({ actor, params, body }) => {
-      const n = await markNotificationRead(actor, params.id, body.is_read);
-      return { notification_id: n.id, ...n };
-    },
+    handler: ({ actor, params, body }) => markNotificationRead(actor, params.id, body.is_read),
   }),
 });

@@ -132,7 +132,7 @@ export function CommentList({ comments, live }: { comments: TicketComment[]; liv
   );
 }
 
-export function History({ entries }: { entries: { id: number; type: string; field: string | null; old_value: string | null; new_value: string | null; note: string | null; user_name: string | null; created_at: string }[] }) {
+export function History({ entries }: { entries: { id: number; type: string; field: string | null; old_value: string | null; new_value: string | null; old_value_name?: string | null; new_value_name?: string | null; note: string | null; user_name: string | null; created_at: string }[] }) {
   return (
     <section aria-labelledby="history">
       <h2 id="history" className="mb-2 font-semibold">
@@ -149,8 +149,8 @@ export function History({ entries }: { entries: { id: number; type: string; fiel
                 </span>
               ) : h.field && h.new_value ? (
                 <span>
-                  {h.field.replace('_', ' ')}: {h.old_value ? `${h.old_value} → ` : ''}
-                  <strong>{h.new_value}</strong>
+                  {h.field.replace('_', ' ')}: {h.old_value ? `${h.old_value_name ?? h.old_value} → ` : ''}
+                  <strong>{h.new_value_name ?? h.new_value}</strong>
                 </span>
               ) : null}
               {h.note ? <span className="block text-slate-600 dark:text-slate-400">“{h.note}”</span> : null}

@@ -1,4 +1,5 @@
 import { Badge } from '@/components/ui/badge';
+import { formatDate } from '@/components/helpdesk/badges';
 
 interface Sla {
   target_resolution: string | null;
@@ -48,7 +49,7 @@ export function SlaBar({ start, sla, label }: { start: string; sla: Sla; label: 
       >
         <div className={`h-full ${tone}`} style={{ width: `${pct}%` }} />
       </div>
-      <p className="mt-1 text-xs text-slate-500">Due {new Date(sla.target_resolution).toLocaleString()}</p>
+      <p className="mt-1 text-xs text-slate-500">Due {formatDate(sla.target_resolution)}</p>
     </div>
   );
 }

@@ -407,6 +407,10 @@ describe('messages from the workflow engine', () => {
     await setTicketOwner(t.ticket_number, owner.id);
     const r = await call(byNumberRoute, 'GET', '/x', { token: emp, params: { ticket_number: t.ticket_number } });
     expect(r.body).toMatchObject({ ticket_owner_id: owner.id, ticket_owner_name: 'Jordan Lee' });
+    // the history keeps the id and gives the requester the owner's name beside it
+    const h = await call(historyRoute, 'GET', '/x', { token: emp, ...p(t.id) });
+    const change = h.body.results.find((e: { field: string }) => e.field === 'ticket_owner');
+    expect(change).toMatchObject({ type: 'ASSIGNMENT_CHANGE', new_value: String(owner.id), new_value_name: 'Jordan Lee' });
     await expect(setTicketOwner('TX20990101000000', owner.id)).rejects.toBeInstanceOf(PermanentJobError);
   });
 

@@ -190,6 +190,9 @@ export async function ticketStatusCounts(actor: Actor): Promise<Record<string, n
   return Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
 }
 
+/** History fields whose values are user ids. */
+const PERSON_FIELDS = ['assignee', 'ticket_owner'];
+
 export async function ticketHistory(actor: Actor, ref: string | number) {
   const t = await loadTicket(actor, ref);
   const internal = canSeeInternal(actor, t);
@@ -197,7 +200,10 @@ export async function ticketHistory(actor: Actor, ref: string | number) {
     where: { ticketId: t.id, ...(internal ? {} : { isPublic: true }) },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   });
-  const names = await usersByIds(rows.map((r) => r.actorId ?? 0));
+  // Owner and assignee changes store user ids; readers get the names beside them.
+  const person = (r: { field: string | null }, v: string | null) => (v && PERSON_FIELDS.includes(r.field ?? '') ? Number(v) : 0);
+  const names = await usersByIds(rows.flatMap((r) => [r.actorId ?? 0, person(r, r.oldValue), person(r, r.newValue)]));
+  const nameOf = (r: { field: string | null }, v: string | null) => (person(r, v) ? (names.get(person(r, v))?.name ?? null) : null);
   return {
     ticket_number: t.ticketNumber,
     results: rows.map((r) => ({
@@ -206,6 +212,8 @@ export async function ticketHistory(actor: Actor, ref: string | number) {
       field: r.field,
       old_value: r.oldValue,
       new_value: r.newValue,
+      old_value_name: nameOf(r, r.oldValue),
+      new_value_name: nameOf(r, r.newValue),
       note: r.note,
       is_public: r.isPublic,
       user_id: r.actorId,

@@ -5,6 +5,7 @@ import { Pager } from '@/components/ui/pager';
 import { EmptyRow, Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { listDeadLetters, listFailed, queueDepths } from '@/lib/domain/operations/queries';
 import { requirePortal } from '@/lib/server/session';
+import { formatDate } from '@/components/helpdesk/badges';
 
 export const metadata: Metadata = { title: 'Job queues' };
 
@@ -100,7 +101,7 @@ export default async function QueuesPage({ searchParams }: { searchParams: Promi
                   <Payload value={d.data} />
                 </Cell>
                 <Cell>{d.attempts}</Cell>
-                <Cell className="whitespace-nowrap">{new Date(d.dead_lettered_at).toLocaleString()}</Cell>
+                <Cell className="whitespace-nowrap">{formatDate(d.dead_lettered_at)}</Cell>
                 <Cell>
                   <DeadLetterActions id={d.id} queue={d.queue} />
                 </Cell>
@@ -132,7 +133,7 @@ export default async function QueuesPage({ searchParams }: { searchParams: Promi
                   <Payload value={f.data} />
                 </Cell>
                 <Cell>{f.attempts}</Cell>
-                <Cell className="whitespace-nowrap">{f.failed_at ? new Date(f.failed_at).toLocaleString() : '—'}</Cell>
+                <Cell className="whitespace-nowrap">{f.failed_at ? formatDate(f.failed_at) : '—'}</Cell>
               </TR>
             ))}
           </TBody>

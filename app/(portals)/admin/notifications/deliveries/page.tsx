@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { EmptyRow, Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { listEmailDeliveries } from '@/lib/domain/notifications/queries';
 import { requirePortal } from '@/lib/server/session';
+import { formatDate } from '@/components/helpdesk/badges';
 
 export const metadata: Metadata = { title: 'E-mail deliveries' };
 
@@ -58,7 +59,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
           {result.count === 0 && <EmptyRow colSpan={7}>No e-mail deliveries yet.</EmptyRow>}
           {result.results.map((d) => (
             <TR key={d.id}>
-              <TD className="whitespace-nowrap">{new Date(d.created_at).toLocaleString()}</TD>
+              <TD className="whitespace-nowrap">{formatDate(d.created_at)}</TD>
               <TD>{d.recipient}</TD>
               <TD>{d.subject}</TD>
               <TD>

@@ -12,6 +12,7 @@ import { activeUsersInRole } from '@/lib/domain/identity/directory';
 import { availableActions } from '@/lib/domain/workflow/actions';
 import { getTask, workflowVisualization } from '@/lib/domain/workflow/task-queries';
 import { requirePortal } from '@/lib/server/session';
+import { formatDate } from '@/components/helpdesk/badges';
 
 export const metadata: Metadata = { title: 'Task' };
 
@@ -80,8 +81,8 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
                     {h.assigned_on_step_name} · {h.user_full_name ?? `User ${h.user_id}`} · {h.status} ({h.origin})
                   </div>
                   <div className="text-xs text-slate-500">
-                    Assigned {new Date(h.assigned_on).toLocaleString()}
-                    {h.acted_on ? ` · acted ${new Date(h.acted_on).toLocaleString()}` : ''}
+                    Assigned {formatDate(h.assigned_on)}
+                    {h.acted_on ? ` · acted ${formatDate(h.acted_on)}` : ''}
                   </div>
                   {h.notes && <p className="mt-1 whitespace-pre-wrap">{h.notes}</p>}
                 </li>

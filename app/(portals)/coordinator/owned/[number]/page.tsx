@@ -10,6 +10,7 @@ import { AppError } from '@/lib/domain/errors';
 import { activeUsersWithRole } from '@/lib/domain/identity/directory';
 import { getTask, listTasks } from '@/lib/domain/workflow/task-queries';
 import { requirePortal } from '@/lib/server/session';
+import { formatDate } from '@/components/helpdesk/badges';
 
 export const metadata: Metadata = { title: 'Owned ticket' };
 
@@ -77,7 +78,7 @@ export default async function OwnedTicketPage({ params }: { params: Promise<{ nu
                   <ul className="mt-1 text-xs text-slate-500">
                     {l.task_history.map((h) => (
                       <li key={h.task_item_history_id}>
-                        {new Date(h.created_at).toLocaleString()} — {h.status}
+                        {formatDate(h.created_at)} — {h.status}
                         {h.notes ? `: ${h.notes}` : ''}
                       </li>
                     ))}

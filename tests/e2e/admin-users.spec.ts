@@ -1,4 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, streamedContentSettled, test } from './fixtures';
 import { PASSWORD, signIn, signOut } from './helpers';
 
 const NEW_PASSWORD = 'Welcome-2026-e2e';
@@ -36,8 +37,8 @@ test.describe('admin manages users', () => {
     await page.getByRole('searchbox', { name: 'Search users' }).fill(username);
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`search=${username}`));
-    // Only the rendered row: during the search navigation the previous list can linger hidden in the DOM.
-    const row = page.getByTestId(`user-row-${username}`).filter({ visible: true });
+    await streamedContentSettled(page); // the search form loads a new document
+    const row = page.getByTestId(`user-row-${username}`);
     await expect(row).toBeVisible();
     await expect(row.getByText('Active', { exact: true })).toBeVisible();
     await expect(row.getByText('No roles')).toBeVisible();
@@ -62,7 +63,7 @@ test.describe('admin manages users', () => {
     // Admin deactivates them through the confirmation dialog.
     await signIn(page, 'admin@example.com');
     await openUsers(page, username);
-    const again = page.getByTestId(`user-row-${username}`).filter({ visible: true });
+    const again = page.getByTestId(`user-row-${username}`);
     await again.getByRole('button', { name: `Deactivate ${username}` }).click();
     const confirm = page.getByRole('alertdialog', { name: `Deactivate ${username}?` });
     await expect(confirm).toBeVisible();

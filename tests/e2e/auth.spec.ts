@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { PASSWORD, signIn, signOut } from './helpers';
 
 const LANDING: [string, string][] = [

@@ -1,4 +1,5 @@
 import { type APIRequestContext, type Browser, expect, type Page } from '@playwright/test';
+import { streamedContentSettled } from './fixtures';
 
 export const PASSWORD = 'Switchboard!2026';
 
@@ -9,6 +10,7 @@ export async function signIn(page: Page, username: string, password = PASSWORD) 
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).not.toHaveURL(/\/login/);
+  await streamedContentSettled(page);
 }
 
 export async function signOut(page: Page) {

@@ -1,4 +1,5 @@
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { act, as, assignee, selectByText, signIn, token } from './helpers';
 
 const run = Date.now().toString(36);

@@ -7,7 +7,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { io as connect, type Socket } from 'socket.io-client';
 import { SOCKET_MODULES } from '@/lib/server/realtime/modules';
-import { attachRealtime } from '@/lib/server/realtime/server';
+import { databaseUrl } from '@/lib/server/env';
+import { attachClusterAdapter, attachRealtime } from '@/lib/server/realtime/server';
 
 export interface RealtimeServer {
   url: string;
@@ -16,9 +17,11 @@ export interface RealtimeServer {
   close(): Promise<void>;
 }
 
-export async function startRealtimeServer(): Promise<RealtimeServer> {
+/** `cluster`: as with REALTIME_CLUSTER=true, broadcasts go through PostgreSQL to every such server. */
+export async function startRealtimeServer(opts: { cluster?: boolean } = {}): Promise<RealtimeServer> {
   const server = http.createServer();
-  attachRealtime(server, SOCKET_MODULES);
+  const io = attachRealtime(server, SOCKET_MODULES);
+  const releaseAdapter = opts.cluster ? await attachClusterAdapter(io, databaseUrl()) : async () => {};
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const sockets: Socket[] = [];
@@ -31,6 +34,8 @@ export async function startRealtimeServer(): Promise<RealtimeServer> {
     },
     async close() {
       for (const s of sockets) s.disconnect();
+      io.close();
+      await releaseAdapter();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

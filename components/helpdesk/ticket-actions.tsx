@@ -255,7 +255,9 @@ export function CommentForm({ ticketId, allowInternal }: { ticketId: number; all
         e.preventDefault();
         if (!body.trim()) return setLocal('Write a comment first');
         setLocal(undefined);
-        if (await run(() => api('POST', `${base(ticketId)}/comments/`, { comment: body, is_internal: internal }), internal ? 'Internal note added' : 'Comment added')) setBody('');
+        const sent = body;
+        // clear only what was sent: text typed while the request ran stays
+        if (await run(() => api('POST', `${base(ticketId)}/comments/`, { comment: sent, is_internal: internal }), internal ? 'Internal note added' : 'Comment added')) setBody((now) => (now === sent ? '' : now));
       }}
     >
       <Field id="comment-body" label={allowInternal ? 'Add a note or reply' : 'Add a comment'} error={err}>

@@ -112,10 +112,12 @@ export function ConversationPanel({ ticketNumber, source, currentUserId, canPost
       return;
     }
     setPosting(true);
+    const sent = text;
     try {
-      if (source === 'comments') await api('POST', '/messaging/api/comments/', { ticket_id: ticketNumber, text, is_internal: canPostInternal && internal });
-      else await api('POST', `/messaging/api/messages/ticket/${ticketNumber}/`, { text });
-      setText('');
+      if (source === 'comments') await api('POST', '/messaging/api/comments/', { ticket_id: ticketNumber, text: sent, is_internal: canPostInternal && internal });
+      else await api('POST', `/messaging/api/messages/ticket/${ticketNumber}/`, { text: sent });
+      // clear only what was sent: text typed while the request ran stays
+      setText((now) => (now === sent ? '' : now));
       if (typingTimer.current) clearTimeout(typingTimer.current);
       typingTimer.current = null;
       room.sendTyping(false, internalTyping);

@@ -93,7 +93,8 @@ test.describe('real-time messaging and notifications', () => {
     const secret = `Internal: check the warranty first ${run}`;
     await coordinator.getByLabel('Add a note or reply').fill(secret);
     await coordinator.getByRole('button', { name: 'Add internal note' }).click();
-    await expect(coordinator.getByText(secret)).toBeVisible();
+    // (scoped to the thread: a filled textarea's text content is its value, so the page matches at once)
+    await expect(coordinator.locator('section[aria-labelledby="comments"]').getByText(secret)).toBeVisible();
 
     const text = `A replacement monitor is on its way ${run}`;
     await coordinator.getByLabel('Add a note or reply').fill(text);

@@ -71,7 +71,8 @@ test.describe.serial('ticket lifecycle across help desk and workflow engine', ()
     await signIn(page, 'employee2@example.com');
     await expect(async () => {
       await page.goto(`/employee/tickets/${number}`);
-      await expect(page.getByText('In Progress').first()).toBeVisible({ timeout: 1000 });
+      // the current step of the progress tracker (which always lists "In Progress" among its steps)
+      await expect(page.getByRole('list', { name: 'Ticket progress' }).locator('[aria-current="step"]')).toContainText('In Progress', { timeout: 1000 });
     }).toPass({ timeout: 15_000 });
 
     await act(browser, request, admin, number, SUBJECT, /^reject/, 'Which device shows the prompt?');

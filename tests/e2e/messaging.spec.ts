@@ -3,6 +3,7 @@ import { expect, test } from './fixtures';
 import { signIn } from './helpers';
 
 const KEY = 'e2e-service-key-0123456789abcdef';
+const run = Date.now().toString(36);
 const ticket = `TX20261122${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
 
 async function myId(page: Page): Promise<number> {
@@ -66,7 +67,6 @@ test.describe('real-time messaging and notifications', () => {
   });
 
   test("a public comment appears on the employee's ticket page without a reload; an internal note never does", async ({ browser }) => {
-    const run = Date.now().toString(36);
     const employeeContext = await browser.newContext();
     const coordinatorContext = await browser.newContext();
     const employee = await employeeContext.newPage();
@@ -125,10 +125,10 @@ test.describe('real-time messaging and notifications', () => {
     const id = await myId(page);
     await page.request.post('/notifications/notifications/', {
       headers: { 'X-API-Key': KEY },
-      data: { user_id: id, type: 'ticket_resolved', subject: 'Your ticket was resolved', message: 'All fixed.' },
+      data: { user_id: id, type: 'ticket_resolved', subject: `Your ticket was resolved (${run})`, message: 'All fixed.' },
     });
     await page.goto('/notifications');
-    await expect(page.getByText('Your ticket was resolved')).toBeVisible();
+    await expect(page.getByText(`Your ticket was resolved (${run})`)).toBeVisible();
     await page.getByRole('button', { name: 'Mark all read' }).click();
     await expect(page.getByTestId('unread-summary')).toHaveText('All caught up.');
   });
@@ -147,7 +147,13 @@ test.describe('real-time messaging and notifications', () => {
     await toggle.click();
     expect((await saved).status()).toBe(200);
     await page.reload();
-    await expect(page.getByRole('switch', { name: 'A new public comment on my ticket' })).not.toBeChecked();
+    const reloaded = page.getByRole('switch', { name: 'A new public comment on my ticket' });
+    await expect(reloaded).not.toBeChecked();
+    // turned back on, so the journey can run again on the same data
+    const restored = page.waitForResponse((r) => r.url().includes('/auth/api/v1/users/profile') && r.request().method() === 'PATCH');
+    await reloaded.click();
+    expect((await restored).status()).toBe(200);
+    await expect(reloaded).toBeChecked();
 
     const admin = await (await page.context().browser()?.newContext())?.newPage();
     if (!admin) throw new Error('no browser');

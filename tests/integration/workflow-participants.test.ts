@@ -33,7 +33,7 @@ async function runParticipantJobs(ticket: string) {
   }
 }
 
-const agentRow = (ticket: string, userId: number) => db.ticketParticipant.findFirst({ where: { ticketNumber: ticket, userId, role: 'agent' } });
+const agentRow = (ticket: string, userId: number) => db.ticketParticipant.findFirst({ where: { ticketNumber: ticket, userId, role: 'agent', removedAt: null } });
 
 async function canReadConversation(user: { id: number; username: string }, ticket: string) {
   const res = await call(messagesRoute, 'GET', `/messaging/api/messages/ticket/${ticket}/`, { token: await tokenOf(user), params: { ticket_id: ticket } });
@@ -58,8 +58,8 @@ describe('transfer and escalation take the previous assignee out of the conversa
     const jobs = (await jobsFor('messaging.ticket_participant', p.ticket_number)).map((j) => j.data);
     expect(jobs).toEqual(
       expect.arrayContaining([
-        { ticket_number: p.ticket_number, user_id: to.id, role: 'agent' },
-        { ticket_number: p.ticket_number, user_id: from.id, role: 'agent', remove: true },
+        { ticket_number: p.ticket_number, user_id: to.id, role: 'agent', at: expect.any(String) },
+        { ticket_number: p.ticket_number, user_id: from.id, role: 'agent', remove: true, at: expect.any(String) },
       ]),
     );
     await runParticipantJobs(p.ticket_number);
@@ -108,5 +108,60 @@ describe('transfer and escalation take the previous assignee out of the conversa
     expect(removals).toEqual([]);
     await runParticipantJobs(p.ticket_number);
     expect(await canReadConversation(me, p.ticket_number)).toEqual({ status: 200, internal: true });
+  });
+
+  it('transferred away and straight back: the agent stays in the conversation whatever order the jobs run in', async () => {
+    const wf = await threeStepWorkflow({ members: [2, 1, 1] });
+    const p = payload({ department: wf.department });
+    await processTicketJob.handler(p, job);
+    const first = (await taskOf(p.ticket_number))!.items[0];
+    const me = wf.roles.triage.users.find((u) => u.id === first.userId)!;
+    const other = wf.roles.triage.users.find((u) => u.id !== first.userId)!;
+    const admin = await tokenFor('admin');
+    const away = await call(transferRoute, 'POST', '/tts/tasks/transfer/', { token: admin, body: { task_item_id: first.id, user_id: other.id, notes: 'away' } });
+    expect(away.status, JSON.stringify(away.body)).toBe(200);
+    const moved = (await taskOf(p.ticket_number))!.items.find((i) => i.userId === other.id && i.status === 'new')!;
+    const back = await call(transferRoute, 'POST', '/tts/tasks/transfer/', { token: admin, body: { task_item_id: moved.id, user_id: me.id, notes: 'back' } });
+    expect(back.status, JSON.stringify(back.body)).toBe(200);
+
+    // the worker may deliver them in any order: run them newest first
+    const jobs = await jobsFor('messaging.ticket_participant', p.ticket_number);
+    expect(jobs.filter((j) => j.data.user_id === me.id).map((j) => !!j.data.remove)).toEqual([false, true, false]);
+    for (const j of [...jobs].reverse()) await ticketParticipantJob.handler(ticketParticipantJob.schema.parse(j.data), job);
+    expect(await agentRow(p.ticket_number, me.id)).not.toBeNull();
+    expect(await canReadConversation(me, p.ticket_number)).toEqual({ status: 200, internal: true });
+    expect(await agentRow(p.ticket_number, other.id)).toBeNull();
+    expect(await canReadConversation(other, p.ticket_number)).toEqual({ status: 404, internal: false });
+  });
+});
+
+describe('participant changes delivered out of order', () => {
+  const change = (ticket: string, userId: number, at: string, remove?: boolean) =>
+    ticketParticipantJob.handler({ ticket_number: ticket, user_id: userId, role: 'agent', at, ...(remove ? { remove } : {}) }, job);
+
+  it('an older removal arriving after a newer join changes nothing; a newer removal still applies', async () => {
+    const wf = await threeStepWorkflow({ members: [1, 1, 1] });
+    const ticket = payload({ department: wf.department }).ticket_number;
+    const user = wf.roles.triage.users[0];
+    await change(ticket, user.id, '2026-11-30T10:00:02.000Z');
+    await change(ticket, user.id, '2026-11-30T10:00:01.000Z', true);
+    expect(await agentRow(ticket, user.id)).not.toBeNull();
+    await change(ticket, user.id, '2026-11-30T10:00:03.000Z', true);
+    expect(await agentRow(ticket, user.id)).toBeNull();
+    // a join older than that removal does not bring them back; a removal delivered twice is harmless
+    await change(ticket, user.id, '2026-11-30T10:00:02.500Z');
+    await change(ticket, user.id, '2026-11-30T10:00:03.000Z', true);
+    expect(await agentRow(ticket, user.id)).toBeNull();
+    expect(await db.ticketParticipant.count({ where: { ticketNumber: ticket, userId: user.id } })).toBe(1);
+  });
+
+  it('a removal that arrives before its join leaves the user out', async () => {
+    const wf = await threeStepWorkflow({ members: [1, 1, 1] });
+    const ticket = payload({ department: wf.department }).ticket_number;
+    const user = wf.roles.triage.users[0];
+    await change(ticket, user.id, '2026-11-30T10:00:05.000Z', true);
+    await change(ticket, user.id, '2026-11-30T10:00:04.000Z');
+    expect(await agentRow(ticket, user.id)).toBeNull();
+    expect(await canReadConversation(user, ticket)).toEqual({ status: 404, internal: false });
   });
 });

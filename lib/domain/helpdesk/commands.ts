@@ -10,7 +10,7 @@ import { MESSAGES, type ProcessTicketPayload } from '../contracts/messages';
 import { AppError, badRequest, conflict, forbidden, notFound, validationFailed } from '../errors';
 import { userById, usersByIds } from '../identity/directory';
 import { PermanentJobError } from '../jobs';
-import { TICKET_PARTICIPANT_JOB } from '../messaging/schemas';
+import { participantChange, TICKET_PARTICIPANT_JOB } from '../messaging/schemas';
 import { notify } from '../notifications/commands';
 import { NOTIFICATION_TYPES, type NotificationType } from '../notifications/schemas';
 import { removeFiles, type StoredFile } from './files';
@@ -186,7 +186,7 @@ export async function createTicket(actor: Actor, input: TicketCreateInput & { pr
             });
             await history(tx, t.id, actor, 'ATTACHMENT_ADDED', { field: 'attachment', new: f.filename });
           }
-          await enqueue(tx, TICKET_PARTICIPANT_JOB, { ticket_number: t.ticketNumber, user_id: actor.id, role: 'requester' });
+          await enqueue(tx, TICKET_PARTICIPANT_JOB, participantChange({ ticket_number: t.ticketNumber, user_id: actor.id, role: 'requester' }));
           await audit(tx, actor, { context: 'helpdesk', action: 'ticket.create', entityType: 'ticket', entityId: t.ticketNumber, newValues: { subject: t.subject, category: t.category } });
           return t.id;
         });
@@ -474,7 +474,7 @@ export async function assignTicket(actor: Actor, ref: string | number, assigneeI
   if (!user?.isActive) throw validationFailed({ assignee_id: ['No active user with this id'] });
   await transaction(async (tx) => {
     await updateIfStatus(tx, t, { assigneeId });
-    await enqueue(tx, TICKET_PARTICIPANT_JOB, { ticket_number: t.ticketNumber, user_id: assigneeId, role: 'agent' });
+    await enqueue(tx, TICKET_PARTICIPANT_JOB, participantChange({ ticket_number: t.ticketNumber, user_id: assigneeId, role: 'agent' }));
     await history(tx, t.id, actor, 'ASSIGNMENT_CHANGE', { field: 'assignee', old: t.assigneeId ? String(t.assigneeId) : null, new: String(assigneeId), note: notes ?? null, isPublic: false });
     await audit(tx, actor, { context: 'helpdesk', action: 'ticket.assign', entityType: 'ticket', entityId: t.ticketNumber, oldValues: { assignee_id: t.assigneeId }, newValues: { assignee_id: assigneeId } });
   });
@@ -624,9 +624,9 @@ export async function setTicketOwner(ticketNumber: string, ownerId: number) {
   if (t.ownerId === ownerId) return;
   await transaction(async (tx) => {
     await tx.ticket.update({ where: { id: t.id }, data: { ownerId } });
-    await enqueue(tx, TICKET_PARTICIPANT_JOB, { ticket_number: ticketNumber, user_id: ownerId, role: 'owner' });
+    await enqueue(tx, TICKET_PARTICIPANT_JOB, participantChange({ ticket_number: ticketNumber, user_id: ownerId, role: 'owner' }));
     // the previous owner hands the ticket over: they leave its conversation as owner
-    if (t.ownerId) await enqueue(tx, TICKET_PARTICIPANT_JOB, { ticket_number: ticketNumber, user_id: t.ownerId, role: 'owner', remove: true });
+    if (t.ownerId) await enqueue(tx, TICKET_PARTICIPANT_JOB, participantChange({ ticket_number: ticketNumber, user_id: t.ownerId, role: 'owner', remove: true }));
     await notify(tx, {
       user_ids: [ownerId],
       type: NOTIFICATION_TYPES.ticketOwnerAssigned,

@@ -50,7 +50,7 @@ export function mentionedUsernames(text: string): string[] {
  * other participants on the staff side (`comment_internal`). The author is never notified.
  */
 async function notifyAboutItem(tx: Tx, actor: Actor, item: { key: string; ticketNumber: string; text: string; isInternal: boolean }) {
-  const participants = await tx.ticketParticipant.findMany({ where: { ticketNumber: item.ticketNumber } });
+  const participants = await tx.ticketParticipant.findMany({ where: { ticketNumber: item.ticketNumber, removedAt: null } });
   const requesters = new Set(participants.filter((p) => p.role === 'requester').map((p) => p.userId));
   const staff = new Set(participants.filter((p) => p.role !== 'requester').map((p) => p.userId));
   const mentioned = new Set<number>();
@@ -209,17 +209,27 @@ export async function unsendTicketMessage(actor: Actor, ticketNumber: string, id
   });
 }
 
-/** The job messaging.ticket_participant: record (or remove) who takes part in a ticket. Idempotent. */
+/**
+ * The job messaging.ticket_participant: record (or remove) who takes part in a ticket. Idempotent, and
+ * order-proof: each (ticket, user, role) keeps the time of the newest change applied, and an older change
+ * delivered late is ignored (transferred away and straight back: the "back" wins whichever arrives last).
+ * A removal keeps the row, marked removed, for the same reason.
+ */
 export async function recordTicketParticipant(p: TicketParticipantPayload): Promise<void> {
+  const at = p.at ? new Date(p.at) : new Date();
+  const removedAt = p.remove ? at : null;
+  await db.$executeRaw`
+    INSERT INTO messaging.ticket_participants (ticket_number, user_id, role, changed_at, removed_at)
+    VALUES (${p.ticket_number}, ${p.user_id}, ${p.role}, ${at}, ${removedAt})
+    ON CONFLICT (ticket_number, user_id, role) DO UPDATE
+      SET changed_at = EXCLUDED.changed_at, removed_at = EXCLUDED.removed_at
+      WHERE ticket_participants.changed_at <= EXCLUDED.changed_at`;
   if (p.remove) {
-    await db.ticketParticipant.deleteMany({ where: { ticketNumber: p.ticket_number, userId: p.user_id, role: p.role } });
     // sockets already in the ticket's rooms leave those the user may no longer join
     const who = await loadActor(p.user_id);
     const allowed = who ? await ticketRoomsFor(who, p.ticket_number) : [];
     leaveRooms(p.user_id, [ticketRoom(p.ticket_number, false), ticketRoom(p.ticket_number, true)].filter((r) => !allowed.includes(r)));
-    return;
   }
-  await db.ticketParticipant.createMany({ data: [{ ticketNumber: p.ticket_number, userId: p.user_id, role: p.role }], skipDuplicates: true });
 }
 
 /** Files already streamed to storage and checked (lib/server/uploads.ts), attached to a comment by its author. */

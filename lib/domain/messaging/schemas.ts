@@ -42,8 +42,13 @@ export const ticketParticipantPayload = z.object({
   user_id: z.number().int().positive(),
   role: z.enum(PARTICIPANT_ROLES),
   remove: z.boolean().optional(),
+  /** When the change happened: deliveries may arrive out of order, and an older change never undoes a newer one. */
+  at: z.iso.datetime().optional(),
 });
 export type TicketParticipantPayload = z.infer<typeof ticketParticipantPayload>;
+
+/** A participant change stamped with the time it happened (what every sender enqueues). */
+export const participantChange = (p: Omit<TicketParticipantPayload, 'at'>): TicketParticipantPayload => ({ ...p, at: new Date().toISOString() });
 
 export const TICKET_PARTICIPANT_JOB = { name: 'messaging.ticket_participant', schema: ticketParticipantPayload, retry: DEFAULT_RETRY } as const;
 

@@ -2,7 +2,7 @@ import { afterCommit, type Tx } from '@/lib/server/db';
 import { enqueue } from '@/lib/server/jobs/boss';
 import { publish } from '@/lib/server/realtime';
 import { MESSAGES } from '../contracts/messages';
-import { TICKET_PARTICIPANT_JOB } from '../messaging/schemas';
+import { participantChange, TICKET_PARTICIPANT_JOB } from '../messaging/schemas';
 import { NOTIFY_JOB, NOTIFICATION_TYPES } from '../notifications/schemas';
 
 /**
@@ -17,7 +17,7 @@ export async function notifyAssignee(
   const escalated = a.origin === 'Escalation';
   const transferred = a.origin === 'Transferred';
   const why = escalated ? 'escalated to you' : transferred ? 'transferred to you' : 'assigned to you';
-  await enqueue(tx, TICKET_PARTICIPANT_JOB, { ticket_number: a.ticketNumber, user_id: a.userId, role: 'agent' });
+  await enqueue(tx, TICKET_PARTICIPANT_JOB, participantChange({ ticket_number: a.ticketNumber, user_id: a.userId, role: 'agent' }));
   // The help desk records the agent as the ticket's assignee: they may then download its attachments.
   await enqueue(tx, MESSAGES.updateTicketAssignee, { ticket_number: a.ticketNumber, assignee_id: a.userId, task_item_id: a.taskItemId });
   await enqueue(tx, NOTIFY_JOB, {
@@ -54,7 +54,7 @@ export async function releaseAssignee(tx: Tx, a: { ticketNumber: string; userId:
   const stays = await tx.taskItem.count({
     where: { userId: a.userId, status: { notIn: HANDED_OVER }, task: { ticket: { ticketNumber: a.ticketNumber } } },
   });
-  if (!stays) await enqueue(tx, TICKET_PARTICIPANT_JOB, { ticket_number: a.ticketNumber, user_id: a.userId, role: 'agent', remove: true });
+  if (!stays) await enqueue(tx, TICKET_PARTICIPANT_JOB, participantChange({ ticket_number: a.ticketNumber, user_id: a.userId, role: 'agent', remove: true }));
 }
 
 /**

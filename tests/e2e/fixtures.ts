@@ -8,6 +8,8 @@ export { expect } from '@playwright/test';
  * then sees two elements. Wait for the streamed segments to be gone before a test goes on.
  */
 export async function streamedContentSettled(page: Page) {
+  // a document still streaming may not have sent its hidden segment yet
+  await page.waitForLoadState('load').catch(() => {});
   await page.waitForFunction(() => !document.querySelector('div[hidden][id^="S:"]'), undefined, { timeout: 5000 }).catch(() => {});
 }
 

@@ -134,6 +134,17 @@ test.describe.serial('workflow engine journey', () => {
     const file = await page.request.get(url);
     expect(file.status()).toBe(200);
     expect(await file.text()).toBe(CONTENT);
+
+    // A file the employee adds after approval appears on the open task page without a reload.
+    await expect(page.getByTestId('live-refresh')).toHaveAttribute('data-joined', 'true', { timeout: 20_000 });
+    const LATER = `printer-photo-${run}.txt`;
+    const added = await request.post(`/hdts/api/v1/tickets/${ticket.id}/attachments/`, {
+      headers: { Authorization: `Bearer ${employee}` },
+      multipart: { file: { name: LATER, mimeType: 'text/plain', buffer: Buffer.from('tray 2 photo notes') } },
+    });
+    expect(added.status()).toBe(201);
+    await expect(attachments.getByRole('link', { name: LATER })).toBeVisible();
+    await expect(link).toBeVisible();
     await page.context().close();
 
     // The owning coordinator's ticket page lists it too.

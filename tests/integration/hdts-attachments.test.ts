@@ -18,7 +18,8 @@ import * as taskRoute from '@/app/(api)/tts/tasks/[id]/route';
 import * as transitionsRoute from '@/app/(api)/tts/transitions/route';
 import { MESSAGES } from '@/lib/domain/contracts/messages';
 import { updateTicketAssigneeJob } from '@/lib/domain/helpdesk/jobs';
-import { processTicketJob } from '@/lib/domain/workflow/jobs';
+import { PermanentJobError } from '@/lib/domain/jobs';
+import { processTicketJob, updateTicketAttachmentsJob } from '@/lib/domain/workflow/jobs';
 import { db } from '@/lib/server/db';
 import { stopJobs } from '@/lib/server/jobs/boss';
 import { call, snapshot, tokenFor } from '../helpers/api';
@@ -149,10 +150,13 @@ describe('attachments on the workflow side', () => {
     }
   }
   const download = (a: { id: number; url: string }, token: string) => call(downloadRoute, 'GET', a.url, { token, params: { id: a.id } });
+  // The only workflow of this file's database for IT Department / IT Support; two agents in the start role.
+  let wf: Awaited<ReturnType<typeof threeStepWorkflow>>;
+  beforeAll(async () => {
+    wf = await threeStepWorkflow({ department: 'IT Department', category: 'IT Support', members: [2, 1, 1] });
+  });
 
   it('process_ticket carries the files, the task shows them, the assigned agent downloads them and other agents get 404', async () => {
-    // The only workflow of this file's database for IT Department / IT Support; two agents in the start role.
-    const wf = await threeStepWorkflow({ department: 'IT Department', category: 'IT Support', members: [2, 1, 1] });
     const created = await call(ticketsRoute, 'POST', '/x', {
       token: emp,
       rawBody: form(
@@ -230,5 +234,63 @@ describe('attachments on the workflow side', () => {
     await deliverAssignees(t.ticket_number);
     expect((await db.ticket.findUniqueOrThrow({ where: { id: t.id } })).assigneeId).toBe(next.id);
     expect(await db.ticketSyncEvent.findUnique({ where: { eventId: `assignee:${items[0].id}` } })).toMatchObject({ applied: false });
+  });
+
+  it('files added or deleted after approval reach the task page; a late, older list changes nothing; before approval nothing is sent', async () => {
+    // the file's first ticket was never approved: its uploads sent nothing to the workflow engine
+    const unapproved = await db.ticket.findUniqueOrThrow({ where: { id: ticketId } });
+    expect(await db.ticketAttachment.count({ where: { ticketId } })).toBeGreaterThan(1);
+    expect(await jobsFor(MESSAGES.updateTicketAttachments.name, unapproved.ticketNumber)).toEqual([]);
+
+    const created = await call(ticketsRoute, 'POST', '/x', { token: emp, rawBody: form([{ name: 'first.txt', data: 'first' }], { subject: 'Printer offline', description: 'More files later', category: 'IT Support' }) });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const t = created.body;
+    const approved = await call(approveRoute, 'POST', '/x', { token: coord, params: { id: t.id }, body: { priority: 'Medium', department: 'IT Department' } });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    const [sent] = await jobsFor(MESSAGES.processTicket.name, t.ticket_number);
+    await processTicketJob.handler(MESSAGES.processTicket.schema.parse(sent.data), job);
+    const task = (await taskOf(t.ticket_number))!;
+    const agentToken = await tokenOf(wf.roles.triage.users.find((u) => u.id === task.items[0].userId)!);
+    await deliverAssignees(t.ticket_number);
+    const files = async () => (await call(taskRoute, 'GET', `/tts/tasks/${task.id}/`, { token: agentToken, params: { id: task.id } })).body.attachments.map((a: { filename: string }) => a.filename);
+    expect(await files()).toEqual(['first.txt']);
+
+    // the employee adds a file: the message (sent with the upload) carries the whole list
+    const added = await call(uploadRoute, 'POST', `/hdts/api/v1/tickets/${t.id}/attachments`, { token: emp, params: { id: t.id }, rawBody: form([{ name: 'second.txt', data: 'second' }]) });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    const afterAdd = await jobsFor(MESSAGES.updateTicketAttachments.name, t.ticket_number);
+    expect(afterAdd).toHaveLength(1);
+    const addMessage = MESSAGES.updateTicketAttachments.schema.parse(afterAdd[0].data);
+    expect(addMessage.attachments.map((a) => a.filename)).toEqual(['first.txt', 'second.txt']);
+    await updateTicketAttachmentsJob.handler(addMessage, job);
+    expect(await files()).toEqual(['first.txt', 'second.txt']);
+    const second = addMessage.attachments[1];
+    const d = await download(second, agentToken);
+    expect(d.status).toBe(200);
+    expect(await d.response.text()).toBe('second');
+
+    // the employee deletes the first one
+    const first = addMessage.attachments[0];
+    const removed = await call(downloadRoute, 'DELETE', first.url, { token: emp, params: { id: first.id } });
+    expect(removed.status, JSON.stringify(removed.body)).toBe(204);
+    const afterDelete = await jobsFor(MESSAGES.updateTicketAttachments.name, t.ticket_number);
+    expect(afterDelete).toHaveLength(2);
+    const deleteMessage = MESSAGES.updateTicketAttachments.schema.parse(afterDelete[1].data);
+    await updateTicketAttachmentsJob.handler(deleteMessage, job);
+    expect(await files()).toEqual(['second.txt']);
+
+    // the older list delivered again (late, or a second time) does not bring the deleted file back
+    await updateTicketAttachmentsJob.handler(addMessage, job);
+    expect(await files()).toEqual(['second.txt']);
+  });
+
+  it('a list for a ticket the workflow engine has not received yet is retried, not dropped', async () => {
+    const message = { ticket_number: 'TX20261130000001', attachments: [], changed_at: new Date().toISOString() };
+    const failure = await updateTicketAttachmentsJob.handler(message, job).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(failure).toBeInstanceOf(Error);
+    expect(failure).not.toBeInstanceOf(PermanentJobError);
   });
 });

@@ -50,6 +50,16 @@ export const hdtsTicketStatusPayload = z.object({
   reason: z.string().nullable().optional(),
 });
 
+/**
+ * HDTS → TTS: the files of an approved ticket changed (added or deleted after approval). The whole list as of
+ * `changed_at`; the workflow keeps the newest list whatever order deliveries arrive in.
+ */
+export const updateTicketAttachmentsPayload = z.object({
+  ticket_number: z.string().regex(/^TX\d{14}$/),
+  attachments: z.array(ticketAttachmentRef),
+  changed_at: isoDate,
+});
+
 /** TTS → HDTS: the owning Ticket Coordinator (000 §TTS→HDTS 1). */
 export const updateTicketOwnerPayload = z.object({
   ticket_number: z.string().regex(/^TX\d{14}$/),
@@ -80,6 +90,7 @@ export const syncTicketStatusPayload = z.object({
 export const MESSAGES = {
   processTicket: { name: 'tts.process_ticket', schema: processTicketPayload, retry: DEFAULT_RETRY },
   receiveHdtsTicketStatus: { name: 'tts.receive_hdts_ticket_status', schema: hdtsTicketStatusPayload, retry: DEFAULT_RETRY },
+  updateTicketAttachments: { name: 'tts.update_ticket_attachments', schema: updateTicketAttachmentsPayload, retry: DEFAULT_RETRY },
   updateTicketOwner: { name: 'hdts.update_ticket_owner', schema: updateTicketOwnerPayload, retry: DEFAULT_RETRY },
   updateTicketAssignee: { name: 'hdts.update_ticket_assignee', schema: updateTicketAssigneePayload, retry: DEFAULT_RETRY },
   syncTicketStatus: { name: 'hdts.sync_ticket_status', schema: syncTicketStatusPayload, retry: DEFAULT_RETRY },
@@ -87,6 +98,7 @@ export const MESSAGES = {
 
 export type ProcessTicketPayload = z.infer<typeof processTicketPayload>;
 export type HdtsTicketStatusPayload = z.infer<typeof hdtsTicketStatusPayload>;
+export type UpdateTicketAttachmentsPayload = z.infer<typeof updateTicketAttachmentsPayload>;
 export type UpdateTicketOwnerPayload = z.infer<typeof updateTicketOwnerPayload>;
 export type UpdateTicketAssigneePayload = z.infer<typeof updateTicketAssigneePayload>;
 export type TicketAttachmentRef = z.infer<typeof ticketAttachmentRef>;

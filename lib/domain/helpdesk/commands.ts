@@ -6,7 +6,7 @@ import { logger } from '@/lib/server/logger';
 import { publish } from '@/lib/server/realtime';
 import { type Actor, isHdtsAdmin, SYSTEM_ACTOR } from '../actor';
 import { type AuditEntry, writeAudit } from '../audit';
-import { MESSAGES, type ProcessTicketPayload } from '../contracts/messages';
+import { MESSAGES, type ProcessTicketPayload, type TicketAttachmentRef } from '../contracts/messages';
 import { AppError, badRequest, conflict, forbidden, notFound, validationFailed } from '../errors';
 import { userById, usersByIds } from '../identity/directory';
 import { PermanentJobError } from '../jobs';
@@ -224,7 +224,6 @@ async function processTicketMessage(
   employee: { name: string; email: string },
   o: { department: string; priority: Priority; status: string },
 ): Promise<ProcessTicketPayload> {
-  const files = await tx.ticketAttachment.findMany({ where: { ticketId: t.id }, orderBy: { id: 'asc' } });
   return {
     ticket_number: t.ticketNumber,
     subject: t.subject,
@@ -238,8 +237,20 @@ async function processTicketMessage(
     employee_email: employee.email,
     status: o.status,
     created_at: t.createdAt.toISOString(),
-    attachments: files.map((f) => ({ id: f.id, filename: f.filename, url: attachmentUrl(f.id), uploaded_at: f.createdAt.toISOString(), size: f.size, content_type: f.mimeType })),
+    attachments: await attachmentRefs(tx, t.id),
   };
+}
+
+/** The ticket's files as the workflow side sees them: links to the help desk's download endpoint. */
+async function attachmentRefs(tx: Tx, ticketId: number): Promise<TicketAttachmentRef[]> {
+  const files = await tx.ticketAttachment.findMany({ where: { ticketId }, orderBy: { id: 'asc' } });
+  return files.map((f) => ({ id: f.id, filename: f.filename, url: attachmentUrl(f.id), uploaded_at: f.createdAt.toISOString(), size: f.size, content_type: f.mimeType }));
+}
+
+/** Files added to or deleted from a ticket already sent to the workflow engine: send it the new list. */
+async function sendAttachmentsToWorkflow(tx: Tx, t: { id: number; ticketNumber: string; approvedAt: Date | null }) {
+  if (!t.approvedAt) return;
+  await enqueue(tx, MESSAGES.updateTicketAttachments, { ticket_number: t.ticketNumber, attachments: await attachmentRefs(tx, t.id), changed_at: new Date().toISOString() });
 }
 
 /** Approve a New ticket: Open, priority and department set, and the ticket sent to the workflow engine. */
@@ -594,6 +605,7 @@ export async function addAttachments(actor: Actor, ref: string | number, files: 
         await audit(tx, actor, { context: 'helpdesk', action: 'attachment.create', entityType: 'ticket_attachment', entityId: a.id, newValues: { ticket: t.ticketNumber, filename: f.filename, sha256: f.sha256 } });
         out.push(a);
       }
+      await sendAttachmentsToWorkflow(tx, t);
       return out;
     });
     return rows.map(attachmentDto);
@@ -610,6 +622,7 @@ export async function deleteAttachment(actor: Actor, id: number) {
   await transaction(async (tx) => {
     await tx.ticketAttachment.delete({ where: { id } });
     await audit(tx, actor, { context: 'helpdesk', action: 'attachment.delete', entityType: 'ticket_attachment', entityId: id, oldValues: { filename: a.filename } });
+    await sendAttachmentsToWorkflow(tx, a.ticket);
   });
   const { attachmentPath } = await import('./storage');
   await removeFiles([{ path: attachmentPath(a.storedName) }]);

@@ -1,6 +1,6 @@
 import { MESSAGES } from '../contracts/messages';
 import { defineJob } from '../jobs';
-import { processTicket, receiveHdtsTicketStatus } from './routing';
+import { processTicket, receiveHdtsTicketStatus, updateTicketAttachments } from './routing';
 
 /** tts.process_ticket: a ticket approved in the help desk enters the workflow engine. */
 export const processTicketJob = defineJob({
@@ -18,4 +18,12 @@ export const receiveHdtsTicketStatusJob = defineJob({
   },
 });
 
-export const WORKFLOW_JOBS = [processTicketJob, receiveHdtsTicketStatusJob];
+/** tts.update_ticket_attachments: an approved ticket's files changed in the help desk. */
+export const updateTicketAttachmentsJob = defineJob({
+  ...MESSAGES.updateTicketAttachments,
+  handler: async (payload) => {
+    await updateTicketAttachments(payload);
+  },
+});
+
+export const WORKFLOW_JOBS = [processTicketJob, receiveHdtsTicketStatusJob, updateTicketAttachmentsJob];

@@ -5,12 +5,19 @@ import { enqueue } from '@/lib/server/jobs/boss';
 import { logger } from '@/lib/server/logger';
 import { type Actor, SYSTEM_ACTOR } from '../actor';
 import { writeAudit } from '../audit';
-import { type HdtsTicketStatusPayload, hdtsTicketStatusPayload, MESSAGES, type ProcessTicketPayload, processTicketPayload } from '../contracts/messages';
+import {
+  type HdtsTicketStatusPayload,
+  hdtsTicketStatusPayload,
+  MESSAGES,
+  type ProcessTicketPayload,
+  processTicketPayload,
+  type UpdateTicketAttachmentsPayload,
+} from '../contracts/messages';
 import { conflict, notFound } from '../errors';
 import { PermanentJobError } from '../jobs';
 import { NOTIFY_JOB } from '../notifications/schemas';
 import { assertCanManageWorkflows } from './policy';
-import { notifyAssignee } from './notify';
+import { notifyAssignee, publishTaskChange } from './notify';
 import { nextMember } from './roundrobin';
 import { addSeconds, slaSecondsFor, stepSlaSeconds } from './sla';
 import { loadVersion, OPEN_ITEM, OPEN_TASK, startStepOf, weightsOf } from './snapshot';
@@ -190,6 +197,25 @@ export async function assignWorkflowManually(actor: Actor, ticketNumber: string,
 }
 
 /** tts.receive_hdts_ticket_status: Withdrawn/Rejected close; Closed stores CSAT and times; Reopened reopens. */
+/**
+ * tts.update_ticket_attachments: the ticket's files changed in the help desk after approval. The newest list
+ * wins (an older delivery arriving late changes nothing); the staff pages of the ticket re-read.
+ */
+export async function updateTicketAttachments(p: UpdateTicketAttachmentsPayload) {
+  const ticket = await db.workflowTicket.findUnique({ where: { ticketNumber: p.ticket_number }, select: { id: true } });
+  // retried, not dead-lettered at once: the ticket's tts.process_ticket may still be on its way
+  if (!ticket) throw new Error(`Ticket ${p.ticket_number} has not reached the workflow engine yet`);
+  await transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ payload: Record<string, unknown> }[]>`SELECT payload FROM "workflow"."tickets" WHERE id = ${ticket.id} FOR UPDATE`;
+    const stored = row.payload ?? {};
+    const previous = typeof stored.attachments_changed_at === 'string' ? Date.parse(stored.attachments_changed_at) : Number.NEGATIVE_INFINITY;
+    if (previous > Date.parse(p.changed_at)) return;
+    await tx.workflowTicket.update({ where: { id: ticket.id }, data: { payload: { ...stored, attachments: p.attachments, attachments_changed_at: p.changed_at } } });
+    const task = await tx.task.findFirst({ where: { ticketId: ticket.id }, orderBy: { id: 'desc' }, select: { id: true } });
+    if (task) publishTaskChange(tx, { ticketNumber: p.ticket_number, taskId: task.id, action: 'attachments_updated' });
+  });
+}
+
 export async function receiveHdtsTicketStatus(raw: HdtsTicketStatusPayload | unknown) {
   const parsed = hdtsTicketStatusPayload.safeParse(raw);
   if (!parsed.success) throw new PermanentJobError('INVALID_STATUS', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));

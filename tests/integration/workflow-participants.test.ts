@@ -58,8 +58,8 @@ describe('transfer and escalation take the previous assignee out of the conversa
     const jobs = (await jobsFor('messaging.ticket_participant', p.ticket_number)).map((j) => j.data);
     expect(jobs).toEqual(
       expect.arrayContaining([
-        { ticket_number: p.ticket_number, user_id: to.id, role: 'agent', at: expect.any(String) },
-        { ticket_number: p.ticket_number, user_id: from.id, role: 'agent', remove: true, at: expect.any(String) },
+        { ticket_number: p.ticket_number, user_id: to.id, role: 'agent', changed_at: expect.any(String) },
+        { ticket_number: p.ticket_number, user_id: from.id, role: 'agent', remove: true, changed_at: expect.any(String) },
       ]),
     );
     await runParticipantJobs(p.ticket_number);
@@ -137,7 +137,7 @@ describe('transfer and escalation take the previous assignee out of the conversa
 
 describe('participant changes delivered out of order', () => {
   const change = (ticket: string, userId: number, at: string, remove?: boolean) =>
-    ticketParticipantJob.handler({ ticket_number: ticket, user_id: userId, role: 'agent', at, ...(remove ? { remove } : {}) }, job);
+    ticketParticipantJob.handler({ ticket_number: ticket, user_id: userId, role: 'agent', changed_at: at, ...(remove ? { remove } : {}) }, job);
 
   it('an older removal arriving after a newer join changes nothing; a newer removal still applies', async () => {
     const wf = await threeStepWorkflow({ members: [1, 1, 1] });

@@ -216,7 +216,7 @@ export async function unsendTicketMessage(actor: Actor, ticketNumber: string, id
  * A removal keeps the row, marked removed, for the same reason.
  */
 export async function recordTicketParticipant(p: TicketParticipantPayload): Promise<void> {
-  const at = p.at ? new Date(p.at) : new Date();
+  const at = p.changed_at ? new Date(p.changed_at) : new Date();
   const removedAt = p.remove ? at : null;
   await db.$executeRaw`
     INSERT INTO messaging.ticket_participants (ticket_number, user_id, role, changed_at, removed_at)

@@ -43,12 +43,12 @@ export const ticketParticipantPayload = z.object({
   role: z.enum(PARTICIPANT_ROLES),
   remove: z.boolean().optional(),
   /** When the change happened: deliveries may arrive out of order, and an older change never undoes a newer one. */
-  at: z.iso.datetime().optional(),
+  changed_at: z.string().datetime({ offset: true }).optional(),
 });
 export type TicketParticipantPayload = z.infer<typeof ticketParticipantPayload>;
 
 /** A participant change stamped with the time it happened (what every sender enqueues). */
-export const participantChange = (p: Omit<TicketParticipantPayload, 'at'>): TicketParticipantPayload => ({ ...p, at: new Date().toISOString() });
+export const participantChange = (p: Omit<TicketParticipantPayload, 'changed_at'>): TicketParticipantPayload => ({ ...p, changed_at: new Date().toISOString() });
 
 export const TICKET_PARTICIPANT_JOB = { name: 'messaging.ticket_participant', schema: ticketParticipantPayload, retry: DEFAULT_RETRY } as const;
 

@@ -396,6 +396,23 @@ describe('v1 list: filters, sort, full-text search', () => {
     expect(push.status).toBe(202);
     expect(await jobsFor(MESSAGES.processTicket.name, t.ticket_number)).toHaveLength(2);
   });
+
+  it("the help desk's assignee joins the conversation as `assignee` (kept apart from workflow assignments); reassigning takes the previous one out", async () => {
+    const t = await submit();
+    await approve(t.id);
+    const [first, second] = await Promise.all(['agent1', 'agent2'].map((u) => db.user.findUniqueOrThrow({ where: { username: u } })));
+    expect((await call(v1AssignRoute, 'PUT', '/x', { token: coord, ...p(t.id), body: { assignee_id: first.id } })).status).toBe(200);
+    expect((await call(v1AssignRoute, 'PUT', '/x', { token: coord, ...p(t.id), body: { assignee_id: second.id } })).status).toBe(200);
+    const changes = (await jobsFor('messaging.ticket_participant', t.ticket_number)).filter((d) => d.role === 'assignee');
+    expect(changes).toHaveLength(3);
+    expect(changes).toEqual(
+      expect.arrayContaining([
+        { ticket_number: t.ticket_number, user_id: first.id, role: 'assignee', changed_at: expect.any(String) },
+        { ticket_number: t.ticket_number, user_id: second.id, role: 'assignee', changed_at: expect.any(String) },
+        { ticket_number: t.ticket_number, user_id: first.id, role: 'assignee', remove: true, changed_at: expect.any(String) },
+      ]),
+    );
+  });
 });
 
 describe('messages from the workflow engine', () => {

@@ -155,6 +155,17 @@ describe('participant changes delivered out of order', () => {
     expect(await db.ticketParticipant.count({ where: { ticketNumber: ticket, userId: user.id } })).toBe(1);
   });
 
+  it("a workflow transfer-out leaves the help desk's own assignment (role assignee) in place", async () => {
+    const wf = await threeStepWorkflow({ members: [1, 1, 1] });
+    const ticket = payload({ department: wf.department }).ticket_number;
+    const user = wf.roles.triage.users[0];
+    await ticketParticipantJob.handler({ ticket_number: ticket, user_id: user.id, role: 'assignee', changed_at: '2026-11-30T10:00:01.000Z' }, job);
+    await change(ticket, user.id, '2026-11-30T10:00:02.000Z');
+    await change(ticket, user.id, '2026-11-30T10:00:03.000Z', true);
+    expect(await agentRow(ticket, user.id)).toBeNull();
+    expect(await canReadConversation(user, ticket)).toEqual({ status: 200, internal: true });
+  });
+
   it('a removal that arrives before its join leaves the user out', async () => {
     const wf = await threeStepWorkflow({ members: [1, 1, 1] });
     const ticket = payload({ department: wf.department }).ticket_number;

@@ -485,7 +485,11 @@ export async function assignTicket(actor: Actor, ref: string | number, assigneeI
   if (!user?.isActive) throw validationFailed({ assignee_id: ['No active user with this id'] });
   await transaction(async (tx) => {
     await updateIfStatus(tx, t, { assigneeId });
-    await enqueue(tx, TICKET_PARTICIPANT_JOB, participantChange({ ticket_number: t.ticketNumber, user_id: assigneeId, role: 'agent' }));
+    // the help desk's own assignment: a workflow transfer away (role `agent`) leaves it in place
+    await enqueue(tx, TICKET_PARTICIPANT_JOB, participantChange({ ticket_number: t.ticketNumber, user_id: assigneeId, role: 'assignee' }));
+    if (t.assigneeId && t.assigneeId !== assigneeId) {
+      await enqueue(tx, TICKET_PARTICIPANT_JOB, participantChange({ ticket_number: t.ticketNumber, user_id: t.assigneeId, role: 'assignee', remove: true }));
+    }
     await history(tx, t.id, actor, 'ASSIGNMENT_CHANGE', { field: 'assignee', old: t.assigneeId ? String(t.assigneeId) : null, new: String(assigneeId), note: notes ?? null, isPublic: false });
     await audit(tx, actor, { context: 'helpdesk', action: 'ticket.assign', entityType: 'ticket', entityId: t.ticketNumber, oldValues: { assignee_id: t.assigneeId }, newValues: { assignee_id: assigneeId } });
   });

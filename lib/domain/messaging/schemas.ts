@@ -33,7 +33,8 @@ export const messageParams = z.object({ ticket_id: ticketNumber, message_id: z.c
 export const messageBody = z.object({ text });
 export const messageListQuery = pageQuery.extend({ page_size: z.coerce.number().int().min(1).max(100).default(100) });
 
-export const PARTICIPANT_ROLES = ['requester', 'coordinator', 'agent', 'owner'] as const;
+/** `agent`: a workflow assignment; `assignee`: the help desk's own assignment (each leaves on its own). */
+export const PARTICIPANT_ROLES = ['requester', 'coordinator', 'agent', 'assignee', 'owner'] as const;
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 
 /** Help desk and workflow tell messaging who takes part in a ticket (remove: true when someone leaves). */

@@ -26,9 +26,10 @@ afterAll(async () => {
   await stopJobs();
 });
 
-/** Run the ticket's participant jobs in the order they were enqueued, as the worker would. */
-async function runParticipantJobs(ticket: string) {
-  for (const j of await jobsFor('messaging.ticket_participant', ticket)) {
+/** Run the ticket's participant jobs in the order they were enqueued, as the worker would (or newest first). */
+async function runParticipantJobs(ticket: string, o: { newestFirst?: boolean } = {}) {
+  const jobs = await jobsFor('messaging.ticket_participant', ticket);
+  for (const j of o.newestFirst ? jobs.reverse() : jobs) {
     await ticketParticipantJob.handler(ticketParticipantJob.schema.parse(j.data), job);
   }
 }
@@ -127,7 +128,7 @@ describe('transfer and escalation take the previous assignee out of the conversa
     // the worker may deliver them in any order: run them newest first
     const jobs = await jobsFor('messaging.ticket_participant', p.ticket_number);
     expect(jobs.filter((j) => j.data.user_id === me.id).map((j) => !!j.data.remove)).toEqual([false, true, false]);
-    for (const j of [...jobs].reverse()) await ticketParticipantJob.handler(ticketParticipantJob.schema.parse(j.data), job);
+    await runParticipantJobs(p.ticket_number, { newestFirst: true });
     expect(await agentRow(p.ticket_number, me.id)).not.toBeNull();
     expect(await canReadConversation(me, p.ticket_number)).toEqual({ status: 200, internal: true });
     expect(await agentRow(p.ticket_number, other.id)).toBeNull();
@@ -136,8 +137,8 @@ describe('transfer and escalation take the previous assignee out of the conversa
 });
 
 describe('participant changes delivered out of order', () => {
-  const change = (ticket: string, userId: number, at: string, remove?: boolean) =>
-    ticketParticipantJob.handler({ ticket_number: ticket, user_id: userId, role: 'agent', changed_at: at, ...(remove ? { remove } : {}) }, job);
+  const change = (ticket: string, userId: number, at: string, remove?: boolean, role: 'agent' | 'assignee' = 'agent') =>
+    ticketParticipantJob.handler({ ticket_number: ticket, user_id: userId, role, changed_at: at, ...(remove ? { remove } : {}) }, job);
 
   it('an older removal arriving after a newer join changes nothing; a newer removal still applies', async () => {
     const wf = await threeStepWorkflow({ members: [1, 1, 1] });
@@ -159,7 +160,7 @@ describe('participant changes delivered out of order', () => {
     const wf = await threeStepWorkflow({ members: [1, 1, 1] });
     const ticket = payload({ department: wf.department }).ticket_number;
     const user = wf.roles.triage.users[0];
-    await ticketParticipantJob.handler({ ticket_number: ticket, user_id: user.id, role: 'assignee', changed_at: '2026-11-30T10:00:01.000Z' }, job);
+    await change(ticket, user.id, '2026-11-30T10:00:01.000Z', false, 'assignee');
     await change(ticket, user.id, '2026-11-30T10:00:02.000Z');
     await change(ticket, user.id, '2026-11-30T10:00:03.000Z', true);
     expect(await agentRow(ticket, user.id)).toBeNull();

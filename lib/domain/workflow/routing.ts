@@ -202,12 +202,12 @@ export async function assignWorkflowManually(actor: Actor, ticketNumber: string,
  * wins (an older delivery arriving late changes nothing); the staff pages of the ticket re-read.
  */
 export async function updateTicketAttachments(p: UpdateTicketAttachmentsPayload) {
-  const ticket = await db.workflowTicket.findUnique({ where: { ticketNumber: p.ticket_number }, select: { id: true } });
-  // retried, not dead-lettered at once: the ticket's tts.process_ticket may still be on its way
-  if (!ticket) throw new Error(`Ticket ${p.ticket_number} has not reached the workflow engine yet`);
   await transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<{ payload: Record<string, unknown> }[]>`SELECT payload FROM "workflow"."tickets" WHERE id = ${ticket.id} FOR UPDATE`;
-    const stored = row.payload ?? {};
+    const [ticket] = await tx.$queryRaw<{ id: number; payload: Record<string, unknown> | null }[]>`
+      SELECT id, payload FROM "workflow"."tickets" WHERE ticket_number = ${p.ticket_number} FOR UPDATE`;
+    // retried, not dead-lettered at once: the ticket's tts.process_ticket may still be on its way
+    if (!ticket) throw new Error(`Ticket ${p.ticket_number} has not reached the workflow engine yet`);
+    const stored = ticket.payload ?? {};
     const previous = typeof stored.attachments_changed_at === 'string' ? Date.parse(stored.attachments_changed_at) : Number.NEGATIVE_INFINITY;
     if (previous > Date.parse(p.changed_at)) return;
     await tx.workflowTicket.update({ where: { id: ticket.id }, data: { payload: { ...stored, attachments: p.attachments, attachments_changed_at: p.changed_at } } });

@@ -44,7 +44,8 @@ async function main() {
     if (req.url && req.url.length > 1) {
       const q = req.url.indexOf('?');
       const pathname = q === -1 ? req.url : req.url.slice(0, q);
-      if (pathname.length > 1 && pathname.endsWith('/')) req.url = pathname.replace(/\/+$/, '') + (q === -1 ? '' : req.url.slice(q));
+      if (pathname.length > 1 && pathname.endsWith('/'))
+        req.url = pathname.replace(/\/+$/, '') + (q === -1 ? '' : req.url.slice(q));
     }
     handle(req, res);
   });
@@ -72,7 +73,9 @@ async function main() {
   };
   // A library promise nobody awaited must not take the help desk down (e.g. while PostgreSQL restarts).
   const { logger } = await import('./lib/server/logger');
-  process.on('unhandledRejection', (e) => logger.error('unhandled rejection', { error: e instanceof Error ? (e.stack ?? e.message) : String(e) }));
+  process.on('unhandledRejection', (e) =>
+    logger.error('unhandled rejection', { error: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
+  );
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }

@@ -6,8 +6,16 @@ import { pathToFileURL } from 'node:url';
 import type { PrismaClient } from '../lib/generated/prisma/client';
 
 export const HDTS_ROLES = [
-  { name: 'Employee', description: 'Submits tickets and follows their progress', permissions: ['create_ticket', 'view_own_tickets'] },
-  { name: 'Ticket Coordinator', description: 'Triages tickets and owns them through the workflow', permissions: ['view_owned_tickets', 'update_status', 'assign'] },
+  {
+    name: 'Employee',
+    description: 'Submits tickets and follows their progress',
+    permissions: ['create_ticket', 'view_own_tickets'],
+  },
+  {
+    name: 'Ticket Coordinator',
+    description: 'Triages tickets and owns them through the workflow',
+    permissions: ['view_owned_tickets', 'update_status', 'assign'],
+  },
   { name: 'Admin', description: 'Full help-desk access', permissions: ['*'] },
 ];
 
@@ -18,8 +26,16 @@ export const TTS_ROLES = [
   { name: 'Approver', description: 'Final approval authority', permissions: ['view_task', 'act_on_task', 'approve'] },
 ];
 
-export const DEMO_USERS: { username: string; first: string; last: string; roles: [('hdts' | 'tts'), string][] }[] = [
-  { username: 'admin', first: 'Alex', last: 'Morgan', roles: [['hdts', 'Admin'], ['tts', 'Admin']] },
+export const DEMO_USERS: { username: string; first: string; last: string; roles: ['hdts' | 'tts', string][] }[] = [
+  {
+    username: 'admin',
+    first: 'Alex',
+    last: 'Morgan',
+    roles: [
+      ['hdts', 'Admin'],
+      ['tts', 'Admin'],
+    ],
+  },
   { username: 'coordinator1', first: 'Casey', last: 'Reyes', roles: [['hdts', 'Ticket Coordinator']] },
   { username: 'coordinator2', first: 'Jordan', last: 'Lee', roles: [['hdts', 'Ticket Coordinator']] },
   { username: 'agent1', first: 'Sam', last: 'Patel', roles: [['tts', 'Support Agent']] },
@@ -34,7 +50,10 @@ export const DEMO_USERS: { username: string; first: string; last: string; roles:
 
 export async function seedIdentity(db: PrismaClient, password: string) {
   const { hashPassword } = await import('../lib/domain/identity/password');
-  for (const [system, roles] of [['hdts', HDTS_ROLES], ['tts', TTS_ROLES]] as const) {
+  for (const [system, roles] of [
+    ['hdts', HDTS_ROLES],
+    ['tts', TTS_ROLES],
+  ] as const) {
     for (const r of roles) {
       await db.role.upsert({ where: { system_name: { system, name: r.name } }, create: { system, ...r }, update: {} });
     }
@@ -48,7 +67,11 @@ export async function seedIdentity(db: PrismaClient, password: string) {
     });
     for (const [system, name] of u.roles) {
       const role = await db.role.findUniqueOrThrow({ where: { system_name: { system, name } } });
-      await db.userRole.upsert({ where: { userId_roleId: { userId: user.id, roleId: role.id } }, create: { userId: user.id, roleId: role.id }, update: {} });
+      await db.userRole.upsert({
+        where: { userId_roleId: { userId: user.id, roleId: role.id } },
+        create: { userId: user.id, roleId: role.id },
+        update: {},
+      });
     }
   }
 }
@@ -64,7 +87,11 @@ export async function seedCatalog(db: PrismaClient) {
       update: {},
     });
     for (const name of c.subCategories) {
-      await db.subCategory.upsert({ where: { categoryId_name: { categoryId: category.id, name } }, create: { name, categoryId: category.id }, update: {} });
+      await db.subCategory.upsert({
+        where: { categoryId_name: { categoryId: category.id, name } },
+        create: { name, categoryId: category.id },
+        update: {},
+      });
     }
   }
 }

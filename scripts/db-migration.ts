@@ -4,7 +4,10 @@ import path from 'node:path';
 import { ensureDatabase, stopDatabase } from '../lib/server/db/runtime';
 import { MIGRATIONS_DIR, SCHEMA_DIR, SNAPSHOT_DIR, diffSinceSnapshot, readSchemaFiles } from '../lib/server/db/migrations';
 
-const name = (process.argv[2] ?? '').toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+const name = (process.argv[2] ?? '')
+  .toLowerCase()
+  .replace(/[^a-z0-9_]+/g, '_')
+  .replace(/^_+|_+$/g, '');
 if (!name) {
   console.error('usage: npm run db:migration -- <name>');
   process.exit(2);

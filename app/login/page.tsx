@@ -13,7 +13,10 @@ export default async function LoginPage() {
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-br from-brand-50 to-slate-100 p-4 dark:from-slate-900 dark:to-slate-950">
       <div className="w-full max-w-sm">
         <div className="mb-8 text-center">
-          <div className="mx-auto mb-3 flex h-12 w-12 items-center justify-center rounded-xl bg-brand-600 text-xl font-bold text-white" aria-hidden>
+          <div
+            className="mx-auto mb-3 flex h-12 w-12 items-center justify-center rounded-xl bg-brand-600 text-xl font-bold text-white"
+            aria-hidden
+          >
             S
           </div>
           <h1 className="text-2xl font-semibold tracking-tight">Sign in to Switchboard</h1>

@@ -32,7 +32,10 @@ export default async function NotificationsPage({ searchParams }: { searchParams
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <div className="mx-auto flex h-14 max-w-3xl items-center gap-3 px-4">
-          <Link href={back} className="inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800">
+          <Link
+            href={back}
+            className="inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800"
+          >
             <ArrowLeft className="h-4 w-4" aria-hidden /> Back to portal
           </Link>
           <div className="ml-auto">

@@ -23,7 +23,10 @@ export default async function ProfilePage() {
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <div className="mx-auto flex h-14 max-w-3xl items-center gap-3 px-4">
-          <Link href={back} className="inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800">
+          <Link
+            href={back}
+            className="inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800"
+          >
             <ArrowLeft className="h-4 w-4" aria-hidden /> Back to portal
           </Link>
           <div className="ml-auto">
@@ -51,7 +54,9 @@ export default async function ProfilePage() {
         </div>
 
         <ProfileSection id="details" title="Personal details" description="Your name and phone number as colleagues see them.">
-          <ProfileForm profile={{ first_name: profile.first_name, last_name: profile.last_name, phone_number: profile.phone_number }} />
+          <ProfileForm
+            profile={{ first_name: profile.first_name, last_name: profile.last_name, phone_number: profile.phone_number }}
+          />
         </ProfileSection>
 
         <ProfileSection id="password" title="Password" description="Changing it signs out your other API sessions.">
@@ -59,7 +64,11 @@ export default async function ProfilePage() {
         </ProfileSection>
 
         {/* Further sections of other features (such as e-mail preferences) are added here, each as a ProfileSection. */}
-        <ProfileSection id="email" title="E-mail notifications" description="You always get in-app notifications; choose which ones also arrive by e-mail.">
+        <ProfileSection
+          id="email"
+          title="E-mail notifications"
+          description="You always get in-app notifications; choose which ones also arrive by e-mail."
+        >
           <EmailPreferences initial={profile.email_preferences ?? {}} />
         </ProfileSection>
       </main>

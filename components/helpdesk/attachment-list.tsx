@@ -33,7 +33,9 @@ export function AttachmentList({ attachments }: { attachments: AttachmentLink[] 
             {a.filename}
           </a>
           <span className="text-xs text-slate-500">
-            {[formatSize(a.size), a.content_type, a.uploaded_at && `uploaded ${formatDate(a.uploaded_at)}`].filter(Boolean).join(' · ')}
+            {[formatSize(a.size), a.content_type, a.uploaded_at && `uploaded ${formatDate(a.uploaded_at)}`]
+              .filter(Boolean)
+              .join(' · ')}
           </span>
         </li>
       ))}

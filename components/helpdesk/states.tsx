@@ -17,7 +17,10 @@ export function ListLoading({ label = 'Loading tickets…' }: { label?: string }
 /** Error state with a retry (Next error boundary). */
 export function ListError({ reset }: { reset: () => void }) {
   return (
-    <div role="alert" className="rounded-xl border border-red-200 bg-red-50 p-6 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-300">
+    <div
+      role="alert"
+      className="rounded-xl border border-red-200 bg-red-50 p-6 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-300"
+    >
       <p className="font-semibold">Could not load this page.</p>
       <p className="mt-1">Check your connection and try again.</p>
       <Button className="mt-3" variant="secondary" onClick={reset}>

@@ -46,7 +46,8 @@ export function SubmitTicketForm({ catalog, maxBytes }: { catalog: Catalog; maxB
     e.preventDefault();
     const data = new FormData(e.currentTarget);
     const errs: Record<string, string> = {};
-    for (const k of ['subject', 'description', 'category'] as const) if (!String(data.get(k) ?? '').trim()) errs[k] = 'This field is required';
+    for (const k of ['subject', 'description', 'category'] as const)
+      if (!String(data.get(k) ?? '').trim()) errs[k] = 'This field is required';
     if (subs.length && !data.get('sub_category')) errs.sub_category = 'Choose a sub-category';
     setLocal(errs);
     setError(null);
@@ -70,13 +71,24 @@ export function SubmitTicketForm({ catalog, maxBytes }: { catalog: Catalog; maxB
       <div role="status" className="rounded-xl border border-green-300 bg-green-50 p-6 dark:border-green-800 dark:bg-green-950">
         <h2 className="text-lg font-semibold">Ticket submitted</h2>
         <p className="mt-1 text-sm">
-          Your ticket number is <strong className="font-mono" data-testid="new-ticket-number">{created}</strong>. A coordinator will review it shortly.
+          Your ticket number is{' '}
+          <strong className="font-mono" data-testid="new-ticket-number">
+            {created}
+          </strong>
+          . A coordinator will review it shortly.
         </p>
         <div className="mt-4 flex gap-2">
           <Button asChild>
             <Link href={`/employee/tickets/${created}`}>View ticket</Link>
           </Button>
-          <Button variant="secondary" onClick={() => { setCreated(null); setFiles([]); setCategory(''); }}>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setCreated(null);
+              setFiles([]);
+              setCategory('');
+            }}
+          >
             Submit another
           </Button>
         </div>
@@ -85,24 +97,53 @@ export function SubmitTicketForm({ catalog, maxBytes }: { catalog: Catalog; maxB
   }
 
   const err = (k: string) => local[k] ?? fieldError(error, k);
-  const formError = error instanceof ApiError && !Object.keys(error.fields).length ? error.message : error && !(error instanceof ApiError) ? 'Something went wrong' : undefined;
+  const formError =
+    error instanceof ApiError && !Object.keys(error.fields).length
+      ? error.message
+      : error && !(error instanceof ApiError)
+        ? 'Something went wrong'
+        : undefined;
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
       <FormError>{formError}</FormError>
       <Field id="subject" label="Subject" error={err('subject')}>
-        <Input id="subject" name="subject" maxLength={255} aria-invalid={!!err('subject')} aria-describedby={describedBy('subject', err('subject'))} />
+        <Input
+          id="subject"
+          name="subject"
+          maxLength={255}
+          aria-invalid={!!err('subject')}
+          aria-describedby={describedBy('subject', err('subject'))}
+        />
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="category" label="Category" error={err('category')}>
-          <NativeSelect id="category" name="category" value={category} onChange={(e) => setCategory(e.target.value)} aria-invalid={!!err('category')} aria-describedby={describedBy('category', err('category'))}>
+          <NativeSelect
+            id="category"
+            name="category"
+            value={category}
+            onChange={(e) => setCategory(e.target.value)}
+            aria-invalid={!!err('category')}
+            aria-describedby={describedBy('category', err('category'))}
+          >
             <option value="">Choose a category</option>
             {catalog.categories.map((c) => (
               <option key={c.name}>{c.name}</option>
             ))}
           </NativeSelect>
         </Field>
-        <Field id="sub_category" label="Sub-category" error={err('sub_category')} hint={subs.length ? undefined : 'Not needed for this category'}>
-          <NativeSelect id="sub_category" name="sub_category" disabled={!subs.length} aria-invalid={!!err('sub_category')} aria-describedby={describedBy('sub_category', err('sub_category'), subs.length ? undefined : 'x')}>
+        <Field
+          id="sub_category"
+          label="Sub-category"
+          error={err('sub_category')}
+          hint={subs.length ? undefined : 'Not needed for this category'}
+        >
+          <NativeSelect
+            id="sub_category"
+            name="sub_category"
+            disabled={!subs.length}
+            aria-invalid={!!err('sub_category')}
+            aria-describedby={describedBy('sub_category', err('sub_category'), subs.length ? undefined : 'x')}
+          >
             <option value="">{subs.length ? 'Choose a sub-category' : '—'}</option>
             {subs.map((s) => (
               <option key={s}>{s}</option>
@@ -111,14 +152,32 @@ export function SubmitTicketForm({ catalog, maxBytes }: { catalog: Catalog; maxB
         </Field>
       </div>
       <Field id="description" label="Description" error={err('description')}>
-        <Textarea id="description" name="description" rows={6} aria-invalid={!!err('description')} aria-describedby={describedBy('description', err('description'))} />
+        <Textarea
+          id="description"
+          name="description"
+          rows={6}
+          aria-invalid={!!err('description')}
+          aria-describedby={describedBy('description', err('description'))}
+        />
       </Field>
-      <Field id="files" label="Attachments (optional)" error={err('file')} hint={`Up to 5 files, ${Math.round(maxBytes / 1024 / 1024)} MB each: PDF, Office, images, ZIP, text`}>
+      <Field
+        id="files"
+        label="Attachments (optional)"
+        error={err('file')}
+        hint={`Up to 5 files, ${Math.round(maxBytes / 1024 / 1024)} MB each: PDF, Office, images, ZIP, text`}
+      >
         <section
           aria-label="Drop files here"
-          onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
           onDragLeave={() => setDragging(false)}
-          onDrop={(e) => { e.preventDefault(); setDragging(false); addFiles(e.dataTransfer.files); }}
+          onDrop={(e) => {
+            e.preventDefault();
+            setDragging(false);
+            addFiles(e.dataTransfer.files);
+          }}
           className={`flex flex-col items-center gap-2 rounded-lg border-2 border-dashed p-5 text-sm ${dragging ? 'border-brand-500 bg-brand-50 dark:bg-slate-800' : 'border-slate-300 dark:border-slate-700'}`}
         >
           <Upload className="h-5 w-5 text-slate-500" aria-hidden />
@@ -126,7 +185,19 @@ export function SubmitTicketForm({ catalog, maxBytes }: { catalog: Catalog; maxB
           <Button variant="secondary" size="sm" onClick={() => inputRef.current?.click()}>
             Choose files
           </Button>
-          <input ref={inputRef} id="files" name="files" type="file" multiple accept={ALLOWED} className="sr-only" onChange={(e) => { addFiles(e.target.files); e.target.value = ''; }} />
+          <input
+            ref={inputRef}
+            id="files"
+            name="files"
+            type="file"
+            multiple
+            accept={ALLOWED}
+            className="sr-only"
+            onChange={(e) => {
+              addFiles(e.target.files);
+              e.target.value = '';
+            }}
+          />
         </section>
       </Field>
       {files.length > 0 && (
@@ -136,7 +207,12 @@ export function SubmitTicketForm({ catalog, maxBytes }: { catalog: Catalog; maxB
               <Paperclip className="h-4 w-4 text-slate-500" aria-hidden />
               <span className="truncate">{f.name}</span>
               <span className="text-xs text-slate-500">{(f.size / 1024).toFixed(1)} KB</span>
-              <Button variant="ghost" size="sm" aria-label={`Remove ${f.name}`} onClick={() => setFiles(files.filter((_, j) => j !== i))}>
+              <Button
+                variant="ghost"
+                size="sm"
+                aria-label={`Remove ${f.name}`}
+                onClick={() => setFiles(files.filter((_, j) => j !== i))}
+              >
                 <X className="h-3.5 w-3.5" aria-hidden />
               </Button>
             </li>

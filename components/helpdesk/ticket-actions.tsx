@@ -18,8 +18,26 @@ const message = (e: unknown) => (e instanceof ApiError ? e.message : 'Something 
 const useAction = () => useMutation({ toastErrors: false });
 
 /** A dialog asking for a required reason (withdraw, reject). */
-export function ReasonDialog({ ticketId, action, field, label, title, description, confirm, done, destructive }: {
-  ticketId: number; action: string; field: string; label: string; title: string; description: string; confirm: string; done: string; destructive?: boolean;
+export function ReasonDialog({
+  ticketId,
+  action,
+  field,
+  label,
+  title,
+  description,
+  confirm,
+  done,
+  destructive,
+}: {
+  ticketId: number;
+  action: string;
+  field: string;
+  label: string;
+  title: string;
+  description: string;
+  confirm: string;
+  done: string;
+  destructive?: boolean;
 }) {
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState('');
@@ -42,7 +60,13 @@ export function ReasonDialog({ ticketId, action, field, label, title, descriptio
         >
           <FormError>{error && !fieldError(error, field) ? message(error) : undefined}</FormError>
           <Field id={`${action}-${field}`} label={label} error={err}>
-            <Textarea id={`${action}-${field}`} value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={!!err} aria-describedby={describedBy(`${action}-${field}`, err)} />
+            <Textarea
+              id={`${action}-${field}`}
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              aria-invalid={!!err}
+              aria-describedby={describedBy(`${action}-${field}`, err)}
+            />
           </Field>
           <DialogFooter>
             <Button variant="secondary" onClick={() => setOpen(false)}>
@@ -109,7 +133,13 @@ export function CsatDialog({ ticketId, defaultOpen }: { ticketId: number; defaul
             e.preventDefault();
             if (!rating) return setLocal('Choose 1 to 5 stars');
             setLocal(undefined);
-            if (await run(() => api('POST', `${base(ticketId)}/csat/`, { rating, feedback: feedback || null }), 'Thank you for your feedback')) setOpen(false);
+            if (
+              await run(
+                () => api('POST', `${base(ticketId)}/csat/`, { rating, feedback: feedback || null }),
+                'Thank you for your feedback',
+              )
+            )
+              setOpen(false);
           }}
         >
           <FormError>{error && !fieldError(error, 'rating') ? message(error) : undefined}</FormError>
@@ -118,7 +148,15 @@ export function CsatDialog({ ticketId, defaultOpen }: { ticketId: number; defaul
             <div role="radiogroup" aria-label="Rating" className="flex gap-1">
               {[1, 2, 3, 4, 5].map((n) => (
                 <label key={n} className="cursor-pointer rounded p-1 focus-within:outline-2 focus-within:outline-brand-500">
-                  <input type="radio" name="rating" value={n} className="sr-only" checked={rating === n} onChange={() => setRating(n)} aria-label={`${n} star${n > 1 ? 's' : ''}`} />
+                  <input
+                    type="radio"
+                    name="rating"
+                    value={n}
+                    className="sr-only"
+                    checked={rating === n}
+                    onChange={() => setRating(n)}
+                    aria-label={`${n} star${n > 1 ? 's' : ''}`}
+                  />
                   <Star className={`h-7 w-7 ${n <= rating ? 'fill-amber-400 text-amber-500' : 'text-slate-400'}`} aria-hidden />
                 </label>
               ))}
@@ -143,7 +181,15 @@ export function CsatDialog({ ticketId, defaultOpen }: { ticketId: number; defaul
   );
 }
 
-export function ApproveDialog({ ticketId, departments, defaultDepartment }: { ticketId: number; departments: string[]; defaultDepartment: string | null }) {
+export function ApproveDialog({
+  ticketId,
+  departments,
+  defaultDepartment,
+}: {
+  ticketId: number;
+  departments: string[];
+  defaultDepartment: string | null;
+}) {
   const [open, setOpen] = useState(false);
   const [priority, setPriority] = useState('');
   const [department, setDepartment] = useState(defaultDepartment ?? '');
@@ -156,7 +202,10 @@ export function ApproveDialog({ ticketId, departments, defaultDepartment }: { ti
       <DialogTrigger asChild>
         <Button size="sm">Approve</Button>
       </DialogTrigger>
-      <DialogContent title="Approve ticket" description="Set the priority and department; the ticket goes to the workflow engine.">
+      <DialogContent
+        title="Approve ticket"
+        description="Set the priority and department; the ticket goes to the workflow engine."
+      >
         <form
           className="space-y-3"
           onSubmit={async (e) => {
@@ -166,12 +215,25 @@ export function ApproveDialog({ ticketId, departments, defaultDepartment }: { ti
             if (!department) l.department = 'Choose a department';
             setLocal(l);
             if (Object.keys(l).length) return;
-            if (await run(() => api('POST', `${base(ticketId)}/approve/`, { priority, department, approval_notes: notes || null }), 'Ticket approved')) setOpen(false);
+            if (
+              await run(
+                () => api('POST', `${base(ticketId)}/approve/`, { priority, department, approval_notes: notes || null }),
+                'Ticket approved',
+              )
+            )
+              setOpen(false);
           }}
         >
-          <FormError>{error && !(error instanceof ApiError && Object.keys(error.fields).length) ? message(error) : undefined}</FormError>
+          <FormError>
+            {error && !(error instanceof ApiError && Object.keys(error.fields).length) ? message(error) : undefined}
+          </FormError>
           <Field id={`p-${ticketId}`} label="Priority" error={err('priority')}>
-            <NativeSelect id={`p-${ticketId}`} value={priority} onChange={(e) => setPriority(e.target.value)} aria-invalid={!!err('priority')}>
+            <NativeSelect
+              id={`p-${ticketId}`}
+              value={priority}
+              onChange={(e) => setPriority(e.target.value)}
+              aria-invalid={!!err('priority')}
+            >
               <option value="">Choose a priority</option>
               {['Low', 'Medium', 'High', 'Critical'].map((p) => (
                 <option key={p}>{p}</option>
@@ -179,7 +241,12 @@ export function ApproveDialog({ ticketId, departments, defaultDepartment }: { ti
             </NativeSelect>
           </Field>
           <Field id={`d-${ticketId}`} label="Department" error={err('department')}>
-            <NativeSelect id={`d-${ticketId}`} value={department} onChange={(e) => setDepartment(e.target.value)} aria-invalid={!!err('department')}>
+            <NativeSelect
+              id={`d-${ticketId}`}
+              value={department}
+              onChange={(e) => setDepartment(e.target.value)}
+              aria-invalid={!!err('department')}
+            >
               <option value="">Choose a department</option>
               {departments.map((d) => (
                 <option key={d}>{d}</option>
@@ -209,7 +276,10 @@ export function StatusChanger({ ticketId, allowed }: { ticketId: number; allowed
   const [confirming, setConfirming] = useState(false);
   const { pending, error, run } = useAction();
   if (!allowed.length) return <p className="text-sm text-slate-500">No status changes are possible from here.</p>;
-  const submit = () => run(() => api('POST', `${base(ticketId)}/update-status/`, { status }), `Status changed to ${status}`).then((ok) => ok && setStatus(''));
+  const submit = () =>
+    run(() => api('POST', `${base(ticketId)}/update-status/`, { status }), `Status changed to ${status}`).then(
+      (ok) => ok && setStatus(''),
+    );
   return (
     <form
       className="flex flex-wrap items-end gap-2"
@@ -234,10 +304,21 @@ export function StatusChanger({ ticketId, allowed }: { ticketId: number; allowed
       <Button type="submit" variant="secondary" pending={pending} disabled={!status}>
         Update status
       </Button>
-      {error ? <p role="alert" className="w-full text-sm text-red-700">{message(error)}</p> : null}
-      <ConfirmDialog open={confirming} onOpenChange={setConfirming} title="Close this ticket?" description="Closing ends the work on it. The requester can reopen it within 7 days." confirmLabel="Close ticket" onConfirm={async () => {
+      {error ? (
+        <p role="alert" className="w-full text-sm text-red-700">
+          {message(error)}
+        </p>
+      ) : null}
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title="Close this ticket?"
+        description="Closing ends the work on it. The requester can reopen it within 7 days."
+        confirmLabel="Close ticket"
+        onConfirm={async () => {
           await submit();
-        }} />
+        }}
+      />
     </form>
   );
 }
@@ -257,11 +338,24 @@ export function CommentForm({ ticketId, allowInternal }: { ticketId: number; all
         setLocal(undefined);
         const sent = body;
         // clear only what was sent: text typed while the request ran stays
-        if (await run(() => api('POST', `${base(ticketId)}/comments/`, { comment: sent, is_internal: internal }), internal ? 'Internal note added' : 'Comment added')) setBody((now) => (now === sent ? '' : now));
+        if (
+          await run(
+            () => api('POST', `${base(ticketId)}/comments/`, { comment: sent, is_internal: internal }),
+            internal ? 'Internal note added' : 'Comment added',
+          )
+        )
+          setBody((now) => (now === sent ? '' : now));
       }}
     >
       <Field id="comment-body" label={allowInternal ? 'Add a note or reply' : 'Add a comment'} error={err}>
-        <Textarea id="comment-body" rows={3} value={body} onChange={(e) => setBody(e.target.value)} aria-invalid={!!err} aria-describedby={describedBy('comment-body', err)} />
+        <Textarea
+          id="comment-body"
+          rows={3}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          aria-invalid={!!err}
+          aria-describedby={describedBy('comment-body', err)}
+        />
       </Field>
       <div className="flex items-center justify-between">
         {allowInternal ? (

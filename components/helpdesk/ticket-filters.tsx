@@ -5,59 +5,77 @@ import { NativeSelect } from '@/components/ui/native-select';
 import { PRIORITIES, STATUSES } from '@/lib/domain/helpdesk/schemas';
 
 /** Search and filters as a plain GET form (works with the keyboard and without JavaScript); keeps the tab. */
-export function TicketFilters({ action, values, tab, categories, showStatus = true }: { action: string; values: Record<string, string | undefined>; tab?: string; categories: string[]; showStatus?: boolean }) {
+export function TicketFilters({
+  action,
+  values,
+  tab,
+  categories,
+  showStatus = true,
+}: {
+  action: string;
+  values: Record<string, string | undefined>;
+  tab?: string;
+  categories: string[];
+  showStatus?: boolean;
+}) {
   return (
     <search>
-    <form action={action} method="get" className="flex flex-wrap items-end gap-2">
-      {tab && <input type="hidden" name="tab" value={tab} />}
-      <div className="min-w-52 flex-1">
-        <label htmlFor="f-search" className="mb-1 block text-xs font-medium">
-          Search
-        </label>
-        <Input id="f-search" name="search" type="search" placeholder="Subject, description, comments or TX number" defaultValue={values.search ?? ''} />
-      </div>
-      {showStatus && (
-        <div>
-          <label htmlFor="f-status" className="mb-1 block text-xs font-medium">
-            Status
+      <form action={action} method="get" className="flex flex-wrap items-end gap-2">
+        {tab && <input type="hidden" name="tab" value={tab} />}
+        <div className="min-w-52 flex-1">
+          <label htmlFor="f-search" className="mb-1 block text-xs font-medium">
+            Search
           </label>
-          <NativeSelect id="f-status" name="status" defaultValue={values.status ?? ''}>
-            <option value="">Any status</option>
-            {STATUSES.map((s) => (
-              <option key={s}>{s}</option>
+          <Input
+            id="f-search"
+            name="search"
+            type="search"
+            placeholder="Subject, description, comments or TX number"
+            defaultValue={values.search ?? ''}
+          />
+        </div>
+        {showStatus && (
+          <div>
+            <label htmlFor="f-status" className="mb-1 block text-xs font-medium">
+              Status
+            </label>
+            <NativeSelect id="f-status" name="status" defaultValue={values.status ?? ''}>
+              <option value="">Any status</option>
+              {STATUSES.map((s) => (
+                <option key={s}>{s}</option>
+              ))}
+            </NativeSelect>
+          </div>
+        )}
+        <div>
+          <label htmlFor="f-priority" className="mb-1 block text-xs font-medium">
+            Priority
+          </label>
+          <NativeSelect id="f-priority" name="priority" defaultValue={values.priority ?? ''}>
+            <option value="">Any priority</option>
+            {PRIORITIES.map((p) => (
+              <option key={p}>{p}</option>
             ))}
           </NativeSelect>
         </div>
-      )}
-      <div>
-        <label htmlFor="f-priority" className="mb-1 block text-xs font-medium">
-          Priority
-        </label>
-        <NativeSelect id="f-priority" name="priority" defaultValue={values.priority ?? ''}>
-          <option value="">Any priority</option>
-          {PRIORITIES.map((p) => (
-            <option key={p}>{p}</option>
-          ))}
-        </NativeSelect>
-      </div>
-      <div>
-        <label htmlFor="f-category" className="mb-1 block text-xs font-medium">
-          Category
-        </label>
-        <NativeSelect id="f-category" name="category" defaultValue={values.category ?? ''}>
-          <option value="">Any category</option>
-          {categories.map((c) => (
-            <option key={c}>{c}</option>
-          ))}
-        </NativeSelect>
-      </div>
-      <Button type="submit" variant="secondary">
-        Apply
-      </Button>
-      <Link href={tab ? `${action}?tab=${tab}` : action} className="px-2 text-sm text-slate-600 underline dark:text-slate-400">
-        Clear
-      </Link>
-    </form>
+        <div>
+          <label htmlFor="f-category" className="mb-1 block text-xs font-medium">
+            Category
+          </label>
+          <NativeSelect id="f-category" name="category" defaultValue={values.category ?? ''}>
+            <option value="">Any category</option>
+            {categories.map((c) => (
+              <option key={c}>{c}</option>
+            ))}
+          </NativeSelect>
+        </div>
+        <Button type="submit" variant="secondary">
+          Apply
+        </Button>
+        <Link href={tab ? `${action}?tab=${tab}` : action} className="px-2 text-sm text-slate-600 underline dark:text-slate-400">
+          Clear
+        </Link>
+      </form>
     </search>
   );
 }
@@ -73,7 +91,9 @@ export function listParams(sp: Record<string, string | string[] | undefined>) {
     tab: one('tab'),
     filter: {
       ...(status && (STATUSES as readonly string[]).includes(status) ? { status: [status as (typeof STATUSES)[number]] } : {}),
-      ...(priority && (PRIORITIES as readonly string[]).includes(priority) ? { priority: [priority as (typeof PRIORITIES)[number]] } : {}),
+      ...(priority && (PRIORITIES as readonly string[]).includes(priority)
+        ? { priority: [priority as (typeof PRIORITIES)[number]] }
+        : {}),
       ...(one('category') ? { category: one('category') } : {}),
       ...(one('search') ? { search: one('search') } : {}),
     },

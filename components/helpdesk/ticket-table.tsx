@@ -4,9 +4,23 @@ import type { TicketSummary } from '@/lib/domain/helpdesk/queries';
 import { formatDate, PriorityBadge, StatusBadge } from './badges';
 
 /** Tickets as a table; `href` links each row to its page. Shows an empty state when there are none. */
-export function TicketTable({ tickets, href, showEmployee, empty }: { tickets: TicketSummary[]; href: (t: TicketSummary) => string; showEmployee?: boolean; empty: React.ReactNode }) {
+export function TicketTable({
+  tickets,
+  href,
+  showEmployee,
+  empty,
+}: {
+  tickets: TicketSummary[];
+  href: (t: TicketSummary) => string;
+  showEmployee?: boolean;
+  empty: React.ReactNode;
+}) {
   if (!tickets.length) {
-    return <div className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">{empty}</div>;
+    return (
+      <div className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+        {empty}
+      </div>
+    );
   }
   return (
     <Table>

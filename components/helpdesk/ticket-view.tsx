@@ -51,7 +51,10 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 
 export function TicketDetails({ t }: { t: TicketDetail }) {
   return (
-    <section aria-labelledby="details" className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <section
+      aria-labelledby="details"
+      className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+    >
       <h2 id="details" className="mb-2 font-semibold">
         Details
       </h2>
@@ -115,7 +118,10 @@ export function CommentList({ comments, live }: { comments: TicketComment[]; liv
       {comments.length ? (
         <ul className="space-y-3">
           {comments.map((c) => (
-            <li key={c.id} className={`rounded-lg border p-3 text-sm ${c.is_internal ? 'border-amber-300 bg-amber-50 dark:border-amber-800 dark:bg-amber-950' : 'border-slate-200 dark:border-slate-800'}`}>
+            <li
+              key={c.id}
+              className={`rounded-lg border p-3 text-sm ${c.is_internal ? 'border-amber-300 bg-amber-50 dark:border-amber-800 dark:bg-amber-950' : 'border-slate-200 dark:border-slate-800'}`}
+            >
               <div className="mb-1 flex items-center gap-2 text-xs text-slate-500">
                 <span className="font-medium text-slate-700 dark:text-slate-300">{c.user_name}</span>
                 <span>{formatDate(c.created_at)}</span>
@@ -132,7 +138,22 @@ export function CommentList({ comments, live }: { comments: TicketComment[]; liv
   );
 }
 
-export function History({ entries }: { entries: { id: number; type: string; field: string | null; old_value: string | null; new_value: string | null; old_value_name?: string | null; new_value_name?: string | null; note: string | null; user_name: string | null; created_at: string }[] }) {
+export function History({
+  entries,
+}: {
+  entries: {
+    id: number;
+    type: string;
+    field: string | null;
+    old_value: string | null;
+    new_value: string | null;
+    old_value_name?: string | null;
+    new_value_name?: string | null;
+    note: string | null;
+    user_name: string | null;
+    created_at: string;
+  }[];
+}) {
   return (
     <section aria-labelledby="history">
       <h2 id="history" className="mb-2 font-semibold">

@@ -60,7 +60,13 @@ function Viewers({ viewers }: { viewers: Viewer[] }) {
 }
 
 /** A live conversation: list, post, typing indicator and viewers; re-reads through the API on every change event. */
-export function ConversationPanel({ ticketNumber, source, currentUserId, canPostInternal = false, title }: ConversationPanelProps) {
+export function ConversationPanel({
+  ticketNumber,
+  source,
+  currentUserId,
+  canPostInternal = false,
+  title,
+}: ConversationPanelProps) {
   const [items, setItems] = useState<Item[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [text, setText] = useState('');
@@ -69,7 +75,9 @@ export function ConversationPanel({ ticketNumber, source, currentUserId, canPost
   const [fieldError, setFieldError] = useState<string | null>(null);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const listUrl =
-    source === 'comments' ? `/messaging/api/comments/?ticket_id=${ticketNumber}&page_size=100` : `/messaging/api/messages/ticket/${ticketNumber}/?page_size=100`;
+    source === 'comments'
+      ? `/messaging/api/comments/?ticket_id=${ticketNumber}&page_size=100`
+      : `/messaging/api/messages/ticket/${ticketNumber}/?page_size=100`;
 
   const load = useCallback(async () => {
     try {
@@ -114,7 +122,12 @@ export function ConversationPanel({ ticketNumber, source, currentUserId, canPost
     setPosting(true);
     const sent = text;
     try {
-      if (source === 'comments') await api('POST', '/messaging/api/comments/', { ticket_id: ticketNumber, text: sent, is_internal: canPostInternal && internal });
+      if (source === 'comments')
+        await api('POST', '/messaging/api/comments/', {
+          ticket_id: ticketNumber,
+          text: sent,
+          is_internal: canPostInternal && internal,
+        });
       else await api('POST', `/messaging/api/messages/ticket/${ticketNumber}/`, { text: sent });
       // clear only what was sent: text typed while the request ran stays
       setText((now) => (now === sent ? '' : now));
@@ -141,7 +154,11 @@ export function ConversationPanel({ ticketNumber, source, currentUserId, canPost
   }
 
   const renderItem = (c: Item, isReply = false) => (
-    <li key={c.id} className={`${isReply ? 'ml-8 mt-2' : ''} rounded-lg border border-slate-200 p-3 dark:border-slate-800`} data-testid="conversation-item">
+    <li
+      key={c.id}
+      className={`${isReply ? 'ml-8 mt-2' : ''} rounded-lg border border-slate-200 p-3 dark:border-slate-800`}
+      data-testid="conversation-item"
+    >
       <div className="flex items-center gap-2 text-xs text-slate-500">
         <span className="font-semibold text-slate-800 dark:text-slate-200">{c.username}</span>
         <span>{formatDistanceToNow(new Date(c.created_at), { addSuffix: true })}</span>
@@ -152,7 +169,9 @@ export function ConversationPanel({ ticketNumber, source, currentUserId, canPost
         )}
         {c.edited_at && <span>(edited)</span>}
       </div>
-      <p className={`mt-1 whitespace-pre-wrap text-sm ${c.is_unsent ? 'italic text-slate-400' : ''}`}>{c.is_unsent ? 'Message unsent' : c.text}</p>
+      <p className={`mt-1 whitespace-pre-wrap text-sm ${c.is_unsent ? 'italic text-slate-400' : ''}`}>
+        {c.is_unsent ? 'Message unsent' : c.text}
+      </p>
       <div className="mt-2 flex items-center gap-2 text-xs">
         {source === 'comments' && c.ratings && (
           <>
@@ -182,7 +201,12 @@ export function ConversationPanel({ ticketNumber, source, currentUserId, canPost
               <button
                 type="button"
                 className="rounded px-1.5 py-0.5 hover:bg-slate-100 dark:hover:bg-slate-800"
-                onClick={() => act(() => api('POST', `/messaging/api/messages/ticket/${ticketNumber}/${c.id}/unsend/`), 'Unsend this message for everyone?')}
+                onClick={() =>
+                  act(
+                    () => api('POST', `/messaging/api/messages/ticket/${ticketNumber}/${c.id}/unsend/`),
+                    'Unsend this message for everyone?',
+                  )
+                }
               >
                 Unsend
               </button>
@@ -192,7 +216,13 @@ export function ConversationPanel({ ticketNumber, source, currentUserId, canPost
               className="rounded px-1.5 py-0.5 text-red-700 hover:bg-red-50 dark:hover:bg-red-950"
               onClick={() =>
                 act(
-                  () => api('DELETE', source === 'comments' ? `/messaging/api/comments/${c.id}/` : `/messaging/api/messages/ticket/${ticketNumber}/${c.id}/`),
+                  () =>
+                    api(
+                      'DELETE',
+                      source === 'comments'
+                        ? `/messaging/api/comments/${c.id}/`
+                        : `/messaging/api/messages/ticket/${ticketNumber}/${c.id}/`,
+                    ),
                   'Delete this for everyone? This cannot be undone.',
                 )
               }
@@ -213,7 +243,9 @@ export function ConversationPanel({ ticketNumber, source, currentUserId, canPost
       data-testid={`conversation-${source}`}
     >
       <div className="mb-3 flex items-center justify-between gap-2">
-        <h2 className="text-lg font-semibold">{title ?? (source === 'comments' ? 'Comments' : 'Coordinator ↔ agent conversation')}</h2>
+        <h2 className="text-lg font-semibold">
+          {title ?? (source === 'comments' ? 'Comments' : 'Coordinator ↔ agent conversation')}
+        </h2>
         <div className="flex items-center gap-2">
           {room.joined === false && <span className="text-xs text-slate-500">Live updates unavailable</span>}
           <Viewers viewers={room.viewers} />
@@ -245,7 +277,9 @@ export function ConversationPanel({ ticketNumber, source, currentUserId, canPost
           maxLength={10000}
           aria-invalid={!!fieldError}
           aria-describedby={fieldError ? `compose-error-${source}` : undefined}
-          placeholder={source === 'comments' ? 'Write a comment… (@username to mention)' : 'Message the team… (@username to mention)'}
+          placeholder={
+            source === 'comments' ? 'Write a comment… (@username to mention)' : 'Message the team… (@username to mention)'
+          }
           className="w-full rounded-md border border-slate-300 bg-white p-2 text-sm dark:border-slate-700 dark:bg-slate-950"
         />
         {fieldError && (
@@ -256,13 +290,22 @@ export function ConversationPanel({ ticketNumber, source, currentUserId, canPost
         <div className="flex items-center justify-between">
           {source === 'comments' && canPostInternal ? (
             <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" checked={internal} onChange={(e) => setInternal(e.target.checked)} className="accent-brand-600" /> Internal (not visible
-              to the requester)
+              <input
+                type="checkbox"
+                checked={internal}
+                onChange={(e) => setInternal(e.target.checked)}
+                className="accent-brand-600"
+              />{' '}
+              Internal (not visible to the requester)
             </label>
           ) : (
             <span />
           )}
-          <button type="submit" disabled={posting} className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50">
+          <button
+            type="submit"
+            disabled={posting}
+            className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
+          >
             {posting ? 'Posting…' : 'Post'}
           </button>
         </div>

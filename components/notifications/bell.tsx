@@ -79,7 +79,9 @@ export function NotificationBell() {
           </div>
           {error && <p className="px-2 py-3 text-sm text-red-700">Could not load notifications.</p>}
           {!error && unread === null && <p className="px-2 py-3 text-sm text-slate-500">Loading…</p>}
-          {!error && unread !== null && items.length === 0 && <p className="px-2 py-3 text-sm text-slate-500">You have no notifications.</p>}
+          {!error && unread !== null && items.length === 0 && (
+            <p className="px-2 py-3 text-sm text-slate-500">You have no notifications.</p>
+          )}
           {items.map((n) => (
             <DropdownMenu.Item
               key={n.id}
@@ -91,12 +93,17 @@ export function NotificationBell() {
                 {n.subject}
               </span>
               <span className="line-clamp-2 text-xs text-slate-500">{n.message}</span>
-              <span className="text-[11px] text-slate-400">{formatDistanceToNow(new Date(n.created_at), { addSuffix: true })}</span>
+              <span className="text-[11px] text-slate-400">
+                {formatDistanceToNow(new Date(n.created_at), { addSuffix: true })}
+              </span>
             </DropdownMenu.Item>
           ))}
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200 dark:bg-slate-700" />
           <DropdownMenu.Item asChild>
-            <a href="/notifications" className="block rounded px-2 py-1.5 text-center text-sm text-brand-700 outline-none data-[highlighted]:bg-slate-100 dark:text-brand-100 dark:data-[highlighted]:bg-slate-800">
+            <a
+              href="/notifications"
+              className="block rounded px-2 py-1.5 text-center text-sm text-brand-700 outline-none data-[highlighted]:bg-slate-100 dark:text-brand-100 dark:data-[highlighted]:bg-slate-800"
+            >
               See all notifications
             </a>
           </DropdownMenu.Item>

@@ -25,27 +25,27 @@ export function EmailPreferences({ initial }: { initial: Record<string, boolean>
   }
 
   return (
-      <ul className="divide-y divide-slate-100 dark:divide-slate-800" aria-label="E-mail me when">
-        {(Object.keys(NOTIFICATION_TYPE_LABELS) as NotificationType[]).map((type) => {
-          const on = prefs[type] !== false;
-          return (
-            <li key={type} className="flex items-center justify-between py-2">
-              <label htmlFor={`pref-${type}`} className="text-sm">
-                {NOTIFICATION_TYPE_LABELS[type]}
-              </label>
-              <input
-                id={`pref-${type}`}
-                type="checkbox"
-                role="switch"
-                aria-checked={on}
-                checked={on}
-                disabled={saving === type}
-                onChange={(e) => toggle(type, e.target.checked)}
-                className="h-4 w-4 accent-brand-600"
-              />
-            </li>
-          );
-        })}
-      </ul>
+    <ul className="divide-y divide-slate-100 dark:divide-slate-800" aria-label="E-mail me when">
+      {(Object.keys(NOTIFICATION_TYPE_LABELS) as NotificationType[]).map((type) => {
+        const on = prefs[type] !== false;
+        return (
+          <li key={type} className="flex items-center justify-between py-2">
+            <label htmlFor={`pref-${type}`} className="text-sm">
+              {NOTIFICATION_TYPE_LABELS[type]}
+            </label>
+            <input
+              id={`pref-${type}`}
+              type="checkbox"
+              role="switch"
+              aria-checked={on}
+              checked={on}
+              disabled={saving === type}
+              onChange={(e) => toggle(type, e.target.checked)}
+              className="h-4 w-4 accent-brand-600"
+            />
+          </li>
+        );
+      })}
+    </ul>
   );
 }

@@ -49,12 +49,17 @@ export function NotificationList({ items, unread }: { items: NotificationItem[];
         </button>
       </div>
       {items.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500 dark:border-slate-700">No notifications here.</p>
+        <p className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500 dark:border-slate-700">
+          No notifications here.
+        </p>
       ) : (
         <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
           {items.map((n) => (
             <li key={n.id} className="flex items-start gap-3 p-4">
-              <span className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${n.is_read ? 'bg-transparent' : 'bg-brand-600'}`} aria-hidden />
+              <span
+                className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${n.is_read ? 'bg-transparent' : 'bg-brand-600'}`}
+                aria-hidden
+              />
               <div className="min-w-0 flex-1">
                 <p className={n.is_read ? 'text-sm' : 'text-sm font-semibold'}>
                   {!n.is_read && <span className="sr-only">Unread: </span>}

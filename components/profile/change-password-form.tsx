@@ -20,7 +20,11 @@ export function ChangePasswordForm() {
     setMismatch(next !== String(form.get('confirm_password') ?? ''));
     if (next !== String(form.get('confirm_password') ?? '')) return;
     const ok = await run(
-      () => api('POST', '/auth/api/v1/users/change-password/', { old_password: String(form.get('old_password') ?? ''), new_password: next }),
+      () =>
+        api('POST', '/auth/api/v1/users/change-password/', {
+          old_password: String(form.get('old_password') ?? ''),
+          new_password: next,
+        }),
       'Password changed. Other API sessions were signed out.',
     );
     if (ok) formEl.reset();

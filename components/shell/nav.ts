@@ -7,8 +7,39 @@ export interface NavItem {
 
 /** Navigation of each portal. Feature issues add their pages here. */
 export const PORTAL_NAV: Record<Portal, { label: string; items: NavItem[] }> = {
-  employee: { label: 'Employee', items: [{ href: '/employee', label: 'Home' }, { href: '/employee/tickets', label: 'My tickets' }, { href: '/employee/tickets/new', label: 'Submit a ticket' }] },
-  coordinator: { label: 'Coordinator', items: [{ href: '/coordinator', label: 'Overview' }, { href: '/coordinator/triage', label: 'Triage' }, { href: '/coordinator/tickets', label: 'All tickets' }, { href: '/coordinator/feedback', label: 'Feedback' }, { href: '/coordinator/owned', label: 'Owned tickets' }] },
-  agent: { label: 'Agent', items: [{ href: '/agent', label: 'Dashboard' }, { href: '/agent/tasks', label: 'My tasks' }] },
-  admin: { label: 'Admin', items: [{ href: '/admin', label: 'Overview' }, { href: '/admin/users', label: 'Users' }, { href: '/admin/workflows', label: 'Workflows' }, { href: '/admin/queues', label: 'Queues' }, { href: '/admin/notifications/deliveries', label: 'E-mail deliveries' }] },
+  employee: {
+    label: 'Employee',
+    items: [
+      { href: '/employee', label: 'Home' },
+      { href: '/employee/tickets', label: 'My tickets' },
+      { href: '/employee/tickets/new', label: 'Submit a ticket' },
+    ],
+  },
+  coordinator: {
+    label: 'Coordinator',
+    items: [
+      { href: '/coordinator', label: 'Overview' },
+      { href: '/coordinator/triage', label: 'Triage' },
+      { href: '/coordinator/tickets', label: 'All tickets' },
+      { href: '/coordinator/feedback', label: 'Feedback' },
+      { href: '/coordinator/owned', label: 'Owned tickets' },
+    ],
+  },
+  agent: {
+    label: 'Agent',
+    items: [
+      { href: '/agent', label: 'Dashboard' },
+      { href: '/agent/tasks', label: 'My tasks' },
+    ],
+  },
+  admin: {
+    label: 'Admin',
+    items: [
+      { href: '/admin', label: 'Overview' },
+      { href: '/admin/users', label: 'Users' },
+      { href: '/admin/workflows', label: 'Workflows' },
+      { href: '/admin/queues', label: 'Queues' },
+      { href: '/admin/notifications/deliveries', label: 'E-mail deliveries' },
+    ],
+  },
 };

@@ -17,7 +17,10 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
         aria-label={`Account menu for ${name}`}
         className="flex items-center gap-2 rounded-full p-1 pr-2 hover:bg-slate-100 dark:hover:bg-slate-800"
       >
-        <span className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700" aria-hidden>
+        <span
+          className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700"
+          aria-hidden
+        >
           {initials}
         </span>
         <span className="hidden text-sm md:inline">{name}</span>
@@ -30,7 +33,10 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
         >
           <div className="px-2 py-1.5 text-xs text-slate-500">{email}</div>
           <DropdownMenu.Item asChild>
-            <a href="/profile" className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-slate-100 dark:data-[highlighted]:bg-slate-800">
+            <a
+              href="/profile"
+              className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-slate-100 dark:data-[highlighted]:bg-slate-800"
+            >
               <User className="h-4 w-4" aria-hidden /> Profile
             </a>
           </DropdownMenu.Item>

@@ -34,7 +34,9 @@ export function DialogContent({
           <div>
             <DialogPrimitive.Title className="text-base font-semibold">{title}</DialogPrimitive.Title>
             {description ? (
-              <DialogPrimitive.Description className="mt-1 text-sm text-slate-600 dark:text-slate-400">{description}</DialogPrimitive.Description>
+              <DialogPrimitive.Description className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+                {description}
+              </DialogPrimitive.Description>
             ) : (
               <DialogPrimitive.Description className="sr-only">{title}</DialogPrimitive.Description>
             )}
@@ -86,10 +88,15 @@ export function ConfirmDialog({
         <AlertDialogPrimitive.Overlay className={overlay} />
         <AlertDialogPrimitive.Content className={cn(panel, 'max-w-md')}>
           <AlertDialogPrimitive.Title className="text-base font-semibold">{title}</AlertDialogPrimitive.Title>
-          <AlertDialogPrimitive.Description className="mt-2 text-sm text-slate-600 dark:text-slate-400">{description}</AlertDialogPrimitive.Description>
+          <AlertDialogPrimitive.Description className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+            {description}
+          </AlertDialogPrimitive.Description>
           <DialogFooter>
             <AlertDialogPrimitive.Cancel className={buttonVariants({ variant: 'secondary' })}>Cancel</AlertDialogPrimitive.Cancel>
-            <AlertDialogPrimitive.Action className={buttonVariants({ variant: destructive ? 'danger' : 'primary' })} onClick={() => void onConfirm()}>
+            <AlertDialogPrimitive.Action
+              className={buttonVariants({ variant: destructive ? 'danger' : 'primary' })}
+              onClick={() => void onConfirm()}
+            >
               {confirmLabel}
             </AlertDialogPrimitive.Action>
           </DialogFooter>

@@ -18,7 +18,10 @@ export function Checkbox({ className, ...props }: Omit<React.ComponentProps<'inp
   return (
     <input
       type="checkbox"
-      className={cn('h-4 w-4 rounded border-slate-300 accent-brand-600 focus-visible:outline-2 focus-visible:outline-brand-500', className)}
+      className={cn(
+        'h-4 w-4 rounded border-slate-300 accent-brand-600 focus-visible:outline-2 focus-visible:outline-brand-500',
+        className,
+      )}
       {...props}
     />
   );

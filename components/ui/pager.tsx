@@ -2,7 +2,17 @@ import Link from 'next/link';
 import { buttonVariants } from './button';
 
 /** Previous/next links for a paginated list; `href(page)` builds each link (keeping filters). */
-export function Pager({ page, count, pageSize, href }: { page: number; count: number; pageSize: number; href: (page: number) => string }) {
+export function Pager({
+  page,
+  count,
+  pageSize,
+  href,
+}: {
+  page: number;
+  count: number;
+  pageSize: number;
+  href: (page: number) => string;
+}) {
   const pages = Math.max(1, Math.ceil(count / pageSize));
   if (pages <= 1) return null;
   return (

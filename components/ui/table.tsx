@@ -21,7 +21,13 @@ export function TR({ className, ...props }: React.ComponentProps<'tr'>) {
 }
 
 export function TH({ className, ...props }: React.ComponentProps<'th'>) {
-  return <th scope="col" className={cn('px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500', className)} {...props} />;
+  return (
+    <th
+      scope="col"
+      className={cn('px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500', className)}
+      {...props}
+    />
+  );
 }
 
 export function TD({ className, ...props }: React.ComponentProps<'td'>) {

@@ -17,7 +17,10 @@ export function ManualAssign({ ticketNumber, workflows }: { ticketNumber: string
       aria-label={`Assign ${ticketNumber}`}
       onSubmit={(e) => {
         e.preventDefault();
-        void run(() => api('POST', `/tts/unassigned-tickets/${ticketNumber}/assign/`, { workflow_id: Number(workflow) }), `${ticketNumber} assigned`);
+        void run(
+          () => api('POST', `/tts/unassigned-tickets/${ticketNumber}/assign/`, { workflow_id: Number(workflow) }),
+          `${ticketNumber} assigned`,
+        );
       }}
     >
       <label htmlFor={`wf-${ticketNumber}`} className="sr-only">

@@ -9,7 +9,17 @@ import { ApiError, api, fieldError } from '@/lib/client/api';
 import { useMutation } from '@/lib/client/use-mutation';
 
 /** Escalate ownership (the owner) and transfer ownership (admins) of an owned ticket. */
-export function OwnerActions({ ticketNumber, canEscalate, canTransfer, coordinators }: { ticketNumber: string; canEscalate: boolean; canTransfer: boolean; coordinators: { id: number; name: string }[] }) {
+export function OwnerActions({
+  ticketNumber,
+  canEscalate,
+  canTransfer,
+  coordinators,
+}: {
+  ticketNumber: string;
+  canEscalate: boolean;
+  canTransfer: boolean;
+  coordinators: { id: number; name: string }[];
+}) {
   const [reason, setReason] = useState('');
   const [owner, setOwner] = useState('');
   const [why, setWhy] = useState('');
@@ -24,7 +34,11 @@ export function OwnerActions({ ticketNumber, canEscalate, canTransfer, coordinat
           className="space-y-2"
           onSubmit={(e) => {
             e.preventDefault();
-            void run(() => api('POST', '/tts/tasks/ticket-owner/escalate/', { ticket_number: ticketNumber, reason }), 'Ticket escalated to an admin', 'escalate');
+            void run(
+              () => api('POST', '/tts/tasks/ticket-owner/escalate/', { ticket_number: ticketNumber, reason }),
+              'Ticket escalated to an admin',
+              'escalate',
+            );
           }}
         >
           <Field id="owner-reason" label="Why escalate to an admin?" error={fieldError(error, 'reason')}>
@@ -41,7 +55,16 @@ export function OwnerActions({ ticketNumber, canEscalate, canTransfer, coordinat
           className="space-y-2"
           onSubmit={(e) => {
             e.preventDefault();
-            void run(() => api('POST', '/tts/tasks/ticket-owner/transfer/', { ticket_number: ticketNumber, new_owner_id: Number(owner), reason: why || undefined }), 'Ownership transferred', 'transfer');
+            void run(
+              () =>
+                api('POST', '/tts/tasks/ticket-owner/transfer/', {
+                  ticket_number: ticketNumber,
+                  new_owner_id: Number(owner),
+                  reason: why || undefined,
+                }),
+              'Ownership transferred',
+              'transfer',
+            );
           }}
         >
           <Field id="new-owner" label="New owner" error={fieldError(error, 'new_owner_id')}>

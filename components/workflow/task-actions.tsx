@@ -16,7 +16,15 @@ interface Action {
 }
 
 /** Transition (with notes), escalate and — for admins — transfer; shown only while the assignment is actionable. */
-export function TaskActions({ taskItemId, actions, transferTargets }: { taskItemId: number; actions: Action[]; transferTargets: { id: number; name: string }[] }) {
+export function TaskActions({
+  taskItemId,
+  actions,
+  transferTargets,
+}: {
+  taskItemId: number;
+  actions: Action[];
+  transferTargets: { id: number; name: string }[];
+}) {
   const moves = actions.filter((a) => a.kind === 'transition' || a.kind === 'finalize');
   const canEscalate = actions.some((a) => a.kind === 'escalate');
   const canTransfer = actions.some((a) => a.kind === 'transfer');
@@ -38,7 +46,12 @@ export function TaskActions({ taskItemId, actions, transferTargets }: { taskItem
           onSubmit={(e) => {
             e.preventDefault();
             void run(
-              () => api('POST', '/tts/transitions/', { task_item_id: taskItemId, transition_id: choice === 'finalize' ? null : Number(choice), notes }),
+              () =>
+                api('POST', '/tts/transitions/', {
+                  task_item_id: taskItemId,
+                  transition_id: choice === 'finalize' ? null : Number(choice),
+                  notes,
+                }),
               choice === 'finalize' ? 'Task finalized' : 'Task moved to the next step',
               'move',
             );
@@ -54,7 +67,14 @@ export function TaskActions({ taskItemId, actions, transferTargets }: { taskItem
             </NativeSelect>
           </Field>
           <Field id="notes" label="Notes" error={fieldError(error, 'notes')}>
-            <Textarea id="notes" value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} aria-invalid={!!fieldError(error, 'notes')} aria-describedby={describedBy('notes', fieldError(error, 'notes'))} />
+            <Textarea
+              id="notes"
+              value={notes}
+              onChange={(e) => setNotes(e.target.value)}
+              rows={3}
+              aria-invalid={!!fieldError(error, 'notes')}
+              aria-describedby={describedBy('notes', fieldError(error, 'notes'))}
+            />
           </Field>
           <Button type="submit" pending={pendingKey === 'move'}>
             Submit action
@@ -67,11 +87,21 @@ export function TaskActions({ taskItemId, actions, transferTargets }: { taskItem
           className="space-y-3 border-t border-slate-200 pt-4 dark:border-slate-800"
           onSubmit={(e) => {
             e.preventDefault();
-            void run(() => api('POST', '/tts/tasks/escalate/', { task_item_id: taskItemId, reason }), 'Task escalated', 'escalate');
+            void run(
+              () => api('POST', '/tts/tasks/escalate/', { task_item_id: taskItemId, reason }),
+              'Task escalated',
+              'escalate',
+            );
           }}
         >
           <Field id="reason" label="Escalation reason" error={fieldError(error, 'reason')}>
-            <Textarea id="reason" value={reason} onChange={(e) => setReason(e.target.value)} rows={2} aria-invalid={!!fieldError(error, 'reason')} />
+            <Textarea
+              id="reason"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              rows={2}
+              aria-invalid={!!fieldError(error, 'reason')}
+            />
           </Field>
           <Button type="submit" variant="secondary" pending={pendingKey === 'escalate'}>
             Escalate
@@ -84,7 +114,12 @@ export function TaskActions({ taskItemId, actions, transferTargets }: { taskItem
           className="space-y-3 border-t border-slate-200 pt-4 dark:border-slate-800"
           onSubmit={(e) => {
             e.preventDefault();
-            void run(() => api('POST', '/tts/tasks/transfer/', { task_item_id: taskItemId, user_id: Number(target), notes: transferNotes }), 'Task transferred', 'transfer');
+            void run(
+              () =>
+                api('POST', '/tts/tasks/transfer/', { task_item_id: taskItemId, user_id: Number(target), notes: transferNotes }),
+              'Task transferred',
+              'transfer',
+            );
           }}
         >
           <Field id="transfer-user" label="Transfer to" error={fieldError(error, 'user_id')}>

@@ -7,7 +7,10 @@ import type { TicketAttachmentRef } from '@/lib/domain/contracts/messages';
  */
 export function TicketAttachments({ attachments }: { attachments: TicketAttachmentRef[] }) {
   return (
-    <section aria-labelledby="attachments" className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <section
+      aria-labelledby="attachments"
+      className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+    >
       <h2 id="attachments" className="mb-2 text-lg font-semibold">
         Attachments
       </h2>

@@ -73,13 +73,22 @@ export function WorkflowDiagram({ nodes, edges }: { nodes: DiagramNode[]; edges:
   }, [nodes, edges]);
 
   return (
-    <figure className="h-80 w-full rounded-xl border border-slate-200 dark:border-slate-800" aria-label="Workflow progress diagram">
-      <ReactFlow nodes={flowNodes} edges={flowEdges} fitView nodesDraggable={false} nodesConnectable={false} elementsSelectable={false} proOptions={{ hideAttribution: true }}>
+    <figure
+      className="h-80 w-full rounded-xl border border-slate-200 dark:border-slate-800"
+      aria-label="Workflow progress diagram"
+    >
+      <ReactFlow
+        nodes={flowNodes}
+        edges={flowEdges}
+        fitView
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        proOptions={{ hideAttribution: true }}
+      >
         <Background />
       </ReactFlow>
-      <figcaption className="sr-only">
-        {nodes.map((n) => `${n.name}: ${STATE_TEXT[n.state] ?? n.state}`).join('; ')}
-      </figcaption>
+      <figcaption className="sr-only">{nodes.map((n) => `${n.name}: ${STATE_TEXT[n.state] ?? n.state}`).join('; ')}</figcaption>
     </figure>
   );
 }

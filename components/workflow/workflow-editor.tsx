@@ -40,7 +40,16 @@ export interface EditorValue {
   transitions: EditorTransition[];
 }
 
-const EMPTY_STEP: EditorStep = { name: '', description: '', instruction: '', role_id: '', escalate_to_role_id: '', weight: '1', is_start: false, is_end: false };
+const EMPTY_STEP: EditorStep = {
+  name: '',
+  description: '',
+  instruction: '',
+  role_id: '',
+  escalate_to_role_id: '',
+  weight: '1',
+  is_start: false,
+  is_end: false,
+};
 
 /** Create or edit a workflow with its steps and transitions; errors from the API appear next to each field. */
 export function WorkflowEditor({
@@ -62,8 +71,16 @@ export function WorkflowEditor({
   const [pending, setPending] = useState<string | null>(null);
   const err = (k: string) => errors[k]?.[0];
   const set = <K extends keyof EditorValue>(k: K, value: EditorValue[K]) => setV((old) => ({ ...old, [k]: value }));
-  const setStep = (i: number, patch: Partial<EditorStep>) => set('steps', v.steps.map((s, j) => (j === i ? { ...s, ...patch } : s)));
-  const setTransition = (i: number, patch: Partial<EditorTransition>) => set('transitions', v.transitions.map((t, j) => (j === i ? { ...t, ...patch } : t)));
+  const setStep = (i: number, patch: Partial<EditorStep>) =>
+    set(
+      'steps',
+      v.steps.map((s, j) => (j === i ? { ...s, ...patch } : s)),
+    );
+  const setTransition = (i: number, patch: Partial<EditorTransition>) =>
+    set(
+      'transitions',
+      v.transitions.map((t, j) => (j === i ? { ...t, ...patch } : t)),
+    );
 
   function body() {
     return {
@@ -106,7 +123,13 @@ export function WorkflowEditor({
         setErrors(e.fields);
         const list = e.fields.problems ?? [];
         setProblems(list);
-        setFormError(Object.keys(e.fields).length && !list.length ? 'Fix the highlighted fields.' : list.length ? 'The workflow cannot be deployed yet:' : e.message);
+        setFormError(
+          Object.keys(e.fields).length && !list.length
+            ? 'Fix the highlighted fields.'
+            : list.length
+              ? 'The workflow cannot be deployed yet:'
+              : e.message,
+        );
       } else setFormError('Something went wrong. Try again.');
     } finally {
       setPending(null);
@@ -116,7 +139,10 @@ export function WorkflowEditor({
   const save = () =>
     run(
       'save',
-      () => (workflowId ? api('PUT', `/tts/workflows/${workflowId}/`, body()) : api<{ workflow_id: number }>('POST', '/tts/workflows/', body())),
+      () =>
+        workflowId
+          ? api('PUT', `/tts/workflows/${workflowId}/`, body())
+          : api<{ workflow_id: number }>('POST', '/tts/workflows/', body()),
       'Workflow saved',
       (r) => {
         if (!workflowId) router.push(`/admin/workflows/${(r as { workflow_id: number }).workflow_id}`);
@@ -161,7 +187,13 @@ export function WorkflowEditor({
           ] as const
         ).map(([k, label]) => (
           <Field key={k} id={`wf-${k}`} label={label} error={err(k)}>
-            <Input id={`wf-${k}`} value={v[k]} onChange={(e) => set(k, e.target.value)} aria-invalid={!!err(k)} aria-describedby={describedBy(`wf-${k}`, err(k))} />
+            <Input
+              id={`wf-${k}`}
+              value={v[k]}
+              onChange={(e) => set(k, e.target.value)}
+              aria-invalid={!!err(k)}
+              aria-describedby={describedBy(`wf-${k}`, err(k))}
+            />
           </Field>
         ))}
         <Field id="wf-description" label="Description" className="sm:col-span-2" error={err('description')}>
@@ -169,72 +201,138 @@ export function WorkflowEditor({
         </Field>
       </section>
       <section aria-labelledby="slas">
-        <h2 id="slas" className="mb-2 text-lg font-semibold">SLAs</h2>
-        <p className="mb-2 text-sm text-slate-500">ISO 8601 (PT4H, P2D) or words (8 hours, 2 days). Urgent must be shorter than high, high than medium, medium than low.</p>
+        <h2 id="slas" className="mb-2 text-lg font-semibold">
+          SLAs
+        </h2>
+        <p className="mb-2 text-sm text-slate-500">
+          ISO 8601 (PT4H, P2D) or words (8 hours, 2 days). Urgent must be shorter than high, high than medium, medium than low.
+        </p>
         <div className="grid gap-4 sm:grid-cols-4">
           {(['urgent_sla', 'high_sla', 'medium_sla', 'low_sla'] as const).map((k) => (
             <Field key={k} id={`wf-${k}`} label={k.replace('_sla', '').replace(/^./, (c) => c.toUpperCase())} error={err(k)}>
-              <Input id={`wf-${k}`} value={v[k]} onChange={(e) => set(k, e.target.value)} aria-invalid={!!err(k)} aria-describedby={describedBy(`wf-${k}`, err(k))} />
+              <Input
+                id={`wf-${k}`}
+                value={v[k]}
+                onChange={(e) => set(k, e.target.value)}
+                aria-invalid={!!err(k)}
+                aria-describedby={describedBy(`wf-${k}`, err(k))}
+              />
             </Field>
           ))}
         </div>
       </section>
       <section aria-labelledby="steps">
-        <h2 id="steps" className="mb-2 text-lg font-semibold">Steps</h2>
+        <h2 id="steps" className="mb-2 text-lg font-semibold">
+          Steps
+        </h2>
         <ol className="space-y-4">
           {v.steps.map((s, i) => (
             <li key={i} className="rounded-xl border border-slate-200 p-4 dark:border-slate-800" aria-label={`Step ${i + 1}`}>
               <div className="grid gap-3 sm:grid-cols-3">
                 <Field id={`step-${i}-name`} label={`Step ${i + 1} name`} error={err(`steps.${i}.name`)}>
-                  <Input id={`step-${i}-name`} value={s.name} onChange={(e) => setStep(i, { name: e.target.value })} aria-invalid={!!err(`steps.${i}.name`)} />
+                  <Input
+                    id={`step-${i}-name`}
+                    value={s.name}
+                    onChange={(e) => setStep(i, { name: e.target.value })}
+                    aria-invalid={!!err(`steps.${i}.name`)}
+                  />
                 </Field>
                 <Field id={`step-${i}-role`} label="Role" error={err(`steps.${i}.role_id`)}>
-                  <NativeSelect id={`step-${i}-role`} value={s.role_id} onChange={(e) => setStep(i, { role_id: e.target.value })} aria-invalid={!!err(`steps.${i}.role_id`)}>
+                  <NativeSelect
+                    id={`step-${i}-role`}
+                    value={s.role_id}
+                    onChange={(e) => setStep(i, { role_id: e.target.value })}
+                    aria-invalid={!!err(`steps.${i}.role_id`)}
+                  >
                     <option value="">Choose a role…</option>
                     {roleOptions}
                   </NativeSelect>
                 </Field>
                 <Field id={`step-${i}-weight`} label="Weight (share of the SLA)" error={err(`steps.${i}.weight`)}>
-                  <Input id={`step-${i}-weight`} type="number" min={1} value={s.weight} onChange={(e) => setStep(i, { weight: e.target.value })} />
+                  <Input
+                    id={`step-${i}-weight`}
+                    type="number"
+                    min={1}
+                    value={s.weight}
+                    onChange={(e) => setStep(i, { weight: e.target.value })}
+                  />
                 </Field>
                 <Field id={`step-${i}-escalate`} label="Escalate to (optional)" error={err(`steps.${i}.escalate_to_role_id`)}>
-                  <NativeSelect id={`step-${i}-escalate`} value={s.escalate_to_role_id} onChange={(e) => setStep(i, { escalate_to_role_id: e.target.value })}>
+                  <NativeSelect
+                    id={`step-${i}-escalate`}
+                    value={s.escalate_to_role_id}
+                    onChange={(e) => setStep(i, { escalate_to_role_id: e.target.value })}
+                  >
                     <option value="">None</option>
                     {roleOptions}
                   </NativeSelect>
                 </Field>
-                <Field id={`step-${i}-instruction`} label="Instruction" className="sm:col-span-2" error={err(`steps.${i}.instruction`)}>
-                  <Textarea id={`step-${i}-instruction`} rows={2} value={s.instruction} onChange={(e) => setStep(i, { instruction: e.target.value })} />
+                <Field
+                  id={`step-${i}-instruction`}
+                  label="Instruction"
+                  className="sm:col-span-2"
+                  error={err(`steps.${i}.instruction`)}
+                >
+                  <Textarea
+                    id={`step-${i}-instruction`}
+                    rows={2}
+                    value={s.instruction}
+                    onChange={(e) => setStep(i, { instruction: e.target.value })}
+                  />
                 </Field>
               </div>
               <div className="mt-3 flex flex-wrap items-center gap-4 text-sm">
                 <span className="flex items-center gap-2">
-                  <Checkbox id={`step-${i}-start`} checked={s.is_start} onChange={(e) => setStep(i, { is_start: e.target.checked })} />
+                  <Checkbox
+                    id={`step-${i}-start`}
+                    checked={s.is_start}
+                    onChange={(e) => setStep(i, { is_start: e.target.checked })}
+                  />
                   <label htmlFor={`step-${i}-start`}>Start step</label>
                 </span>
                 <span className="flex items-center gap-2">
                   <Checkbox id={`step-${i}-end`} checked={s.is_end} onChange={(e) => setStep(i, { is_end: e.target.checked })} />
                   <label htmlFor={`step-${i}-end`}>End step</label>
                 </span>
-                <Button variant="ghost" size="sm" onClick={() => set('steps', v.steps.filter((_, j) => j !== i))}>
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  onClick={() =>
+                    set(
+                      'steps',
+                      v.steps.filter((_, j) => j !== i),
+                    )
+                  }
+                >
                   Remove step {i + 1}
                 </Button>
               </div>
             </li>
           ))}
         </ol>
-        <Button variant="secondary" size="sm" className="mt-3" onClick={() => set('steps', [...v.steps, { ...EMPTY_STEP, is_start: v.steps.length === 0 }])}>
+        <Button
+          variant="secondary"
+          size="sm"
+          className="mt-3"
+          onClick={() => set('steps', [...v.steps, { ...EMPTY_STEP, is_start: v.steps.length === 0 }])}
+        >
           Add step
         </Button>
       </section>
       <section aria-labelledby="transitions">
-        <h2 id="transitions" className="mb-2 text-lg font-semibold">Transitions</h2>
+        <h2 id="transitions" className="mb-2 text-lg font-semibold">
+          Transitions
+        </h2>
         <p className="mb-2 text-sm text-slate-500">A reject is a transition that goes back to an earlier step.</p>
         <ol className="space-y-3">
           {v.transitions.map((t, i) => (
             <li key={i} className="grid items-end gap-3 sm:grid-cols-4" aria-label={`Transition ${i + 1}`}>
               <Field id={`tr-${i}-from`} label={`Transition ${i + 1} from`} error={err(`transitions.${i}.from_step`)}>
-                <NativeSelect id={`tr-${i}-from`} value={t.from_step} onChange={(e) => setTransition(i, { from_step: e.target.value })}>
+                <NativeSelect
+                  id={`tr-${i}-from`}
+                  value={t.from_step}
+                  onChange={(e) => setTransition(i, { from_step: e.target.value })}
+                >
                   <option value="">Choose…</option>
                   {stepNames.map((n) => (
                     <option key={n}>{n}</option>
@@ -250,15 +348,34 @@ export function WorkflowEditor({
                 </NativeSelect>
               </Field>
               <Field id={`tr-${i}-name`} label="Action name" error={err(`transitions.${i}.name`)}>
-                <Input id={`tr-${i}-name`} value={t.name} onChange={(e) => setTransition(i, { name: e.target.value })} placeholder="approve, reject…" />
+                <Input
+                  id={`tr-${i}-name`}
+                  value={t.name}
+                  onChange={(e) => setTransition(i, { name: e.target.value })}
+                  placeholder="approve, reject…"
+                />
               </Field>
-              <Button variant="ghost" size="sm" onClick={() => set('transitions', v.transitions.filter((_, j) => j !== i))}>
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() =>
+                  set(
+                    'transitions',
+                    v.transitions.filter((_, j) => j !== i),
+                  )
+                }
+              >
                 Remove transition {i + 1}
               </Button>
             </li>
           ))}
         </ol>
-        <Button variant="secondary" size="sm" className="mt-3" onClick={() => set('transitions', [...v.transitions, { from_step: '', to_step: '', name: '' }])}>
+        <Button
+          variant="secondary"
+          size="sm"
+          className="mt-3"
+          onClick={() => set('transitions', [...v.transitions, { from_step: '', to_step: '', name: '' }])}
+        >
           Add transition
         </Button>
       </section>
@@ -268,7 +385,11 @@ export function WorkflowEditor({
         </Button>
         {workflowId && (
           <>
-            <Button variant="secondary" pending={pending === 'deploy'} onClick={() => run('deploy', () => api('POST', `/tts/workflows/${workflowId}/deploy/`), 'Workflow deployed')}>
+            <Button
+              variant="secondary"
+              pending={pending === 'deploy'}
+              onClick={() => run('deploy', () => api('POST', `/tts/workflows/${workflowId}/deploy/`), 'Workflow deployed')}
+            >
               Deploy
             </Button>
             {status === 'deployed' && (
@@ -286,7 +407,14 @@ export function WorkflowEditor({
               description="This cannot be undone. Deleting is refused while the workflow has open tasks."
               confirmLabel="Delete"
               destructive
-              onConfirm={() => run('delete', () => api('DELETE', `/tts/workflows/${workflowId}/`), 'Workflow deleted', () => router.push('/admin/workflows'))}
+              onConfirm={() =>
+                run(
+                  'delete',
+                  () => api('DELETE', `/tts/workflows/${workflowId}/`),
+                  'Workflow deleted',
+                  () => router.push('/admin/workflows'),
+                )
+              }
             />
           </>
         )}

@@ -188,7 +188,8 @@ export function useTicketRoom(ticketId: string, events: RoomEvents = {}): Ticket
   }, [socket, ticketId]);
 
   const sendTyping = useCallback(
-    (isTyping: boolean, internalTyping = false) => socket?.emit('typing', { ticket_id: ticketId, is_typing: isTyping, internal: internalTyping }),
+    (isTyping: boolean, internalTyping = false) =>
+      socket?.emit('typing', { ticket_id: ticketId, is_typing: isTyping, internal: internalTyping }),
     [socket, ticketId],
   );
   return { joined, internal, viewers, typing, sendTyping };

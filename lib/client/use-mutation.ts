@@ -26,7 +26,13 @@ export function useMutation({ toastErrors = true }: { toastErrors?: boolean } = 
       setError(e);
       if (toastErrors) {
         const hasFields = e instanceof ApiError && Object.keys(e.fields).length > 0;
-        toast.error(e instanceof ApiError ? (hasFields ? 'Please correct the highlighted fields' : e.message) : 'Something went wrong. Please try again.');
+        toast.error(
+          e instanceof ApiError
+            ? hasFields
+              ? 'Please correct the highlighted fields'
+              : e.message
+            : 'Something went wrong. Please try again.',
+        );
       }
       return false;
     } finally {

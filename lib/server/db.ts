@@ -51,7 +51,10 @@ export function beforeCommit(tx: Tx, fn: () => Promise<void>): boolean {
 }
 
 /** `db.$transaction` plus before- and after-commit hooks. Use this for every command. */
-export async function transaction<T>(fn: (tx: Tx) => Promise<T>, opts?: { timeout?: number; isolationLevel?: 'Serializable' | 'ReadCommitted' | 'RepeatableRead' }): Promise<T> {
+export async function transaction<T>(
+  fn: (tx: Tx) => Promise<T>,
+  opts?: { timeout?: number; isolationLevel?: 'Serializable' | 'ReadCommitted' | 'RepeatableRead' },
+): Promise<T> {
   let hooks: (() => void)[] = [];
   const result = await db.$transaction(
     async (tx) => {

@@ -44,10 +44,19 @@ const schema = z.object({
   SERVICE_API_KEYS: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((k) => k.trim()).filter((k) => k.length >= 16)),
+    .transform((v) =>
+      v
+        .split(',')
+        .map((k) => k.trim())
+        .filter((k) => k.length >= 16),
+    ),
   /** Help desk: attachment storage and limits, auto-close and reopen windows, SLA hours per priority. */
   ATTACHMENT_DIR: z.string().optional(),
-  ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(50 * 1024 * 1024),
   TICKET_AUTO_CLOSE_HOURS: z.coerce.number().positive().default(72),
   TICKET_REOPEN_DAYS: z.coerce.number().positive().default(7),
   /** "response/resolution" hours for Critical,High,Medium,Low (004's P1–P4 table). */
@@ -106,8 +115,24 @@ export function databaseUrl(): string {
 }
 
 /** SMTP settings, parsed on demand (tests start their SMTP server after import). Null: write mail to files. */
-export function smtpConfig(): { host: string; port: number; secure: boolean; user?: string; password?: string; from: string } | null {
-  const s = schema.pick({ SMTP_HOST: true, SMTP_PORT: true, SMTP_USER: true, SMTP_PASSWORD: true, SMTP_FROM: true, SMTP_SECURE: true }).parse(process.env);
+export function smtpConfig(): {
+  host: string;
+  port: number;
+  secure: boolean;
+  user?: string;
+  password?: string;
+  from: string;
+} | null {
+  const s = schema
+    .pick({ SMTP_HOST: true, SMTP_PORT: true, SMTP_USER: true, SMTP_PASSWORD: true, SMTP_FROM: true, SMTP_SECURE: true })
+    .parse(process.env);
   if (!s.SMTP_HOST) return null;
-  return { host: s.SMTP_HOST, port: s.SMTP_PORT ?? (s.SMTP_SECURE ? 465 : 587), secure: s.SMTP_SECURE, user: s.SMTP_USER, password: s.SMTP_PASSWORD, from: s.SMTP_FROM };
+  return {
+    host: s.SMTP_HOST,
+    port: s.SMTP_PORT ?? (s.SMTP_SECURE ? 465 : 587),
+    secure: s.SMTP_SECURE,
+    user: s.SMTP_USER,
+    password: s.SMTP_PASSWORD,
+    from: s.SMTP_FROM,
+  };
 }

@@ -22,7 +22,13 @@ export async function health(service: string) {
   }
   const ok = database === 'ok' && queue !== 'error';
   return Response.json(
-    { status: ok ? 'ok' : 'degraded', service, checks: { database, job_queue: queue }, latency_ms: Date.now() - started, timestamp: new Date().toISOString() },
+    {
+      status: ok ? 'ok' : 'degraded',
+      service,
+      checks: { database, job_queue: queue },
+      latency_ms: Date.now() - started,
+      timestamp: new Date().toISOString(),
+    },
     { status: ok ? 200 : 503, headers: { 'Cache-Control': 'no-store' } },
   );
 }

@@ -45,6 +45,9 @@ export async function sendMail(msg: MailMessage): Promise<MailResult> {
   const dir = path.resolve(env.DATA_DIR, 'mail');
   await fs.promises.mkdir(dir, { recursive: true });
   const id = randomUUID();
-  await fs.promises.writeFile(path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${id}.eml`), info.message as Buffer);
+  await fs.promises.writeFile(
+    path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${id}.eml`),
+    info.message as Buffer,
+  );
   return { transport: 'file', messageId: String(info.messageId ?? id) };
 }

@@ -29,7 +29,8 @@ export const authOptions: NextAuthOptions = {
           return { id: String(actor.id), email: actor.email, name: actor.name };
         } catch (e) {
           // next-auth passes the message to the login page as `error`.
-          if (e instanceof AppError) throw new Error(e.code === 'ACCOUNT_LOCKED' ? e.message : 'Invalid email/username or password.');
+          if (e instanceof AppError)
+            throw new Error(e.code === 'ACCOUNT_LOCKED' ? e.message : 'Invalid email/username or password.');
           throw e;
         }
       },

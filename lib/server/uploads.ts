@@ -15,9 +15,14 @@ export const MAX_FILES = 5;
 const FIELD_BYTES = 64 * 1024;
 
 const tooLarge = () =>
-  new AppError(413, 'PAYLOAD_TOO_LARGE', `Each file may be at most ${Math.floor(env.ATTACHMENT_MAX_BYTES / 1024 / 1024 * 10) / 10} MB`, {
-    max_bytes: env.ATTACHMENT_MAX_BYTES,
-  });
+  new AppError(
+    413,
+    'PAYLOAD_TOO_LARGE',
+    `Each file may be at most ${Math.floor((env.ATTACHMENT_MAX_BYTES / 1024 / 1024) * 10) / 10} MB`,
+    {
+      max_bytes: env.ATTACHMENT_MAX_BYTES,
+    },
+  );
 
 export const isMultipart = (req: Request) => /^multipart\/form-data/i.test(req.headers.get('content-type') ?? '');
 
@@ -26,7 +31,10 @@ export const isMultipart = (req: Request) => /^multipart\/form-data/i.test(req.h
  * memory; refused with 413 before reading when Content-Length is already over the limit, and while
  * streaming when a file passes it. Types are then checked by content.
  */
-export async function readMultipart(req: Request, opts: { maxFiles?: number } = {}): Promise<{ fields: Record<string, string>; files: StoredFile[] }> {
+export async function readMultipart(
+  req: Request,
+  opts: { maxFiles?: number } = {},
+): Promise<{ fields: Record<string, string>; files: StoredFile[] }> {
   const maxFiles = opts.maxFiles ?? MAX_FILES;
   const limit = env.ATTACHMENT_MAX_BYTES;
   const declared = Number(req.headers.get('content-length') ?? 0);
@@ -55,7 +63,9 @@ export async function readMultipart(req: Request, opts: { maxFiles?: number } = 
     fields[name] = value;
   });
   bb.on('filesLimit', () => {
-    failure ??= new AppError(400, 'TOO_MANY_FILES', `At most ${maxFiles} files per request`, { files: [`At most ${maxFiles} files`] });
+    failure ??= new AppError(400, 'TOO_MANY_FILES', `At most ${maxFiles} files per request`, {
+      files: [`At most ${maxFiles} files`],
+    });
   });
   bb.on('file', (_name, stream, info) => {
     if (!info.filename) {
@@ -66,7 +76,14 @@ export async function readMultipart(req: Request, opts: { maxFiles?: number } = 
     const target = path.join(dir, storedName);
     const hash = createHash('sha256');
     let size = 0;
-    const record: StoredFile = { filename: sanitizeFilename(info.filename), storedName, path: target, size: 0, sha256: '', mimeType: '' };
+    const record: StoredFile = {
+      filename: sanitizeFilename(info.filename),
+      storedName,
+      path: target,
+      size: 0,
+      sha256: '',
+      mimeType: '',
+    };
     files.push(record);
     stream.on('data', (chunk: Buffer) => {
       size += chunk.length;

@@ -39,14 +39,23 @@ async function main() {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const { access } = await login({ ip: '127.0.0.1', userAgent: 'bench' }, { username: 'coordinator1', password: env.SEED_PASSWORD });
+  const { access } = await login(
+    { ip: '127.0.0.1', userAgent: 'bench' },
+    { username: 'coordinator1', password: env.SEED_PASSWORD },
+  );
 
   // Connect and join in waves (authentication on connect reads the database).
   const sockets: Socket[] = [];
   const t0 = performance.now();
   for (let i = 0; i < SOCKETS; i += 50) {
     const wave = Array.from({ length: Math.min(50, SOCKETS - i) }, async () => {
-      const s = connect(url, { path: '/socket.io', transports: ['websocket'], auth: { token: access }, reconnection: false, forceNew: true });
+      const s = connect(url, {
+        path: '/socket.io',
+        transports: ['websocket'],
+        auth: { token: access },
+        reconnection: false,
+        forceNew: true,
+      });
       sockets.push(s);
       await new Promise<void>((resolve, reject) => {
         s.once('connect', () => resolve());

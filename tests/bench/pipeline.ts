@@ -37,7 +37,13 @@ async function main() {
   console.log(`\nHelp desk → workflow pipeline (pg-boss, ${APPROVALS} approvals at ${RATE}/s, backlog ${BACKLOG})`);
   const tickets: { id: number; number: string }[] = [];
   for (let i = 0; i < APPROVALS; i++) {
-    const t = await createTicket(employee, { subject: `Bench ticket ${i}`, description: 'bench', category: 'IT Support', sub_category: 'Technical Assistance', department: null });
+    const t = await createTicket(employee, {
+      subject: `Bench ticket ${i}`,
+      description: 'bench',
+      category: 'IT Support',
+      sub_category: 'Technical Assistance',
+      department: null,
+    });
     tickets.push({ id: t.id, number: t.ticket_number });
   }
 
@@ -83,7 +89,13 @@ async function main() {
   for (let i = 0; i < BACKLOG; i += 10) {
     const batch = await Promise.all(
       Array.from({ length: Math.min(10, BACKLOG - i) }, (_, j) =>
-        createTicket(employee, { subject: `Backlog ${i + j}`, description: 'backlog', category: 'IT Support', sub_category: 'Technical Assistance', department: null }),
+        createTicket(employee, {
+          subject: `Backlog ${i + j}`,
+          description: 'backlog',
+          category: 'IT Support',
+          sub_category: 'Technical Assistance',
+          department: null,
+        }),
       ),
     );
     await Promise.all(batch.map((t) => approveTicket(coordinator, t.id, { priority: 'Low', department: 'IT Department' })));
@@ -92,8 +104,12 @@ async function main() {
   await stopJobs();
   const pending = async (names?: string[]) => {
     const [{ n }] = names
-      ? await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job WHERE name = ANY(${names}) AND state IN ('created', 'retry', 'active')`
-      : await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job WHERE name NOT LIKE '\_\_%' AND name <> ${DEAD_LETTER_QUEUE} AND state IN ('created', 'retry', 'active')`;
+      ? await db.$queryRaw<
+          { n: bigint }[]
+        >`SELECT count(*) AS n FROM pgboss.job WHERE name = ANY(${names}) AND state IN ('created', 'retry', 'active')`
+      : await db.$queryRaw<
+          { n: bigint }[]
+        >`SELECT count(*) AS n FROM pgboss.job WHERE name NOT LIKE '\_\_%' AND name <> ${DEAD_LETTER_QUEUE} AND state IN ('created', 'retry', 'active')`;
     return Number(n);
   };
   const drainStart = Date.now();
@@ -118,7 +134,12 @@ async function main() {
   await stopJobs();
 
   // The queue runtime itself (fetch, zod validation, completion) with a handler that does nothing.
-  const noop = defineJob({ name: 'bench.noop', schema: z.object({ i: z.number() }), retry: DEFAULT_RETRY, handler: async () => {} });
+  const noop = defineJob({
+    name: 'bench.noop',
+    schema: z.object({ i: z.number() }),
+    retry: DEFAULT_RETRY,
+    handler: async () => {},
+  });
   await startJobs({ workers: false, jobs: [noop] });
   for (let i = 0; i < BACKLOG; i += 500) {
     await transaction(async (tx) => {

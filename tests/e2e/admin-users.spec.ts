@@ -127,7 +127,12 @@ test.describe('auth API on the real server', () => {
     expect(res.status()).toBe(200);
     const first = await res.json();
     const claims = claimsOf(first.access);
-    expect(claims).toMatchObject({ user_id: expect.any(Number), email: 'admin@example.com', exp: expect.any(Number), iat: expect.any(Number) });
+    expect(claims).toMatchObject({
+      user_id: expect.any(Number),
+      email: 'admin@example.com',
+      exp: expect.any(Number),
+      iat: expect.any(Number),
+    });
     expect(claims.exp - claims.iat).toBe(900);
     expect(claims.roles).toEqual(
       expect.arrayContaining([
@@ -145,9 +150,14 @@ test.describe('auth API on the real server', () => {
     expect((await reuse.json()).code).toBe('TOKEN_REUSED');
     expect((await request.post('/auth/token/refresh/', { data: { refresh: second.refresh } })).status()).toBe(401);
 
-    const login = await (await request.post('/auth/api/v1/users/token/', { data: { username: 'admin', password: PASSWORD } })).json();
+    const login = await (
+      await request.post('/auth/api/v1/users/token/', { data: { username: 'admin', password: PASSWORD } })
+    ).json();
     expect(login.user).toMatchObject({ username: 'admin' });
-    const out = await request.post('/auth/logout/', { headers: { Authorization: `Bearer ${login.access}` }, data: { refresh: login.refresh } });
+    const out = await request.post('/auth/logout/', {
+      headers: { Authorization: `Bearer ${login.access}` },
+      data: { refresh: login.refresh },
+    });
     expect(out.status()).toBe(200);
     expect((await request.post('/auth/token/refresh/', { data: { refresh: login.refresh } })).status()).toBe(401);
   });

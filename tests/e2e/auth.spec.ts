@@ -43,7 +43,9 @@ test.describe('sign-in', () => {
 });
 
 test.describe('API conventions on the real server', () => {
-  test('paths work with and without the trailing slash; unknown paths and wrong methods get the error format', async ({ request }) => {
+  test('paths work with and without the trailing slash; unknown paths and wrong methods get the error format', async ({
+    request,
+  }) => {
     for (const path of ['/auth/token/', '/auth/token']) {
       const res = await request.post(path, { data: { username: 'admin', password: PASSWORD } });
       expect(res.status()).toBe(200);

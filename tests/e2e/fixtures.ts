@@ -10,7 +10,9 @@ export { expect } from '@playwright/test';
 export async function streamedContentSettled(page: Page) {
   // a document still streaming may not have sent its hidden segment yet
   await page.waitForLoadState('load').catch(() => {});
-  await page.waitForFunction(() => !document.querySelector('div[hidden][id^="S:"]'), undefined, { timeout: 5000 }).catch(() => {});
+  await page
+    .waitForFunction(() => !document.querySelector('div[hidden][id^="S:"]'), undefined, { timeout: 5000 })
+    .catch(() => {});
 }
 
 /** Every page's goto() and reload() (fixtures' and hand-made contexts' alike) wait for the streamed content. */

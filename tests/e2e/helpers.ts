@@ -26,16 +26,27 @@ export async function token(request: APIRequestContext, username: string) {
 }
 
 /** The current assignee's username of a ticket's task (read through the workflow API as admin). */
-export async function assignee(request: APIRequestContext, adminToken: string, ticketNumber: string): Promise<{ username: string; taskId: number }> {
+export async function assignee(
+  request: APIRequestContext,
+  adminToken: string,
+  ticketNumber: string,
+): Promise<{ username: string; taskId: number }> {
   let task: { task_id: number; assigned_user: number | null } | undefined;
   await expect
-    .poll(async () => {
-      const res = await request.get(`/tts/tasks/?ticket_number=${ticketNumber}`, { headers: { Authorization: `Bearer ${adminToken}` } });
-      task = (await res.json()).results?.[0];
-      return task?.assigned_user ?? null;
-    }, { timeout: 20_000 })
+    .poll(
+      async () => {
+        const res = await request.get(`/tts/tasks/?ticket_number=${ticketNumber}`, {
+          headers: { Authorization: `Bearer ${adminToken}` },
+        });
+        task = (await res.json()).results?.[0];
+        return task?.assigned_user ?? null;
+      },
+      { timeout: 20_000 },
+    )
     .not.toBeNull();
-  const user = await request.get(`/auth/api/v1/users/${task?.assigned_user}/`, { headers: { Authorization: `Bearer ${adminToken}` } });
+  const user = await request.get(`/auth/api/v1/users/${task?.assigned_user}/`, {
+    headers: { Authorization: `Bearer ${adminToken}` },
+  });
   return { username: (await user.json()).username, taskId: task?.task_id as number };
 }
 
@@ -53,7 +64,15 @@ export async function as(browser: Browser, username: string): Promise<Page> {
 }
 
 /** The current assignee signs in, opens the task, picks the action and submits it with notes. */
-export async function act(browser: Browser, request: APIRequestContext, adminToken: string, ticketNumber: string, subject: string, action: RegExp, notes: string) {
+export async function act(
+  browser: Browser,
+  request: APIRequestContext,
+  adminToken: string,
+  ticketNumber: string,
+  subject: string,
+  action: RegExp,
+  notes: string,
+) {
   const { username, taskId } = await assignee(request, adminToken, ticketNumber);
   const page = await as(browser, username);
   await page.goto(`/agent/tasks/${taskId}`);

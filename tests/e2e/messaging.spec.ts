@@ -18,7 +18,9 @@ async function unread(page: Page): Promise<number> {
 }
 
 test.describe('real-time messaging and notifications', () => {
-  test('an agent posts a comment and the coordinator sees it within a second; the bell count rises on a new task', async ({ browser }) => {
+  test('an agent posts a comment and the coordinator sees it within a second; the bell count rises on a new task', async ({
+    browser,
+  }) => {
     const agentContext = await browser.newContext();
     const coordinatorContext = await browser.newContext();
     const agent = await agentContext.newPage();
@@ -55,7 +57,13 @@ test.describe('real-time messaging and notifications', () => {
     const coordinatorId = await myId(coordinator);
     const sent = await coordinator.request.post('/notifications/api/v1/notifications/send/', {
       headers: { 'X-API-Key': KEY },
-      data: { user_id: coordinatorId, notification_type: 'task_assigned', subject: `New task on ${ticket}`, message: 'You have a new task', ticket_number: ticket },
+      data: {
+        user_id: coordinatorId,
+        notification_type: 'task_assigned',
+        subject: `New task on ${ticket}`,
+        message: 'You have a new task',
+        ticket_number: ticket,
+      },
     });
     expect(sent.status()).toBe(200);
     await expect(coordinator.getByTestId('notification-count')).toHaveText(String(before + 1), { timeout: 3000 });
@@ -66,7 +74,9 @@ test.describe('real-time messaging and notifications', () => {
     await coordinatorContext.close();
   });
 
-  test("a public comment appears on the employee's ticket page without a reload; an internal note never does", async ({ browser }) => {
+  test("a public comment appears on the employee's ticket page without a reload; an internal note never does", async ({
+    browser,
+  }) => {
     const employeeContext = await browser.newContext();
     const coordinatorContext = await browser.newContext();
     const employee = await employeeContext.newPage();
@@ -74,7 +84,12 @@ test.describe('real-time messaging and notifications', () => {
     await signIn(employee, 'employee1@example.com');
     await signIn(coordinator, 'coordinator1@example.com');
     const created = await employee.request.post('/hdts/api/tickets/', {
-      data: { subject: `Monitor stays black ${run}`, description: 'Live comments e2e', category: 'IT Support', sub_category: 'Hardware Troubleshooting' },
+      data: {
+        subject: `Monitor stays black ${run}`,
+        description: 'Live comments e2e',
+        category: 'IT Support',
+        sub_category: 'Hardware Troubleshooting',
+      },
     });
     expect(created.status()).toBe(201);
     const { id, ticket_number: number } = (await created.json()) as { id: number; ticket_number: string };
@@ -87,7 +102,8 @@ test.describe('real-time messaging and notifications', () => {
     await employee.evaluate(() => {
       (window as unknown as { __sameDocument: boolean }).__sameDocument = true;
     });
-    const sameDocument = () => employee.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);
+    const sameDocument = () =>
+      employee.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);
 
     await coordinator.goto(`/coordinator/tickets/${number}`);
     const secret = `Internal: check the warranty first ${run}`;
@@ -105,9 +121,13 @@ test.describe('real-time messaging and notifications', () => {
     expect(await sameDocument()).toBe(true);
 
     // a status change (approval) re-renders the page in place
-    const approved = await coordinator.request.post(`/hdts/api/tickets/${id}/approve/`, { data: { priority: 'High', department: 'IT Department' } });
+    const approved = await coordinator.request.post(`/hdts/api/tickets/${id}/approve/`, {
+      data: { priority: 'High', department: 'IT Department' },
+    });
     expect(approved.status()).toBe(200);
-    await expect(employee.getByRole('list', { name: 'Ticket progress' }).locator('[aria-current="step"]')).toContainText('Open', { timeout: 5000 });
+    await expect(employee.getByRole('list', { name: 'Ticket progress' }).locator('[aria-current="step"]')).toContainText('Open', {
+      timeout: 5000,
+    });
     await expect(thread.getByText(text)).toBeVisible();
     expect(await sameDocument()).toBe(true);
 
@@ -150,7 +170,9 @@ test.describe('real-time messaging and notifications', () => {
     const reloaded = page.getByRole('switch', { name: 'A new public comment on my ticket' });
     await expect(reloaded).not.toBeChecked();
     // turned back on, so the journey can run again on the same data
-    const restored = page.waitForResponse((r) => r.url().includes('/auth/api/v1/users/profile') && r.request().method() === 'PATCH');
+    const restored = page.waitForResponse(
+      (r) => r.url().includes('/auth/api/v1/users/profile') && r.request().method() === 'PATCH',
+    );
     await reloaded.click();
     expect((await restored).status()).toBe(200);
     await expect(reloaded).toBeChecked();

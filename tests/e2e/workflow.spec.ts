@@ -17,142 +17,160 @@ async function approve(request: APIRequestContext, ticketId: number) {
   expect(approved.status()).toBeLessThan(300);
 }
 
-test.describe.serial('workflow engine journey', () => {
-  let ticketNumber = '';
+test.describe
+  .serial('workflow engine journey', () => {
+    let ticketNumber = '';
 
-  test('an admin builds a three-step workflow with a reject loop and deploys it', async ({ page }) => {
-    await signIn(page, 'admin');
-    await page.goto('/admin/workflows/new');
-    await page.getByLabel('Name', { exact: true }).fill(WORKFLOW);
-    await page.getByLabel('Department').fill('IT Department');
-    await page.getByLabel('Category', { exact: true }).fill('IT Support');
-    await page.getByLabel('Sub-category (optional)').fill(SUB);
-    const steps: [string, string][] = [
-      ['Triage', 'Support Agent'],
-      ['Resolution', 'Specialist'],
-      ['Verification', 'Approver'],
-    ];
-    for (const [i, [name, role]] of steps.entries()) {
-      await page.getByRole('button', { name: 'Add step' }).click();
-      await page.getByLabel(`Step ${i + 1} name`).fill(name);
-      await selectByText(page, `#step-${i}-role`, new RegExp(`^${role} \\(`));
-      await page.getByLabel('Instruction').nth(i).fill(`Do the ${name.toLowerCase()}`);
-    }
-    await page.locator('#step-2-end').check();
-    const transitions: [string, string, string][] = [
-      ['Triage', 'Resolution', 'submit'],
-      ['Resolution', 'Verification', 'resolve'],
-      ['Resolution', 'Triage', 'reject'],
-    ];
-    for (const [i, [from, to, name]] of transitions.entries()) {
-      await page.getByRole('button', { name: 'Add transition' }).click();
-      await page.getByLabel(`Transition ${i + 1} from`).selectOption(from);
-      await page.locator(`#tr-${i}-to`).selectOption(to);
-      await page.locator(`#tr-${i}-name`).fill(name);
-    }
-    await page.getByRole('button', { name: 'Create workflow' }).click();
-    await expect(page).toHaveURL(/\/admin\/workflows\/\d+$/);
-    await page.getByRole('button', { name: 'Deploy' }).click();
-    await expect(page.getByText(/deployed · v1/)).toBeVisible();
-    await page.goto('/admin/workflows?status=deployed');
-    await expect(page.getByRole('link', { name: WORKFLOW })).toBeVisible();
-  });
-
-  test('a ticket approved in the help desk enters it; an agent acts through the loop to finalize; the coordinator follows it', async ({ browser, request }) => {
-    const employee = await token(request, 'employee1');
-    const created = await request.post('/hdts/api/tickets/', {
-      headers: { Authorization: `Bearer ${employee}` },
-      data: { subject: SUBJECT, description: 'Paper jams every page', category: 'IT Support', sub_category: SUB },
+    test('an admin builds a three-step workflow with a reject loop and deploys it', async ({ page }) => {
+      await signIn(page, 'admin');
+      await page.goto('/admin/workflows/new');
+      await page.getByLabel('Name', { exact: true }).fill(WORKFLOW);
+      await page.getByLabel('Department').fill('IT Department');
+      await page.getByLabel('Category', { exact: true }).fill('IT Support');
+      await page.getByLabel('Sub-category (optional)').fill(SUB);
+      const steps: [string, string][] = [
+        ['Triage', 'Support Agent'],
+        ['Resolution', 'Specialist'],
+        ['Verification', 'Approver'],
+      ];
+      for (const [i, [name, role]] of steps.entries()) {
+        await page.getByRole('button', { name: 'Add step' }).click();
+        await page.getByLabel(`Step ${i + 1} name`).fill(name);
+        await selectByText(page, `#step-${i}-role`, new RegExp(`^${role} \\(`));
+        await page.getByLabel('Instruction').nth(i).fill(`Do the ${name.toLowerCase()}`);
+      }
+      await page.locator('#step-2-end').check();
+      const transitions: [string, string, string][] = [
+        ['Triage', 'Resolution', 'submit'],
+        ['Resolution', 'Verification', 'resolve'],
+        ['Resolution', 'Triage', 'reject'],
+      ];
+      for (const [i, [from, to, name]] of transitions.entries()) {
+        await page.getByRole('button', { name: 'Add transition' }).click();
+        await page.getByLabel(`Transition ${i + 1} from`).selectOption(from);
+        await page.locator(`#tr-${i}-to`).selectOption(to);
+        await page.locator(`#tr-${i}-name`).fill(name);
+      }
+      await page.getByRole('button', { name: 'Create workflow' }).click();
+      await expect(page).toHaveURL(/\/admin\/workflows\/\d+$/);
+      await page.getByRole('button', { name: 'Deploy' }).click();
+      await expect(page.getByText(/deployed · v1/)).toBeVisible();
+      await page.goto('/admin/workflows?status=deployed');
+      await expect(page.getByRole('link', { name: WORKFLOW })).toBeVisible();
     });
-    expect(created.status()).toBe(201);
-    const ticket = await created.json();
-    ticketNumber = ticket.ticket_number;
-    await approve(request, ticket.id);
-    const admin = await token(request, 'admin');
 
-    await act(browser, request, admin, ticketNumber, SUBJECT, /^submit/, 'Checked the printer model');
-    await act(browser, request, admin, ticketNumber, SUBJECT, /^reject/, 'Need the printer location');
-    await act(browser, request, admin, ticketNumber, SUBJECT, /^submit/, 'Location added: floor 2');
+    test('a ticket approved in the help desk enters it; an agent acts through the loop to finalize; the coordinator follows it', async ({
+      browser,
+      request,
+    }) => {
+      const employee = await token(request, 'employee1');
+      const created = await request.post('/hdts/api/tickets/', {
+        headers: { Authorization: `Bearer ${employee}` },
+        data: { subject: SUBJECT, description: 'Paper jams every page', category: 'IT Support', sub_category: SUB },
+      });
+      expect(created.status()).toBe(201);
+      const ticket = await created.json();
+      ticketNumber = ticket.ticket_number;
+      await approve(request, ticket.id);
+      const admin = await token(request, 'admin');
 
-    // The owning coordinator sees the ticket in progress at Resolution.
-    const { taskId } = await assignee(request, admin, ticketNumber);
-    const owner = await request.get(`/tts/tasks/${taskId}/`, { headers: { Authorization: `Bearer ${admin}` } });
-    const ownerUser = await request.get(`/auth/api/v1/users/${(await owner.json()).owner_id}/`, { headers: { Authorization: `Bearer ${admin}` } });
-    const ownerPage = await as(browser, (await ownerUser.json()).username);
-    await ownerPage.goto(`/coordinator/owned?search=${ticketNumber}`);
-    const row = ownerPage.getByRole('row', { name: new RegExp(ticketNumber) });
-    await expect(row).toContainText('Resolution');
-    await expect(row).toContainText('in progress');
+      await act(browser, request, admin, ticketNumber, SUBJECT, /^submit/, 'Checked the printer model');
+      await act(browser, request, admin, ticketNumber, SUBJECT, /^reject/, 'Need the printer location');
+      await act(browser, request, admin, ticketNumber, SUBJECT, /^submit/, 'Location added: floor 2');
 
-    await act(browser, request, admin, ticketNumber, SUBJECT, /^resolve/, 'Replaced the roller');
-    await act(browser, request, admin, ticketNumber, SUBJECT, /^Finalize/, 'Confirmed with the requester');
+      // The owning coordinator sees the ticket in progress at Resolution.
+      const { taskId } = await assignee(request, admin, ticketNumber);
+      const owner = await request.get(`/tts/tasks/${taskId}/`, { headers: { Authorization: `Bearer ${admin}` } });
+      const ownerUser = await request.get(`/auth/api/v1/users/${(await owner.json()).owner_id}/`, {
+        headers: { Authorization: `Bearer ${admin}` },
+      });
+      const ownerPage = await as(browser, (await ownerUser.json()).username);
+      await ownerPage.goto(`/coordinator/owned?search=${ticketNumber}`);
+      const row = ownerPage.getByRole('row', { name: new RegExp(ticketNumber) });
+      await expect(row).toContainText('Resolution');
+      await expect(row).toContainText('in progress');
 
-    await ownerPage.goto(`/coordinator/owned?tab=inactive&search=${ticketNumber}`);
-    await expect(ownerPage.getByRole('row', { name: new RegExp(ticketNumber) })).toContainText('completed');
-    await ownerPage.getByRole('link', { name: ticketNumber }).click();
-    await expect(ownerPage.getByRole('heading', { name: 'Workflow log' })).toBeVisible();
-    await expect(ownerPage.getByText('Need the printer location').first()).toBeVisible();
-  });
+      await act(browser, request, admin, ticketNumber, SUBJECT, /^resolve/, 'Replaced the roller');
+      await act(browser, request, admin, ticketNumber, SUBJECT, /^Finalize/, 'Confirmed with the requester');
 
-  test('the agent task page lists the ticket attachments with links the assigned agent can download', async ({ browser, request }) => {
-    const FILE = `printer-log-${run}.txt`;
-    const CONTENT = 'E-23 paper jam at tray 2';
-    const employee = await token(request, 'employee1');
-    const created = await request.post('/hdts/api/tickets/', {
-      headers: { Authorization: `Bearer ${employee}` },
-      multipart: {
-        subject: `${SUBJECT} (log attached)`,
-        description: 'The printer log is attached',
-        category: 'IT Support',
-        sub_category: SUB,
-        attachments: { name: FILE, mimeType: 'text/plain', buffer: Buffer.from(CONTENT) },
-      },
+      await ownerPage.goto(`/coordinator/owned?tab=inactive&search=${ticketNumber}`);
+      await expect(ownerPage.getByRole('row', { name: new RegExp(ticketNumber) })).toContainText('completed');
+      await ownerPage.getByRole('link', { name: ticketNumber }).click();
+      await expect(ownerPage.getByRole('heading', { name: 'Workflow log' })).toBeVisible();
+      await expect(ownerPage.getByText('Need the printer location').first()).toBeVisible();
     });
-    expect(created.status()).toBe(201);
-    const ticket = await created.json();
-    const url = ticket.attachments[0].url as string;
-    await approve(request, ticket.id);
-    const admin = await token(request, 'admin');
-    const { username, taskId } = await assignee(request, admin, ticket.ticket_number);
-    expect(['agent1', 'agent2']).toContain(username);
 
-    // The help desk learns the assignee from the workflow's message: the assigned agent may download.
-    const agentToken = await token(request, username);
-    await expect.poll(async () => (await request.get(url, { headers: { Authorization: `Bearer ${agentToken}` } })).status(), { timeout: 15_000 }).toBe(200);
-    // The other Support Agent is not on the ticket.
-    const other = await token(request, username === 'agent1' ? 'agent2' : 'agent1');
-    expect((await request.get(url, { headers: { Authorization: `Bearer ${other}` } })).status()).toBe(404);
+    test('the agent task page lists the ticket attachments with links the assigned agent can download', async ({
+      browser,
+      request,
+    }) => {
+      const FILE = `printer-log-${run}.txt`;
+      const CONTENT = 'E-23 paper jam at tray 2';
+      const employee = await token(request, 'employee1');
+      const created = await request.post('/hdts/api/tickets/', {
+        headers: { Authorization: `Bearer ${employee}` },
+        multipart: {
+          subject: `${SUBJECT} (log attached)`,
+          description: 'The printer log is attached',
+          category: 'IT Support',
+          sub_category: SUB,
+          attachments: { name: FILE, mimeType: 'text/plain', buffer: Buffer.from(CONTENT) },
+        },
+      });
+      expect(created.status()).toBe(201);
+      const ticket = await created.json();
+      const url = ticket.attachments[0].url as string;
+      await approve(request, ticket.id);
+      const admin = await token(request, 'admin');
+      const { username, taskId } = await assignee(request, admin, ticket.ticket_number);
+      expect(['agent1', 'agent2']).toContain(username);
 
-    const page = await as(browser, username);
-    await page.goto(`/agent/tasks/${taskId}`);
-    const attachments = page.getByRole('region', { name: 'Attachments' });
-    const link = attachments.getByRole('link', { name: FILE });
-    await expect(link).toBeVisible();
-    await expect(link).toHaveAttribute('href', url);
-    await expect(attachments).toContainText('text/plain');
-    // The link works with the browser session.
-    const file = await page.request.get(url);
-    expect(file.status()).toBe(200);
-    expect(await file.text()).toBe(CONTENT);
+      // The help desk learns the assignee from the workflow's message: the assigned agent may download.
+      const agentToken = await token(request, username);
+      await expect
+        .poll(async () => (await request.get(url, { headers: { Authorization: `Bearer ${agentToken}` } })).status(), {
+          timeout: 15_000,
+        })
+        .toBe(200);
+      // The other Support Agent is not on the ticket.
+      const other = await token(request, username === 'agent1' ? 'agent2' : 'agent1');
+      expect((await request.get(url, { headers: { Authorization: `Bearer ${other}` } })).status()).toBe(404);
 
-    // A file the employee adds after approval appears on the open task page without a reload.
-    await expect(page.getByTestId('live-refresh')).toHaveAttribute('data-joined', 'true', { timeout: 20_000 });
-    const LATER = `printer-photo-${run}.txt`;
-    const added = await request.post(`/hdts/api/v1/tickets/${ticket.id}/attachments/`, {
-      headers: { Authorization: `Bearer ${employee}` },
-      multipart: { file: { name: LATER, mimeType: 'text/plain', buffer: Buffer.from('tray 2 photo notes') } },
+      const page = await as(browser, username);
+      await page.goto(`/agent/tasks/${taskId}`);
+      const attachments = page.getByRole('region', { name: 'Attachments' });
+      const link = attachments.getByRole('link', { name: FILE });
+      await expect(link).toBeVisible();
+      await expect(link).toHaveAttribute('href', url);
+      await expect(attachments).toContainText('text/plain');
+      // The link works with the browser session.
+      const file = await page.request.get(url);
+      expect(file.status()).toBe(200);
+      expect(await file.text()).toBe(CONTENT);
+
+      // A file the employee adds after approval appears on the open task page without a reload.
+      await expect(page.getByTestId('live-refresh')).toHaveAttribute('data-joined', 'true', { timeout: 20_000 });
+      const LATER = `printer-photo-${run}.txt`;
+      const added = await request.post(`/hdts/api/v1/tickets/${ticket.id}/attachments/`, {
+        headers: { Authorization: `Bearer ${employee}` },
+        multipart: { file: { name: LATER, mimeType: 'text/plain', buffer: Buffer.from('tray 2 photo notes') } },
+      });
+      expect(added.status()).toBe(201);
+      await expect(attachments.getByRole('link', { name: LATER })).toBeVisible();
+      await expect(link).toBeVisible();
+      await page.context().close();
+
+      // The owning coordinator's ticket page lists it too.
+      const task = await (await request.get(`/tts/tasks/${taskId}/`, { headers: { Authorization: `Bearer ${admin}` } })).json();
+      const ownerUser = await (
+        await request.get(`/auth/api/v1/users/${task.owner_id}/`, { headers: { Authorization: `Bearer ${admin}` } })
+      ).json();
+      const ownerPage = await as(browser, ownerUser.username);
+      await ownerPage.goto(`/coordinator/owned/${ticket.ticket_number}`);
+      await expect(ownerPage.getByRole('region', { name: 'Attachments' }).getByRole('link', { name: FILE })).toHaveAttribute(
+        'href',
+        url,
+      );
+      await ownerPage.context().close();
     });
-    expect(added.status()).toBe(201);
-    await expect(attachments.getByRole('link', { name: LATER })).toBeVisible();
-    await expect(link).toBeVisible();
-    await page.context().close();
-
-    // The owning coordinator's ticket page lists it too.
-    const task = await (await request.get(`/tts/tasks/${taskId}/`, { headers: { Authorization: `Bearer ${admin}` } })).json();
-    const ownerUser = await (await request.get(`/auth/api/v1/users/${task.owner_id}/`, { headers: { Authorization: `Bearer ${admin}` } })).json();
-    const ownerPage = await as(browser, ownerUser.username);
-    await ownerPage.goto(`/coordinator/owned/${ticket.ticket_number}`);
-    await expect(ownerPage.getByRole('region', { name: 'Attachments' }).getByRole('link', { name: FILE })).toHaveAttribute('href', url);
-    await ownerPage.context().close();
   });
-});

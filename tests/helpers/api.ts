@@ -28,14 +28,22 @@ export interface CallResult<T = any> {
 }
 
 /** Invoke `mod[method]` for `path` (only used to build the URL; params come from `params`). */
-export async function call<T = any>(mod: RouteModule, method: Method, path: string, opts: CallOptions = {}): Promise<CallResult<T>> {
+export async function call<T = any>(
+  mod: RouteModule,
+  method: Method,
+  path: string,
+  opts: CallOptions = {},
+): Promise<CallResult<T>> {
   const url = new URL(`http://localhost${path}`);
   for (const [k, v] of Object.entries(opts.query ?? {})) {
     for (const item of Array.isArray(v) ? v : [v]) url.searchParams.append(k, String(item));
   }
   const headers = new Headers(opts.headers);
   if (opts.token) headers.set('authorization', `Bearer ${opts.token}`);
-  headers.set('x-forwarded-for', opts.ip ?? `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`);
+  headers.set(
+    'x-forwarded-for',
+    opts.ip ?? `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+  );
   let body: BodyInit | undefined = opts.rawBody;
   if (opts.body !== undefined) {
     body = JSON.stringify(opts.body);
@@ -67,7 +75,10 @@ export async function tokenFor(username: string, password = PASSWORD): Promise<s
 }
 
 /** A new user with the given roles, e.g. makeUser([['hdts','Employee']]). */
-export async function makeUser(roles: [('hdts' | 'tts'), string][] = [], overrides: { isActive?: boolean; password?: string } = {}) {
+export async function makeUser(
+  roles: ['hdts' | 'tts', string][] = [],
+  overrides: { isActive?: boolean; password?: string } = {},
+) {
   const { hashPassword } = await import('@/lib/domain/identity/password');
   const suffix = randomUUID().slice(0, 8);
   const user = await db.user.create({
@@ -88,7 +99,13 @@ export async function makeUser(roles: [('hdts' | 'tts'), string][] = [], overrid
 }
 
 /** Tables whose rows a rejected request must leave exactly as they were. */
-export const DEFAULT_TABLES = ['identity.users', 'identity.user_roles', 'identity.roles', 'identity.refresh_tokens', 'audit.audit_log'];
+export const DEFAULT_TABLES = [
+  'identity.users',
+  'identity.user_roles',
+  'identity.roles',
+  'identity.refresh_tokens',
+  'audit.audit_log',
+];
 
 /**
  * A digest of every row of the given tables (md5 over the ordered rows), to assert that a rejected

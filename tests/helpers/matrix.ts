@@ -45,7 +45,10 @@ export function runMatrix(rows: MatrixRow[]) {
         const token = username ? await tokenFor(username) : null;
         const opts = typeof row.options === 'function' ? await row.options(role) : (row.options ?? {});
         const before = expected >= 400 ? await snapshot(row.tables) : null;
-        const res = await call(row.route, row.method, row.path, { ...opts, token: opts.token !== undefined ? opts.token : token });
+        const res = await call(row.route, row.method, row.path, {
+          ...opts,
+          token: opts.token !== undefined ? opts.token : token,
+        });
         expect(res.status, JSON.stringify(res.body)).toBe(expected);
         if (before) expect(await snapshot(row.tables)).toEqual(before);
       });

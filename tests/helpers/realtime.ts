@@ -28,7 +28,13 @@ export async function startRealtimeServer(opts: { cluster?: boolean } = {}): Pro
   return {
     url,
     socket(token) {
-      const s = connect(url, { path: '/socket.io', transports: ['websocket'], auth: token ? { token } : {}, reconnection: false, forceNew: true });
+      const s = connect(url, {
+        path: '/socket.io',
+        transports: ['websocket'],
+        auth: token ? { token } : {},
+        reconnection: false,
+        forceNew: true,
+      });
       sockets.push(s);
       return s;
     },
@@ -49,7 +55,12 @@ export const connected = (s: Socket) =>
     s.once('connect_error', reject);
   });
 
-export const join = (s: Socket, ticket: string) => s.timeout(5000).emitWithAck('join_ticket', { ticket_id: ticket }) as Promise<{ ok: boolean; error?: string; internal?: boolean }>;
+export const join = (s: Socket, ticket: string) =>
+  s.timeout(5000).emitWithAck('join_ticket', { ticket_id: ticket }) as Promise<{
+    ok: boolean;
+    error?: string;
+    internal?: boolean;
+  }>;
 
 /** Collect every event of a name a socket receives. */
 export function collect<T = any>(s: Socket, event: string): T[] {

@@ -8,7 +8,9 @@ import { call, makeUser, PASSWORD, snapshot } from '../helpers/api';
 
 describe('POST /auth/token/', () => {
   it('returns tokens whose claims match spec 000', async () => {
-    const res = await call(tokenRoute, 'POST', '/auth/token/', { body: { username: 'coordinator1@example.com', password: PASSWORD } });
+    const res = await call(tokenRoute, 'POST', '/auth/token/', {
+      body: { username: 'coordinator1@example.com', password: PASSWORD },
+    });
     expect(res.status).toBe(200);
     expect(res.body.access).toBeTypeOf('string');
     expect(res.body.refresh).toBeTypeOf('string');
@@ -21,18 +23,26 @@ describe('POST /auth/token/', () => {
   });
 
   it('accepts the username as login name and the v1 path returns the user', async () => {
-    const res = await call(v1TokenRoute, 'POST', '/auth/api/v1/users/token/', { body: { username: 'agent1', password: PASSWORD } });
+    const res = await call(v1TokenRoute, 'POST', '/auth/api/v1/users/token/', {
+      body: { username: 'agent1', password: PASSWORD },
+    });
     expect(res.status).toBe(200);
     expect(res.body.user).toMatchObject({ username: 'agent1', email: 'agent1@example.com' });
   });
 
   it('gives the same answer for an unknown user and a wrong password', async () => {
     const unknown = await call(tokenRoute, 'POST', '/auth/token/', { body: { username: 'nobody@example.com', password: 'x' } });
-    const wrong = await call(tokenRoute, 'POST', '/auth/token/', { body: { username: 'employee2@example.com', password: 'wrong-password' } });
+    const wrong = await call(tokenRoute, 'POST', '/auth/token/', {
+      body: { username: 'employee2@example.com', password: 'wrong-password' },
+    });
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
     expect(unknown.body.message).toBe(wrong.body.message);
-    expect(unknown.body).toMatchObject({ status: 'error', code: 'INVALID_CREDENTIALS', details: { trace_id: expect.any(String) } });
+    expect(unknown.body).toMatchObject({
+      status: 'error',
+      code: 'INVALID_CREDENTIALS',
+      details: { trace_id: expect.any(String) },
+    });
   });
 
   it('rejects missing fields with field errors and changes nothing', async () => {
@@ -45,7 +55,10 @@ describe('POST /auth/token/', () => {
   });
 
   it('rejects malformed JSON with the standard format', async () => {
-    const res = await call(tokenRoute, 'POST', '/auth/token/', { rawBody: '{"username":', headers: { 'content-type': 'application/json' } });
+    const res = await call(tokenRoute, 'POST', '/auth/token/', {
+      rawBody: '{"username":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ status: 'error', code: 'INVALID_JSON' });
   });

@@ -108,8 +108,14 @@ describe('GET /auth/api/v1/users/', () => {
 
 describe('GET /auth/api/v1/users/{id}/', () => {
   it('returns the user with roles', async () => {
-    const user = await makeUser([['hdts', 'Employee'], ['tts', 'Specialist']]);
-    const res = await call(userRoute, 'GET', `/auth/api/v1/users/${user.id}/`, { token: await tokenFor('admin'), params: { id: user.id } });
+    const user = await makeUser([
+      ['hdts', 'Employee'],
+      ['tts', 'Specialist'],
+    ]);
+    const res = await call(userRoute, 'GET', `/auth/api/v1/users/${user.id}/`, {
+      token: await tokenFor('admin'),
+      params: { id: user.id },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: user.id, username: user.username, email: user.email, is_active: true });
     expect(res.body.roles.map((r: { system: string; role_name: string }) => `${r.system}:${r.role_name}`).sort()).toEqual([
@@ -138,14 +144,25 @@ describe('GET /auth/api/v1/users/{id}/', () => {
 describe('POST /auth/api/v1/users/', () => {
   const valid = () => {
     const s = Math.random().toString(36).slice(2, 8);
-    return { username: `new_${s}`, email: `New_${s}@Example.com`, first_name: 'New', last_name: 'Person', password: 'Str0ng-password' };
+    return {
+      username: `new_${s}`,
+      email: `New_${s}@Example.com`,
+      first_name: 'New',
+      last_name: 'Person',
+      password: 'Str0ng-password',
+    };
   };
 
   it('creates a user who can then sign in', async () => {
     const input = valid();
     const res = await call(usersRoute, 'POST', '/auth/api/v1/users/', { token: await tokenFor('admin'), body: input });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ id: expect.any(Number), username: input.username, email: input.email.toLowerCase(), is_active: true });
+    expect(res.body).toMatchObject({
+      id: expect.any(Number),
+      username: input.username,
+      email: input.email.toLowerCase(),
+      is_active: true,
+    });
     expect(res.body).not.toHaveProperty('password');
     const row = await db.user.findUniqueOrThrow({ where: { id: res.body.id } });
     expect(row.passwordHash).toMatch(/^scrypt\$/);
@@ -178,16 +195,25 @@ describe('POST /auth/api/v1/users/', () => {
     const short = await refused(() => call(usersRoute, 'POST', '/', { token: admin, body: { ...valid(), username: 'ab' } }), 400);
     expect(short.body.details.username).toEqual(['Username must be at least 3 characters']);
 
-    const noDigits = await refused(() => call(usersRoute, 'POST', '/', { token: admin, body: { ...valid(), password: 'onlyletters-here' } }), 400);
+    const noDigits = await refused(
+      () => call(usersRoute, 'POST', '/', { token: admin, body: { ...valid(), password: 'onlyletters-here' } }),
+      400,
+    );
     expect(noDigits.body.details.password).toEqual(['Password must contain letters and digits']);
   });
 
   it('answers 409 for a duplicate username or email and changes nothing', async () => {
     const admin = await tokenFor('admin');
-    const dupEmail = await refused(() => call(usersRoute, 'POST', '/', { token: admin, body: { ...valid(), email: 'EMPLOYEE1@example.com' } }), 409);
+    const dupEmail = await refused(
+      () => call(usersRoute, 'POST', '/', { token: admin, body: { ...valid(), email: 'EMPLOYEE1@example.com' } }),
+      409,
+    );
     expect(dupEmail.body.code).toBe('DUPLICATE_RESOURCE');
     expect(dupEmail.body.details.email).toHaveLength(1);
-    const dupName = await refused(() => call(usersRoute, 'POST', '/', { token: admin, body: { ...valid(), username: 'Employee1' } }), 409);
+    const dupName = await refused(
+      () => call(usersRoute, 'POST', '/', { token: admin, body: { ...valid(), username: 'Employee1' } }),
+      409,
+    );
     expect(dupName.body.details.username).toHaveLength(1);
   });
 
@@ -196,7 +222,12 @@ describe('POST /auth/api/v1/users/', () => {
     await refused(async () => call(usersRoute, 'POST', '/', { token: await tokenFor('coordinator1'), body: valid() }), 403);
     await refused(async () => call(usersRoute, 'POST', '/', { token: await tokenFor('agent1'), body: valid() }), 403);
     const malformed = await refused(
-      async () => call(usersRoute, 'POST', '/', { token: await tokenFor('admin'), rawBody: '{"username":', headers: { 'content-type': 'application/json' } }),
+      async () =>
+        call(usersRoute, 'POST', '/', {
+          token: await tokenFor('admin'),
+          rawBody: '{"username":',
+          headers: { 'content-type': 'application/json' },
+        }),
       400,
     );
     expect(malformed.body.code).toBe('INVALID_JSON');
@@ -206,9 +237,19 @@ describe('POST /auth/api/v1/users/', () => {
 describe('PUT/PATCH /auth/api/v1/users/{id}/', () => {
   it('PATCH changes only the given fields and writes an audit row', async () => {
     const user = await makeUser([['hdts', 'Employee']]);
-    const res = await call(userRoute, 'PATCH', '/', { token: await tokenFor('admin'), params: { id: user.id }, body: { first_name: 'Patched', phone_number: '+1 555 0100' } });
+    const res = await call(userRoute, 'PATCH', '/', {
+      token: await tokenFor('admin'),
+      params: { id: user.id },
+      body: { first_name: 'Patched', phone_number: '+1 555 0100' },
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: user.id, first_name: 'Patched', last_name: user.lastName, phone_number: '+1 555 0100', email: user.email });
+    expect(res.body).toMatchObject({
+      id: user.id,
+      first_name: 'Patched',
+      last_name: user.lastName,
+      phone_number: '+1 555 0100',
+      email: user.email,
+    });
     const audit = await db.auditLog.findFirst({ where: { action: 'user_updated', entityId: String(user.id) } });
     expect(audit?.newValues).toMatchObject({ first_name: 'Patched' });
   });
@@ -231,15 +272,24 @@ describe('PUT/PATCH /auth/api/v1/users/{id}/', () => {
   it('rejects invalid fields, unknown fields, duplicates, unknown ids and self-deactivation without changes', async () => {
     const admin = await tokenFor('admin');
     const user = await makeUser();
-    const invalid = await refused(() => call(userRoute, 'PATCH', '/', { token: admin, params: { id: user.id }, body: { email: 'nope', is_active: 'no' } }), 400);
+    const invalid = await refused(
+      () => call(userRoute, 'PATCH', '/', { token: admin, params: { id: user.id }, body: { email: 'nope', is_active: 'no' } }),
+      400,
+    );
     expect(invalid.body.details.email).toHaveLength(1);
     expect(invalid.body.details.is_active).toHaveLength(1);
     await refused(() => call(userRoute, 'PATCH', '/', { token: admin, params: { id: user.id }, body: { role: 'Admin' } }), 400);
-    const dup = await refused(() => call(userRoute, 'PUT', '/', { token: admin, params: { id: user.id }, body: { email: 'admin@example.com' } }), 409);
+    const dup = await refused(
+      () => call(userRoute, 'PUT', '/', { token: admin, params: { id: user.id }, body: { email: 'admin@example.com' } }),
+      409,
+    );
     expect(dup.body.details.email).toHaveLength(1);
     await refused(() => call(userRoute, 'PATCH', '/', { token: admin, params: { id: 999999 }, body: { first_name: 'X' } }), 404);
     const adminRow = await db.user.findUniqueOrThrow({ where: { username: 'admin' } });
-    const self = await refused(() => call(userRoute, 'PATCH', '/', { token: admin, params: { id: adminRow.id }, body: { is_active: false } }), 400);
+    const self = await refused(
+      () => call(userRoute, 'PATCH', '/', { token: admin, params: { id: adminRow.id }, body: { is_active: false } }),
+      400,
+    );
     expect(self.body.details.is_active).toHaveLength(1);
   });
 
@@ -247,7 +297,11 @@ describe('PUT/PATCH /auth/api/v1/users/{id}/', () => {
     const user = await makeUser();
     await refused(() => call(userRoute, 'PATCH', '/', { params: { id: user.id }, body: { first_name: 'X' } }), 401);
     await refused(() => call(userRoute, 'PUT', '/', { token: null, params: { id: user.id }, body: { first_name: 'X' } }), 401);
-    await refused(async () => call(userRoute, 'PATCH', '/', { token: await tokenFor('employee1'), params: { id: user.id }, body: { first_name: 'X' } }), 403);
+    await refused(
+      async () =>
+        call(userRoute, 'PATCH', '/', { token: await tokenFor('employee1'), params: { id: user.id }, body: { first_name: 'X' } }),
+      403,
+    );
   });
 });
 
@@ -312,11 +366,23 @@ describe('POST /auth/api/v1/user-roles/ and DELETE /auth/api/v1/user-roles/{id}/
     const admin = await tokenFor('admin');
     const user = await makeUser();
     const specialist = await roleId('tts', 'Specialist');
-    const res = await call(userRolesRoute, 'POST', '/auth/api/v1/user-roles/', { token: admin, body: { user_id: user.id, role_id: specialist, system: 'TTS' } });
+    const res = await call(userRolesRoute, 'POST', '/auth/api/v1/user-roles/', {
+      token: admin,
+      body: { user_id: user.id, role_id: specialist, system: 'TTS' },
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ assignment_id: expect.any(Number), user_id: user.id, role_id: specialist, role_name: 'Specialist', system: 'TTS' });
+    expect(res.body).toMatchObject({
+      assignment_id: expect.any(Number),
+      user_id: user.id,
+      role_id: specialist,
+      role_name: 'Specialist',
+      system: 'TTS',
+    });
 
-    const dup = await refused(() => call(userRolesRoute, 'POST', '/', { token: admin, body: { user_id: user.id, role_id: specialist } }), 409);
+    const dup = await refused(
+      () => call(userRolesRoute, 'POST', '/', { token: admin, body: { user_id: user.id, role_id: specialist } }),
+      409,
+    );
     expect(dup.body.code).toBe('DUPLICATE_RESOURCE');
 
     // The new role is in the user's next token.
@@ -333,7 +399,10 @@ describe('POST /auth/api/v1/user-roles/ and DELETE /auth/api/v1/user-roles/{id}/
   it('answers 400 with field errors for bad ids, a system mismatch and missing fields; nothing changes', async () => {
     const admin = await tokenFor('admin');
     const user = await makeUser();
-    const bad = await refused(() => call(userRolesRoute, 'POST', '/', { token: admin, body: { user_id: 999999, role_id: 999999 } }), 400);
+    const bad = await refused(
+      () => call(userRolesRoute, 'POST', '/', { token: admin, body: { user_id: 999999, role_id: 999999 } }),
+      400,
+    );
     expect(bad.body.details.user_id).toEqual(['User not found']);
     expect(bad.body.details.role_id).toEqual(['Role not found']);
     const employeeRole = await roleId('hdts', 'Employee');
@@ -345,7 +414,10 @@ describe('POST /auth/api/v1/user-roles/ and DELETE /auth/api/v1/user-roles/{id}/
     const missing = await refused(() => call(userRolesRoute, 'POST', '/', { token: admin, body: {} }), 400);
     expect(missing.body.details.user_id).toEqual(['This field is required']);
     expect(missing.body.details.role_id).toEqual(['This field is required']);
-    const wrongType = await refused(() => call(userRolesRoute, 'POST', '/', { token: admin, body: { user_id: 'one', role_id: -1 } }), 400);
+    const wrongType = await refused(
+      () => call(userRolesRoute, 'POST', '/', { token: admin, body: { user_id: 'one', role_id: -1 } }),
+      400,
+    );
     expect(wrongType.body.details.user_id).toHaveLength(1);
     expect(wrongType.body.details.role_id).toHaveLength(1);
   });
@@ -368,7 +440,10 @@ describe('POST /auth/api/v1/user-roles/ and DELETE /auth/api/v1/user-roles/{id}/
 describe('PUT /auth/api/v1/users/{id}/roles/?system=', () => {
   it('replaces the roles of one system and leaves the other system alone', async () => {
     const admin = await tokenFor('admin');
-    const user = await makeUser([['hdts', 'Employee'], ['tts', 'Support Agent']]);
+    const user = await makeUser([
+      ['hdts', 'Employee'],
+      ['tts', 'Support Agent'],
+    ]);
     const coordinator = await roleId('hdts', 'Ticket Coordinator');
     const employee = await roleId('hdts', 'Employee');
     const res = await call(userSystemRolesRoute, 'PUT', '/', {
@@ -378,13 +453,22 @@ describe('PUT /auth/api/v1/users/{id}/roles/?system=', () => {
       body: { role_ids: [coordinator, employee] },
     });
     expect(res.status).toBe(200);
-    const names = (r: { roles: { system: string; role_name: string }[] }) => r.roles.map((x) => `${x.system}:${x.role_name}`).sort();
+    const names = (r: { roles: { system: string; role_name: string }[] }) =>
+      r.roles.map((x) => `${x.system}:${x.role_name}`).sort();
     expect(names(res.body)).toEqual(['HDTS:Employee', 'HDTS:Ticket Coordinator', 'TTS:Support Agent']);
 
-    const cleared = await call(userSystemRolesRoute, 'PUT', '/', { token: admin, params: { id: user.id }, query: { system: 'HDTS' }, body: { role_ids: [] } });
+    const cleared = await call(userSystemRolesRoute, 'PUT', '/', {
+      token: admin,
+      params: { id: user.id },
+      query: { system: 'HDTS' },
+      body: { role_ids: [] },
+    });
     expect(cleared.status).toBe(200);
     expect(names(cleared.body)).toEqual(['TTS:Support Agent']);
-    const audit = await db.auditLog.findFirst({ where: { action: 'roles_set', entityId: String(user.id) }, orderBy: { id: 'desc' } });
+    const audit = await db.auditLog.findFirst({
+      where: { action: 'roles_set', entityId: String(user.id) },
+      orderBy: { id: 'desc' },
+    });
     expect(audit?.newValues).toMatchObject({ system: 'hdts', roles: [] });
   });
 
@@ -392,19 +476,74 @@ describe('PUT /auth/api/v1/users/{id}/roles/?system=', () => {
     const admin = await tokenFor('admin');
     const user = await makeUser([['hdts', 'Employee']]);
     const tts = await roleId('tts', 'Approver');
-    const wrong = await refused(() => call(userSystemRolesRoute, 'PUT', '/', { token: admin, params: { id: user.id }, query: { system: 'hdts' }, body: { role_ids: [tts] } }), 400);
+    const wrong = await refused(
+      () =>
+        call(userSystemRolesRoute, 'PUT', '/', {
+          token: admin,
+          params: { id: user.id },
+          query: { system: 'hdts' },
+          body: { role_ids: [tts] },
+        }),
+      400,
+    );
     expect(wrong.body.details.role_ids).toHaveLength(1);
-    const noSystem = await refused(() => call(userSystemRolesRoute, 'PUT', '/', { token: admin, params: { id: user.id }, body: { role_ids: [] } }), 400);
+    const noSystem = await refused(
+      () => call(userSystemRolesRoute, 'PUT', '/', { token: admin, params: { id: user.id }, body: { role_ids: [] } }),
+      400,
+    );
     expect(noSystem.body.details['query.system']).toBeDefined();
-    await refused(() => call(userSystemRolesRoute, 'PUT', '/', { token: admin, params: { id: user.id }, query: { system: 'crm' }, body: { role_ids: [] } }), 400);
-    const noBody = await refused(() => call(userSystemRolesRoute, 'PUT', '/', { token: admin, params: { id: user.id }, query: { system: 'tts' }, body: {} }), 400);
+    await refused(
+      () =>
+        call(userSystemRolesRoute, 'PUT', '/', {
+          token: admin,
+          params: { id: user.id },
+          query: { system: 'crm' },
+          body: { role_ids: [] },
+        }),
+      400,
+    );
+    const noBody = await refused(
+      () => call(userSystemRolesRoute, 'PUT', '/', { token: admin, params: { id: user.id }, query: { system: 'tts' }, body: {} }),
+      400,
+    );
     expect(noBody.body.details.role_ids).toEqual(['This field is required']);
-    await refused(() => call(userSystemRolesRoute, 'PUT', '/', { token: admin, params: { id: 999999 }, query: { system: 'tts' }, body: { role_ids: [] } }), 404);
+    await refused(
+      () =>
+        call(userSystemRolesRoute, 'PUT', '/', {
+          token: admin,
+          params: { id: 999999 },
+          query: { system: 'tts' },
+          body: { role_ids: [] },
+        }),
+      404,
+    );
     const adminRow = await db.user.findUniqueOrThrow({ where: { username: 'admin' } });
-    await refused(() => call(userSystemRolesRoute, 'PUT', '/', { token: admin, params: { id: adminRow.id }, query: { system: 'tts' }, body: { role_ids: [] } }), 400);
-    await refused(() => call(userSystemRolesRoute, 'PUT', '/', { params: { id: user.id }, query: { system: 'tts' }, body: { role_ids: [tts] } }), 401);
+    await refused(
+      () =>
+        call(userSystemRolesRoute, 'PUT', '/', {
+          token: admin,
+          params: { id: adminRow.id },
+          query: { system: 'tts' },
+          body: { role_ids: [] },
+        }),
+      400,
+    );
+    await refused(
+      () =>
+        call(userSystemRolesRoute, 'PUT', '/', { params: { id: user.id }, query: { system: 'tts' }, body: { role_ids: [tts] } }),
+      401,
+    );
     const coord = await tokenFor('coordinator1');
-    await refused(() => call(userSystemRolesRoute, 'PUT', '/', { token: coord, params: { id: user.id }, query: { system: 'tts' }, body: { role_ids: [tts] } }), 403);
+    await refused(
+      () =>
+        call(userSystemRolesRoute, 'PUT', '/', {
+          token: coord,
+          params: { id: user.id },
+          query: { system: 'tts' },
+          body: { role_ids: [tts] },
+        }),
+      403,
+    );
   });
 });
 
@@ -412,7 +551,13 @@ describe('profile', () => {
   it('GET returns my profile with roles and systems', async () => {
     const res = await call(profileRoute, 'GET', '/auth/api/v1/users/profile/', { token: await tokenFor('admin') });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ username: 'admin', email: 'admin@example.com', first_name: 'Alex', last_name: 'Morgan', email_preferences: expect.any(Object) });
+    expect(res.body).toMatchObject({
+      username: 'admin',
+      email: 'admin@example.com',
+      first_name: 'Alex',
+      last_name: 'Morgan',
+      email_preferences: expect.any(Object),
+    });
     expect(res.body.systems.sort()).toEqual(['HDTS', 'TTS']);
     expect(res.body.roles).toHaveLength(2);
   });
@@ -420,12 +565,27 @@ describe('profile', () => {
   it('PATCH and PUT update my names, phone and e-mail preferences (merged)', async () => {
     const user = await makeUser([['hdts', 'Employee']]);
     const { access } = await loginAs(user.username);
-    const res = await call(profileRoute, 'PATCH', '/', { token: access, body: { first_name: 'Ada', phone_number: '+44 20 7946 0000', email_preferences: { ticket_updates: false } } });
+    const res = await call(profileRoute, 'PATCH', '/', {
+      token: access,
+      body: { first_name: 'Ada', phone_number: '+44 20 7946 0000', email_preferences: { ticket_updates: false } },
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ first_name: 'Ada', last_name: user.lastName, phone_number: '+44 20 7946 0000', email_preferences: { ticket_updates: false } });
-    const put = await call(profileRoute, 'PUT', '/', { token: access, body: { last_name: 'Lovelace', email_preferences: { comments: true } } });
+    expect(res.body).toMatchObject({
+      first_name: 'Ada',
+      last_name: user.lastName,
+      phone_number: '+44 20 7946 0000',
+      email_preferences: { ticket_updates: false },
+    });
+    const put = await call(profileRoute, 'PUT', '/', {
+      token: access,
+      body: { last_name: 'Lovelace', email_preferences: { comments: true } },
+    });
     expect(put.status).toBe(200);
-    expect(put.body).toMatchObject({ first_name: 'Ada', last_name: 'Lovelace', email_preferences: { ticket_updates: false, comments: true } });
+    expect(put.body).toMatchObject({
+      first_name: 'Ada',
+      last_name: 'Lovelace',
+      email_preferences: { ticket_updates: false, comments: true },
+    });
     const audit = await db.auditLog.findFirst({ where: { action: 'profile_updated', entityId: String(user.id) } });
     expect(audit?.actorId).toBe(user.id);
   });
@@ -435,7 +595,10 @@ describe('profile', () => {
     const { access } = await loginAs(user.username);
     await refused(() => call(profileRoute, 'PATCH', '/', { token: access, body: { is_active: true, roles: ['Admin'] } }), 400);
     await refused(() => call(profileRoute, 'PATCH', '/', { token: access, body: { email: 'x@example.com' } }), 400);
-    const bad = await refused(() => call(profileRoute, 'PATCH', '/', { token: access, body: { first_name: 5, email_preferences: { a: 'yes' } } }), 400);
+    const bad = await refused(
+      () => call(profileRoute, 'PATCH', '/', { token: access, body: { first_name: 5, email_preferences: { a: 'yes' } } }),
+      400,
+    );
     expect(bad.body.details.first_name).toHaveLength(1);
     expect(Object.keys(bad.body.details).some((k) => k.startsWith('email_preferences'))).toBe(true);
     await refused(() => call(profileRoute, 'PATCH', '/', { body: { first_name: 'X' } }), 401);
@@ -447,7 +610,10 @@ describe('POST /auth/api/v1/users/change-password/', () => {
   it('changes the password and revokes the refresh tokens', async () => {
     const user = await makeUser([['hdts', 'Employee']]);
     const tokens = await loginAs(user.username);
-    const res = await call(changePasswordRoute, 'POST', '/', { token: tokens.access, body: { old_password: PASSWORD, new_password: NEW_PASSWORD } });
+    const res = await call(changePasswordRoute, 'POST', '/', {
+      token: tokens.access,
+      body: { old_password: PASSWORD, new_password: NEW_PASSWORD },
+    });
     expect(res.status).toBe(200);
     expect(res.body.message).toBe('Password changed successfully');
     expect((await call(refreshRoute, 'POST', '/', { body: { refresh: tokens.refresh } })).status).toBe(401);
@@ -459,22 +625,41 @@ describe('POST /auth/api/v1/users/change-password/', () => {
   it('answers 400 with a field error for a wrong old password, a weak or unchanged new one; nothing changes', async () => {
     const user = await makeUser([['hdts', 'Employee']]);
     const { access } = await loginAs(user.username);
-    const wrong = await refused(() => call(changePasswordRoute, 'POST', '/', { token: access, body: { old_password: 'not-it-123', new_password: NEW_PASSWORD } }), 400);
+    const wrong = await refused(
+      () =>
+        call(changePasswordRoute, 'POST', '/', {
+          token: access,
+          body: { old_password: 'not-it-123', new_password: NEW_PASSWORD },
+        }),
+      400,
+    );
     expect(wrong.body.details.old_password).toEqual(['Old password is incorrect']);
-    const weak = await refused(() => call(changePasswordRoute, 'POST', '/', { token: access, body: { old_password: PASSWORD, new_password: 'short' } }), 400);
+    const weak = await refused(
+      () => call(changePasswordRoute, 'POST', '/', { token: access, body: { old_password: PASSWORD, new_password: 'short' } }),
+      400,
+    );
     expect(weak.body.details.new_password).toContain('Password must be at least 10 characters');
-    const same = await refused(() => call(changePasswordRoute, 'POST', '/', { token: access, body: { old_password: PASSWORD, new_password: PASSWORD } }), 400);
+    const same = await refused(
+      () => call(changePasswordRoute, 'POST', '/', { token: access, body: { old_password: PASSWORD, new_password: PASSWORD } }),
+      400,
+    );
     expect(same.body.details.new_password).toHaveLength(1);
     const missing = await refused(() => call(changePasswordRoute, 'POST', '/', { token: access, body: {} }), 400);
     expect(missing.body.details.old_password).toEqual(['This field is required']);
     expect(missing.body.details.new_password).toEqual(['This field is required']);
-    await refused(() => call(changePasswordRoute, 'POST', '/', { body: { old_password: PASSWORD, new_password: NEW_PASSWORD } }), 401);
+    await refused(
+      () => call(changePasswordRoute, 'POST', '/', { body: { old_password: PASSWORD, new_password: NEW_PASSWORD } }),
+      401,
+    );
   });
 });
 
 describe('TTS roles and users by role', () => {
   it('lists only TTS roles', async () => {
-    const res = await call(ttsRolesRoute, 'GET', '/auth/api/v1/tts/roles/', { token: await tokenFor('agent1'), query: { page_size: 100 } });
+    const res = await call(ttsRolesRoute, 'GET', '/auth/api/v1/tts/roles/', {
+      token: await tokenFor('agent1'),
+      query: { page_size: 100 },
+    });
     expect(res.status).toBe(200);
     const names = res.body.results.map((r: { name: string }) => r.name);
     expect(names).toEqual(expect.arrayContaining(['Admin', 'Approver', 'Specialist', 'Support Agent']));
@@ -485,7 +670,10 @@ describe('TTS roles and users by role', () => {
     const inactive = await makeUser([['tts', 'Approver']], { isActive: false });
     const active = await makeUser([['tts', 'Approver']]);
     const approver = await roleId('tts', 'Approver');
-    const res = await call(ttsRoleUsersRoute, 'GET', '/', { token: await tokenFor('coordinator1'), params: { role_id: approver } });
+    const res = await call(ttsRoleUsersRoute, 'GET', '/', {
+      token: await tokenFor('coordinator1'),
+      params: { role_id: approver },
+    });
     expect(res.status).toBe(200);
     expect(res.body.role).toEqual({ role_id: approver, name: 'Approver' });
     const ids = res.body.users.map((u: { id: number }) => u.id);
@@ -501,7 +689,9 @@ describe('TTS roles and users by role', () => {
     expect((await call(ttsRoleUsersRoute, 'GET', '/', { token: admin, params: { role_id: hdts } })).status).toBe(404);
     expect((await call(ttsRoleUsersRoute, 'GET', '/', { token: admin, params: { role_id: 999999 } })).status).toBe(404);
     const approver = await roleId('tts', 'Approver');
-    expect((await call(ttsRoleUsersRoute, 'GET', '/', { token: await tokenFor('employee1'), params: { role_id: approver } })).status).toBe(403);
+    expect(
+      (await call(ttsRoleUsersRoute, 'GET', '/', { token: await tokenFor('employee1'), params: { role_id: approver } })).status,
+    ).toBe(403);
     expect((await call(ttsRoleUsersRoute, 'GET', '/', { params: { role_id: approver } })).status).toBe(401);
     expect((await call(ttsRolesRoute, 'GET', '/', { token: await tokenFor('employee1') })).status).toBe(403);
     expect((await call(ttsRolesRoute, 'GET', '/')).status).toBe(401);

@@ -55,7 +55,10 @@ const rows: MatrixRow[] = [
       route: route as MatrixRow['route'],
       method: 'POST',
       path: path as string,
-      options: async () => ({ token: null, body: { username: (await makeUser([['hdts', 'Employee']])).username, password: PASSWORD } }),
+      options: async () => ({
+        token: null,
+        body: { username: (await makeUser([['hdts', 'Employee']])).username, password: PASSWORD },
+      }),
       expect: PUBLIC,
     }),
   ),
@@ -176,7 +179,13 @@ const rows: MatrixRow[] = [
   },
 
   // Self-service: any signed-in user, acting on themselves (a stand-in, so demo users stay as seeded).
-  { name: '/auth/api/v1/users/profile/', route: profileRoute, method: 'GET', path: '/auth/api/v1/users/profile/', expect: SIGNED_IN },
+  {
+    name: '/auth/api/v1/users/profile/',
+    route: profileRoute,
+    method: 'GET',
+    path: '/auth/api/v1/users/profile/',
+    expect: SIGNED_IN,
+  },
   ...(['PUT', 'PATCH'] as const).map(
     (method): MatrixRow => ({
       name: '/auth/api/v1/users/profile/',
@@ -192,7 +201,10 @@ const rows: MatrixRow[] = [
     route: changePasswordRoute,
     method: 'POST',
     path: '/auth/api/v1/users/change-password/',
-    options: async (role) => ({ token: (await standIn(role)).token, body: { old_password: PASSWORD, new_password: 'Changed-pass-2026' } }),
+    options: async (role) => ({
+      token: (await standIn(role)).token,
+      body: { old_password: PASSWORD, new_password: 'Changed-pass-2026' },
+    }),
     expect: SIGNED_IN,
   },
 ];

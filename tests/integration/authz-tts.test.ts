@@ -78,7 +78,16 @@ function setup(): Promise<Fixture> {
     await call(deployRoute, 'POST', `/tts/workflows/${workflowId}/deploy/`, { token: admin, params: { id: workflowId } });
     const c1 = await db.user.findUniqueOrThrow({ where: { username: 'coordinator1' } });
     const c2 = await db.user.findUniqueOrThrow({ where: { username: 'coordinator2' } });
-    return { workflowId, department, startRoleId: start.role.id, nextRoleId: next.role.id, endRoleId: end.role.id, escalationRoleId: esc.role.id, coordinatorId: c1.id, coordinator2Id: c2.id };
+    return {
+      workflowId,
+      department,
+      startRoleId: start.role.id,
+      nextRoleId: next.role.id,
+      endRoleId: end.role.id,
+      escalationRoleId: esc.role.id,
+      coordinatorId: c1.id,
+      coordinator2Id: c2.id,
+    };
   })();
   return fixture;
 }
@@ -100,14 +109,30 @@ async function draftWorkflow(deploy = false) {
   const admin = await tokenFor('admin');
   const res = await call(workflowsRoute, 'POST', '/tts/workflows/', {
     token: admin,
-    body: { name: 'Draft', department: `Draft ${Math.random()}`, category: 'C', steps: [{ name: 'Only', role_id: f.nextRoleId, is_start: true, is_end: true }] },
+    body: {
+      name: 'Draft',
+      department: `Draft ${Math.random()}`,
+      category: 'C',
+      steps: [{ name: 'Only', role_id: f.nextRoleId, is_start: true, is_end: true }],
+    },
   });
-  if (deploy) await call(deployRoute, 'POST', `/tts/workflows/${res.body.workflow_id}/deploy/`, { token: admin, params: { id: res.body.workflow_id } });
+  if (deploy)
+    await call(deployRoute, 'POST', `/tts/workflows/${res.body.workflow_id}/deploy/`, {
+      token: admin,
+      params: { id: res.body.workflow_id },
+    });
   return res.body.workflow_id as number;
 }
 
 const rows: MatrixRow[] = [
-  { name: '/tts/workflows/', route: workflowsRoute, method: 'GET', path: '/tts/workflows/', expect: STAFF, tables: WORKFLOW_TABLES },
+  {
+    name: '/tts/workflows/',
+    route: workflowsRoute,
+    method: 'GET',
+    path: '/tts/workflows/',
+    expect: STAFF,
+    tables: WORKFLOW_TABLES,
+  },
   {
     name: '/tts/workflows/',
     route: workflowsRoute,
@@ -212,8 +237,20 @@ const rows: MatrixRow[] = [
     options: async () => ({ params: { id: (await freshTask()).taskId } }),
     expect: STAFF,
   },
-  { name: '/tts/tasks/owned-tickets/', route: ownedRoute, method: 'GET', path: '/tts/tasks/owned-tickets/', expect: { coordinator: 200, admin: 200, anonymous: 401, otherwise: 403 } },
-  { name: '/tts/tasks/my-tasks/', route: myTasksRoute, method: 'GET', path: '/tts/tasks/my-tasks/', expect: { agent: 200, admin: 200, anonymous: 401, otherwise: 403 } },
+  {
+    name: '/tts/tasks/owned-tickets/',
+    route: ownedRoute,
+    method: 'GET',
+    path: '/tts/tasks/owned-tickets/',
+    expect: { coordinator: 200, admin: 200, anonymous: 401, otherwise: 403 },
+  },
+  {
+    name: '/tts/tasks/my-tasks/',
+    route: myTasksRoute,
+    method: 'GET',
+    path: '/tts/tasks/my-tasks/',
+    expect: { agent: 200, admin: 200, anonymous: 401, otherwise: 403 },
+  },
   { name: '/tts/tasks/all-tasks/', route: allTasksRoute, method: 'GET', path: '/tts/tasks/all-tasks/', expect: ADMIN_ONLY(200) },
   {
     name: '/tts/tasks/detail/{task_item_id}/',
@@ -274,12 +311,20 @@ const rows: MatrixRow[] = [
     route: ownerTransferRoute,
     method: 'POST',
     path: '/tts/tasks/ticket-owner/transfer/',
-    options: async () => ({ body: { ticket_number: (await freshTask()).ticketNumber, new_owner_id: (await setup()).coordinator2Id } }),
+    options: async () => ({
+      body: { ticket_number: (await freshTask()).ticketNumber, new_owner_id: (await setup()).coordinator2Id },
+    }),
     expect: ADMIN_ONLY(200),
     tables: WORKFLOW_TABLES,
   },
   { name: '/tts/audit/', route: auditRoute, method: 'GET', path: '/tts/audit/', expect: ADMIN_ONLY(200) },
-  { name: '/tts/unassigned-tickets/', route: unassignedRoute, method: 'GET', path: '/tts/unassigned-tickets/', expect: ADMIN_ONLY(200) },
+  {
+    name: '/tts/unassigned-tickets/',
+    route: unassignedRoute,
+    method: 'GET',
+    path: '/tts/unassigned-tickets/',
+    expect: ADMIN_ONLY(200),
+  },
   {
     name: '/tts/unassigned-tickets/{ticket_number}/assign/',
     route: assignRoute,

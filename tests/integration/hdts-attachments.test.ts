@@ -26,14 +26,24 @@ import { call, snapshot, tokenFor } from '../helpers/api';
 import { HDTS_TABLES } from '../helpers/hdts';
 import { jobsFor, taskOf, threeStepWorkflow, tokenOf } from './workflow-support';
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082',
+  'hex',
+);
 const dir = () => process.env.ATTACHMENT_DIR as string;
 const filesOnDisk = () => fs.readdirSync(dir()).length;
 
 function form(files: { name: string; data: Buffer | string; type?: string }[], fields: Record<string, string> = {}) {
   const f = new FormData();
   for (const [k, v] of Object.entries(fields)) f.append(k, v);
-  for (const file of files) f.append('file', new Blob([typeof file.data === 'string' ? file.data : new Uint8Array(file.data)], { type: file.type ?? 'application/octet-stream' }), file.name);
+  for (const file of files)
+    f.append(
+      'file',
+      new Blob([typeof file.data === 'string' ? file.data : new Uint8Array(file.data)], {
+        type: file.type ?? 'application/octet-stream',
+      }),
+      file.name,
+    );
   return f;
 }
 
@@ -46,7 +56,11 @@ beforeAll(async () => {
   [emp, emp2, coord] = await Promise.all(['employee1', 'employee2', 'coordinator1'].map((u) => tokenFor(u)));
   const r = await call(ticketsRoute, 'POST', '/x', {
     token: emp,
-    rawBody: form([{ name: 'screen.png', data: PNG, type: 'image/png' }], { subject: 'Screen flicker', description: 'See screenshot', category: 'IT Support' }),
+    rawBody: form([{ name: 'screen.png', data: PNG, type: 'image/png' }], {
+      subject: 'Screen flicker',
+      description: 'See screenshot',
+      category: 'IT Support',
+    }),
   });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   ticketId = r.body.id;
@@ -57,7 +71,12 @@ afterAll(async () => {
 });
 
 const upload = (body: BodyInit, token = emp, headers: Record<string, string> = {}) =>
-  call(uploadRoute, 'POST', `/hdts/api/v1/tickets/${ticketId}/attachments`, { token, params: { id: ticketId }, rawBody: body, headers });
+  call(uploadRoute, 'POST', `/hdts/api/v1/tickets/${ticketId}/attachments`, {
+    token,
+    params: { id: ticketId },
+    rawBody: body,
+    headers,
+  });
 
 describe('attachments', () => {
   it('multipart submission stores the file with its SHA-256 and lists it on the ticket', async () => {
@@ -76,12 +95,15 @@ describe('attachments', () => {
 
   it('413 before reading the body when Content-Length is over the limit', async () => {
     let pulled = false;
-    const stream = new ReadableStream({
-      pull(c) {
-        pulled = true;
-        c.close();
+    const stream = new ReadableStream(
+      {
+        pull(c) {
+          pulled = true;
+          c.close();
+        },
       },
-    }, { highWaterMark: 0 });
+      { highWaterMark: 0 },
+    );
     const before = await snapshot(HDTS_TABLES);
     const url = new URL(`http://localhost/hdts/api/v1/tickets/${ticketId}/attachments`);
     const res = await uploadRoute.POST(
@@ -90,7 +112,11 @@ describe('attachments', () => {
         body: stream,
         // @ts-expect-error Node's fetch needs duplex for stream bodies
         duplex: 'half',
-        headers: { authorization: `Bearer ${emp}`, 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(50 * 1024 * 1024) },
+        headers: {
+          authorization: `Bearer ${emp}`,
+          'content-type': 'multipart/form-data; boundary=x',
+          'content-length': String(50 * 1024 * 1024),
+        },
       }),
       { params: Promise.resolve({ id: String(ticketId) }) },
     );
@@ -149,7 +175,8 @@ describe('attachments on the workflow side', () => {
       await updateTicketAssigneeJob.handler(MESSAGES.updateTicketAssignee.schema.parse(j.data), job);
     }
   }
-  const download = (a: { id: number; url: string }, token: string) => call(downloadRoute, 'GET', a.url, { token, params: { id: a.id } });
+  const download = (a: { id: number; url: string }, token: string) =>
+    call(downloadRoute, 'GET', a.url, { token, params: { id: a.id } });
   // The only workflow of this file's database for IT Department / IT Support; two agents in the start role.
   let wf: Awaited<ReturnType<typeof threeStepWorkflow>>;
   beforeAll(async () => {
@@ -169,21 +196,27 @@ describe('attachments on the workflow side', () => {
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const t = created.body;
-    const approved = await call(approveRoute, 'POST', '/x', { token: coord, params: { id: t.id }, body: { priority: 'High', department: 'IT Department' } });
+    const approved = await call(approveRoute, 'POST', '/x', {
+      token: coord,
+      params: { id: t.id },
+      body: { priority: 'High', department: 'IT Department' },
+    });
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
 
     // The message: each file with the help desk's download URL, upload time, size and type.
     const sent = await jobsFor(MESSAGES.processTicket.name, t.ticket_number);
     expect(sent).toHaveLength(1);
     const message = MESSAGES.processTicket.schema.parse(sent[0].data);
-    const expected = t.attachments.map((a: { id: number; filename: string; url: string; uploaded_at: string; size: number; mime_type: string }) => ({
-      id: a.id,
-      filename: a.filename,
-      url: `/hdts/api/v1/attachments/${a.id}/`,
-      uploaded_at: a.uploaded_at,
-      size: a.size,
-      content_type: a.mime_type,
-    }));
+    const expected = t.attachments.map(
+      (a: { id: number; filename: string; url: string; uploaded_at: string; size: number; mime_type: string }) => ({
+        id: a.id,
+        filename: a.filename,
+        url: `/hdts/api/v1/attachments/${a.id}/`,
+        uploaded_at: a.uploaded_at,
+        size: a.size,
+        content_type: a.mime_type,
+      }),
+    );
     expect(expected.map((a: { filename: string }) => a.filename)).toEqual(['screen.png', 'steps.txt']);
     expect(message.attachments).toEqual(expected);
 
@@ -219,7 +252,10 @@ describe('attachments on the workflow side', () => {
     // The work moves on: the next step's agent becomes the assignee and downloads; the help desk follows
     // the current assignee, so the previous one no longer can.
     const submit = await db.workflowTransition.findFirstOrThrow({ where: { workflowId: wf.id, name: 'submit' } });
-    const moved = await call(transitionsRoute, 'POST', '/tts/transitions/', { token: agentToken, body: { task_item_id: task.items[0].id, transition_id: submit.id, notes: 'checked' } });
+    const moved = await call(transitionsRoute, 'POST', '/tts/transitions/', {
+      token: agentToken,
+      body: { task_item_id: task.items[0].id, transition_id: submit.id, notes: 'checked' },
+    });
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     const items = (await taskOf(t.ticket_number))!.items;
     const next = wf.roles.resolution.users[0];
@@ -233,7 +269,9 @@ describe('attachments on the workflow side', () => {
     await db.ticketSyncEvent.delete({ where: { eventId: `assignee:${items[0].id}` } });
     await deliverAssignees(t.ticket_number);
     expect((await db.ticket.findUniqueOrThrow({ where: { id: t.id } })).assigneeId).toBe(next.id);
-    expect(await db.ticketSyncEvent.findUnique({ where: { eventId: `assignee:${items[0].id}` } })).toMatchObject({ applied: false });
+    expect(await db.ticketSyncEvent.findUnique({ where: { eventId: `assignee:${items[0].id}` } })).toMatchObject({
+      applied: false,
+    });
   });
 
   it('files added or deleted after approval reach the task page; a late, older list changes nothing; before approval nothing is sent', async () => {
@@ -242,21 +280,39 @@ describe('attachments on the workflow side', () => {
     expect(await db.ticketAttachment.count({ where: { ticketId } })).toBeGreaterThan(1);
     expect(await jobsFor(MESSAGES.updateTicketAttachments.name, unapproved.ticketNumber)).toEqual([]);
 
-    const created = await call(ticketsRoute, 'POST', '/x', { token: emp, rawBody: form([{ name: 'first.txt', data: 'first' }], { subject: 'Printer offline', description: 'More files later', category: 'IT Support' }) });
+    const created = await call(ticketsRoute, 'POST', '/x', {
+      token: emp,
+      rawBody: form([{ name: 'first.txt', data: 'first' }], {
+        subject: 'Printer offline',
+        description: 'More files later',
+        category: 'IT Support',
+      }),
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const t = created.body;
-    const approved = await call(approveRoute, 'POST', '/x', { token: coord, params: { id: t.id }, body: { priority: 'Medium', department: 'IT Department' } });
+    const approved = await call(approveRoute, 'POST', '/x', {
+      token: coord,
+      params: { id: t.id },
+      body: { priority: 'Medium', department: 'IT Department' },
+    });
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
     const [sent] = await jobsFor(MESSAGES.processTicket.name, t.ticket_number);
     await processTicketJob.handler(MESSAGES.processTicket.schema.parse(sent.data), job);
     const task = (await taskOf(t.ticket_number))!;
     const agentToken = await tokenOf(wf.roles.triage.users.find((u) => u.id === task.items[0].userId)!);
     await deliverAssignees(t.ticket_number);
-    const files = async () => (await call(taskRoute, 'GET', `/tts/tasks/${task.id}/`, { token: agentToken, params: { id: task.id } })).body.attachments.map((a: { filename: string }) => a.filename);
+    const files = async () =>
+      (
+        await call(taskRoute, 'GET', `/tts/tasks/${task.id}/`, { token: agentToken, params: { id: task.id } })
+      ).body.attachments.map((a: { filename: string }) => a.filename);
     expect(await files()).toEqual(['first.txt']);
 
     // the employee adds a file: the message (sent with the upload) carries the whole list
-    const added = await call(uploadRoute, 'POST', `/hdts/api/v1/tickets/${t.id}/attachments`, { token: emp, params: { id: t.id }, rawBody: form([{ name: 'second.txt', data: 'second' }]) });
+    const added = await call(uploadRoute, 'POST', `/hdts/api/v1/tickets/${t.id}/attachments`, {
+      token: emp,
+      params: { id: t.id },
+      rawBody: form([{ name: 'second.txt', data: 'second' }]),
+    });
     expect(added.status, JSON.stringify(added.body)).toBe(201);
     const afterAdd = await jobsFor(MESSAGES.updateTicketAttachments.name, t.ticket_number);
     expect(afterAdd).toHaveLength(1);

@@ -36,7 +36,13 @@ afterAll(async () => {
 });
 
 async function openTicket() {
-  const t = await createTicket(actors.employee1, { subject: 'Jobs', description: 'Via workers', category: 'Others', sub_category: null, department: null });
+  const t = await createTicket(actors.employee1, {
+    subject: 'Jobs',
+    description: 'Via workers',
+    category: 'Others',
+    sub_category: null,
+    department: null,
+  });
   await approveTicket(actors.coordinator1, t.id, { priority: 'Medium', department: 'IT Department' });
   return t;
 }
@@ -44,7 +50,14 @@ async function openTicket() {
 describe('help-desk consumers in workers', () => {
   it('are registered, and the auto-close job has a cron schedule', () => {
     const names = JOBS.map((j) => j.name);
-    expect(names).toEqual(expect.arrayContaining([MESSAGES.updateTicketOwner.name, MESSAGES.updateTicketAssignee.name, MESSAGES.syncTicketStatus.name, autoCloseTicketsJob.name]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        MESSAGES.updateTicketOwner.name,
+        MESSAGES.updateTicketAssignee.name,
+        MESSAGES.syncTicketStatus.name,
+        autoCloseTicketsJob.name,
+      ]),
+    );
     expect(autoCloseTicketsJob.cron).toBeTruthy();
   });
 
@@ -53,35 +66,71 @@ describe('help-desk consumers in workers', () => {
     const owner = await db.user.findUniqueOrThrow({ where: { username: 'coordinator2' } });
     await transaction(async (tx) => {
       await enqueue(tx, MESSAGES.updateTicketOwner, { ticket_number: t.ticket_number, owner_id: owner.id });
-      await enqueue(tx, MESSAGES.syncTicketStatus, { ticket_number: t.ticket_number, status: 'In Progress', event_id: `w-${t.id}`, occurred_at: new Date().toISOString() });
-      await enqueue(tx, MESSAGES.syncTicketStatus, { ticket_number: t.ticket_number, status: 'In Progress', event_id: `w-${t.id}`, occurred_at: new Date().toISOString() });
+      await enqueue(tx, MESSAGES.syncTicketStatus, {
+        ticket_number: t.ticket_number,
+        status: 'In Progress',
+        event_id: `w-${t.id}`,
+        occurred_at: new Date().toISOString(),
+      });
+      await enqueue(tx, MESSAGES.syncTicketStatus, {
+        ticket_number: t.ticket_number,
+        status: 'In Progress',
+        event_id: `w-${t.id}`,
+        occurred_at: new Date().toISOString(),
+      });
     });
     const row = await waitFor(
       () => db.ticket.findUniqueOrThrow({ where: { id: t.id } }),
       (r) => r.ownerId === owner.id && r.status === 'In Progress',
     );
     expect(row.status).toBe('In Progress');
-    await waitFor(() => db.ticketSyncEvent.count({ where: { eventId: `w-${t.id}` } }), (n) => n === 1);
+    await waitFor(
+      () => db.ticketSyncEvent.count({ where: { eventId: `w-${t.id}` } }),
+      (n) => n === 1,
+    );
     const changes = await db.ticketHistory.count({ where: { ticketId: t.id, type: 'STATUS_CHANGE', newValue: 'In Progress' } });
     expect(changes).toBe(1);
   });
 
   it('assignee updates from the workflow: the latest assignment wins whatever the delivery order, each applied once', async () => {
     const t = await openTicket();
-    const [first, second] = await Promise.all(['agent1', 'agent2'].map((u) => db.user.findUniqueOrThrow({ where: { username: u } })));
+    const [first, second] = await Promise.all(
+      ['agent1', 'agent2'].map((u) => db.user.findUniqueOrThrow({ where: { username: u } })),
+    );
     const base = 1_000_000 + t.id * 10; // task item ids: only their order matters to the help desk
     await transaction(async (tx) => {
       // The later assignment is sent first; the earlier one arrives after it, twice.
-      await enqueue(tx, MESSAGES.updateTicketAssignee, { ticket_number: t.ticket_number, assignee_id: second.id, task_item_id: base + 2 });
+      await enqueue(tx, MESSAGES.updateTicketAssignee, {
+        ticket_number: t.ticket_number,
+        assignee_id: second.id,
+        task_item_id: base + 2,
+      });
     });
-    await waitFor(() => db.ticket.findUniqueOrThrow({ where: { id: t.id } }), (r) => r.assigneeId === second.id);
-    await transaction(async (tx) => {
-      await enqueue(tx, MESSAGES.updateTicketAssignee, { ticket_number: t.ticket_number, assignee_id: first.id, task_item_id: base + 1 });
-      await enqueue(tx, MESSAGES.updateTicketAssignee, { ticket_number: t.ticket_number, assignee_id: first.id, task_item_id: base + 1 });
-    });
-    await waitFor(() => db.ticketSyncEvent.findMany({ where: { eventId: { in: [`assignee:${base + 1}`, `assignee:${base + 2}`] } } }), (r) => r.length === 2);
     await waitFor(
-      () => db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job WHERE name = ${MESSAGES.updateTicketAssignee.name} AND data->>'ticket_number' = ${t.ticket_number} AND state = 'completed'`,
+      () => db.ticket.findUniqueOrThrow({ where: { id: t.id } }),
+      (r) => r.assigneeId === second.id,
+    );
+    await transaction(async (tx) => {
+      await enqueue(tx, MESSAGES.updateTicketAssignee, {
+        ticket_number: t.ticket_number,
+        assignee_id: first.id,
+        task_item_id: base + 1,
+      });
+      await enqueue(tx, MESSAGES.updateTicketAssignee, {
+        ticket_number: t.ticket_number,
+        assignee_id: first.id,
+        task_item_id: base + 1,
+      });
+    });
+    await waitFor(
+      () => db.ticketSyncEvent.findMany({ where: { eventId: { in: [`assignee:${base + 1}`, `assignee:${base + 2}`] } } }),
+      (r) => r.length === 2,
+    );
+    await waitFor(
+      () =>
+        db.$queryRaw<
+          { n: bigint }[]
+        >`SELECT count(*) AS n FROM pgboss.job WHERE name = ${MESSAGES.updateTicketAssignee.name} AND data->>'ticket_number' = ${t.ticket_number} AND state = 'completed'`,
       (r) => Number(r[0].n) === 3,
     );
     expect((await db.ticket.findUniqueOrThrow({ where: { id: t.id } })).assigneeId).toBe(second.id);
@@ -91,7 +140,10 @@ describe('help-desk consumers in workers', () => {
   it('an unknown ticket is dead-lettered with TICKET_NOT_FOUND', async () => {
     await transaction((tx) => enqueue(tx, MESSAGES.updateTicketOwner, { ticket_number: 'TX20990101123456', owner_id: 1 }));
     const dead = await waitFor(
-      () => db.$queryRaw<{ code: string }[]>`SELECT data->>'code' AS code FROM pgboss.job WHERE name = ${DEAD_LETTER_QUEUE} AND data->'data'->>'ticket_number' = 'TX20990101123456'`,
+      () =>
+        db.$queryRaw<
+          { code: string }[]
+        >`SELECT data->>'code' AS code FROM pgboss.job WHERE name = ${DEAD_LETTER_QUEUE} AND data->'data'->>'ticket_number' = 'TX20990101123456'`,
       (rows) => rows.length > 0,
     );
     expect(dead[0].code).toBe('TICKET_NOT_FOUND');

@@ -15,7 +15,12 @@ let employeeId: number;
 async function submit() {
   const r = await call(ticketsRoute, 'POST', '/hdts/api/tickets/', {
     token: emp,
-    body: { subject: 'VPN drops every hour', description: 'Since Monday', category: 'IT Support', sub_category: 'Technical Assistance' },
+    body: {
+      subject: 'VPN drops every hour',
+      description: 'Since Monday',
+      category: 'IT Support',
+      sub_category: 'Technical Assistance',
+    },
   });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body as { id: number; ticket_number: string };
@@ -37,7 +42,11 @@ describe('help-desk events notify', () => {
   it('approval notifies the requester once', async () => {
     const t = await submit();
     expect(await notifications(t.ticket_number)).toEqual([]);
-    const r = await call(approveRoute, 'POST', '/', { token: coord, params: { id: t.id }, body: { priority: 'High', department: 'IT Department' } });
+    const r = await call(approveRoute, 'POST', '/', {
+      token: coord,
+      params: { id: t.id },
+      body: { priority: 'High', department: 'IT Department' },
+    });
     expect(r.status).toBe(200);
     const n = await notifications(t.ticket_number);
     expect(n).toHaveLength(1);
@@ -49,7 +58,11 @@ describe('help-desk events notify', () => {
     const bad = await call(rejectRoute, 'POST', '/', { token: coord, params: { id: t.id }, body: { rejection_reason: '' } });
     expect(bad.status).toBe(400);
     expect(await notifications(t.ticket_number)).toEqual([]);
-    const r = await call(rejectRoute, 'POST', '/', { token: coord, params: { id: t.id }, body: { rejection_reason: 'Duplicate of TX-1' } });
+    const r = await call(rejectRoute, 'POST', '/', {
+      token: coord,
+      params: { id: t.id },
+      body: { rejection_reason: 'Duplicate of TX-1' },
+    });
     expect(r.status).toBe(200);
     const n = await notifications(t.ticket_number);
     expect(n).toHaveLength(1);
@@ -59,7 +72,11 @@ describe('help-desk events notify', () => {
 
   it('resolved, closed (with a CSAT request) and reopened notify the requester', async () => {
     const t = await submit();
-    await call(approveRoute, 'POST', '/', { token: coord, params: { id: t.id }, body: { priority: 'Low', department: 'IT Department' } });
+    await call(approveRoute, 'POST', '/', {
+      token: coord,
+      params: { id: t.id },
+      body: { priority: 'Low', department: 'IT Department' },
+    });
     for (const status of ['In Progress', 'Resolved']) {
       const r = await call(statusRoute, 'POST', '/', { token: coord, params: { id: t.id }, body: { status } });
       expect(r.status, JSON.stringify(r.body)).toBe(200);

@@ -33,14 +33,22 @@ const settle = () => new Promise((r) => setTimeout(r, 300));
 
 /** A help-desk ticket of employee1, with the requester recorded as messaging participant (as the job does). */
 async function ticketOfEmployee1() {
-  const t = await createTicket(actors.employee1, { subject: 'Live thread', description: 'Comments appear live', category: 'Others', sub_category: null, department: null });
+  const t = await createTicket(actors.employee1, {
+    subject: 'Live thread',
+    description: 'Comments appear live',
+    category: 'Others',
+    sub_category: null,
+    department: null,
+  });
   await ticketParticipantJob.handler({ ticket_number: t.ticket_number, user_id: actors.employee1.id, role: 'requester' }, job);
   return t;
 }
 
 beforeAll(async () => {
   await startJobs({ workers: false });
-  for (const u of await db.user.findMany({ where: { username: { in: ['employee1', 'employee2', 'coordinator1', 'agent1', 'admin'] } } })) {
+  for (const u of await db.user.findMany({
+    where: { username: { in: ['employee1', 'employee2', 'coordinator1', 'agent1', 'admin'] } },
+  })) {
     actors[u.username] = (await loadActor(u.id)) as Actor;
   }
   realtime = await startRealtimeServer();
@@ -73,7 +81,11 @@ describe('help-desk comments on the socket', () => {
     expect(atCoordinator).toEqual([]);
 
     // a public comment through the REST route: the requester gets it as the page renders it
-    const res = await call(commentsRoute, 'POST', `/hdts/api/tickets/${t.id}/comments/`, { token: await tokenFor('coordinator1'), params: { id: t.id }, body: { comment: 'We are on it' } });
+    const res = await call(commentsRoute, 'POST', `/hdts/api/tickets/${t.id}/comments/`, {
+      token: await tokenFor('coordinator1'),
+      params: { id: t.id },
+      body: { comment: 'We are on it' },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     await until(() => atRequester.length === 1 && atCoordinator.length === 1);
     expect(atRequester[0]).toEqual({
@@ -85,7 +97,13 @@ describe('help-desk comments on the socket', () => {
       is_internal: false,
       comment: res.body,
     });
-    expect(atRequester[0].comment).toMatchObject({ id: res.body.id, comment: 'We are on it', is_internal: false, user_name: expect.any(String), user_id: actors.coordinator1.id });
+    expect(atRequester[0].comment).toMatchObject({
+      id: res.body.id,
+      comment: 'We are on it',
+      is_internal: false,
+      user_name: expect.any(String),
+      user_id: actors.coordinator1.id,
+    });
 
     // the requester's own reply reaches staff in the room
     const reply = await addComment(actors.employee1, t.id, { body: 'Thanks!', is_internal: false });
@@ -95,11 +113,26 @@ describe('help-desk comments on the socket', () => {
     // edits and deletions of public comments follow; the internal note's never do
     await updateComment(actors.coordinator1, res.body.id, 'We are on it (edited)');
     await until(() => atRequester.length === 3);
-    expect(atRequester[2]).toMatchObject({ action: 'updated', comment_id: res.body.id, comment: { comment: 'We are on it (edited)' } });
-    const del = await call(commentRoute, 'DELETE', `/hdts/api/v1/comments/${reply.id}/`, { token: await tokenFor('employee1'), params: { id: reply.id } });
+    expect(atRequester[2]).toMatchObject({
+      action: 'updated',
+      comment_id: res.body.id,
+      comment: { comment: 'We are on it (edited)' },
+    });
+    const del = await call(commentRoute, 'DELETE', `/hdts/api/v1/comments/${reply.id}/`, {
+      token: await tokenFor('employee1'),
+      params: { id: reply.id },
+    });
     expect(del.status).toBe(204);
     await until(() => atRequester.length === 4);
-    expect(atRequester[3]).toEqual({ type: 'comment_update', source: 'helpdesk', action: 'deleted', comment_id: reply.id, ticket_id: t.ticket_number, is_internal: false, comment: null });
+    expect(atRequester[3]).toEqual({
+      type: 'comment_update',
+      source: 'helpdesk',
+      action: 'deleted',
+      comment_id: reply.id,
+      ticket_id: t.ticket_number,
+      is_internal: false,
+      comment: null,
+    });
     await updateComment(actors.coordinator1, note.id, 'SECRET internal note, edited');
     await deleteComment(actors.coordinator1, note.id);
     await settle();
@@ -120,9 +153,17 @@ describe('help-desk comments on the socket', () => {
     await updateTicket(actors.coordinator1, t.id, { subject: undefined, priority: 'High' });
     await until(() => atRequester.length === 1 && atCoordinator.length === 1);
     expect(atRequester[0]).toMatchObject({ type: 'ticket_update', source: 'helpdesk', ticket_number: t.ticket_number });
-    await transaction(async (tx) => publishTaskChange(tx, { ticketNumber: t.ticket_number, taskId: 1, action: 'task_transferred' }));
+    await transaction(async (tx) =>
+      publishTaskChange(tx, { ticketNumber: t.ticket_number, taskId: 1, action: 'task_transferred' }),
+    );
     await until(() => atCoordinator.length === 2);
-    expect(atCoordinator[1]).toEqual({ type: 'ticket_update', source: 'workflow', ticket_number: t.ticket_number, task_id: 1, action: 'task_transferred' });
+    expect(atCoordinator[1]).toEqual({
+      type: 'ticket_update',
+      source: 'workflow',
+      ticket_number: t.ticket_number,
+      task_id: 1,
+      action: 'task_transferred',
+    });
     await settle();
     expect(atRequester).toHaveLength(1);
   });

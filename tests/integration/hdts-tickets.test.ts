@@ -23,7 +23,6 @@ import { startJobs, stopJobs } from '@/lib/server/jobs/boss';
 import { type CallResult, call, makeUser, snapshot, tokenFor } from '../helpers/api';
 import { HDTS_TABLES } from '../helpers/hdts';
 
-
 const body = (over: Record<string, unknown> = {}) => ({
   subject: 'Printer on floor 3 is jammed',
   description: 'Paper jam every second page',
@@ -45,7 +44,11 @@ async function submit(token = emp, over: Record<string, unknown> = {}) {
 }
 const p = (id: number | string) => ({ params: { id } });
 async function approve(id: number, token = coord) {
-  const r = await call(approveRoute, 'POST', `/hdts/api/tickets/${id}/approve/`, { token, ...p(id), body: { priority: 'High', department: 'IT Department' } });
+  const r = await call(approveRoute, 'POST', `/hdts/api/tickets/${id}/approve/`, {
+    token,
+    ...p(id),
+    body: { priority: 'High', department: 'IT Department' },
+  });
   expect(r.status, JSON.stringify(r.body)).toBe(200);
   return r.body;
 }
@@ -70,7 +73,9 @@ async function expectUnchanged(fn: () => Promise<CallResult>, status: number) {
 
 beforeAll(async () => {
   await startJobs({ workers: false });
-  [emp, emp2, coord, admin, agent] = await Promise.all(['employee1', 'employee2', 'coordinator1', 'admin', 'agent1'].map((u) => tokenFor(u)));
+  [emp, emp2, coord, admin, agent] = await Promise.all(
+    ['employee1', 'employee2', 'coordinator1', 'admin', 'agent1'].map((u) => tokenFor(u)),
+  );
 });
 afterAll(async () => {
   await stopJobs();
@@ -85,7 +90,9 @@ describe('submission', () => {
     const h = await call(historyRoute, 'GET', '/x', { token: emp, ...p(t.id) });
     expect(h.body.results.map((e: { type: string }) => e.type)).toEqual(['CREATED']);
     expect(await jobsFor(MESSAGES.processTicket.name, t.ticket_number)).toEqual([]);
-    expect(await jobsFor('messaging.ticket_participant', t.ticket_number)).toEqual([expect.objectContaining({ role: 'requester' })]);
+    expect(await jobsFor('messaging.ticket_participant', t.ticket_number)).toEqual([
+      expect.objectContaining({ role: 'requester' }),
+    ]);
   });
 
   it.each([
@@ -95,7 +102,10 @@ describe('submission', () => {
     ['sub-category of another category', { category: 'Asset Check In' }, 'sub_category'],
     ['unknown department', { department: 'Moon' }, 'department'],
   ])('refuses %s with field errors and changes nothing', async (_n, over, field) => {
-    const r = await expectUnchanged(() => call(ticketsRoute, 'POST', '/hdts/api/tickets/', { token: emp, body: body(over) }), 400);
+    const r = await expectUnchanged(
+      () => call(ticketsRoute, 'POST', '/hdts/api/tickets/', { token: emp, body: body(over) }),
+      400,
+    );
     expect(r.body.code).toBe('VALIDATION_ERROR');
     expect(r.body.details[field]).toBeDefined();
   });
@@ -108,7 +118,11 @@ describe('submission', () => {
   it('keeps ticket numbers unique under 50 concurrent submissions', async () => {
     const user = await makeUser([['hdts', 'Employee']]);
     const token = await tokenFor(user.username);
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => call(ticketsRoute, 'POST', '/x', { token, body: body({ subject: `Concurrent ${i}` }) })));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        call(ticketsRoute, 'POST', '/x', { token, body: body({ subject: `Concurrent ${i}` }) }),
+      ),
+    );
     expect(results.map((r) => r.status)).toEqual(Array(50).fill(201));
     const numbers = new Set(results.map((r) => r.body.ticket_number));
     expect(numbers.size).toBe(50);
@@ -116,15 +130,28 @@ describe('submission', () => {
   });
 
   it('v1 create accepts title and P1, normalised to Critical with due dates', async () => {
-    const r = await call(v1TicketsRoute, 'POST', '/hdts/api/v1/tickets', { token: emp, body: { title: 'DB down', description: 'all down', category: 'Others', priority: 'P1' } });
+    const r = await call(v1TicketsRoute, 'POST', '/hdts/api/v1/tickets', {
+      token: emp,
+      body: { title: 'DB down', description: 'all down', category: 'Others', priority: 'P1' },
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body.priority).toBe('Critical');
     const created = new Date(r.body.created_at).getTime();
     expect(new Date(r.body.response_due_at).getTime() - created).toBeCloseTo(3600_000, -3);
     expect(new Date(r.body.resolution_due_at).getTime() - created).toBeCloseTo(4 * 3600_000, -3);
-    const u = await call(v1TicketsRoute, 'POST', '/x', { token: emp, body: { title: 'x', description: 'y', category: 'Others', priority: 'urgent' } });
+    const u = await call(v1TicketsRoute, 'POST', '/x', {
+      token: emp,
+      body: { title: 'x', description: 'y', category: 'Others', priority: 'urgent' },
+    });
     expect(u.body.priority).toBe('Critical');
-    await expectUnchanged(() => call(v1TicketsRoute, 'POST', '/x', { token: emp, body: { title: 'x', description: 'y', category: 'Others', priority: 'P9' } }), 400);
+    await expectUnchanged(
+      () =>
+        call(v1TicketsRoute, 'POST', '/x', {
+          token: emp,
+          body: { title: 'x', description: 'y', category: 'Others', priority: 'P9' },
+        }),
+      400,
+    );
   });
 });
 
@@ -136,7 +163,9 @@ describe('visibility', () => {
     const hidden = await call(ticketRoute, 'GET', '/x', { token: emp, ...p(theirs.id) });
     expect(hidden.status).toBe(404);
     expect(hidden.body.code).toBe('TICKET_NOT_FOUND');
-    expect((await call(byNumberRoute, 'GET', '/x', { token: emp, params: { ticket_number: theirs.ticket_number } })).status).toBe(404);
+    expect((await call(byNumberRoute, 'GET', '/x', { token: emp, params: { ticket_number: theirs.ticket_number } })).status).toBe(
+      404,
+    );
     const list = await call(ticketsRoute, 'GET', '/x', { token: emp, query: { page_size: 100 } });
     expect(list.body.results.some((t: { id: number }) => t.id === mine.id)).toBe(true);
     expect(list.body.results.some((t: { id: number }) => t.id === theirs.id)).toBe(false);
@@ -148,7 +177,27 @@ describe('visibility', () => {
     const t = await submit();
     const r = await call(byNumberRoute, 'GET', '/x', { token: coord, params: { ticket_number: t.ticket_number } });
     expect(r.status).toBe(200);
-    for (const k of ['id', 'ticket_number', 'subject', 'description', 'category', 'sub_category', 'department', 'priority', 'status', 'employee', 'ticket_owner_id', 'ticket_owner_name', 'created_at', 'updated_at', 'date_completed', 'csat_rating', 'csat_feedback', 'attachments', 'comments']) {
+    for (const k of [
+      'id',
+      'ticket_number',
+      'subject',
+      'description',
+      'category',
+      'sub_category',
+      'department',
+      'priority',
+      'status',
+      'employee',
+      'ticket_owner_id',
+      'ticket_owner_name',
+      'created_at',
+      'updated_at',
+      'date_completed',
+      'csat_rating',
+      'csat_feedback',
+      'attachments',
+      'comments',
+    ]) {
       expect(r.body).toHaveProperty(k);
     }
     expect(r.body.employee).toMatchObject({ name: 'Emma Wilson', email: 'employee1@example.com' });
@@ -159,21 +208,38 @@ describe('approve and reject', () => {
   it('approve: Open, approver recorded, public history, process_ticket job in the same transaction', async () => {
     const t = await submit();
     const r = await approve(t.id);
-    expect(r).toMatchObject({ status: 'Open', priority: 'High', department: 'IT Department', approved_by: { name: 'Casey Reyes' } });
+    expect(r).toMatchObject({
+      status: 'Open',
+      priority: 'High',
+      department: 'IT Department',
+      approved_by: { name: 'Casey Reyes' },
+    });
     const jobs = await jobsFor(MESSAGES.processTicket.name, t.ticket_number);
     expect(jobs).toHaveLength(1);
-    expect(MESSAGES.processTicket.schema.parse(jobs[0])).toMatchObject({ ticket_number: t.ticket_number, priority: 'High', employee_name: 'Emma Wilson' });
+    expect(MESSAGES.processTicket.schema.parse(jobs[0])).toMatchObject({
+      ticket_number: t.ticket_number,
+      priority: 'High',
+      employee_name: 'Emma Wilson',
+    });
     const h = await call(historyRoute, 'GET', '/x', { token: emp, ...p(t.id) });
-    expect(h.body.results).toContainEqual(expect.objectContaining({ type: 'STATUS_CHANGE', old_value: 'New', new_value: 'Open', is_public: true }));
+    expect(h.body.results).toContainEqual(
+      expect.objectContaining({ type: 'STATUS_CHANGE', old_value: 'New', new_value: 'Open', is_public: true }),
+    );
   });
 
   it('a rolled-back approve leaves no job', async () => {
     const t = await submit();
     await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION audit.fail_approve() RETURNS trigger AS $$
       BEGIN IF NEW.action = 'ticket.approve' AND NEW.entity_id = '${t.ticket_number}' THEN RAISE EXCEPTION 'forced'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
-    await db.$executeRawUnsafe('CREATE TRIGGER fail_approve BEFORE INSERT ON audit.audit_log FOR EACH ROW EXECUTE FUNCTION audit.fail_approve()');
+    await db.$executeRawUnsafe(
+      'CREATE TRIGGER fail_approve BEFORE INSERT ON audit.audit_log FOR EACH ROW EXECUTE FUNCTION audit.fail_approve()',
+    );
     try {
-      const r = await call(approveRoute, 'POST', '/x', { token: coord, ...p(t.id), body: { priority: 'Low', department: 'IT Department' } });
+      const r = await call(approveRoute, 'POST', '/x', {
+        token: coord,
+        ...p(t.id),
+        body: { priority: 'Low', department: 'IT Department' },
+      });
       expect(r.status).toBe(500);
     } finally {
       await db.$executeRawUnsafe('DROP TRIGGER fail_approve ON audit.audit_log');
@@ -194,22 +260,45 @@ describe('approve and reject', () => {
 
   it('only coordinators approve, only from New', async () => {
     const t = await submit();
-    await expectUnchanged(() => call(approveRoute, 'POST', '/x', { token: emp, ...p(t.id), body: { priority: 'Low', department: 'IT Department' } }), 403);
-    await expectUnchanged(() => call(approveRoute, 'POST', '/x', { token: emp2, ...p(t.id), body: { priority: 'Low', department: 'IT Department' } }), 404);
+    await expectUnchanged(
+      () => call(approveRoute, 'POST', '/x', { token: emp, ...p(t.id), body: { priority: 'Low', department: 'IT Department' } }),
+      403,
+    );
+    await expectUnchanged(
+      () => call(approveRoute, 'POST', '/x', { token: emp2, ...p(t.id), body: { priority: 'Low', department: 'IT Department' } }),
+      404,
+    );
     await approve(t.id);
-    const again = await expectUnchanged(() => call(approveRoute, 'POST', '/x', { token: coord, ...p(t.id), body: { priority: 'Low', department: 'IT Department' } }), 400);
+    const again = await expectUnchanged(
+      () =>
+        call(approveRoute, 'POST', '/x', { token: coord, ...p(t.id), body: { priority: 'Low', department: 'IT Department' } }),
+      400,
+    );
     expect(again.body.code).toBe('INVALID_STATUS_TRANSITION');
   });
 
   it('reject needs a reason; the requester sees it', async () => {
     const t = await submit();
-    await expectUnchanged(() => call(rejectRoute, 'POST', '/x', { token: coord, ...p(t.id), body: { rejection_reason: ' ' } }), 400);
-    await expectUnchanged(() => call(rejectRoute, 'POST', '/x', { token: emp, ...p(t.id), body: { rejection_reason: 'no' } }), 403);
-    const r = await call(rejectRoute, 'POST', '/x', { token: coord, ...p(t.id), body: { rejection_reason: 'Duplicate of another ticket' } });
+    await expectUnchanged(
+      () => call(rejectRoute, 'POST', '/x', { token: coord, ...p(t.id), body: { rejection_reason: ' ' } }),
+      400,
+    );
+    await expectUnchanged(
+      () => call(rejectRoute, 'POST', '/x', { token: emp, ...p(t.id), body: { rejection_reason: 'no' } }),
+      403,
+    );
+    const r = await call(rejectRoute, 'POST', '/x', {
+      token: coord,
+      ...p(t.id),
+      body: { rejection_reason: 'Duplicate of another ticket' },
+    });
     expect(r.status).toBe(200);
     const seen = await call(ticketRoute, 'GET', '/x', { token: emp, ...p(t.id) });
     expect(seen.body).toMatchObject({ status: 'Rejected', rejection_reason: 'Duplicate of another ticket' });
-    await expectUnchanged(() => call(rejectRoute, 'POST', '/x', { token: coord, ...p(t.id), body: { rejection_reason: 'again' } }), 400);
+    await expectUnchanged(
+      () => call(rejectRoute, 'POST', '/x', { token: coord, ...p(t.id), body: { rejection_reason: 'again' } }),
+      400,
+    );
   });
 });
 
@@ -259,8 +348,14 @@ describe('status rules', () => {
       await approve(t.id);
       await setStatus(t.id, 'Resolved');
     }
-    await db.ticket.update({ where: { id: old.id }, data: { resolvedAt: new Date(Date.now() - 73 * 3600_000), createdAt: new Date(Date.now() - 100 * 3600_000) } });
-    await db.ticket.update({ where: { id: fresh.id }, data: { resolvedAt: new Date(Date.now() - 71 * 3600_000), createdAt: new Date(Date.now() - 100 * 3600_000) } });
+    await db.ticket.update({
+      where: { id: old.id },
+      data: { resolvedAt: new Date(Date.now() - 73 * 3600_000), createdAt: new Date(Date.now() - 100 * 3600_000) },
+    });
+    await db.ticket.update({
+      where: { id: fresh.id },
+      data: { resolvedAt: new Date(Date.now() - 71 * 3600_000), createdAt: new Date(Date.now() - 100 * 3600_000) },
+    });
     await autoCloseResolved();
     expect((await db.ticket.findUniqueOrThrow({ where: { id: old.id } })).status).toBe('Closed');
     expect((await db.ticket.findUniqueOrThrow({ where: { id: fresh.id } })).status).toBe('Resolved');
@@ -269,7 +364,10 @@ describe('status rules', () => {
   it('records an SLA_BREACH once per missed deadline, visible to staff only', async () => {
     const t = await submit();
     await approve(t.id);
-    await db.ticket.update({ where: { id: t.id }, data: { responseDueAt: new Date(Date.now() - 60_000), resolutionDueAt: new Date(Date.now() - 1000) } });
+    await db.ticket.update({
+      where: { id: t.id },
+      data: { responseDueAt: new Date(Date.now() - 60_000), resolutionDueAt: new Date(Date.now() - 1000) },
+    });
     await recordSlaBreaches();
     await recordSlaBreaches();
     const staff = await call(historyRoute, 'GET', '/x', { token: coord, ...p(t.id) });
@@ -288,7 +386,9 @@ describe('status rules', () => {
     const r = await call(v1ReopenRoute, 'POST', '/x', { token: emp, ...p(t.id), body: { reason: 'Still broken' } });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body).toMatchObject({ status: 'Open', time_closed: null });
-    expect(await jobsFor(MESSAGES.receiveHdtsTicketStatus.name, t.ticket_number)).toContainEqual(expect.objectContaining({ status: 'Reopened' }));
+    expect(await jobsFor(MESSAGES.receiveHdtsTicketStatus.name, t.ticket_number)).toContainEqual(
+      expect.objectContaining({ status: 'Reopened' }),
+    );
     await setStatus(t.id, 'Resolved');
     await setStatus(t.id, 'Closed');
     await db.ticket.update({ where: { id: t.id }, data: { timeClosed: new Date(Date.now() - 8 * 86400_000) } });
@@ -303,7 +403,9 @@ describe('status rules', () => {
     await expectUnchanged(() => call(withdrawRoute, 'POST', '/x', { token: emp2, ...p(t.id), body: { reason: 'x' } }), 404);
     const r = await call(withdrawRoute, 'POST', '/x', { token: emp, ...p(t.id), body: { reason: 'Fixed itself' } });
     expect(r.body.status).toBe('Withdrawn');
-    expect(await jobsFor(MESSAGES.receiveHdtsTicketStatus.name, t.ticket_number)).toContainEqual(expect.objectContaining({ status: 'Withdrawn', reason: 'Fixed itself' }));
+    expect(await jobsFor(MESSAGES.receiveHdtsTicketStatus.name, t.ticket_number)).toContainEqual(
+      expect.objectContaining({ status: 'Withdrawn', reason: 'Fixed itself' }),
+    );
     await expectUnchanged(() => call(withdrawRoute, 'POST', '/x', { token: emp, ...p(t.id), body: { reason: 'again' } }), 400);
   });
 });
@@ -316,7 +418,14 @@ describe('CSAT', () => {
     await setStatus(t.id, 'Closed', emp);
     return t;
   }
-  it.each([['"5"', '5'], ['4.5', 4.5], ['true', true], ['0', 0], ['6', 6], ['missing', undefined]])('refuses rating %s', async (_n, rating) => {
+  it.each([
+    ['"5"', '5'],
+    ['4.5', 4.5],
+    ['true', true],
+    ['0', 0],
+    ['6', 6],
+    ['missing', undefined],
+  ])('refuses rating %s', async (_n, rating) => {
     const t = await closed();
     await expectUnchanged(() => call(csatRoute, 'POST', '/x', { token: emp, ...p(t.id), body: { rating } }), 400);
   });
@@ -328,8 +437,13 @@ describe('CSAT', () => {
     await expectUnchanged(() => call(csatRoute, 'POST', '/x', { token: coord, ...p(t.id), body: { rating: 5 } }), 403);
     const r = await call(csatRoute, 'POST', '/x', { token: emp, ...p(t.id), body: { rating: 4, feedback: 'Quick fix' } });
     expect(r.status).toBe(201);
-    expect(await jobsFor(MESSAGES.receiveHdtsTicketStatus.name, t.ticket_number)).toContainEqual(expect.objectContaining({ status: 'Closed', csat_rating: 4 }));
-    const again = await expectUnchanged(() => call(csatRoute, 'POST', '/x', { token: emp, ...p(t.id), body: { rating: 5 } }), 409);
+    expect(await jobsFor(MESSAGES.receiveHdtsTicketStatus.name, t.ticket_number)).toContainEqual(
+      expect.objectContaining({ status: 'Closed', csat_rating: 4 }),
+    );
+    const again = await expectUnchanged(
+      () => call(csatRoute, 'POST', '/x', { token: emp, ...p(t.id), body: { rating: 5 } }),
+      409,
+    );
     expect(again.body.code).toBe('CSAT_ALREADY_SUBMITTED');
     const f = await call(feedbackRoute, 'GET', '/x', { token: coord });
     expect(f.status).toBe(200);
@@ -343,9 +457,18 @@ describe('comments', () => {
   it('public and internal; employees never see or write internal; blank refused', async () => {
     const t = await submit();
     await expectUnchanged(() => call(commentsRoute, 'POST', '/x', { token: emp, ...p(t.id), body: { comment: '   ' } }), 400);
-    await expectUnchanged(() => call(commentsRoute, 'POST', '/x', { token: emp, ...p(t.id), body: { comment: 'psst', is_internal: true } }), 403);
-    expect((await call(commentsRoute, 'POST', '/x', { token: emp, ...p(t.id), body: { comment: 'Any news?' } })).status).toBe(201);
-    const note = await call(commentsRoute, 'POST', '/x', { token: coord, ...p(t.id), body: { comment: 'Known printer issue', is_internal: true } });
+    await expectUnchanged(
+      () => call(commentsRoute, 'POST', '/x', { token: emp, ...p(t.id), body: { comment: 'psst', is_internal: true } }),
+      403,
+    );
+    expect((await call(commentsRoute, 'POST', '/x', { token: emp, ...p(t.id), body: { comment: 'Any news?' } })).status).toBe(
+      201,
+    );
+    const note = await call(commentsRoute, 'POST', '/x', {
+      token: coord,
+      ...p(t.id),
+      body: { comment: 'Known printer issue', is_internal: true },
+    });
     expect(note.status).toBe(201);
     const empView = await call(commentsRoute, 'GET', '/x', { token: emp, ...p(t.id) });
     expect(empView.body.results.map((c: { comment: string }) => c.comment)).toEqual(['Any news?']);
@@ -356,9 +479,18 @@ describe('comments', () => {
     const h = await call(historyRoute, 'GET', '/x', { token: emp, ...p(t.id) });
     expect(h.body.results.filter((e: { type: string }) => e.type === 'COMMENT_ADDED')).toHaveLength(1);
     // author edits; others cannot; the employee cannot even see the internal note
-    await expectUnchanged(() => call(v1CommentRoute, 'PUT', '/x', { token: emp, params: { id: note.body.id }, body: { content: 'x' } }), 404);
-    await expectUnchanged(() => call(v1CommentRoute, 'PUT', '/x', { token: admin, params: { id: note.body.id }, body: { content: 'x' } }), 403);
-    expect((await call(v1CommentRoute, 'PUT', '/x', { token: coord, params: { id: note.body.id }, body: { content: 'Known issue' } })).body.comment).toBe('Known issue');
+    await expectUnchanged(
+      () => call(v1CommentRoute, 'PUT', '/x', { token: emp, params: { id: note.body.id }, body: { content: 'x' } }),
+      404,
+    );
+    await expectUnchanged(
+      () => call(v1CommentRoute, 'PUT', '/x', { token: admin, params: { id: note.body.id }, body: { content: 'x' } }),
+      403,
+    );
+    expect(
+      (await call(v1CommentRoute, 'PUT', '/x', { token: coord, params: { id: note.body.id }, body: { content: 'Known issue' } }))
+        .body.comment,
+    ).toBe('Known issue');
     expect((await call(v1CommentRoute, 'DELETE', '/x', { token: admin, params: { id: note.body.id } })).status).toBe(204);
   });
 });
@@ -386,11 +518,17 @@ describe('v1 list: filters, sort, full-text search', () => {
   it('assign needs an active user; push_to_workflow needs an approved ticket', async () => {
     const t = await submit();
     await expectUnchanged(() => call(pushRoute, 'POST', '/x', { token: coord, ...p(t.id) }), 400);
-    await expectUnchanged(() => call(v1AssignRoute, 'PUT', '/x', { token: coord, ...p(t.id), body: { assignee_id: 999999 } }), 400);
+    await expectUnchanged(
+      () => call(v1AssignRoute, 'PUT', '/x', { token: coord, ...p(t.id), body: { assignee_id: 999999 } }),
+      400,
+    );
     await expectUnchanged(() => call(v1AssignRoute, 'PUT', '/x', { token: emp, ...p(t.id), body: { assignee_id: 1 } }), 403);
     await approve(t.id);
     const agentUser = await db.user.findUniqueOrThrow({ where: { username: 'agent1' } });
-    expect((await call(v1AssignRoute, 'PUT', '/x', { token: coord, ...p(t.id), body: { assignee_id: agentUser.id } })).body.assignee_name).toBe('Sam Patel');
+    expect(
+      (await call(v1AssignRoute, 'PUT', '/x', { token: coord, ...p(t.id), body: { assignee_id: agentUser.id } })).body
+        .assignee_name,
+    ).toBe('Sam Patel');
     expect((await call(ticketRoute, 'GET', '/x', { token: agent, ...p(t.id) })).status).toBe(200);
     const push = await call(pushRoute, 'POST', '/x', { token: coord, ...p(t.id) });
     expect(push.status).toBe(202);
@@ -400,9 +538,15 @@ describe('v1 list: filters, sort, full-text search', () => {
   it("the help desk's assignee joins the conversation as `assignee` (kept apart from workflow assignments); reassigning takes the previous one out", async () => {
     const t = await submit();
     await approve(t.id);
-    const [first, second] = await Promise.all(['agent1', 'agent2'].map((u) => db.user.findUniqueOrThrow({ where: { username: u } })));
-    expect((await call(v1AssignRoute, 'PUT', '/x', { token: coord, ...p(t.id), body: { assignee_id: first.id } })).status).toBe(200);
-    expect((await call(v1AssignRoute, 'PUT', '/x', { token: coord, ...p(t.id), body: { assignee_id: second.id } })).status).toBe(200);
+    const [first, second] = await Promise.all(
+      ['agent1', 'agent2'].map((u) => db.user.findUniqueOrThrow({ where: { username: u } })),
+    );
+    expect((await call(v1AssignRoute, 'PUT', '/x', { token: coord, ...p(t.id), body: { assignee_id: first.id } })).status).toBe(
+      200,
+    );
+    expect((await call(v1AssignRoute, 'PUT', '/x', { token: coord, ...p(t.id), body: { assignee_id: second.id } })).status).toBe(
+      200,
+    );
     const changes = (await jobsFor('messaging.ticket_participant', t.ticket_number)).filter((d) => d.role === 'assignee');
     expect(changes).toHaveLength(3);
     expect(changes).toEqual(
@@ -433,7 +577,9 @@ describe('messages from the workflow engine', () => {
 
   it('status sync is idempotent by event id and ignores invalid transitions', async () => {
     const t = await submit();
-    await expect(syncStatusFromWorkflow({ ticket_number: t.ticket_number, status: 'In Progress', event_id: `e-${t.id}-0` })).resolves.toBeUndefined();
+    await expect(
+      syncStatusFromWorkflow({ ticket_number: t.ticket_number, status: 'In Progress', event_id: `e-${t.id}-0` }),
+    ).resolves.toBeUndefined();
     expect((await db.ticket.findUniqueOrThrow({ where: { id: t.id } })).status).toBe('New');
     await approve(t.id);
     await syncStatusFromWorkflow({ ticket_number: t.ticket_number, status: 'In Progress', event_id: `e-${t.id}-1` });
@@ -444,6 +590,8 @@ describe('messages from the workflow engine', () => {
     await syncStatusFromWorkflow({ ticket_number: t.ticket_number, status: 'In Progress', event_id: `e-${t.id}-1` });
     expect(await snapshot(HDTS_TABLES)).toEqual(before);
     expect((await db.ticket.findUniqueOrThrow({ where: { id: t.id } })).status).toBe('Closed');
-    await expect(syncStatusFromWorkflow({ ticket_number: 'TX20990101000000', status: 'Resolved', event_id: 'zz' })).rejects.toBeInstanceOf(PermanentJobError);
+    await expect(
+      syncStatusFromWorkflow({ ticket_number: 'TX20990101000000', status: 'Resolved', event_id: 'zz' }),
+    ).rejects.toBeInstanceOf(PermanentJobError);
   });
 });

@@ -57,15 +57,25 @@ describe('job runtime (real pg-boss)', () => {
   it('a committed job is processed exactly once', async () => {
     const key = randomUUID();
     await transaction((tx) => enqueue(tx, flakyJob, { key, failTimes: 0 }));
-    await waitFor(() => effectCount(key), (n) => n === 1);
-    await waitFor(() => jobRows(flakyJob.name, key), (rows) => rows[0]?.state === 'completed');
+    await waitFor(
+      () => effectCount(key),
+      (n) => n === 1,
+    );
+    await waitFor(
+      () => jobRows(flakyJob.name, key),
+      (rows) => rows[0]?.state === 'completed',
+    );
     expect(await effectCount(key)).toBe(1);
   });
 
   it('a handler that fails twice then succeeds ends with one effect after two retries', async () => {
     const key = randomUUID();
     await transaction((tx) => enqueue(tx, flakyJob, { key, failTimes: 2 }));
-    const rows = await waitFor(() => jobRows(flakyJob.name, key), (r) => r[0]?.state === 'completed', 30_000);
+    const rows = await waitFor(
+      () => jobRows(flakyJob.name, key),
+      (r) => r[0]?.state === 'completed',
+      30_000,
+    );
     expect(rows[0].retry_count).toBe(2);
     expect(await effectCount(key)).toBe(1);
   });
@@ -103,7 +113,10 @@ describe('job runtime (real pg-boss)', () => {
     knownKeys.add(key); // the fix
     const replay = await replayDeadLetter(admin, letter.id);
     expect(replay.replayed).toBe(1);
-    await waitFor(() => effectCount(key), (n) => n === 1);
+    await waitFor(
+      () => effectCount(key),
+      (n) => n === 1,
+    );
     // Replaying the same letter twice is refused: it was taken.
     await expect(replayDeadLetter(admin, letter.id)).rejects.toMatchObject({ status: 404 });
   });
@@ -124,20 +137,35 @@ describe('a worker killed mid-job', () => {
     });
     let out = '';
     child.stdout!.on('data', (d) => (out += String(d)));
-    await waitFor(async () => out, (o) => o.includes('ready'), 60_000);
+    await waitFor(
+      async () => out,
+      (o) => o.includes('ready'),
+      60_000,
+    );
 
     const key = randomUUID();
     await startJobs({ workers: false, jobs: TEST_JOBS });
     await transaction((tx) => enqueue(tx, slowJob, { key }));
-    await waitFor(async () => out, (o) => o.includes(`started ${key}`), 20_000);
+    await waitFor(
+      async () => out,
+      (o) => o.includes(`started ${key}`),
+      20_000,
+    );
     child.kill('SIGKILL');
     const killedAt = Date.now();
     await stopJobs();
 
     // A fresh worker (this process) picks the job up once it expires.
     await startJobs({ workers: true, jobs: TEST_JOBS });
-    await waitFor(() => effectCount(key), (n) => n === 1, 30_000);
-    const rows = await waitFor(() => jobRows(slowJob.name, key), (r) => r[0]?.state === 'completed');
+    await waitFor(
+      () => effectCount(key),
+      (n) => n === 1,
+      30_000,
+    );
+    const rows = await waitFor(
+      () => jobRows(slowJob.name, key),
+      (r) => r[0]?.state === 'completed',
+    );
     console.log(`killed worker's job completed ${((Date.now() - killedAt) / 1000).toFixed(1)} s after SIGKILL`);
     expect(rows).toHaveLength(1);
     expect(rows[0].retry_count).toBeGreaterThanOrEqual(1);

@@ -23,12 +23,17 @@ let publicComment: number;
 let internalComment: number;
 
 beforeAll(async () => {
-  const ids = Object.fromEntries((await db.user.findMany({ where: { username: { in: ['employee1', 'agent1'] } } })).map((u) => [u.username, u.id]));
+  const ids = Object.fromEntries(
+    (await db.user.findMany({ where: { username: { in: ['employee1', 'agent1'] } } })).map((u) => [u.username, u.id]),
+  );
   await ticketParticipantJob.handler({ ticket_number: T, user_id: ids.employee1, role: 'requester' }, { id: 'p', retryCount: 0 });
   await ticketParticipantJob.handler({ ticket_number: T, user_id: ids.agent1, role: 'agent' }, { id: 'p', retryCount: 0 });
   agent = await tokenFor('agent1');
-  publicComment = (await call(commentsRoute, 'POST', '/x', { token: agent, body: { ticket_id: T, text: 'See the log' } })).body.id;
-  internalComment = (await call(commentsRoute, 'POST', '/x', { token: agent, body: { ticket_id: T, text: 'Internal log', is_internal: true } })).body.id;
+  publicComment = (await call(commentsRoute, 'POST', '/x', { token: agent, body: { ticket_id: T, text: 'See the log' } })).body
+    .id;
+  internalComment = (
+    await call(commentsRoute, 'POST', '/x', { token: agent, body: { ticket_id: T, text: 'Internal log', is_internal: true } })
+  ).body.id;
 });
 afterAll(async () => {
   await stopJobs();
@@ -36,26 +41,44 @@ afterAll(async () => {
 
 describe('comment attachments', () => {
   it('the author attaches a file (hashed, name sanitised); who may see the comment downloads it', async () => {
-    const res = await call(attachRoute, 'POST', '/x', { token: agent, params: { id: publicComment }, rawBody: form('../../etc/vpn.log', 'line 1\nline 2\n') });
+    const res = await call(attachRoute, 'POST', '/x', {
+      token: agent,
+      params: { id: publicComment },
+      rawBody: form('../../etc/vpn.log', 'line 1\nline 2\n'),
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.attachments).toHaveLength(1);
     const a = res.body.attachments[0];
     expect(a).toMatchObject({ file_name: 'vpn.log', content_type: 'text/plain', size: 14 });
     const row = await db.commentAttachment.findUniqueOrThrow({ where: { id: a.id } });
     expect(row.sha256).toMatch(/^[0-9a-f]{64}$/);
-    const dl = await call(downloadRoute, 'GET', '/x', { token: await tokenFor('employee1'), params: { id: publicComment, attachment_id: a.id } });
+    const dl = await call(downloadRoute, 'GET', '/x', {
+      token: await tokenFor('employee1'),
+      params: { id: publicComment, attachment_id: a.id },
+    });
     expect(dl.status).toBe(200);
     expect(dl.body).toBe('line 1\nline 2\n');
     expect(dl.headers.get('content-disposition')).toContain('vpn.log');
-    const other = await call(downloadRoute, 'GET', '/x', { token: await tokenFor('employee2'), params: { id: publicComment, attachment_id: a.id } });
+    const other = await call(downloadRoute, 'GET', '/x', {
+      token: await tokenFor('employee2'),
+      params: { id: publicComment, attachment_id: a.id },
+    });
     expect(other.status).toBe(404);
   });
 
   it('refuses content that does not match its extension, and non-authors, changing nothing', async () => {
     const before = await snapshot(TABLES);
-    const fake = await call(attachRoute, 'POST', '/x', { token: agent, params: { id: publicComment }, rawBody: form('photo.png', 'not a png') });
+    const fake = await call(attachRoute, 'POST', '/x', {
+      token: agent,
+      params: { id: publicComment },
+      rawBody: form('photo.png', 'not a png'),
+    });
     expect(fake.status).toBe(415);
-    const notAuthor = await call(attachRoute, 'POST', '/x', { token: await tokenFor('employee1'), params: { id: publicComment }, rawBody: form('a.txt', 'x') });
+    const notAuthor = await call(attachRoute, 'POST', '/x', {
+      token: await tokenFor('employee1'),
+      params: { id: publicComment },
+      rawBody: form('a.txt', 'x'),
+    });
     expect(notAuthor.status).toBe(403);
     expect(await snapshot(TABLES)).toEqual(before);
   });

@@ -16,7 +16,10 @@ let realtime: RealtimeServer;
 const socketFor = async (username: string | null) => realtime.socket(username ? await tokenFor(username) : undefined);
 
 beforeAll(async () => {
-  for (const u of await db.user.findMany({ where: { username: { in: ['employee1', 'employee2', 'coordinator1', 'agent1', 'admin'] } } })) ids[u.username] = u.id;
+  for (const u of await db.user.findMany({
+    where: { username: { in: ['employee1', 'employee2', 'coordinator1', 'agent1', 'admin'] } },
+  }))
+    ids[u.username] = u.id;
   await ticketParticipantJob.handler({ ticket_number: T, user_id: ids.employee1, role: 'requester' }, { id: 'p', retryCount: 0 });
   await ticketParticipantJob.handler({ ticket_number: T, user_id: ids.agent1, role: 'agent' }, { id: 'p', retryCount: 0 });
   realtime = await startRealtimeServer();
@@ -64,7 +67,13 @@ describe('socket.io: ticket rooms', () => {
     const agent = (await loadActor(ids.agent1))!;
     const internal = await createComment(agent, { ticket_id: T, text: 'internal only', is_internal: true });
     await until(() => toCoordinator.length === 1);
-    expect(toCoordinator[0]).toMatchObject({ type: 'comment_update', action: 'created', comment_id: internal.id, ticket_id: T, is_internal: true });
+    expect(toCoordinator[0]).toMatchObject({
+      type: 'comment_update',
+      action: 'created',
+      comment_id: internal.id,
+      ticket_id: T,
+      is_internal: true,
+    });
     const pub = await createComment(agent, { ticket_id: T, text: 'for everyone', is_internal: false });
     await until(() => toRequester.length === 1 && toCoordinator.length === 2);
     expect(toRequester).toEqual([expect.objectContaining({ comment_id: pub.id, action: 'created', is_internal: false })]);
@@ -91,7 +100,15 @@ describe('socket.io: ticket rooms', () => {
     await join(admin, ticket);
     await until(() => seen.some((p) => p.viewers.length === 1));
     await join(coordinator, ticket);
-    await until(() => seen.some((p) => p.viewers.map((v) => v.id).sort().join() === [ids.admin, ids.coordinator1].sort().join()));
+    await until(() =>
+      seen.some(
+        (p) =>
+          p.viewers
+            .map((v) => v.id)
+            .sort()
+            .join() === [ids.admin, ids.coordinator1].sort().join(),
+      ),
+    );
     coordinator.disconnect();
     await until(() => seen.at(-1)?.viewers.length === 1);
     expect(seen.at(-1)).toMatchObject({ ticket_id: ticket, viewers: [{ id: ids.admin }] });

@@ -23,14 +23,20 @@ const ids: Record<string, number> = {};
 const actorOf = async (username: string) => (await loadActor(ids[username]))!;
 
 async function participants(ticket: string) {
-  await ticketParticipantJob.handler({ ticket_number: ticket, user_id: ids.employee1, role: 'requester' }, { id: 'p', retryCount: 0 });
+  await ticketParticipantJob.handler(
+    { ticket_number: ticket, user_id: ids.employee1, role: 'requester' },
+    { id: 'p', retryCount: 0 },
+  );
   await ticketParticipantJob.handler({ ticket_number: ticket, user_id: ids.agent1, role: 'agent' }, { id: 'p', retryCount: 0 });
   // at-least-once delivery: the same message twice changes nothing
   await ticketParticipantJob.handler({ ticket_number: ticket, user_id: ids.agent1, role: 'agent' }, { id: 'p', retryCount: 1 });
 }
 
 beforeAll(async () => {
-  for (const u of await db.user.findMany({ where: { username: { in: ['employee1', 'employee2', 'coordinator1', 'agent1', 'admin'] } } })) ids[u.username] = u.id;
+  for (const u of await db.user.findMany({
+    where: { username: { in: ['employee1', 'employee2', 'coordinator1', 'agent1', 'admin'] } },
+  }))
+    ids[u.username] = u.id;
   await participants(T);
   await startJobs({ workers: true, jobs: NOTIFICATION_JOBS });
 });
@@ -38,7 +44,8 @@ afterAll(async () => {
   await stopJobs();
 });
 
-const agentComment = async (internal = false) => createComment(await actorOf('agent1'), { ticket_id: T, text: 'Looking into it', is_internal: internal });
+const agentComment = async (internal = false) =>
+  createComment(await actorOf('agent1'), { ticket_id: T, text: 'Looking into it', is_internal: internal });
 const agentMessage = async () => postTicketMessage(await actorOf('agent1'), T, 'Need the VPN logs');
 
 describe('authorization matrix: messaging', () => {
@@ -165,9 +172,17 @@ describe('participants endpoint (X-API-Key)', () => {
     const ticket = newTicket();
     const other = await tokenFor('employee2');
     expect((await call(commentsRoute, 'GET', '/x', { token: other, query: { ticket_id: ticket } })).status).toBe(404);
-    const wrong = await call(participantsRoute, 'POST', '/x', { headers: { 'x-api-key': 'wrong-key-0123456789abcdef' }, params: { ticket_id: ticket }, body: { user_id: ids.employee2, role: 'requester' } });
+    const wrong = await call(participantsRoute, 'POST', '/x', {
+      headers: { 'x-api-key': 'wrong-key-0123456789abcdef' },
+      params: { ticket_id: ticket },
+      body: { user_id: ids.employee2, role: 'requester' },
+    });
     expect(wrong.status).toBe(401);
-    const ok = await call(participantsRoute, 'POST', '/x', { headers: { 'x-api-key': 'test-service-key-0123456789abcdef' }, params: { ticket_id: ticket }, body: { user_id: ids.employee2, role: 'requester' } });
+    const ok = await call(participantsRoute, 'POST', '/x', {
+      headers: { 'x-api-key': 'test-service-key-0123456789abcdef' },
+      params: { ticket_id: ticket },
+      body: { user_id: ids.employee2, role: 'requester' },
+    });
     expect(ok.status).toBe(201);
     expect((await call(commentsRoute, 'GET', '/x', { token: other, query: { ticket_id: ticket } })).status).toBe(200);
   });
@@ -191,13 +206,32 @@ describe('comments', () => {
     const employee = await tokenFor('employee1');
     const top = await call(commentsRoute, 'POST', '/x', { token: agent, body: { ticket_id: ticket, text: 'Public answer' } });
     expect(top.status).toBe(201);
-    expect(top.body).toMatchObject({ ticket_id: ticket, user_id: ids.agent1, username: 'agent1', text: 'Public answer', parent_id: null, is_internal: false });
-    await call(commentsRoute, 'POST', '/x', { token: agent, body: { ticket_id: ticket, text: 'Internal note', is_internal: true } });
-    const reply = await call(commentsRoute, 'POST', '/x', { token: employee, body: { ticket_id: ticket, text: 'Thanks', parent_id: top.body.id } });
+    expect(top.body).toMatchObject({
+      ticket_id: ticket,
+      user_id: ids.agent1,
+      username: 'agent1',
+      text: 'Public answer',
+      parent_id: null,
+      is_internal: false,
+    });
+    await call(commentsRoute, 'POST', '/x', {
+      token: agent,
+      body: { ticket_id: ticket, text: 'Internal note', is_internal: true },
+    });
+    const reply = await call(commentsRoute, 'POST', '/x', {
+      token: employee,
+      body: { ticket_id: ticket, text: 'Thanks', parent_id: top.body.id },
+    });
     expect(reply.status).toBe(201);
-    const nested = await call(commentsRoute, 'POST', '/x', { token: agent, body: { ticket_id: ticket, text: 'x', parent_id: reply.body.id } });
+    const nested = await call(commentsRoute, 'POST', '/x', {
+      token: agent,
+      body: { ticket_id: ticket, text: 'x', parent_id: reply.body.id },
+    });
     expect(nested.status).toBe(400);
-    const otherTicket = await call(commentsRoute, 'POST', '/x', { token: await tokenFor('coordinator1'), body: { ticket_id: newTicket(), text: 'x', parent_id: top.body.id } });
+    const otherTicket = await call(commentsRoute, 'POST', '/x', {
+      token: await tokenFor('coordinator1'),
+      body: { ticket_id: newTicket(), text: 'x', parent_id: top.body.id },
+    });
     expect(otherTicket.status).toBe(400);
 
     const asEmployee = await call(commentsRoute, 'GET', '/x', { token: employee, query: { ticket_id: ticket } });
@@ -210,7 +244,11 @@ describe('comments', () => {
     await call(rateRoute, 'POST', '/x', { token: employee, params: { id: top.body.id }, body: { rating: 'thumbs_up' } });
     let rated = await call(rateRoute, 'POST', '/x', { token: agent, params: { id: top.body.id }, body: { rating: 'thumbs_up' } });
     expect(rated.body.ratings).toEqual({ thumbs_up: 2, thumbs_down: 0 });
-    rated = await call(rateRoute, 'POST', '/x', { token: employee, params: { id: top.body.id }, body: { rating: 'thumbs_down' } });
+    rated = await call(rateRoute, 'POST', '/x', {
+      token: employee,
+      params: { id: top.body.id },
+      body: { rating: 'thumbs_down' },
+    });
     expect(rated.body.ratings).toEqual({ thumbs_up: 1, thumbs_down: 1 });
     expect(rated.body.my_rating).toBe('thumbs_down');
   });
@@ -220,7 +258,11 @@ describe('comments', () => {
     const posted = await call(messagesRoute, 'POST', '/x', { token: agent, params: { ticket_id: T }, body: { text: 'Secret' } });
     const unsent = await call(unsendRoute, 'POST', '/x', { token: agent, params: { ticket_id: T, message_id: posted.body.id } });
     expect(unsent.body).toMatchObject({ is_unsent: true, text: '' });
-    const edit = await call(messageRoute, 'PATCH', '/x', { token: agent, params: { ticket_id: T, message_id: posted.body.id }, body: { text: 'again' } });
+    const edit = await call(messageRoute, 'PATCH', '/x', {
+      token: agent,
+      params: { ticket_id: T, message_id: posted.body.id },
+      body: { text: 'again' },
+    });
     expect(edit.status).toBe(400);
   });
 });
@@ -229,19 +271,40 @@ describe('notifications from comments', () => {
   it('a public comment notifies the requester once; an internal one the staff; mentions only reach those who may see it', async () => {
     const ticket = newTicket();
     await participants(ticket);
-    await ticketParticipantJob.handler({ ticket_number: ticket, user_id: ids.coordinator1, role: 'owner' }, { id: 'p', retryCount: 0 });
+    await ticketParticipantJob.handler(
+      { ticket_number: ticket, user_id: ids.coordinator1, role: 'owner' },
+      { id: 'p', retryCount: 0 },
+    );
     const agent = await tokenFor('agent1');
-    const pub = await call(commentsRoute, 'POST', '/x', { token: agent, body: { ticket_id: ticket, text: 'Fixed, please check' } });
+    const pub = await call(commentsRoute, 'POST', '/x', {
+      token: agent,
+      body: { ticket_id: ticket, text: 'Fixed, please check' },
+    });
     const rowsFor = (where: object) => db.notification.findMany({ where: { ticketNumber: ticket, ...where } });
-    await waitFor(() => rowsFor({ type: 'comment_public' }), (r) => r.length === 1);
+    await waitFor(
+      () => rowsFor({ type: 'comment_public' }),
+      (r) => r.length === 1,
+    );
     expect((await rowsFor({ type: 'comment_public' }))[0].userId).toBe(ids.employee1);
 
-    await call(commentsRoute, 'POST', '/x', { token: agent, body: { ticket_id: ticket, text: 'Note for the owner', is_internal: true } });
-    const internal = await waitFor(() => rowsFor({ type: 'comment_internal' }), (r) => r.length === 1);
+    await call(commentsRoute, 'POST', '/x', {
+      token: agent,
+      body: { ticket_id: ticket, text: 'Note for the owner', is_internal: true },
+    });
+    const internal = await waitFor(
+      () => rowsFor({ type: 'comment_internal' }),
+      (r) => r.length === 1,
+    );
     expect(internal[0].userId).toBe(ids.coordinator1);
 
-    await call(commentsRoute, 'POST', '/x', { token: agent, body: { ticket_id: ticket, text: 'Internal: @employee1 @employee2 @coordinator1 see this', is_internal: true } });
-    const mentions = await waitFor(() => rowsFor({ type: 'mention' }), (r) => r.length >= 1);
+    await call(commentsRoute, 'POST', '/x', {
+      token: agent,
+      body: { ticket_id: ticket, text: 'Internal: @employee1 @employee2 @coordinator1 see this', is_internal: true },
+    });
+    const mentions = await waitFor(
+      () => rowsFor({ type: 'mention' }),
+      (r) => r.length >= 1,
+    );
     await new Promise((r) => setTimeout(r, 500));
     expect((await rowsFor({ type: 'mention' })).map((m) => m.userId)).toEqual([ids.coordinator1]);
     expect(mentions).toHaveLength(1);

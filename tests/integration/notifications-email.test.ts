@@ -67,10 +67,19 @@ describe('e-mail over SMTP', () => {
     const user = await makeUser([]);
     const res = await call(sendRoute, 'POST', '/notifications/api/v1/notifications/send/', {
       headers: { 'x-api-key': 'test-service-key-0123456789abcdef' },
-      body: { user_id: user.id, notification_type: 'ticket_resolved', subject: 'Your ticket was resolved', message: 'All fixed.', ticket_number: 'TX20261122123456' },
+      body: {
+        user_id: user.id,
+        notification_type: 'ticket_resolved',
+        subject: 'Your ticket was resolved',
+        message: 'All fixed.',
+        ticket_number: 'TX20261122123456',
+      },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    const mail = await waitFor(() => inbox.find((m) => m.to.includes(user.email)), (m) => !!m);
+    const mail = await waitFor(
+      () => inbox.find((m) => m.to.includes(user.email)),
+      (m) => !!m,
+    );
     expect(mail?.to).toEqual([user.email]);
     const raw = (mail?.raw ?? '').replace(/=\r?\n/g, '');
     expect(raw).toMatch(/^Subject: \[Switchboard\] Your ticket was resolved/m);
@@ -79,7 +88,10 @@ describe('e-mail over SMTP', () => {
     expect(raw).toMatch(/Open: https?:\/\/[^\s]+\/tickets\/TX20261122123456\/conversation/);
     expect(raw).toMatch(/href=3D"https?:\/\/[^"]+\/tickets\/TX20261122123456\/conversation"/);
     const [notification] = await db.notification.findMany({ where: { userId: user.id } });
-    const delivery = await waitFor(() => db.emailDelivery.findFirst({ where: { notificationId: notification.id } }), (d) => !!d);
+    const delivery = await waitFor(
+      () => db.emailDelivery.findFirst({ where: { notificationId: notification.id } }),
+      (d) => !!d,
+    );
     expect(delivery).toMatchObject({ status: 'sent', transport: 'smtp', recipient: user.email, attempt: 1 });
     const list = await call(deliveriesRoute, 'GET', '/x', { token: await tokenFor('admin'), query: { page_size: 100 } });
     expect(list.body.results.some((d: { notification_id: string }) => d.notification_id === notification.id)).toBe(true);
@@ -99,7 +111,9 @@ describe('e-mail over SMTP', () => {
 
   it('a failed attempt is recorded as failed and thrown so the job retries; a sent one is never sent twice', async () => {
     const user = await makeUser([]);
-    const n = await db.notification.create({ data: { userId: user.id, type: 'ticket_closed', subject: 'Closed', message: 'Closed', dedupeKey: randomUUID() } });
+    const n = await db.notification.create({
+      data: { userId: user.id, type: 'ticket_closed', subject: 'Closed', message: 'Closed', dedupeKey: randomUUID() },
+    });
     process.env.SMTP_PORT = '1'; // nothing listens there
     await expect(sendNotificationEmail(n.id, 1)).rejects.toThrow();
     process.env.SMTP_PORT = String(port);
@@ -116,7 +130,16 @@ describe('e-mail over SMTP', () => {
 
   it('without SMTP configuration the message is written to DATA_DIR/mail as an .eml file', async () => {
     const user = await makeUser([]);
-    const n = await db.notification.create({ data: { userId: user.id, type: 'ticket_closed', subject: 'Closed for the file', message: 'Bye', ticketNumber: 'TX20261122654321', dedupeKey: randomUUID() } });
+    const n = await db.notification.create({
+      data: {
+        userId: user.id,
+        type: 'ticket_closed',
+        subject: 'Closed for the file',
+        message: 'Bye',
+        ticketNumber: 'TX20261122654321',
+        dedupeKey: randomUUID(),
+      },
+    });
     const host = process.env.SMTP_HOST;
     delete process.env.SMTP_HOST;
     try {
@@ -127,7 +150,10 @@ describe('e-mail over SMTP', () => {
     const delivery = await db.emailDelivery.findFirstOrThrow({ where: { notificationId: n.id } });
     expect(delivery).toMatchObject({ status: 'sent', transport: 'file' });
     const dir = path.resolve(env.DATA_DIR, 'mail');
-    const file = fs.readdirSync(dir).map((f) => path.join(dir, f)).find((f) => f.endsWith('.eml') && fs.readFileSync(f, 'utf8').includes(user.email));
+    const file = fs
+      .readdirSync(dir)
+      .map((f) => path.join(dir, f))
+      .find((f) => f.endsWith('.eml') && fs.readFileSync(f, 'utf8').includes(user.email));
     expect(file).toBeTruthy();
     const text = fs.readFileSync(file as string, 'utf8');
     expect(text).toMatch(/^Subject: \[Switchboard\] Closed for the file/m);

@@ -17,7 +17,14 @@ import { type MatrixRow, runMatrix } from '../helpers/matrix';
 const KEY = 'test-service-key-0123456789abcdef';
 const TABLES = ['notifications.notifications', 'notifications.email_deliveries'];
 const idOf = async (username: string) => (await db.user.findUniqueOrThrow({ where: { username } })).id;
-const ROLE_USERNAMES = { employee: 'employee1', otherEmployee: 'employee2', coordinator: 'coordinator1', agent: 'agent1', admin: 'admin', anonymous: 'admin' } as const;
+const ROLE_USERNAMES = {
+  employee: 'employee1',
+  otherEmployee: 'employee2',
+  coordinator: 'coordinator1',
+  agent: 'agent1',
+  admin: 'admin',
+  anonymous: 'admin',
+} as const;
 
 async function notificationFor(userId: number) {
   return db.notification.create({ data: { userId, type: 'mention', subject: 'Hello', message: 'Hi', dedupeKey: randomUUID() } });
@@ -28,7 +35,12 @@ async function notificationFor(userId: number) {
  * invisible (404), your own answers 200. A call with a body changes the notification, so a refused one must
  * leave the tables unchanged.
  */
-function byIdRows(route: MatrixRow['route'], method: MatrixRow['method'], path: string, body?: Record<string, unknown>): MatrixRow[] {
+function byIdRows(
+  route: MatrixRow['route'],
+  method: MatrixRow['method'],
+  path: string,
+  body?: Record<string, unknown>,
+): MatrixRow[] {
   const name = path.replace(/\/x\/$/, '/{id}/');
   const options = (id: string) => (body ? { params: { id }, body } : { params: { id } });
   const tables = body ? { tables: TABLES } : {};
@@ -124,12 +136,20 @@ describe('authorization matrix: notifications', () => {
 describe('service endpoints (X-API-Key)', () => {
   it('reject a missing or wrong key and change nothing', async () => {
     const user = await makeUser([]);
-    for (const headers of [{} as Record<string, string>, { 'x-api-key': 'wrong-key-0123456789abcdef' }, { 'x-api-key': `${KEY}x` }, { 'x-api-key': KEY.slice(0, -1) }]) {
+    for (const headers of [
+      {} as Record<string, string>,
+      { 'x-api-key': 'wrong-key-0123456789abcdef' },
+      { 'x-api-key': `${KEY}x` },
+      { 'x-api-key': KEY.slice(0, -1) },
+    ]) {
       for (const [mod, path] of [
         [sendRoute, '/notifications/api/v1/notifications/send/'],
         [createRoute, '/notifications/notifications/'],
       ] as const) {
-        const res = await call(mod, 'POST', path, { headers, body: { user_id: user.id, type: 'mention', subject: 's', message: 'm' } });
+        const res = await call(mod, 'POST', path, {
+          headers,
+          body: { user_id: user.id, type: 'mention', subject: 's', message: 'm' },
+        });
         expect(res.status).toBe(401);
         expect(res.body.code).toBe('UNAUTHENTICATED');
       }
@@ -141,7 +161,12 @@ describe('service endpoints (X-API-Key)', () => {
     const user = await makeUser([]);
     const res = await call(sendRoute, 'POST', '/notifications/api/v1/notifications/send/', {
       headers: { 'x-api-key': KEY },
-      body: { user_email: user.email, user_name: 'X', notification_type: 'task_assigned', context_data: { task_id: 'T-456', task_title: 'Network Issue' } },
+      body: {
+        user_email: user.email,
+        user_name: 'X',
+        notification_type: 'task_assigned',
+        context_data: { task_id: 'T-456', task_title: 'Network Issue' },
+      },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ success: true, message: 'Notification sent successfully' });
@@ -154,7 +179,13 @@ describe('service endpoints (X-API-Key)', () => {
     const user = await makeUser([]);
     const res = await call(createRoute, 'POST', '/notifications/notifications/', {
       headers: { 'x-api-key': KEY },
-      body: { user_id: user.id, type: 'assignment', subject: 'New Task Assigned', message: 'You have been assigned task T1', metadata: { task_id: 'x' } },
+      body: {
+        user_id: user.id,
+        type: 'assignment',
+        subject: 'New Task Assigned',
+        message: 'You have been assigned task T1',
+        metadata: { task_id: 'x' },
+      },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({ status: 'sent', notification_id: expect.any(String) });
@@ -163,7 +194,10 @@ describe('service endpoints (X-API-Key)', () => {
       body: { user_email: 'nobody@nowhere.test', type: 'assignment', subject: 's', message: 'm' },
     });
     expect(bad.status).toBe(400);
-    const invalid = await call(createRoute, 'POST', '/notifications/notifications/', { headers: { 'x-api-key': KEY }, body: { subject: 's' } });
+    const invalid = await call(createRoute, 'POST', '/notifications/notifications/', {
+      headers: { 'x-api-key': KEY },
+      body: { subject: 's' },
+    });
     expect(invalid.status).toBe(400);
     expect(invalid.body.code).toBe('VALIDATION_ERROR');
   });
@@ -180,7 +214,13 @@ describe('in-app notifications', () => {
     let res = await call(inappRoute, 'GET', '/notifications/api/v2/notifications/inapp/', { token });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ count: 2, unread_count: 2 });
-    expect(res.body.results[0]).toMatchObject({ id: expect.any(String), subject: 'Hello', message: 'Hi', is_read: false, created_at: expect.any(String) });
+    expect(res.body.results[0]).toMatchObject({
+      id: expect.any(String),
+      subject: 'Hello',
+      message: 'Hi',
+      is_read: false,
+      created_at: expect.any(String),
+    });
     const patched = await call(inappOneRoute, 'PATCH', '/x', { token, params: { id: a.id }, body: { is_read: true } });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ id: a.id, is_read: true, read_at: expect.any(String) });
@@ -208,8 +248,17 @@ describe('003: GET /notifications/notifications/', () => {
     const all = await call(createRoute, 'GET', path, { token });
     expect(all.status, JSON.stringify(all.body)).toBe(200);
     expect(all.body.count).toBe(2);
-    expect(all.body.results.map((n: { notification_id: string }) => n.notification_id).sort()).toEqual([first.id, second.id].sort());
-    expect(all.body.results[0]).toMatchObject({ notification_id: expect.any(String), type: 'mention', subject: 'Hello', message: 'Hi', is_read: expect.any(Boolean), created_at: expect.any(String) });
+    expect(all.body.results.map((n: { notification_id: string }) => n.notification_id).sort()).toEqual(
+      [first.id, second.id].sort(),
+    );
+    expect(all.body.results[0]).toMatchObject({
+      notification_id: expect.any(String),
+      type: 'mention',
+      subject: 'Hello',
+      message: 'Hi',
+      is_read: expect.any(Boolean),
+      created_at: expect.any(String),
+    });
 
     const unread = await call(createRoute, 'GET', path, { token, query: { user_id: String(me.id), is_read: 'false' } });
     expect(unread.status).toBe(200);
@@ -237,25 +286,53 @@ describe('003: /notifications/notifications/{id}/', () => {
 
     const got = await call(notificationRoute, 'GET', path(mine.id), { token, params: { id: mine.id } });
     expect(got.status, JSON.stringify(got.body)).toBe(200);
-    expect(got.body).toMatchObject({ notification_id: mine.id, id: mine.id, type: 'mention', subject: 'Hello', message: 'Hi', is_read: false, read_at: null, created_at: expect.any(String) });
+    expect(got.body).toMatchObject({
+      notification_id: mine.id,
+      id: mine.id,
+      type: 'mention',
+      subject: 'Hello',
+      message: 'Hi',
+      is_read: false,
+      read_at: null,
+      created_at: expect.any(String),
+    });
 
-    const read = await call(notificationRoute, 'PATCH', path(mine.id), { token, params: { id: mine.id }, body: { is_read: true } });
+    const read = await call(notificationRoute, 'PATCH', path(mine.id), {
+      token,
+      params: { id: mine.id },
+      body: { is_read: true },
+    });
     expect(read.status, JSON.stringify(read.body)).toBe(200);
     expect(read.body).toMatchObject({ notification_id: mine.id, is_read: true, read_at: expect.any(String) });
     expect((await db.notification.findUniqueOrThrow({ where: { id: mine.id } })).isRead).toBe(true);
     // marking read again keeps the first read time
-    const again = await call(notificationRoute, 'PATCH', path(mine.id), { token, params: { id: mine.id }, body: { is_read: true } });
+    const again = await call(notificationRoute, 'PATCH', path(mine.id), {
+      token,
+      params: { id: mine.id },
+      body: { is_read: true },
+    });
     expect(again.body.read_at).toBe(read.body.read_at);
 
-    const unread = await call(notificationRoute, 'PATCH', path(mine.id), { token, params: { id: mine.id }, body: { is_read: false } });
+    const unread = await call(notificationRoute, 'PATCH', path(mine.id), {
+      token,
+      params: { id: mine.id },
+      body: { is_read: false },
+    });
     expect(unread.status).toBe(200);
     expect(unread.body).toMatchObject({ notification_id: mine.id, is_read: false, read_at: null });
-    expect((await call(notificationRoute, 'GET', path(mine.id), { token, params: { id: mine.id } })).body).toMatchObject({ is_read: false, read_at: null });
+    expect((await call(notificationRoute, 'GET', path(mine.id), { token, params: { id: mine.id } })).body).toMatchObject({
+      is_read: false,
+      read_at: null,
+    });
 
     const foreignGet = await call(notificationRoute, 'GET', path(theirs.id), { token, params: { id: theirs.id } });
     expect(foreignGet.status).toBe(404);
     expect(foreignGet.body.code).toBe('NOT_FOUND');
-    const foreignPatch = await call(notificationRoute, 'PATCH', path(theirs.id), { token, params: { id: theirs.id }, body: { is_read: true } });
+    const foreignPatch = await call(notificationRoute, 'PATCH', path(theirs.id), {
+      token,
+      params: { id: theirs.id },
+      body: { is_read: true },
+    });
     expect(foreignPatch.status).toBe(404);
     expect((await db.notification.findUniqueOrThrow({ where: { id: theirs.id } })).isRead).toBe(false);
 
@@ -264,7 +341,11 @@ describe('003: /notifications/notifications/{id}/', () => {
     const invalid = await call(notificationRoute, 'GET', path('12'), { token, params: { id: '12' } });
     expect(invalid.status).toBe(400);
     expect(invalid.body.code).toBe('VALIDATION_ERROR');
-    const badBody = await call(notificationRoute, 'PATCH', path(mine.id), { token, params: { id: mine.id }, body: { is_read: 'yes' } });
+    const badBody = await call(notificationRoute, 'PATCH', path(mine.id), {
+      token,
+      params: { id: mine.id },
+      body: { is_read: 'yes' },
+    });
     expect(badBody.status).toBe(400);
     expect((await call(notificationRoute, 'DELETE', path(mine.id), { token, params: { id: mine.id } })).status).toBe(405);
   });

@@ -10,7 +10,10 @@ describe('PostgreSQL restarted under a stream of approvals', () => {
   it('every approved ticket gets exactly one task and the process survives the restart', async () => {
     const env = { ...process.env };
     delete env.DATABASE_URL;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/integration/fixtures/restart-stream.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/integration/fixtures/restart-stream.ts'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += String(d)));
@@ -23,6 +26,13 @@ describe('PostgreSQL restarted under a stream of approvals', () => {
     expect(code).toBe(0);
     // The restart really interrupted the stream: some approvals had to be sent again.
     expect(result.resends).toBeGreaterThan(0);
-    expect(result).toMatchObject({ tickets: 200, approved: 200, workflowTickets: 200, withOneTask: 200, withMoreTasks: 0, firstAssignments: 200 });
+    expect(result).toMatchObject({
+      tickets: 200,
+      approved: 200,
+      workflowTickets: 200,
+      withOneTask: 200,
+      withMoreTasks: 0,
+      firstAssignments: 200,
+    });
   }, 240_000);
 });

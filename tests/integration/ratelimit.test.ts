@@ -20,7 +20,9 @@ describe('rate limiter on Postgres', () => {
       expect((r.reason as AppError).status).toBe(429);
     }
     // Each success saw a distinct remaining count: 4, 3, 2, 1, 0.
-    const remaining = ok.map((r) => Number((r as PromiseFulfilledResult<Record<string, string>>).value['X-RateLimit-Remaining'])).sort();
+    const remaining = ok
+      .map((r) => Number((r as PromiseFulfilledResult<Record<string, string>>).value['X-RateLimit-Remaining']))
+      .sort();
     expect(remaining).toEqual([0, 1, 2, 3, 4]);
   });
 

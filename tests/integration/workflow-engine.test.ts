@@ -57,11 +57,21 @@ describe('workflow definitions', () => {
     expect(got.body.transitions).toHaveLength(3);
     expect(got.body.high_sla).toBe('8 hours');
     expect(got.body.sla.medium).toBe('P2D');
-    const list = await call(workflowsRoute, 'GET', '/tts/workflows/', { token: admin, query: { department: wf.department, status: 'draft' } });
+    const list = await call(workflowsRoute, 'GET', '/tts/workflows/', {
+      token: admin,
+      query: { department: wf.department, status: 'draft' },
+    });
     expect(list.body.count).toBe(1);
-    const published = await call(workflowsRoute, 'GET', '/tts/workflows/', { token: admin, query: { department: wf.department, is_published: 'true' } });
+    const published = await call(workflowsRoute, 'GET', '/tts/workflows/', {
+      token: admin,
+      query: { department: wf.department, is_published: 'true' },
+    });
     expect(published.body.count).toBe(0);
-    const upd = await call(workflowRoute, 'PATCH', `/tts/workflows/${wf.id}/`, { token: admin, params: { id: wf.id }, body: { name: 'Renamed', low_sla: '6 days' } });
+    const upd = await call(workflowRoute, 'PATCH', `/tts/workflows/${wf.id}/`, {
+      token: admin,
+      params: { id: wf.id },
+      body: { name: 'Renamed', low_sla: '6 days' },
+    });
     expect(upd.status).toBe(200);
     expect(upd.body.name).toBe('Renamed');
     expect(upd.body.low_sla).toBe('6 days');
@@ -77,7 +87,10 @@ describe('workflow definitions', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.details.urgent_sla).toEqual(['urgent_sla must be shorter than high_sla']);
-    const bad = await call(workflowsRoute, 'POST', '/tts/workflows/', { token: admin, body: { name: 'Bad', department: 'D', category: 'C', low_sla: 'whenever' } });
+    const bad = await call(workflowsRoute, 'POST', '/tts/workflows/', {
+      token: admin,
+      body: { name: 'Bad', department: 'D', category: 'C', low_sla: 'whenever' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.details.low_sla).toBeDefined();
     expect(await snapshot(WORKFLOW_TABLES)).toEqual(before);
@@ -122,7 +135,13 @@ describe('workflow definitions', () => {
     const hdtsRole = await db.role.findUniqueOrThrow({ where: { system_name: { system: 'hdts', name: 'Employee' } } });
     const res = await call(workflowsRoute, 'POST', '/tts/workflows/', {
       token: admin,
-      body: { name: 'X', department: 'D', category: 'C', steps: [{ name: 'A', role_id: hdtsRole.id, is_start: true, is_end: true }], transitions: [{ from_step: 'A', to_step: 'Nowhere', name: 'go' }] },
+      body: {
+        name: 'X',
+        department: 'D',
+        category: 'C',
+        steps: [{ name: 'A', role_id: hdtsRole.id, is_start: true, is_end: true }],
+        transitions: [{ from_step: 'A', to_step: 'Nowhere', name: 'go' }],
+      },
     });
     expect(res.status).toBe(400);
     expect(res.body.details['steps.0.role_id']).toBeDefined();
@@ -189,7 +208,9 @@ describe('tickets entering a workflow', () => {
     const owner = await jobsFor('hdts.update_ticket_owner', p.ticket_number);
     expect(owner.map((j) => j.data)).toEqual([{ ticket_number: p.ticket_number, owner_id: task.ownerId }]);
     const told = await jobsFor('notifications.notify', p.ticket_number);
-    expect(told.map((j) => [j.data.type, j.data.user_ids, j.data.link])).toEqual([['task_assigned', [task.items[0].userId], `/agent/tasks/${task.id}`]]);
+    expect(told.map((j) => [j.data.type, j.data.user_ids, j.data.link])).toEqual([
+      ['task_assigned', [task.items[0].userId], `/agent/tasks/${task.id}`],
+    ]);
   });
 
   it('a second delivery of the same ticket changes nothing (DUPLICATE_TICKET)', async () => {
@@ -231,7 +252,9 @@ describe('tickets entering a workflow', () => {
     expect(t.routing).toBe('unassigned');
     expect(t.unassignedCode).toBe('AMBIGUOUS_WORKFLOW');
     expect(t.unassignedReason).toMatch(/Configuration error/);
-    const reports = await db.$queryRaw<{ data: { type: string; user_ids: number[] } }[]>`SELECT data FROM pgboss.job WHERE name = 'notifications.notify' AND data->>'ticket_number' = ${p.ticket_number}`;
+    const reports = await db.$queryRaw<
+      { data: { type: string; user_ids: number[] } }[]
+    >`SELECT data FROM pgboss.job WHERE name = 'notifications.notify' AND data->>'ticket_number' = ${p.ticket_number}`;
     const admin = await db.user.findUniqueOrThrow({ where: { username: 'admin' } });
     expect(reports.map((r) => r.data.type)).toEqual(['workflow_unassigned']);
     expect(reports[0].data.user_ids).toContain(admin.id);
@@ -241,18 +264,35 @@ describe('tickets entering a workflow', () => {
     const p = payload({ department: 'Nowhere Department' });
     await deliver(p);
     const admin = await tokenFor('admin');
-    const list = await call(unassignedRoute, 'GET', '/tts/unassigned-tickets/', { token: admin, query: { search: p.ticket_number } });
-    expect(list.body.results).toEqual([expect.objectContaining({ ticket_number: p.ticket_number, reason_code: 'WORKFLOW_NOT_FOUND' })]);
+    const list = await call(unassignedRoute, 'GET', '/tts/unassigned-tickets/', {
+      token: admin,
+      query: { search: p.ticket_number },
+    });
+    expect(list.body.results).toEqual([
+      expect.objectContaining({ ticket_number: p.ticket_number, reason_code: 'WORKFLOW_NOT_FOUND' }),
+    ]);
     const wf = await threeStepWorkflow({ members: [1, 1, 1] });
-    const assigned = await call(assignRoute, 'POST', `/tts/unassigned-tickets/${p.ticket_number}/assign/`, { token: admin, params: { ticket_number: p.ticket_number }, body: { workflow_id: wf.id } });
+    const assigned = await call(assignRoute, 'POST', `/tts/unassigned-tickets/${p.ticket_number}/assign/`, {
+      token: admin,
+      params: { ticket_number: p.ticket_number },
+      body: { workflow_id: wf.id },
+    });
     expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
     const task = (await taskOf(p.ticket_number))!;
     expect(task.items[0].userId).toBe(wf.roles.triage.users[0].id);
     expect(task.ownerId).not.toBeNull();
     expect(await jobsFor('hdts.update_ticket_owner', p.ticket_number)).toHaveLength(1);
-    const again = await call(assignRoute, 'POST', `/tts/unassigned-tickets/${p.ticket_number}/assign/`, { token: admin, params: { ticket_number: p.ticket_number }, body: { workflow_id: wf.id } });
+    const again = await call(assignRoute, 'POST', `/tts/unassigned-tickets/${p.ticket_number}/assign/`, {
+      token: admin,
+      params: { ticket_number: p.ticket_number },
+      body: { workflow_id: wf.id },
+    });
     expect(again.status).toBe(409);
-    const agent = await call(assignRoute, 'POST', `/tts/unassigned-tickets/${p.ticket_number}/assign/`, { token: await tokenFor('agent1'), params: { ticket_number: p.ticket_number }, body: { workflow_id: wf.id } });
+    const agent = await call(assignRoute, 'POST', `/tts/unassigned-tickets/${p.ticket_number}/assign/`, {
+      token: await tokenFor('agent1'),
+      params: { ticket_number: p.ticket_number },
+      body: { workflow_id: wf.id },
+    });
     expect(agent.status).toBe(403);
   });
 
@@ -271,7 +311,12 @@ describe('tickets entering a workflow', () => {
   it('round-robin is fair under concurrency: four simultaneous tickets → 1, 2, 3, 1; inactive members skipped', async () => {
     const wf = await threeStepWorkflow({ members: [3, 1, 1] });
     const [u1, u2, u3] = wf.roles.triage.users;
-    const tickets = [payload({ department: wf.department }), payload({ department: wf.department }), payload({ department: wf.department }), payload({ department: wf.department })];
+    const tickets = [
+      payload({ department: wf.department }),
+      payload({ department: wf.department }),
+      payload({ department: wf.department }),
+      payload({ department: wf.department }),
+    ];
     await Promise.all(tickets.map(deliver));
     const assignees = [];
     for (const t of tickets) assignees.push((await taskOf(t.ticket_number))!.items[0]);
@@ -307,14 +352,21 @@ describe('acting on tasks', () => {
     const wrong = await act(triager, task.items[0].id, await transitionId(wf.id, 'resolve'));
     expect(wrong.status).toBe(400);
     expect(wrong.body.code).toBe('INVALID_TRANSITION');
-    expect(wrong.body.details).toMatchObject({ current_step: 'Triage', attempted_transition: 'resolve', available_transitions: ['submit'] });
+    expect(wrong.body.details).toMatchObject({
+      current_step: 'Triage',
+      attempted_transition: 'resolve',
+      available_transitions: ['submit'],
+    });
     const finalize = await act(triager, task.items[0].id, null);
     expect(finalize.status).toBe(400);
     const other = await act(specialistToken, task.items[0].id, await transitionId(wf.id, 'submit'));
     expect(other.status).toBe(404);
     const owner = await act(coordinatorToken, task.items[0].id, await transitionId(wf.id, 'submit'));
     expect(owner.status).toBe(403);
-    const noNotes = await call(transitionsRoute, 'POST', '/tts/transitions/', { token: triager, body: { task_item_id: task.items[0].id, transition_id: await transitionId(wf.id, 'submit'), notes: ' ' } });
+    const noNotes = await call(transitionsRoute, 'POST', '/tts/transitions/', {
+      token: triager,
+      body: { task_item_id: task.items[0].id, transition_id: await transitionId(wf.id, 'submit'), notes: ' ' },
+    });
     expect(noNotes.status).toBe(400);
     expect(await snapshot(WORKFLOW_TABLES)).toEqual(before);
   });
@@ -324,9 +376,13 @@ describe('acting on tasks', () => {
     const wf = await threeStepWorkflow({ members: [1, 1, 1] });
     // The same user holds the triage and the verification roles.
     await db.userRole.create({ data: { userId: shared.id, roleId: wf.roles.verification.role.id } });
-    await db.userRole.delete({ where: { userId_roleId: { userId: wf.roles.verification.users[0].id, roleId: wf.roles.verification.role.id } } });
+    await db.userRole.delete({
+      where: { userId_roleId: { userId: wf.roles.verification.users[0].id, roleId: wf.roles.verification.role.id } },
+    });
     await db.userRole.create({ data: { userId: shared.id, roleId: wf.roles.triage.role.id } });
-    await db.userRole.delete({ where: { userId_roleId: { userId: wf.roles.triage.users[0].id, roleId: wf.roles.triage.role.id } } });
+    await db.userRole.delete({
+      where: { userId_roleId: { userId: wf.roles.triage.users[0].id, roleId: wf.roles.triage.role.id } },
+    });
     const p = payload({ department: wf.department });
     await deliver(p);
     const me = await tokenOf(shared);
@@ -336,7 +392,12 @@ describe('acting on tasks', () => {
 
     const r1 = await act(me, task.items[0].id, await transitionId(wf.id, 'submit'), 'triaged');
     expect(r1.status, JSON.stringify(r1.body)).toBe(200);
-    expect(r1.body).toMatchObject({ status: 'success', new_status: 'resolved', next_step: 'Resolution', next_assignee: expect.any(String) });
+    expect(r1.body).toMatchObject({
+      status: 'success',
+      new_status: 'resolved',
+      next_step: 'Resolution',
+      next_assignee: expect.any(String),
+    });
     const reject = await act(specialist, r1.body.next_task_item_id, await transitionId(wf.id, 'reject'), 'needs more info');
     expect(reject.status).toBe(200);
     expect(reject.body.next_step).toBe('Triage');
@@ -348,9 +409,16 @@ describe('acting on tasks', () => {
     expect(resolve.status).toBe(200);
     expect(resolve.body.next_assignee_id).toBe(shared.id);
     // The same user now acts at the end step and finalizes.
-    const available = await call(availableRoute, 'GET', `/tts/tasks/${task.id}/available-actions/`, { token: me, params: { id: task.id } });
+    const available = await call(availableRoute, 'GET', `/tts/tasks/${task.id}/available-actions/`, {
+      token: me,
+      params: { id: task.id },
+    });
     expect(available.body.available_actions.map((a: { action_id: unknown }) => a.action_id)).toEqual(['finalize']);
-    const done = await call(actionRoute, 'POST', `/tts/tasks/${task.id}/action/`, { token: me, params: { id: task.id }, body: { action_id: 'finalize', comment: 'verified' } });
+    const done = await call(actionRoute, 'POST', `/tts/tasks/${task.id}/action/`, {
+      token: me,
+      params: { id: task.id },
+      body: { action_id: 'finalize', comment: 'verified' },
+    });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     expect(done.body.status).toBe('completed');
     task = (await taskOf(p.ticket_number))!;
@@ -371,7 +439,10 @@ describe('acting on tasks', () => {
     const late = await act(me, task.items[4].id, null);
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('ALREADY_COMPLETED');
-    const none = await call(availableRoute, 'GET', `/tts/tasks/${task.id}/available-actions/`, { token: me, params: { id: task.id } });
+    const none = await call(availableRoute, 'GET', `/tts/tasks/${task.id}/available-actions/`, {
+      token: me,
+      params: { id: task.id },
+    });
     expect(none.body).toMatchObject({ can_act: false, available_actions: [] });
   });
 
@@ -412,8 +483,15 @@ describe('SLA', () => {
     const item = await db.taskItem.findUniqueOrThrow({ where: { id: r.body.next_task_item_id } });
     expect(hours(item.targetResolution, item.assignedOn)).toBe(4);
     const owner = await db.user.findUniqueOrThrow({ where: { id: task.ownerId! } });
-    const owned = await call(ownedRoute, 'GET', '/tts/tasks/owned-tickets/', { token: await tokenOf(owner), query: { search: p.ticket_number } });
-    expect(owned.body.results[0]).toMatchObject({ priority: 'High', is_breached: false, time_remaining: expect.stringMatching(/^7h 5\dm$/) });
+    const owned = await call(ownedRoute, 'GET', '/tts/tasks/owned-tickets/', {
+      token: await tokenOf(owner),
+      query: { search: p.ticket_number },
+    });
+    expect(owned.body.results[0]).toMatchObject({
+      priority: 'High',
+      is_breached: false,
+      time_remaining: expect.stringMatching(/^7h 5\dm$/),
+    });
   });
 
   it('Critical uses the urgent SLA; no SLA configured → none', async () => {
@@ -435,13 +513,22 @@ describe('escalation and transfer', () => {
     const me = await tokenOf(wf.roles.triage.users[0]);
     await db.user.update({ where: { id: wf.roles.escalation.users[0].id }, data: { isActive: false } });
     const before = await snapshot(WORKFLOW_TABLES);
-    const empty = await call(escalateRoute, 'POST', '/tts/tasks/escalate/', { token: me, body: { task_item_id: task.items[0].id, reason: 'too hard' } });
+    const empty = await call(escalateRoute, 'POST', '/tts/tasks/escalate/', {
+      token: me,
+      body: { task_item_id: task.items[0].id, reason: 'too hard' },
+    });
     expect(empty.status).toBe(409);
     expect(await snapshot(WORKFLOW_TABLES)).toEqual(before);
-    const noReason = await call(escalateRoute, 'POST', '/tts/tasks/escalate/', { token: me, body: { task_item_id: task.items[0].id, reason: '' } });
+    const noReason = await call(escalateRoute, 'POST', '/tts/tasks/escalate/', {
+      token: me,
+      body: { task_item_id: task.items[0].id, reason: '' },
+    });
     expect(noReason.status).toBe(400);
     await db.user.update({ where: { id: wf.roles.escalation.users[0].id }, data: { isActive: true } });
-    const ok = await call(escalateRoute, 'POST', '/tts/tasks/escalate/', { token: me, body: { task_item_id: task.items[0].id, reason: 'too hard' } });
+    const ok = await call(escalateRoute, 'POST', '/tts/tasks/escalate/', {
+      token: me,
+      body: { task_item_id: task.items[0].id, reason: 'too hard' },
+    });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     const items = (await taskOf(p.ticket_number))!.items;
     expect(items.map((i) => [i.status, i.origin, i.userId])).toEqual([
@@ -451,7 +538,9 @@ describe('escalation and transfer', () => {
     expect(items[1].targetResolution).toEqual(items[0].targetResolution);
     expect(items[1].stepId).toBe(items[0].stepId);
     // The new assignee is told (escalated in) and joins the conversation; the previous one is told it left them.
-    const sent = await db.$queryRaw<{ name: string; data: { type?: string; user_ids?: number[]; user_id?: number; role?: string } }[]>`
+    const sent = await db.$queryRaw<
+      { name: string; data: { type?: string; user_ids?: number[]; user_id?: number; role?: string } }[]
+    >`
       SELECT name, data FROM pgboss.job WHERE data->>'ticket_number' = ${p.ticket_number} AND name IN ('notifications.notify', 'messaging.ticket_participant')`;
     const notes = sent.filter((j) => j.name === 'notifications.notify').map((j) => [j.data.type, j.data.user_ids]);
     expect(notes).toEqual(
@@ -462,7 +551,10 @@ describe('escalation and transfer', () => {
     );
     const participants = sent.filter((j) => j.name === 'messaging.ticket_participant').map((j) => [j.data.user_id, j.data.role]);
     expect(participants).toEqual(expect.arrayContaining([[wf.roles.escalation.users[0].id, 'agent']]));
-    const twice = await call(escalateRoute, 'POST', '/tts/tasks/escalate/', { token: me, body: { task_item_id: task.items[0].id, reason: 'again' } });
+    const twice = await call(escalateRoute, 'POST', '/tts/tasks/escalate/', {
+      token: me,
+      body: { task_item_id: task.items[0].id, reason: 'again' },
+    });
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('ALREADY_ESCALATED');
     // The escalation assignee acts at the same step.
@@ -481,15 +573,27 @@ describe('escalation and transfer', () => {
     const assigneeToken = await tokenOf(wf.roles.triage.users.find((u) => u.id === first.userId)!);
     const admin = await tokenFor('admin');
     const before = await snapshot(WORKFLOW_TABLES);
-    const byAgent = await call(transferRoute, 'POST', '/tts/tasks/transfer/', { token: agent1, body: { task_item_id: first.id, user_id: other.id, notes: 'x' } });
+    const byAgent = await call(transferRoute, 'POST', '/tts/tasks/transfer/', {
+      token: agent1,
+      body: { task_item_id: first.id, user_id: other.id, notes: 'x' },
+    });
     expect(byAgent.status).toBe(403);
-    const byAssignee = await call(transferRoute, 'POST', '/tts/tasks/transfer/', { token: assigneeToken, body: { task_item_id: first.id, user_id: other.id, notes: 'x' } });
+    const byAssignee = await call(transferRoute, 'POST', '/tts/tasks/transfer/', {
+      token: assigneeToken,
+      body: { task_item_id: first.id, user_id: other.id, notes: 'x' },
+    });
     expect(byAssignee.status).toBe(403);
     const inactive = await makeUser([], { isActive: false });
-    const toInactive = await call(transferRoute, 'POST', '/tts/tasks/transfer/', { token: admin, body: { task_item_id: first.id, user_id: inactive.id, notes: 'x' } });
+    const toInactive = await call(transferRoute, 'POST', '/tts/tasks/transfer/', {
+      token: admin,
+      body: { task_item_id: first.id, user_id: inactive.id, notes: 'x' },
+    });
     expect(toInactive.status).toBe(400);
     expect(await snapshot(WORKFLOW_TABLES)).toEqual(before);
-    const ok = await call(transferRoute, 'POST', '/tts/tasks/transfer/', { token: admin, body: { task_item_id: first.id, user_id: other.id, notes: 'balancing' } });
+    const ok = await call(transferRoute, 'POST', '/tts/tasks/transfer/', {
+      token: admin,
+      body: { task_item_id: first.id, user_id: other.id, notes: 'balancing' },
+    });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     const items = (await taskOf(p.ticket_number))!.items;
     expect(items.map((i) => [i.status, i.origin, i.userId])).toEqual([
@@ -497,7 +601,10 @@ describe('escalation and transfer', () => {
       ['new', 'Transferred', other.id],
     ]);
     expect(items[1].targetResolution).toEqual(items[0].targetResolution);
-    const again = await call(transferRoute, 'POST', '/tts/tasks/transfer/', { token: admin, body: { task_item_id: first.id, user_id: other.id, notes: 'x' } });
+    const again = await call(transferRoute, 'POST', '/tts/tasks/transfer/', {
+      token: admin,
+      body: { task_item_id: first.id, user_id: other.id, notes: 'x' },
+    });
     expect(again.status).toBe(409);
   });
 
@@ -507,34 +614,71 @@ describe('escalation and transfer', () => {
     await deliver(p);
     const task = (await taskOf(p.ticket_number))!;
     const owner = await db.user.findUniqueOrThrow({ where: { id: task.ownerId! } });
-    const otherCoordinator = await db.user.findFirstOrThrow({ where: { username: { in: ['coordinator1', 'coordinator2'] }, id: { not: owner.id } } });
-    const notOwner = await call(ownerEscalateRoute, 'POST', '/tts/tasks/ticket-owner/escalate/', { token: await tokenOf(otherCoordinator), body: { ticket_number: p.ticket_number, reason: 'x' } });
+    const otherCoordinator = await db.user.findFirstOrThrow({
+      where: { username: { in: ['coordinator1', 'coordinator2'] }, id: { not: owner.id } },
+    });
+    const notOwner = await call(ownerEscalateRoute, 'POST', '/tts/tasks/ticket-owner/escalate/', {
+      token: await tokenOf(otherCoordinator),
+      body: { ticket_number: p.ticket_number, reason: 'x' },
+    });
     expect(notOwner.status).toBe(403);
-    const missing = await call(ownerEscalateRoute, 'POST', '/tts/tasks/ticket-owner/escalate/', { token: await tokenOf(owner), body: { ticket_number: 'TX20260101000000', reason: 'x' } });
+    const missing = await call(ownerEscalateRoute, 'POST', '/tts/tasks/ticket-owner/escalate/', {
+      token: await tokenOf(owner),
+      body: { ticket_number: 'TX20260101000000', reason: 'x' },
+    });
     expect(missing.status).toBe(404);
     expect(missing.body.code).toBe('TICKET_NOT_FOUND');
-    const esc = await call(ownerEscalateRoute, 'POST', '/tts/tasks/ticket-owner/escalate/', { token: await tokenOf(owner), body: { ticket_number: p.ticket_number, reason: 'complex', urgency: 'High' } });
+    const esc = await call(ownerEscalateRoute, 'POST', '/tts/tasks/ticket-owner/escalate/', {
+      token: await tokenOf(owner),
+      body: { ticket_number: p.ticket_number, reason: 'complex', urgency: 'High' },
+    });
     expect(esc.status, JSON.stringify(esc.body)).toBe(200);
-    expect(esc.body).toMatchObject({ status: 'success', ticket_number: p.ticket_number, old_owner: `${owner.firstName} ${owner.lastName}`, new_owner: 'Alex Morgan', escalated_at: expect.any(String) });
+    expect(esc.body).toMatchObject({
+      status: 'success',
+      ticket_number: p.ticket_number,
+      old_owner: `${owner.firstName} ${owner.lastName}`,
+      new_owner: 'Alex Morgan',
+      escalated_at: expect.any(String),
+    });
     const admin = await db.user.findUniqueOrThrow({ where: { username: 'admin' } });
-    const twice = await call(ownerEscalateRoute, 'POST', '/tts/tasks/ticket-owner/escalate/', { token: await tokenFor('admin'), body: { ticket_number: p.ticket_number, reason: 'x' } });
+    const twice = await call(ownerEscalateRoute, 'POST', '/tts/tasks/ticket-owner/escalate/', {
+      token: await tokenFor('admin'),
+      body: { ticket_number: p.ticket_number, reason: 'x' },
+    });
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('ALREADY_ESCALATED');
     const owners = (await jobsFor('hdts.update_ticket_owner', p.ticket_number)).map((j) => j.data.owner_id);
     expect(owners).toEqual([owner.id, admin.id]);
 
-    const byCoordinator = await call(ownerTransferRoute, 'POST', '/tts/tasks/ticket-owner/transfer/', { token: await tokenOf(owner), body: { ticket_number: p.ticket_number, new_owner_id: owner.id } });
+    const byCoordinator = await call(ownerTransferRoute, 'POST', '/tts/tasks/ticket-owner/transfer/', {
+      token: await tokenOf(owner),
+      body: { ticket_number: p.ticket_number, new_owner_id: owner.id },
+    });
     expect(byCoordinator.status).toBe(403);
     expect(byCoordinator.body.code).toBe('INSUFFICIENT_PERMISSIONS');
-    const same = await call(ownerTransferRoute, 'POST', '/tts/tasks/ticket-owner/transfer/', { token: await tokenFor('admin'), body: { ticket_number: p.ticket_number, new_owner_id: admin.id } });
+    const same = await call(ownerTransferRoute, 'POST', '/tts/tasks/ticket-owner/transfer/', {
+      token: await tokenFor('admin'),
+      body: { ticket_number: p.ticket_number, new_owner_id: admin.id },
+    });
     expect(same.status).toBe(400);
     expect(same.body.code).toBe('INVALID_TRANSFER');
-    const nobody = await call(ownerTransferRoute, 'POST', '/tts/tasks/ticket-owner/transfer/', { token: await tokenFor('admin'), body: { ticket_number: p.ticket_number, new_owner_id: 999999 } });
+    const nobody = await call(ownerTransferRoute, 'POST', '/tts/tasks/ticket-owner/transfer/', {
+      token: await tokenFor('admin'),
+      body: { ticket_number: p.ticket_number, new_owner_id: 999999 },
+    });
     expect(nobody.status).toBe(404);
     expect(nobody.body.code).toBe('USER_NOT_FOUND');
-    const moved = await call(ownerTransferRoute, 'POST', '/tts/tasks/ticket-owner/transfer/', { token: await tokenFor('admin'), body: { ticket_number: p.ticket_number, new_owner_id: otherCoordinator.id, reason: 'Workload balancing' } });
+    const moved = await call(ownerTransferRoute, 'POST', '/tts/tasks/ticket-owner/transfer/', {
+      token: await tokenFor('admin'),
+      body: { ticket_number: p.ticket_number, new_owner_id: otherCoordinator.id, reason: 'Workload balancing' },
+    });
     expect(moved.status).toBe(200);
-    expect(moved.body).toMatchObject({ status: 'success', old_owner: 'Alex Morgan', new_owner: `${otherCoordinator.firstName} ${otherCoordinator.lastName}`, transferred_by: 'Alex Morgan' });
+    expect(moved.body).toMatchObject({
+      status: 'success',
+      old_owner: 'Alex Morgan',
+      new_owner: `${otherCoordinator.firstName} ${otherCoordinator.lastName}`,
+      transferred_by: 'Alex Morgan',
+    });
     expect((await taskOf(p.ticket_number))?.ownerId).toBe(otherCoordinator.id);
   });
 });
@@ -549,13 +693,22 @@ describe('help-desk status messages', () => {
     expect(task.status).toBe('closed');
     expect(task.items.map((i) => i.status)).toEqual(['closed']);
     await receiveHdtsTicketStatusJob.handler(
-      { ticket_number: p.ticket_number, status: 'Closed', csat_rating: 5, feedback: 'great', date_completed: '2026-01-12T15:30:00Z', time_closed: '2026-01-12T15:30:00Z' },
+      {
+        ticket_number: p.ticket_number,
+        status: 'Closed',
+        csat_rating: 5,
+        feedback: 'great',
+        date_completed: '2026-01-12T15:30:00Z',
+        time_closed: '2026-01-12T15:30:00Z',
+      },
       job,
     );
     const t = await db.workflowTicket.findUniqueOrThrow({ where: { ticketNumber: p.ticket_number } });
     expect(t).toMatchObject({ csatRating: 5, feedback: 'great', hdtsStatus: 'Closed' });
     expect(t.timeClosed?.toISOString()).toBe('2026-01-12T15:30:00.000Z');
-    const err = await receiveHdtsTicketStatusJob.handler({ ticket_number: 'TX20260101999999', status: 'Closed' }, job).catch((e) => e);
+    const err = await receiveHdtsTicketStatusJob
+      .handler({ ticket_number: 'TX20260101999999', status: 'Closed' }, job)
+      .catch((e) => e);
     expect(err.code).toBe('TICKET_NOT_FOUND');
   });
 
@@ -593,7 +746,10 @@ describe('reads', () => {
     const strangerToken = await tokenOf(wf.roles.resolution.users[0]);
     const before = await snapshot(WORKFLOW_TABLES);
 
-    const owned = await call(ownedRoute, 'GET', '/tts/tasks/owned-tickets/', { token: ownerToken, query: { tab: 'active', search: 'printer on', page_size: 100 } });
+    const owned = await call(ownedRoute, 'GET', '/tts/tasks/owned-tickets/', {
+      token: ownerToken,
+      query: { tab: 'active', search: 'printer on', page_size: 100 },
+    });
     expect(owned.status).toBe(200);
     expect(owned.body.results).toHaveLength(1);
     expect(owned.body.results[0]).toMatchObject({
@@ -608,12 +764,20 @@ describe('reads', () => {
       owner_id: owner.id,
       is_breached: false,
     });
-    expect(Object.keys(owned.body.results[0])).toEqual(expect.arrayContaining(['target_resolution', 'sla_breach_at', 'time_remaining', 'assigned_to', 'created_at', 'updated_at']));
-    const inactive = await call(ownedRoute, 'GET', '/tts/tasks/owned-tickets/', { token: ownerToken, query: { tab: 'inactive', search: p.ticket_number } });
+    expect(Object.keys(owned.body.results[0])).toEqual(
+      expect.arrayContaining(['target_resolution', 'sla_breach_at', 'time_remaining', 'assigned_to', 'created_at', 'updated_at']),
+    );
+    const inactive = await call(ownedRoute, 'GET', '/tts/tasks/owned-tickets/', {
+      token: ownerToken,
+      query: { tab: 'inactive', search: p.ticket_number },
+    });
     expect(inactive.body.count).toBe(0);
     const tooBig = await call(ownedRoute, 'GET', '/tts/tasks/owned-tickets/', { token: ownerToken, query: { page_size: 101 } });
     expect(tooBig.status).toBe(400);
-    const byPriority = await call(ownedRoute, 'GET', '/tts/tasks/owned-tickets/', { token: ownerToken, query: { priority: 'Low', search: p.ticket_number } });
+    const byPriority = await call(ownedRoute, 'GET', '/tts/tasks/owned-tickets/', {
+      token: ownerToken,
+      query: { priority: 'Low', search: p.ticket_number },
+    });
     expect(byPriority.body.count).toBe(0);
 
     const mine = await call(myTasksRoute, 'GET', '/tts/tasks/my-tasks/', { token: agent, query: { tab: 'active' } });
@@ -622,15 +786,28 @@ describe('reads', () => {
 
     const one = await call(taskRoute, 'GET', `/tts/tasks/${task.id}/`, { token: agent, params: { id: task.id } });
     expect(one.body.history).toHaveLength(1);
-    const byNumber = await call(tasksRoute, 'GET', '/tts/tasks/', { token: ownerToken, query: { ticket_number: p.ticket_number } });
+    const byNumber = await call(tasksRoute, 'GET', '/tts/tasks/', {
+      token: ownerToken,
+      query: { ticket_number: p.ticket_number },
+    });
     expect(byNumber.body.results.map((r: { task_id: number }) => r.task_id)).toEqual([task.id]);
     const stranger = await call(taskRoute, 'GET', `/tts/tasks/${task.id}/`, { token: strangerToken, params: { id: task.id } });
     expect(stranger.status).toBe(404);
 
-    const detail = await call(detailRoute, 'GET', `/tts/tasks/detail/${task.items[0].id}/`, { token: agent, params: { task_item_id: task.items[0].id } });
-    expect(detail.body).toMatchObject({ task_item_id: task.items[0].id, step: { name: 'Triage', instruction: 'Check the ticket' }, is_actionable: true });
+    const detail = await call(detailRoute, 'GET', `/tts/tasks/detail/${task.items[0].id}/`, {
+      token: agent,
+      params: { task_item_id: task.items[0].id },
+    });
+    expect(detail.body).toMatchObject({
+      task_item_id: task.items[0].id,
+      step: { name: 'Triage', instruction: 'Check the ticket' },
+      is_actionable: true,
+    });
 
-    const logs = await call(logsRoute, 'GET', '/tts/tasks/logs/', { token: ownerToken, query: { ticket_number: p.ticket_number } });
+    const logs = await call(logsRoute, 'GET', '/tts/tasks/logs/', {
+      token: ownerToken,
+      query: { ticket_number: p.ticket_number },
+    });
     expect(logs.body).toMatchObject({ task_id: task.id, ticket_id: p.ticket_number, workflow_id: wf.id });
     expect(logs.body.logs[0]).toMatchObject({
       task_item_id: task.items[0].id,
@@ -650,7 +827,10 @@ describe('reads', () => {
 
     expect(await snapshot(WORKFLOW_TABLES)).toEqual(before);
 
-    const audit = await call(auditRoute, 'GET', '/tts/audit/', { token: await tokenFor('admin'), query: { task_id: String(task.id) } });
+    const audit = await call(auditRoute, 'GET', '/tts/audit/', {
+      token: await tokenFor('admin'),
+      query: { task_id: String(task.id) },
+    });
     expect(audit.body.results.map((r: { action: string }) => r.action)).toContain('task_created');
     const auditAgent = await call(auditRoute, 'GET', '/tts/audit/', { token: agent });
     expect(auditAgent.status).toBe(403);

@@ -34,10 +34,14 @@ async function runParticipantJobs(ticket: string, o: { newestFirst?: boolean } =
   }
 }
 
-const agentRow = (ticket: string, userId: number) => db.ticketParticipant.findFirst({ where: { ticketNumber: ticket, userId, role: 'agent', removedAt: null } });
+const agentRow = (ticket: string, userId: number) =>
+  db.ticketParticipant.findFirst({ where: { ticketNumber: ticket, userId, role: 'agent', removedAt: null } });
 
 async function canReadConversation(user: { id: number; username: string }, ticket: string) {
-  const res = await call(messagesRoute, 'GET', `/messaging/api/messages/ticket/${ticket}/`, { token: await tokenOf(user), params: { ticket_id: ticket } });
+  const res = await call(messagesRoute, 'GET', `/messaging/api/messages/ticket/${ticket}/`, {
+    token: await tokenOf(user),
+    params: { ticket_id: ticket },
+  });
   const access = await ticketAccess().canSee((await loadActor(user.id))!, ticket);
   return { status: res.status, internal: access.internal };
 }
@@ -54,7 +58,10 @@ describe('transfer and escalation take the previous assignee out of the conversa
     expect(await agentRow(p.ticket_number, from.id)).not.toBeNull();
     expect(await canReadConversation(from, p.ticket_number)).toEqual({ status: 200, internal: true });
 
-    const res = await call(transferRoute, 'POST', '/tts/tasks/transfer/', { token: await tokenFor('admin'), body: { task_item_id: first.id, user_id: to.id, notes: 'balancing' } });
+    const res = await call(transferRoute, 'POST', '/tts/tasks/transfer/', {
+      token: await tokenFor('admin'),
+      body: { task_item_id: first.id, user_id: to.id, notes: 'balancing' },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const jobs = (await jobsFor('messaging.ticket_participant', p.ticket_number)).map((j) => j.data);
     expect(jobs).toEqual(
@@ -77,7 +84,10 @@ describe('transfer and escalation take the previous assignee out of the conversa
     const first = (await taskOf(p.ticket_number))!.items[0];
     const me = wf.roles.triage.users[0];
     await runParticipantJobs(p.ticket_number);
-    const res = await call(escalateRoute, 'POST', '/tts/tasks/escalate/', { token: await tokenOf(me), body: { task_item_id: first.id, reason: 'too hard' } });
+    const res = await call(escalateRoute, 'POST', '/tts/tasks/escalate/', {
+      token: await tokenOf(me),
+      body: { task_item_id: first.id, reason: 'too hard' },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     await runParticipantJobs(p.ticket_number);
     expect(await agentRow(p.ticket_number, me.id)).toBeNull();
@@ -103,7 +113,10 @@ describe('transfer and escalation take the previous assignee out of the conversa
     const second = (await taskOf(p.ticket_number))!.items[1];
     expect([second.userId, second.status]).toEqual([me.id, 'new']);
     const other = wf.roles.resolution.users[0];
-    const res = await call(transferRoute, 'POST', '/tts/tasks/transfer/', { token: await tokenFor('admin'), body: { task_item_id: second.id, user_id: other.id, notes: 'x' } });
+    const res = await call(transferRoute, 'POST', '/tts/tasks/transfer/', {
+      token: await tokenFor('admin'),
+      body: { task_item_id: second.id, user_id: other.id, notes: 'x' },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const removals = (await jobsFor('messaging.ticket_participant', p.ticket_number)).filter((j) => j.data.remove);
     expect(removals).toEqual([]);
@@ -119,10 +132,16 @@ describe('transfer and escalation take the previous assignee out of the conversa
     const me = wf.roles.triage.users.find((u) => u.id === first.userId)!;
     const other = wf.roles.triage.users.find((u) => u.id !== first.userId)!;
     const admin = await tokenFor('admin');
-    const away = await call(transferRoute, 'POST', '/tts/tasks/transfer/', { token: admin, body: { task_item_id: first.id, user_id: other.id, notes: 'away' } });
+    const away = await call(transferRoute, 'POST', '/tts/tasks/transfer/', {
+      token: admin,
+      body: { task_item_id: first.id, user_id: other.id, notes: 'away' },
+    });
     expect(away.status, JSON.stringify(away.body)).toBe(200);
     const moved = (await taskOf(p.ticket_number))!.items.find((i) => i.userId === other.id && i.status === 'new')!;
-    const back = await call(transferRoute, 'POST', '/tts/tasks/transfer/', { token: admin, body: { task_item_id: moved.id, user_id: me.id, notes: 'back' } });
+    const back = await call(transferRoute, 'POST', '/tts/tasks/transfer/', {
+      token: admin,
+      body: { task_item_id: moved.id, user_id: me.id, notes: 'back' },
+    });
     expect(back.status, JSON.stringify(back.body)).toBe(200);
 
     // the worker may deliver them in any order: run them newest first
@@ -138,7 +157,10 @@ describe('transfer and escalation take the previous assignee out of the conversa
 
 describe('participant changes delivered out of order', () => {
   const change = (ticket: string, userId: number, at: string, remove?: boolean, role: 'agent' | 'assignee' = 'agent') =>
-    ticketParticipantJob.handler({ ticket_number: ticket, user_id: userId, role, changed_at: at, ...(remove ? { remove } : {}) }, job);
+    ticketParticipantJob.handler(
+      { ticket_number: ticket, user_id: userId, role, changed_at: at, ...(remove ? { remove } : {}) },
+      job,
+    );
 
   it('an older removal arriving after a newer join changes nothing; a newer removal still applies', async () => {
     const wf = await threeStepWorkflow({ members: [1, 1, 1] });

@@ -47,7 +47,9 @@ export async function roleWithMembers(n: number, label = 'Role') {
   const name = `${label} ${randomUUID().slice(0, 6)}`;
   const users = [];
   for (let i = 0; i < n; i++) users.push(await makeUser([['tts', name]]));
-  const role = n ? await db.role.findUniqueOrThrow({ where: { system_name: { system: 'tts', name } } }) : await db.role.create({ data: { system: 'tts', name } });
+  const role = n
+    ? await db.role.findUniqueOrThrow({ where: { system_name: { system: 'tts', name } } })
+    : await db.role.create({ data: { system: 'tts', name } });
   return { role, users };
 }
 
@@ -55,11 +57,27 @@ export interface Built {
   id: number;
   department: string;
   category: string;
-  roles: { triage: Awaited<ReturnType<typeof roleWithMembers>>; resolution: Awaited<ReturnType<typeof roleWithMembers>>; verification: Awaited<ReturnType<typeof roleWithMembers>>; escalation: Awaited<ReturnType<typeof roleWithMembers>> };
+  roles: {
+    triage: Awaited<ReturnType<typeof roleWithMembers>>;
+    resolution: Awaited<ReturnType<typeof roleWithMembers>>;
+    verification: Awaited<ReturnType<typeof roleWithMembers>>;
+    escalation: Awaited<ReturnType<typeof roleWithMembers>>;
+  };
 }
 
 /** Triage → Resolution → Verification (end) with reject Resolution → Triage; deployed. */
-export async function threeStepWorkflow(o: { members?: [number, number, number]; escalationMembers?: number; weights?: [number, number, number]; high?: string; subCategory?: string | null; department?: string; category?: string; deploy?: boolean } = {}): Promise<Built> {
+export async function threeStepWorkflow(
+  o: {
+    members?: [number, number, number];
+    escalationMembers?: number;
+    weights?: [number, number, number];
+    high?: string;
+    subCategory?: string | null;
+    department?: string;
+    category?: string;
+    deploy?: boolean;
+  } = {},
+): Promise<Built> {
   const [a, b, c] = o.members ?? [2, 2, 2];
   const roles = {
     triage: await roleWithMembers(a, 'Triage'),
@@ -83,7 +101,14 @@ export async function threeStepWorkflow(o: { members?: [number, number, number];
       medium_sla: 'P2D',
       low_sla: 'P5D',
       steps: [
-        { name: 'Triage', role_id: roles.triage.role.id, weight: w1, is_start: true, instruction: 'Check the ticket', escalate_to_role_id: roles.escalation.role.id },
+        {
+          name: 'Triage',
+          role_id: roles.triage.role.id,
+          weight: w1,
+          is_start: true,
+          instruction: 'Check the ticket',
+          escalate_to_role_id: roles.escalation.role.id,
+        },
         { name: 'Resolution', role_id: roles.resolution.role.id, weight: w2, escalate_to_role_id: roles.escalation.role.id },
         { name: 'Verification', role_id: roles.verification.role.id, weight: w3, is_end: true },
       ],
@@ -112,7 +137,9 @@ export async function taskOf(ticket: string) {
 }
 
 export async function jobsFor(name: string, ticket: string) {
-  return db.$queryRaw<{ data: Record<string, unknown> }[]>`SELECT data FROM pgboss.job WHERE name = ${name} AND data->>'ticket_number' = ${ticket} ORDER BY created_on`;
+  return db.$queryRaw<
+    { data: Record<string, unknown> }[]
+  >`SELECT data FROM pgboss.job WHERE name = ${name} AND data->>'ticket_number' = ${ticket} ORDER BY created_on`;
 }
 
 export const WORKFLOW_TABLES = [

@@ -14,7 +14,9 @@ async function cloneDatabase(templateUrl: string): Promise<string> {
   await client.connect();
   try {
     // Nothing may stay connected to the template (the migration engine's pool can linger after setup).
-    await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [template]);
+    await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [
+      template,
+    ]);
     await client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
   } finally {
     await client.end();

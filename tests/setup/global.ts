@@ -15,7 +15,12 @@ export default async function setup(project: TestProject) {
   const { startEmbeddedPostgres } = await import('../../lib/server/db/embedded');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-test-pg-'));
   fs.chmodSync(dataDir, 0o755); // initdb runs as the postgres OS user when we are root
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), database: 'switchboard_test', persistent: false, unsafeFast: true });
+  const pg = await startEmbeddedPostgres({
+    dataDir: path.join(dataDir, 'pg'),
+    database: 'switchboard_test',
+    persistent: false,
+    unsafeFast: true,
+  });
   process.env.DATABASE_URL = pg.url;
   const { applyMigrations } = await import('../../lib/server/db/migrations');
   await applyMigrations(pg.url);

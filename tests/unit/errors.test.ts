@@ -40,7 +40,10 @@ describe('error mapper', () => {
   it('keeps AppErrors and maps Prisma unique/not-found errors; anything else is a 500 without internals', () => {
     const e = forbidden();
     expect(toAppError(e, 't')).toBe(e);
-    expect(toAppError(Object.assign(new Error('x'), { code: 'P2002' }), 't')).toMatchObject({ status: 409, code: 'DUPLICATE_RESOURCE' });
+    expect(toAppError(Object.assign(new Error('x'), { code: 'P2002' }), 't')).toMatchObject({
+      status: 409,
+      code: 'DUPLICATE_RESOURCE',
+    });
     expect(toAppError(Object.assign(new Error('x'), { code: 'P2025' }), 't')).toMatchObject({ status: 404, code: 'NOT_FOUND' });
     const internal = toAppError(new Error('connection string postgres://internal-host'), 't');
     expect(internal).toMatchObject({ status: 500, code: 'INTERNAL_ERROR' });
@@ -57,7 +60,11 @@ describe('error mapper', () => {
       details: { subject: ['This field is required'], trace_id: 'trace-1' },
       timestamp: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/),
     });
-    expect(errorBody(notFound('Ticket'), 't')).toMatchObject({ error: 'Not Found', message: 'Ticket not found', code: 'NOT_FOUND' });
+    expect(errorBody(notFound('Ticket'), 't')).toMatchObject({
+      error: 'Not Found',
+      message: 'Ticket not found',
+      code: 'NOT_FOUND',
+    });
     expect(errorBody(conflict('Taken'), 't')).toMatchObject({ error: 'Conflict', code: 'CONFLICT' });
     expect(errorBody(new AppError(429, 'RATE_LIMIT_EXCEEDED', 'Slow down', { retry_after: 30 }), 't')).toMatchObject({
       error: 'Rate Limit Exceeded',

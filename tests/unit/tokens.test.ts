@@ -4,13 +4,24 @@ import { describe, expect, it } from 'vitest';
 import { signAccessToken, signRefreshToken, verifyAccessToken, verifyRefreshToken } from '@/lib/domain/identity/tokens';
 import { jwtSecret } from '@/lib/server/env';
 
-const user = { id: 7, email: 'ada@example.com', username: 'ada', roles: [{ system: 'hdts' as const, role: 'Employee', system_role_id: 3 }] };
+const user = {
+  id: 7,
+  email: 'ada@example.com',
+  username: 'ada',
+  roles: [{ system: 'hdts' as const, role: 'Employee', system_role_id: 3 }],
+};
 
 describe('access and refresh tokens', () => {
   it('signs access tokens with the claims of spec 000 and verifies them', async () => {
     const token = await signAccessToken(user);
     const claims = await verifyAccessToken(token);
-    expect(claims).toMatchObject({ user_id: 7, email: 'ada@example.com', username: 'ada', roles: user.roles, token_type: 'access' });
+    expect(claims).toMatchObject({
+      user_id: 7,
+      email: 'ada@example.com',
+      username: 'ada',
+      roles: user.roles,
+      token_type: 'access',
+    });
     expect(claims!.exp - claims!.iat).toBe(15 * 60);
     const header = JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString());
     expect(header).toEqual({ alg: 'HS256', typ: 'JWT' });

@@ -56,7 +56,12 @@ describe('SLA arithmetic', () => {
     expect(formatRemaining(-1)).toBe('0m');
     const now = new Date('2026-01-12T10:00:00Z');
     const v = slaView(new Date('2026-01-12T14:15:00Z'), null, now);
-    expect(v).toEqual({ target_resolution: '2026-01-12T14:15:00.000Z', sla_breach_at: '2026-01-12T14:15:00.000Z', time_remaining: '4h 15m', is_breached: false });
+    expect(v).toEqual({
+      target_resolution: '2026-01-12T14:15:00.000Z',
+      sla_breach_at: '2026-01-12T14:15:00.000Z',
+      time_remaining: '4h 15m',
+      is_breached: false,
+    });
     expect(slaView(new Date('2026-01-12T09:00:00Z'), null, now).is_breached).toBe(true);
     expect(slaView(null, null, now).target_resolution).toBeNull();
   });
@@ -87,7 +92,12 @@ describe('workflow validation', () => {
   });
   it('lists every problem at once', () => {
     const steps = [step(1, 'A', { isStart: true }), step(2, 'B', { isStart: true }), step(3, 'C', { roleId: 9 }), step(4, 'D')];
-    const problems = deployProblems(steps, [{ from: 1, to: 3, name: 'go' }], (r) => (r === 9 ? 0 : 1), (r) => `role${r}`);
+    const problems = deployProblems(
+      steps,
+      [{ from: 1, to: 3, name: 'go' }],
+      (r) => (r === 9 ? 0 : 1),
+      (r) => `role${r}`,
+    );
     expect(problems).toEqual([
       'More than one start step: A, B',
       'No end step: flag at least one step as end',
@@ -96,9 +106,15 @@ describe('workflow validation', () => {
       'Step "D" is not an end step and has no outgoing transition',
       'Step "C": role "role9" has no active member',
     ]);
-    const unreachable = deployProblems([step(1, 'A', { isStart: true, isEnd: true }), step(2, 'B', { isEnd: true })], [], () => 1);
+    const unreachable = deployProblems(
+      [step(1, 'A', { isStart: true, isEnd: true }), step(2, 'B', { isEnd: true })],
+      [],
+      () => 1,
+    );
     expect(unreachable).toEqual(['Step "B" cannot be reached from the start step']);
-    expect(deployProblems([step(1, 'A', { isEnd: true })], [], () => 1)).toEqual(['No start step: flag exactly one step as start']);
+    expect(deployProblems([step(1, 'A', { isEnd: true })], [], () => 1)).toEqual([
+      'No start step: flag exactly one step as start',
+    ]);
   });
   it('finds duplicate names and dangling transition ends', () => {
     const errors = definitionErrors([step(1, 'A'), step(2, 'a')], [{ from: 1, to: 5, name: 'x' }]);

@@ -11,17 +11,24 @@ export default async function AgentHome() {
   const tasks = open.results;
   const now = Date.now();
   const breached = tasks.filter((t) => t.is_breached);
-  const dueSoon = tasks.filter((t) => !t.is_breached && t.target_resolution && new Date(t.target_resolution).getTime() - now < 8 * 3600 * 1000);
+  const dueSoon = tasks.filter(
+    (t) => !t.is_breached && t.target_resolution && new Date(t.target_resolution).getTime() - now < 8 * 3600 * 1000,
+  );
   return (
     <div className="space-y-8">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Welcome, {actor.name}</h1>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          {open.count} open task{open.count === 1 ? '' : 's'} assigned to you. <Link className="underline" href="/agent/tasks">All my tasks</Link>
+          {open.count} open task{open.count === 1 ? '' : 's'} assigned to you.{' '}
+          <Link className="underline" href="/agent/tasks">
+            All my tasks
+          </Link>
         </p>
       </div>
       <section aria-labelledby="by-priority">
-        <h2 id="by-priority" className="mb-2 text-lg font-semibold">Open tasks by priority</h2>
+        <h2 id="by-priority" className="mb-2 text-lg font-semibold">
+          Open tasks by priority
+        </h2>
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4">
           {PRIORITIES.map((p) => (
             <li key={p} className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">

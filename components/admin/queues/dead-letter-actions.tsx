@@ -19,7 +19,11 @@ export function DeadLetterActions({ id, queue }: { id: string; queue: string }) 
         disabled={pending}
         onClick={() => run(() => api('POST', `/ops/api/queues/dead-letters/${id}/replay/`), `Replayed to ${queue}`)}
       >
-        {pending ? <Loader2 className="h-3.5 w-3.5 animate-spin" aria-hidden /> : <RotateCcw className="h-3.5 w-3.5" aria-hidden />}
+        {pending ? (
+          <Loader2 className="h-3.5 w-3.5 animate-spin" aria-hidden />
+        ) : (
+          <RotateCcw className="h-3.5 w-3.5" aria-hidden />
+        )}
         Replay
       </button>
       <AlertDialog.Root>

@@ -64,7 +64,10 @@ export function RolesDialog({ user, roles }: { user: AdminUser; roles: RoleOptio
           <ShieldCheck className="h-3.5 w-3.5" aria-hidden /> Roles
         </Button>
       </DialogTrigger>
-      <DialogContent title={`Roles of ${user.username}`} description="Roles decide which portals the user sees and what they may do in each system.">
+      <DialogContent
+        title={`Roles of ${user.username}`}
+        description="Roles decide which portals the user sees and what they may do in each system."
+      >
         <form onSubmit={onSubmit} className="space-y-4">
           {SYSTEMS.map((system) => {
             const options = roles.filter((r) => r.system.toLowerCase() === system.id);
@@ -79,10 +82,17 @@ export function RolesDialog({ user, roles }: { user: AdminUser; roles: RoleOptio
                       const id = `role-${user.id}-${r.id}`;
                       return (
                         <li key={r.id} className="flex items-start gap-2">
-                          <Checkbox id={id} checked={selected.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} className="mt-0.5" />
+                          <Checkbox
+                            id={id}
+                            checked={selected.has(r.id)}
+                            onChange={(e) => toggle(r.id, e.target.checked)}
+                            className="mt-0.5"
+                          />
                           <label htmlFor={id} className="text-sm">
                             {r.name}
-                            {r.description && <span className="block text-xs text-slate-500 dark:text-slate-400">{r.description}</span>}
+                            {r.description && (
+                              <span className="block text-xs text-slate-500 dark:text-slate-400">{r.description}</span>
+                            )}
                           </label>
                         </li>
                       );

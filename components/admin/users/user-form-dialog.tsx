@@ -22,7 +22,10 @@ export function UserFormDialog({ user }: { user?: AdminUser }) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     const v = Object.fromEntries(
-      ['username', 'email', 'first_name', 'last_name', 'phone_number', 'password'].map((k) => [k, String(form.get(k) ?? '').trim()]),
+      ['username', 'email', 'first_name', 'last_name', 'phone_number', 'password'].map((k) => [
+        k,
+        String(form.get(k) ?? '').trim(),
+      ]),
     ) as Values;
     const body: Record<string, unknown> = {
       username: v.username,
@@ -71,7 +74,10 @@ export function UserFormDialog({ user }: { user?: AdminUser }) {
           </Button>
         )}
       </DialogTrigger>
-      <DialogContent title={editing ? `Edit ${user.username}` : 'New user'} description={editing ? undefined : 'The user can sign in once created. Assign roles afterwards.'}>
+      <DialogContent
+        title={editing ? `Edit ${user.username}` : 'New user'}
+        description={editing ? undefined : 'The user can sign in once created. Assign roles afterwards.'}
+      >
         <form onSubmit={onSubmit} noValidate className="space-y-3">
           <div className="grid gap-3 sm:grid-cols-2">
             {field('username', 'Username', { defaultValue: user?.username, required: true, autoComplete: 'off' })}

@@ -90,7 +90,11 @@ export const syncTicketStatusPayload = z.object({
 export const MESSAGES = {
   processTicket: { name: 'tts.process_ticket', schema: processTicketPayload, retry: DEFAULT_RETRY },
   receiveHdtsTicketStatus: { name: 'tts.receive_hdts_ticket_status', schema: hdtsTicketStatusPayload, retry: DEFAULT_RETRY },
-  updateTicketAttachments: { name: 'tts.update_ticket_attachments', schema: updateTicketAttachmentsPayload, retry: DEFAULT_RETRY },
+  updateTicketAttachments: {
+    name: 'tts.update_ticket_attachments',
+    schema: updateTicketAttachmentsPayload,
+    retry: DEFAULT_RETRY,
+  },
   updateTicketOwner: { name: 'hdts.update_ticket_owner', schema: updateTicketOwnerPayload, retry: DEFAULT_RETRY },
   updateTicketAssignee: { name: 'hdts.update_ticket_assignee', schema: updateTicketAssigneePayload, retry: DEFAULT_RETRY },
   syncTicketStatus: { name: 'hdts.sync_ticket_status', schema: syncTicketStatusPayload, retry: DEFAULT_RETRY },

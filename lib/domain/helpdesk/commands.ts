@@ -28,15 +28,7 @@ import {
   WITHDRAWABLE,
 } from './policy';
 import { attachmentDto, attachmentUrl, commentDto, getTicket, loadTicket } from './queries';
-import type {
-  ApproveInput,
-  CommentInput,
-  CsatInput,
-  Priority,
-  Status,
-  TicketCreateInput,
-  TicketUpdateInput,
-} from './schemas';
+import type { ApproveInput, CommentInput, CsatInput, Priority, Status, TicketCreateInput, TicketUpdateInput } from './schemas';
 
 type TicketRow = Awaited<ReturnType<typeof loadTicket>>;
 type HistoryType =
@@ -58,7 +50,14 @@ async function audit(tx: Tx, actor: Actor | null, entry: AuditEntry) {
   await writeAudit(tx, actor, entry);
   if (entry.entityType === 'ticket') {
     const ticketNumber = String(entry.entityId);
-    afterCommit(tx, () => publish(`ticket:${ticketNumber}`, 'ticket_update', { type: 'ticket_update', source: 'helpdesk', ticket_number: ticketNumber, action: entry.action }));
+    afterCommit(tx, () =>
+      publish(`ticket:${ticketNumber}`, 'ticket_update', {
+        type: 'ticket_update',
+        source: 'helpdesk',
+        ticket_number: ticketNumber,
+        action: entry.action,
+      }),
+    );
   }
 }
 
@@ -106,7 +105,14 @@ async function history(
 }
 
 /** Tell the requester about their ticket (in-app, live, e-mail), inside the change's transaction. */
-async function notifyRequester(tx: Tx, t: { ticketNumber: string; employeeId: number; subject: string }, type: NotificationType, title: string, message: string, eventKey: string) {
+async function notifyRequester(
+  tx: Tx,
+  t: { ticketNumber: string; employeeId: number; subject: string },
+  type: NotificationType,
+  title: string,
+  message: string,
+  eventKey: string,
+) {
   await notify(tx, {
     user_ids: [t.employeeId],
     type,
@@ -132,7 +138,10 @@ async function checkCatalog(input: { category?: string; sub_category?: string | 
   const errors: Record<string, string[]> = {};
   let department: string | null = null;
   if (input.category !== undefined) {
-    const category = await db.category.findUnique({ where: { name: input.category }, include: { subCategories: true, department: true } });
+    const category = await db.category.findUnique({
+      where: { name: input.category },
+      include: { subCategories: true, department: true },
+    });
     if (!category) errors.category = [`"${input.category}" is not a category`];
     else {
       department = category.department?.name ?? null;
@@ -182,12 +191,30 @@ export async function createTicket(actor: Actor, input: TicketCreateInput & { pr
           await history(tx, t.id, actor, 'CREATED', { field: 'status', new: 'New' });
           for (const f of files) {
             await tx.ticketAttachment.create({
-              data: { ticketId: t.id, uploaderId: actor.id, filename: f.filename, storedName: f.storedName, mimeType: f.mimeType, size: f.size, sha256: f.sha256 },
+              data: {
+                ticketId: t.id,
+                uploaderId: actor.id,
+                filename: f.filename,
+                storedName: f.storedName,
+                mimeType: f.mimeType,
+                size: f.size,
+                sha256: f.sha256,
+              },
             });
             await history(tx, t.id, actor, 'ATTACHMENT_ADDED', { field: 'attachment', new: f.filename });
           }
-          await enqueue(tx, TICKET_PARTICIPANT_JOB, participantChange({ ticket_number: t.ticketNumber, user_id: actor.id, role: 'requester' }));
-          await audit(tx, actor, { context: 'helpdesk', action: 'ticket.create', entityType: 'ticket', entityId: t.ticketNumber, newValues: { subject: t.subject, category: t.category } });
+          await enqueue(
+            tx,
+            TICKET_PARTICIPANT_JOB,
+            participantChange({ ticket_number: t.ticketNumber, user_id: actor.id, role: 'requester' }),
+          );
+          await audit(tx, actor, {
+            context: 'helpdesk',
+            action: 'ticket.create',
+            entityType: 'ticket',
+            entityId: t.ticketNumber,
+            newValues: { subject: t.subject, category: t.category },
+          });
           return t.id;
         });
         break;
@@ -244,13 +271,24 @@ async function processTicketMessage(
 /** The ticket's files as the workflow side sees them: links to the help desk's download endpoint. */
 async function attachmentRefs(tx: Tx, ticketId: number): Promise<TicketAttachmentRef[]> {
   const files = await tx.ticketAttachment.findMany({ where: { ticketId }, orderBy: { id: 'asc' } });
-  return files.map((f) => ({ id: f.id, filename: f.filename, url: attachmentUrl(f.id), uploaded_at: f.createdAt.toISOString(), size: f.size, content_type: f.mimeType }));
+  return files.map((f) => ({
+    id: f.id,
+    filename: f.filename,
+    url: attachmentUrl(f.id),
+    uploaded_at: f.createdAt.toISOString(),
+    size: f.size,
+    content_type: f.mimeType,
+  }));
 }
 
 /** Files added to or deleted from a ticket already sent to the workflow engine: send it the new list. */
 async function sendAttachmentsToWorkflow(tx: Tx, t: { id: number; ticketNumber: string; approvedAt: Date | null }) {
   if (!t.approvedAt) return;
-  await enqueue(tx, MESSAGES.updateTicketAttachments, { ticket_number: t.ticketNumber, attachments: await attachmentRefs(tx, t.id), changed_at: new Date().toISOString() });
+  await enqueue(tx, MESSAGES.updateTicketAttachments, {
+    ticket_number: t.ticketNumber,
+    attachments: await attachmentRefs(tx, t.id),
+    changed_at: new Date().toISOString(),
+  });
 }
 
 /** Approve a New ticket: Open, priority and department set, and the ticket sent to the workflow engine. */
@@ -272,12 +310,37 @@ export async function approveTicket(actor: Actor, ref: string | number, input: A
       approvalNotes: input.approval_notes ?? null,
       ...dueDates(input.priority, now),
     });
-    await history(tx, t.id, actor, 'STATUS_CHANGE', { field: 'status', old: 'New', new: 'Open', note: input.approval_notes ?? 'Approved' });
-    if (t.priority !== input.priority) await history(tx, t.id, actor, 'PRIORITY_CHANGE', { field: 'priority', old: t.priority, new: input.priority });
-    if (t.department !== input.department) await history(tx, t.id, actor, 'UPDATE', { field: 'department', old: t.department, new: input.department });
-    await enqueue(tx, MESSAGES.processTicket, await processTicketMessage(tx, t, employee, { department: input.department, priority: input.priority, status: 'Open' }));
-    await notifyRequester(tx, t, NOTIFICATION_TYPES.ticketApproved, `Ticket ${t.ticketNumber} approved`, `"${t.subject}" was approved with priority ${input.priority} and sent to ${input.department}.`, now.toISOString());
-    await audit(tx, actor, { context: 'helpdesk', action: 'ticket.approve', entityType: 'ticket', entityId: t.ticketNumber, oldValues: { status: 'New' }, newValues: { status: 'Open', priority: input.priority, department: input.department } });
+    await history(tx, t.id, actor, 'STATUS_CHANGE', {
+      field: 'status',
+      old: 'New',
+      new: 'Open',
+      note: input.approval_notes ?? 'Approved',
+    });
+    if (t.priority !== input.priority)
+      await history(tx, t.id, actor, 'PRIORITY_CHANGE', { field: 'priority', old: t.priority, new: input.priority });
+    if (t.department !== input.department)
+      await history(tx, t.id, actor, 'UPDATE', { field: 'department', old: t.department, new: input.department });
+    await enqueue(
+      tx,
+      MESSAGES.processTicket,
+      await processTicketMessage(tx, t, employee, { department: input.department, priority: input.priority, status: 'Open' }),
+    );
+    await notifyRequester(
+      tx,
+      t,
+      NOTIFICATION_TYPES.ticketApproved,
+      `Ticket ${t.ticketNumber} approved`,
+      `"${t.subject}" was approved with priority ${input.priority} and sent to ${input.department}.`,
+      now.toISOString(),
+    );
+    await audit(tx, actor, {
+      context: 'helpdesk',
+      action: 'ticket.approve',
+      entityType: 'ticket',
+      entityId: t.ticketNumber,
+      oldValues: { status: 'New' },
+      newValues: { status: 'Open', priority: input.priority, department: input.department },
+    });
   });
   return getTicket(actor, t.id);
 }
@@ -289,8 +352,21 @@ export async function rejectTicket(actor: Actor, ref: string | number, reason: s
   await transaction(async (tx) => {
     await updateIfStatus(tx, t, { status: 'Rejected', rejectionReason: reason, rejectedById: actor.id, rejectedAt: new Date() });
     await history(tx, t.id, actor, 'STATUS_CHANGE', { field: 'status', old: 'New', new: 'Rejected', note: reason });
-    await notifyRequester(tx, t, NOTIFICATION_TYPES.ticketRejected, `Ticket ${t.ticketNumber} rejected`, `"${t.subject}" was rejected: ${reason}`, 'rejected');
-    await audit(tx, actor, { context: 'helpdesk', action: 'ticket.reject', entityType: 'ticket', entityId: t.ticketNumber, newValues: { status: 'Rejected', reason } });
+    await notifyRequester(
+      tx,
+      t,
+      NOTIFICATION_TYPES.ticketRejected,
+      `Ticket ${t.ticketNumber} rejected`,
+      `"${t.subject}" was rejected: ${reason}`,
+      'rejected',
+    );
+    await audit(tx, actor, {
+      context: 'helpdesk',
+      action: 'ticket.reject',
+      entityType: 'ticket',
+      entityId: t.ticketNumber,
+      newValues: { status: 'Rejected', reason },
+    });
   });
   return getTicket(actor, t.id);
 }
@@ -299,19 +375,36 @@ export async function withdrawTicket(actor: Actor, ref: string | number, reason:
   const t = await loadTicket(actor, ref);
   assertRequester(actor, t, 'withdraw this ticket');
   if (!WITHDRAWABLE(t.status as Status)) {
-    throw new AppError(400, 'INVALID_STATUS_TRANSITION', `A ${t.status} ticket cannot be withdrawn`, { current_status: t.status, requested_status: 'Withdrawn', allowed_transitions: [] });
+    throw new AppError(400, 'INVALID_STATUS_TRANSITION', `A ${t.status} ticket cannot be withdrawn`, {
+      current_status: t.status,
+      requested_status: 'Withdrawn',
+      allowed_transitions: [],
+    });
   }
   await transaction(async (tx) => {
     await updateIfStatus(tx, t, { status: 'Withdrawn', withdrawReason: reason });
     await history(tx, t.id, actor, 'STATUS_CHANGE', { field: 'status', old: t.status, new: 'Withdrawn', note: reason });
-    await audit(tx, actor, { context: 'helpdesk', action: 'ticket.withdraw', entityType: 'ticket', entityId: t.ticketNumber, oldValues: { status: t.status }, newValues: { status: 'Withdrawn', reason } });
+    await audit(tx, actor, {
+      context: 'helpdesk',
+      action: 'ticket.withdraw',
+      entityType: 'ticket',
+      entityId: t.ticketNumber,
+      oldValues: { status: t.status },
+      newValues: { status: 'Withdrawn', reason },
+    });
     await enqueue(tx, MESSAGES.receiveHdtsTicketStatus, { ticket_number: t.ticketNumber, status: 'Withdrawn', reason });
   });
   return getTicket(actor, t.id);
 }
 
 /** Apply a validated status change inside a transaction: close fields, history, and the message to the workflow side. */
-async function applyStatus(tx: Tx, actor: Actor, t: TicketRow, to: Status, opts: { note?: string | null; resolutionNotes?: string | null; extra?: object } = {}) {
+async function applyStatus(
+  tx: Tx,
+  actor: Actor,
+  t: TicketRow,
+  to: Status,
+  opts: { note?: string | null; resolutionNotes?: string | null; extra?: object } = {},
+) {
   const from = t.status as Status;
   const now = new Date();
   const reopen = to === 'Open' && (from === 'Resolved' || from === 'Closed');
@@ -328,19 +421,54 @@ async function applyStatus(tx: Tx, actor: Actor, t: TicketRow, to: Status, opts:
   await updateIfStatus(tx, t, data);
   const type: HistoryType = reopen ? 'REOPENED' : to === 'Resolved' ? 'RESOLVED' : to === 'Closed' ? 'CLOSED' : 'STATUS_CHANGE';
   await history(tx, t.id, actor, type, { field: 'status', old: from, new: to, note: opts.note ?? opts.resolutionNotes ?? null });
-  await audit(tx, actor, { context: 'helpdesk', action: `ticket.status`, entityType: 'ticket', entityId: t.ticketNumber, oldValues: { status: from }, newValues: { status: to } });
+  await audit(tx, actor, {
+    context: 'helpdesk',
+    action: `ticket.status`,
+    entityType: 'ticket',
+    entityId: t.ticketNumber,
+    oldValues: { status: from },
+    newValues: { status: to },
+  });
   const when = now.toISOString();
   if (to === 'Resolved') {
-    await notifyRequester(tx, t, NOTIFICATION_TYPES.ticketResolved, `Ticket ${t.ticketNumber} resolved`, `"${t.subject}" was resolved. Close it if the problem is gone, or reopen it.`, when);
+    await notifyRequester(
+      tx,
+      t,
+      NOTIFICATION_TYPES.ticketResolved,
+      `Ticket ${t.ticketNumber} resolved`,
+      `"${t.subject}" was resolved. Close it if the problem is gone, or reopen it.`,
+      when,
+    );
   }
   if (to === 'Closed') {
-    await notifyRequester(tx, t, NOTIFICATION_TYPES.ticketClosed, `Ticket ${t.ticketNumber} closed`, `"${t.subject}" is closed.`, when);
+    await notifyRequester(
+      tx,
+      t,
+      NOTIFICATION_TYPES.ticketClosed,
+      `Ticket ${t.ticketNumber} closed`,
+      `"${t.subject}" is closed.`,
+      when,
+    );
     if (t.csatRating == null) {
-      await notifyRequester(tx, t, NOTIFICATION_TYPES.csatRequested, `How did we do on ${t.ticketNumber}?`, `Rate the help you received for "${t.subject}" (1–5 stars).`, when);
+      await notifyRequester(
+        tx,
+        t,
+        NOTIFICATION_TYPES.csatRequested,
+        `How did we do on ${t.ticketNumber}?`,
+        `Rate the help you received for "${t.subject}" (1–5 stars).`,
+        when,
+      );
     }
   }
   if (reopen) {
-    await notifyRequester(tx, t, NOTIFICATION_TYPES.ticketReopened, `Ticket ${t.ticketNumber} reopened`, `"${t.subject}" is open again.`, when);
+    await notifyRequester(
+      tx,
+      t,
+      NOTIFICATION_TYPES.ticketReopened,
+      `Ticket ${t.ticketNumber} reopened`,
+      `"${t.subject}" is open again.`,
+      when,
+    );
   }
   if (t.approvedAt && to === 'Closed') {
     await enqueue(tx, MESSAGES.receiveHdtsTicketStatus, {
@@ -353,7 +481,11 @@ async function applyStatus(tx: Tx, actor: Actor, t: TicketRow, to: Status, opts:
     });
   }
   if (t.approvedAt && reopen) {
-    await enqueue(tx, MESSAGES.receiveHdtsTicketStatus, { ticket_number: t.ticketNumber, status: 'Reopened', reason: opts.note ?? null });
+    await enqueue(tx, MESSAGES.receiveHdtsTicketStatus, {
+      ticket_number: t.ticketNumber,
+      status: 'Reopened',
+      reason: opts.note ?? null,
+    });
   }
 }
 
@@ -362,7 +494,12 @@ function checkStatusChange(actor: Actor, t: TicketRow, to: Status) {
   const from = t.status as Status;
   const isRequester = t.employeeId === actor.id;
   const staff = isTriageStaff(actor);
-  if (to === 'Withdrawn') throw badRequest('Use the withdraw action to withdraw a ticket', { allowed_transitions: STATUS_TRANSITIONS[from] }, 'INVALID_STATUS_TRANSITION');
+  if (to === 'Withdrawn')
+    throw badRequest(
+      'Use the withdraw action to withdraw a ticket',
+      { allowed_transitions: STATUS_TRANSITIONS[from] },
+      'INVALID_STATUS_TRANSITION',
+    );
   if (from === 'New' && (to === 'Open' || to === 'Rejected')) {
     throw invalidTransition(from, to, []);
   }
@@ -380,14 +517,24 @@ function checkStatusChange(actor: Actor, t: TicketRow, to: Status) {
   if (reopen && from === 'Closed') {
     const limit = (t.timeClosed?.getTime() ?? 0) + env.TICKET_REOPEN_DAYS * 86400_000;
     if (Date.now() > limit) {
-      throw new AppError(400, 'REOPEN_WINDOW_EXPIRED', `A ticket can be reopened within ${env.TICKET_REOPEN_DAYS} days of closing`, {
-        time_closed: t.timeClosed?.toISOString() ?? null,
-      });
+      throw new AppError(
+        400,
+        'REOPEN_WINDOW_EXPIRED',
+        `A ticket can be reopened within ${env.TICKET_REOPEN_DAYS} days of closing`,
+        {
+          time_closed: t.timeClosed?.toISOString() ?? null,
+        },
+      );
     }
   }
 }
 
-export async function changeStatus(actor: Actor, ref: string | number, to: Status, opts: { note?: string | null; resolution_notes?: string | null } = {}) {
+export async function changeStatus(
+  actor: Actor,
+  ref: string | number,
+  to: Status,
+  opts: { note?: string | null; resolution_notes?: string | null } = {},
+) {
   const t = await loadTicket(actor, ref);
   checkStatusChange(actor, t, to);
   await transaction((tx) => applyStatus(tx, actor, t, to, { note: opts.note, resolutionNotes: opts.resolution_notes }));
@@ -407,7 +554,13 @@ export async function submitCsat(actor: Actor, ref: string | number, input: Csat
     });
     if (r.count !== 1) throw conflict('This ticket has already been rated', 'CSAT_ALREADY_SUBMITTED');
     await history(tx, t.id, actor, 'UPDATE', { field: 'csat_rating', new: String(input.rating), note: input.feedback ?? null });
-    await audit(tx, actor, { context: 'helpdesk', action: 'ticket.csat', entityType: 'ticket', entityId: t.ticketNumber, newValues: { rating: input.rating } });
+    await audit(tx, actor, {
+      context: 'helpdesk',
+      action: 'ticket.csat',
+      entityType: 'ticket',
+      entityId: t.ticketNumber,
+      newValues: { rating: input.rating },
+    });
     if (t.approvedAt) {
       await enqueue(tx, MESSAGES.receiveHdtsTicketStatus, {
         ticket_number: t.ticketNumber,
@@ -419,7 +572,13 @@ export async function submitCsat(actor: Actor, ref: string | number, input: Csat
       });
     }
   });
-  return { ticket_id: t.id, ticket_number: t.ticketNumber, rating: input.rating, feedback: input.feedback ?? null, submitted_at: now.toISOString() };
+  return {
+    ticket_id: t.id,
+    ticket_number: t.ticketNumber,
+    rating: input.rating,
+    feedback: input.feedback ?? null,
+    submitted_at: now.toISOString(),
+  };
 }
 
 /** PATCH: requesters edit their New ticket's text; staff also priority, department and status. */
@@ -430,9 +589,14 @@ export async function updateTicket(actor: Actor, ref: string | number, input: Ti
     const restricted = (['status', 'priority', 'department'] as const).filter((k) => input[k] !== undefined);
     if (restricted.length) throw forbidden(`Employees cannot change ${restricted.join(', ')}`);
     assertRequester(actor, t, 'edit this ticket');
-    if (t.status !== 'New') throw badRequest('A ticket can only be edited while it is New', { status: t.status }, 'TICKET_NOT_EDITABLE');
+    if (t.status !== 'New')
+      throw badRequest('A ticket can only be edited while it is New', { status: t.status }, 'TICKET_NOT_EDITABLE');
   }
-  await checkCatalog({ category: input.category ?? (input.sub_category ? t.category : undefined), sub_category: input.sub_category, department: input.department });
+  await checkCatalog({
+    category: input.category ?? (input.sub_category ? t.category : undefined),
+    sub_category: input.sub_category,
+    department: input.department,
+  });
   if (input.status && input.status !== t.status) checkStatusChange(actor, t, input.status);
   await transaction(async (tx) => {
     const data: Record<string, unknown> = {};
@@ -445,18 +609,37 @@ export async function updateTicket(actor: Actor, ref: string | number, input: Ti
     set('subject', 'subject', input.subject, t.subject);
     set('description', 'description', input.description, t.description);
     set('category', 'category', input.category, t.category);
-    set('sub_category', 'subCategory', input.sub_category === undefined ? undefined : (input.sub_category ?? null), t.subCategory);
+    set(
+      'sub_category',
+      'subCategory',
+      input.sub_category === undefined ? undefined : (input.sub_category ?? null),
+      t.subCategory,
+    );
     set('department', 'department', input.department, t.department);
     if (input.priority && input.priority !== t.priority) {
-      Object.assign(data, { priority: input.priority, priorityRank: RANK[input.priority], ...dueDates(input.priority, t.approvedAt ?? t.createdAt) });
+      Object.assign(data, {
+        priority: input.priority,
+        priorityRank: RANK[input.priority],
+        ...dueDates(input.priority, t.approvedAt ?? t.createdAt),
+      });
       await history(tx, t.id, actor, 'PRIORITY_CHANGE', { field: 'priority', old: t.priority, new: input.priority });
     }
     for (const [field, old, value] of changed) {
-      await history(tx, t.id, actor, 'UPDATE', { field, old: field === 'description' ? null : old, new: field === 'description' ? null : value });
+      await history(tx, t.id, actor, 'UPDATE', {
+        field,
+        old: field === 'description' ? null : old,
+        new: field === 'description' ? null : value,
+      });
     }
     if (Object.keys(data).length) {
       await updateIfStatus(tx, t, data);
-      await audit(tx, actor, { context: 'helpdesk', action: 'ticket.update', entityType: 'ticket', entityId: t.ticketNumber, newValues: data });
+      await audit(tx, actor, {
+        context: 'helpdesk',
+        action: 'ticket.update',
+        entityType: 'ticket',
+        entityId: t.ticketNumber,
+        newValues: data,
+      });
     }
     if (input.status && input.status !== t.status) {
       const fresh = await tx.ticket.findUniqueOrThrow({ where: { id: t.id } });
@@ -472,7 +655,13 @@ export async function deleteTicket(actor: Actor, ref: string | number) {
   const files = await db.ticketAttachment.findMany({ where: { ticketId: t.id } });
   await transaction(async (tx) => {
     await tx.ticket.delete({ where: { id: t.id } });
-    await audit(tx, actor, { context: 'helpdesk', action: 'ticket.delete', entityType: 'ticket', entityId: t.ticketNumber, oldValues: { subject: t.subject, status: t.status } });
+    await audit(tx, actor, {
+      context: 'helpdesk',
+      action: 'ticket.delete',
+      entityType: 'ticket',
+      entityId: t.ticketNumber,
+      oldValues: { subject: t.subject, status: t.status },
+    });
   });
   const { attachmentPath } = await import('./storage');
   await removeFiles(files.map((f) => ({ path: attachmentPath(f.storedName) })));
@@ -486,12 +675,33 @@ export async function assignTicket(actor: Actor, ref: string | number, assigneeI
   await transaction(async (tx) => {
     await updateIfStatus(tx, t, { assigneeId });
     // the help desk's own assignment: a workflow transfer away (role `agent`) leaves it in place
-    await enqueue(tx, TICKET_PARTICIPANT_JOB, participantChange({ ticket_number: t.ticketNumber, user_id: assigneeId, role: 'assignee' }));
+    await enqueue(
+      tx,
+      TICKET_PARTICIPANT_JOB,
+      participantChange({ ticket_number: t.ticketNumber, user_id: assigneeId, role: 'assignee' }),
+    );
     if (t.assigneeId && t.assigneeId !== assigneeId) {
-      await enqueue(tx, TICKET_PARTICIPANT_JOB, participantChange({ ticket_number: t.ticketNumber, user_id: t.assigneeId, role: 'assignee', remove: true }));
+      await enqueue(
+        tx,
+        TICKET_PARTICIPANT_JOB,
+        participantChange({ ticket_number: t.ticketNumber, user_id: t.assigneeId, role: 'assignee', remove: true }),
+      );
     }
-    await history(tx, t.id, actor, 'ASSIGNMENT_CHANGE', { field: 'assignee', old: t.assigneeId ? String(t.assigneeId) : null, new: String(assigneeId), note: notes ?? null, isPublic: false });
-    await audit(tx, actor, { context: 'helpdesk', action: 'ticket.assign', entityType: 'ticket', entityId: t.ticketNumber, oldValues: { assignee_id: t.assigneeId }, newValues: { assignee_id: assigneeId } });
+    await history(tx, t.id, actor, 'ASSIGNMENT_CHANGE', {
+      field: 'assignee',
+      old: t.assigneeId ? String(t.assigneeId) : null,
+      new: String(assigneeId),
+      note: notes ?? null,
+      isPublic: false,
+    });
+    await audit(tx, actor, {
+      context: 'helpdesk',
+      action: 'ticket.assign',
+      entityType: 'ticket',
+      entityId: t.ticketNumber,
+      oldValues: { assignee_id: t.assigneeId },
+      newValues: { assignee_id: assigneeId },
+    });
   });
   return getTicket(actor, t.id);
 }
@@ -501,12 +711,29 @@ export async function pushToWorkflow(actor: Actor, ref: string | number) {
   const t = await loadTicket(actor, ref);
   assertTriage(actor);
   if (!t.approvedAt || !t.priority || !t.department || ['Closed', 'Rejected', 'Withdrawn'].includes(t.status)) {
-    throw badRequest('Only an approved, open ticket can be pushed to the workflow engine; approve it first', { status: t.status }, 'TICKET_NOT_APPROVED');
+    throw badRequest(
+      'Only an approved, open ticket can be pushed to the workflow engine; approve it first',
+      { status: t.status },
+      'TICKET_NOT_APPROVED',
+    );
   }
   const employee = await employeeOf(t);
   await transaction(async (tx) => {
-    await enqueue(tx, MESSAGES.processTicket, await processTicketMessage(tx, t, employee, { department: t.department as string, priority: t.priority as Priority, status: t.status }));
-    await audit(tx, actor, { context: 'helpdesk', action: 'ticket.push_to_workflow', entityType: 'ticket', entityId: t.ticketNumber });
+    await enqueue(
+      tx,
+      MESSAGES.processTicket,
+      await processTicketMessage(tx, t, employee, {
+        department: t.department as string,
+        priority: t.priority as Priority,
+        status: t.status,
+      }),
+    );
+    await audit(tx, actor, {
+      context: 'helpdesk',
+      action: 'ticket.push_to_workflow',
+      entityType: 'ticket',
+      entityId: t.ticketNumber,
+    });
   });
   return { message: `Ticket ${t.ticketNumber} enqueued for workflow push.` };
 }
@@ -520,7 +747,13 @@ type CommentRow = { id: number; authorId: number; body: string; isInternal: bool
  * who may see the ticket) with the comment as the ticket page renders it. Internal notes are never
  * published: the rooms are granted by messaging's participants, which do not match who may read them here.
  */
-function publishComment(tx: Tx, ticketNumber: string, c: CommentRow, action: 'created' | 'updated' | 'deleted', names: Map<number, { name: string }>) {
+function publishComment(
+  tx: Tx,
+  ticketNumber: string,
+  c: CommentRow,
+  action: 'created' | 'updated' | 'deleted',
+  names: Map<number, { name: string }>,
+) {
   if (c.isInternal) return;
   afterCommit(tx, () =>
     publish(`ticket:${ticketNumber}`, 'comment_update', {
@@ -540,9 +773,17 @@ export async function addComment(actor: Actor, ref: string | number, input: Comm
   if (input.is_internal && !canSeeInternal(actor, t)) throw forbidden('Only staff can write internal notes');
   const names = await usersByIds([actor.id]);
   const c = await transaction(async (tx) => {
-    const c = await tx.ticketComment.create({ data: { ticketId: t.id, authorId: actor.id, body: input.body, isInternal: input.is_internal } });
+    const c = await tx.ticketComment.create({
+      data: { ticketId: t.id, authorId: actor.id, body: input.body, isInternal: input.is_internal },
+    });
     await history(tx, t.id, actor, 'COMMENT_ADDED', { field: 'comment', new: String(c.id), isPublic: !input.is_internal });
-    await audit(tx, actor, { context: 'helpdesk', action: 'comment.create', entityType: 'ticket_comment', entityId: c.id, newValues: { ticket: t.ticketNumber, internal: input.is_internal } });
+    await audit(tx, actor, {
+      context: 'helpdesk',
+      action: 'comment.create',
+      entityType: 'ticket_comment',
+      entityId: c.id,
+      newValues: { ticket: t.ticketNumber, internal: input.is_internal },
+    });
     publishComment(tx, t.ticketNumber, c, 'created', names);
     return c;
   });
@@ -567,7 +808,14 @@ export async function updateComment(actor: Actor, id: number, body: string) {
   const names = await usersByIds([actor.id]);
   const updated = await transaction(async (tx) => {
     const u = await tx.ticketComment.update({ where: { id }, data: { body } });
-    await audit(tx, actor, { context: 'helpdesk', action: 'comment.update', entityType: 'ticket_comment', entityId: id, oldValues: { body: c.body }, newValues: { body } });
+    await audit(tx, actor, {
+      context: 'helpdesk',
+      action: 'comment.update',
+      entityType: 'ticket_comment',
+      entityId: id,
+      oldValues: { body: c.body },
+      newValues: { body },
+    });
     publishComment(tx, c.ticket.ticketNumber, u, 'updated', names);
     return u;
   });
@@ -579,7 +827,13 @@ export async function deleteComment(actor: Actor, id: number) {
   if (c.authorId !== actor.id && !isHdtsAdmin(actor)) throw forbidden('Only the author or an admin can delete a comment');
   await transaction(async (tx) => {
     await tx.ticketComment.delete({ where: { id } });
-    await audit(tx, actor, { context: 'helpdesk', action: 'comment.delete', entityType: 'ticket_comment', entityId: id, oldValues: { body: c.body } });
+    await audit(tx, actor, {
+      context: 'helpdesk',
+      action: 'comment.delete',
+      entityType: 'ticket_comment',
+      entityId: id,
+      oldValues: { body: c.body },
+    });
     publishComment(tx, c.ticket.ticketNumber, c, 'deleted', new Map());
   });
 }
@@ -603,10 +857,24 @@ export async function addAttachments(actor: Actor, ref: string | number, files: 
       const out = [];
       for (const f of files) {
         const a = await tx.ticketAttachment.create({
-          data: { ticketId: t.id, uploaderId: actor.id, filename: f.filename, storedName: f.storedName, mimeType: f.mimeType, size: f.size, sha256: f.sha256 },
+          data: {
+            ticketId: t.id,
+            uploaderId: actor.id,
+            filename: f.filename,
+            storedName: f.storedName,
+            mimeType: f.mimeType,
+            size: f.size,
+            sha256: f.sha256,
+          },
         });
         await history(tx, t.id, actor, 'ATTACHMENT_ADDED', { field: 'attachment', new: f.filename });
-        await audit(tx, actor, { context: 'helpdesk', action: 'attachment.create', entityType: 'ticket_attachment', entityId: a.id, newValues: { ticket: t.ticketNumber, filename: f.filename, sha256: f.sha256 } });
+        await audit(tx, actor, {
+          context: 'helpdesk',
+          action: 'attachment.create',
+          entityType: 'ticket_attachment',
+          entityId: a.id,
+          newValues: { ticket: t.ticketNumber, filename: f.filename, sha256: f.sha256 },
+        });
         out.push(a);
       }
       await sendAttachmentsToWorkflow(tx, t);
@@ -625,7 +893,13 @@ export async function deleteAttachment(actor: Actor, id: number) {
   if (a.uploaderId !== actor.id && !isHdtsAdmin(actor)) throw forbidden('Only the uploader or an admin can delete an attachment');
   await transaction(async (tx) => {
     await tx.ticketAttachment.delete({ where: { id } });
-    await audit(tx, actor, { context: 'helpdesk', action: 'attachment.delete', entityType: 'ticket_attachment', entityId: id, oldValues: { filename: a.filename } });
+    await audit(tx, actor, {
+      context: 'helpdesk',
+      action: 'attachment.delete',
+      entityType: 'ticket_attachment',
+      entityId: id,
+      oldValues: { filename: a.filename },
+    });
     await sendAttachmentsToWorkflow(tx, a.ticket);
   });
   const { attachmentPath } = await import('./storage');
@@ -641,9 +915,18 @@ export async function setTicketOwner(ticketNumber: string, ownerId: number) {
   if (t.ownerId === ownerId) return;
   await transaction(async (tx) => {
     await tx.ticket.update({ where: { id: t.id }, data: { ownerId } });
-    await enqueue(tx, TICKET_PARTICIPANT_JOB, participantChange({ ticket_number: ticketNumber, user_id: ownerId, role: 'owner' }));
+    await enqueue(
+      tx,
+      TICKET_PARTICIPANT_JOB,
+      participantChange({ ticket_number: ticketNumber, user_id: ownerId, role: 'owner' }),
+    );
     // the previous owner hands the ticket over: they leave its conversation as owner
-    if (t.ownerId) await enqueue(tx, TICKET_PARTICIPANT_JOB, participantChange({ ticket_number: ticketNumber, user_id: t.ownerId, role: 'owner', remove: true }));
+    if (t.ownerId)
+      await enqueue(
+        tx,
+        TICKET_PARTICIPANT_JOB,
+        participantChange({ ticket_number: ticketNumber, user_id: t.ownerId, role: 'owner', remove: true }),
+      );
     await notify(tx, {
       user_ids: [ownerId],
       type: NOTIFICATION_TYPES.ticketOwnerAssigned,
@@ -653,8 +936,19 @@ export async function setTicketOwner(ticketNumber: string, ownerId: number) {
       link: `/coordinator/owned/${ticketNumber}`,
       dedupe_key: `ticket:${ticketNumber}:owner:${ownerId}`,
     });
-    await history(tx, t.id, SYSTEM_ACTOR, 'ASSIGNMENT_CHANGE', { field: 'ticket_owner', old: t.ownerId ? String(t.ownerId) : null, new: String(ownerId) });
-    await audit(tx, SYSTEM_ACTOR, { context: 'helpdesk', action: 'ticket.owner', entityType: 'ticket', entityId: ticketNumber, oldValues: { owner_id: t.ownerId }, newValues: { owner_id: ownerId } });
+    await history(tx, t.id, SYSTEM_ACTOR, 'ASSIGNMENT_CHANGE', {
+      field: 'ticket_owner',
+      old: t.ownerId ? String(t.ownerId) : null,
+      new: String(ownerId),
+    });
+    await audit(tx, SYSTEM_ACTOR, {
+      context: 'helpdesk',
+      action: 'ticket.owner',
+      entityType: 'ticket',
+      entityId: ticketNumber,
+      oldValues: { owner_id: t.ownerId },
+      newValues: { owner_id: ownerId },
+    });
   });
 }
 
@@ -670,14 +964,25 @@ const ASSIGNMENT_EVENT = 'assignee:';
 export async function setTicketAssignee(p: { ticket_number: string; assignee_id: number; task_item_id: number }) {
   await transaction(async (tx) => {
     // Serialise the assignments of one ticket, so "is a later one applied?" cannot race.
-    const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM helpdesk.tickets WHERE ticket_number = ${p.ticket_number} FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      { id: number }[]
+    >`SELECT id FROM helpdesk.tickets WHERE ticket_number = ${p.ticket_number} FOR UPDATE`;
     if (!locked.length) throw new PermanentJobError('TICKET_NOT_FOUND', `Ticket ${p.ticket_number} not found`);
     const eventId = `${ASSIGNMENT_EVENT}${p.task_item_id}`;
-    const seen = await tx.ticketSyncEvent.createMany({ data: [{ eventId, ticketNumber: p.ticket_number, status: 'Assigned', applied: false }], skipDuplicates: true });
+    const seen = await tx.ticketSyncEvent.createMany({
+      data: [{ eventId, ticketNumber: p.ticket_number, status: 'Assigned', applied: false }],
+      skipDuplicates: true,
+    });
     if (seen.count === 0) return;
-    const applied = await tx.ticketSyncEvent.findMany({ where: { ticketNumber: p.ticket_number, eventId: { startsWith: ASSIGNMENT_EVENT }, applied: true }, select: { eventId: true } });
+    const applied = await tx.ticketSyncEvent.findMany({
+      where: { ticketNumber: p.ticket_number, eventId: { startsWith: ASSIGNMENT_EVENT }, applied: true },
+      select: { eventId: true },
+    });
     if (applied.some((e) => Number(e.eventId.slice(ASSIGNMENT_EVENT.length)) > p.task_item_id)) {
-      logger.info('assignee sync skipped: a later assignment is applied', { ticket: p.ticket_number, task_item_id: p.task_item_id });
+      logger.info('assignee sync skipped: a later assignment is applied', {
+        ticket: p.ticket_number,
+        task_item_id: p.task_item_id,
+      });
       return;
     }
     const t = await tx.ticket.findUniqueOrThrow({ where: { id: locked[0].id } });
@@ -690,7 +995,14 @@ export async function setTicketAssignee(p: { ticket_number: string; assignee_id:
         note: 'Assigned in the workflow engine',
         isPublic: false,
       });
-      await audit(tx, SYSTEM_ACTOR, { context: 'helpdesk', action: 'ticket.assignee', entityType: 'ticket', entityId: p.ticket_number, oldValues: { assignee_id: t.assigneeId }, newValues: { assignee_id: p.assignee_id, task_item_id: p.task_item_id } });
+      await audit(tx, SYSTEM_ACTOR, {
+        context: 'helpdesk',
+        action: 'ticket.assignee',
+        entityType: 'ticket',
+        entityId: p.ticket_number,
+        oldValues: { assignee_id: t.assigneeId },
+        newValues: { assignee_id: p.assignee_id, task_item_id: p.task_item_id },
+      });
     }
     await tx.ticketSyncEvent.update({ where: { eventId }, data: { applied: true } });
   });
@@ -700,7 +1012,12 @@ export async function setTicketAssignee(p: { ticket_number: string; assignee_id:
  * TTS → HDTS status sync. Each event id is applied once; a status that is not a valid transition from
  * the current one is recorded as not applied and logged (never retried).
  */
-export async function syncStatusFromWorkflow(p: { ticket_number: string; status: 'Open' | 'In Progress' | 'Resolved'; event_id: string; note?: string | null }) {
+export async function syncStatusFromWorkflow(p: {
+  ticket_number: string;
+  status: 'Open' | 'In Progress' | 'Resolved';
+  event_id: string;
+  note?: string | null;
+}) {
   await transaction(async (tx) => {
     const t = await tx.ticket.findUnique({ where: { ticketNumber: p.ticket_number } });
     if (!t) throw new PermanentJobError('TICKET_NOT_FOUND', `Ticket ${p.ticket_number} not found`);
@@ -727,7 +1044,11 @@ export async function autoCloseResolved(now = new Date()): Promise<number> {
   let closed = 0;
   for (const t of due) {
     try {
-      await transaction((tx) => applyStatus(tx, SYSTEM_ACTOR, t, 'Closed', { note: `Closed automatically ${env.TICKET_AUTO_CLOSE_HOURS} h after resolution` }));
+      await transaction((tx) =>
+        applyStatus(tx, SYSTEM_ACTOR, t, 'Closed', {
+          note: `Closed automatically ${env.TICKET_AUTO_CLOSE_HOURS} h after resolution`,
+        }),
+      );
       closed++;
     } catch (e) {
       if (!(e instanceof AppError && e.code === 'TICKET_CHANGED')) throw e;
@@ -751,8 +1072,19 @@ export async function recordSlaBreaches(now = new Date()): Promise<number> {
      LIMIT 500`;
   for (const r of rows) {
     await transaction(async (tx) => {
-      await history(tx, r.id, SYSTEM_ACTOR, 'SLA_BREACH', { field: r.field, new: r.due.toISOString(), note: r.field === 'response_due_at' ? 'Response SLA missed' : 'Resolution SLA missed', isPublic: false });
-      await audit(tx, SYSTEM_ACTOR, { context: 'helpdesk', action: 'ticket.sla_breach', entityType: 'ticket', entityId: r.ticket_number, newValues: { field: r.field } });
+      await history(tx, r.id, SYSTEM_ACTOR, 'SLA_BREACH', {
+        field: r.field,
+        new: r.due.toISOString(),
+        note: r.field === 'response_due_at' ? 'Response SLA missed' : 'Resolution SLA missed',
+        isPublic: false,
+      });
+      await audit(tx, SYSTEM_ACTOR, {
+        context: 'helpdesk',
+        action: 'ticket.sla_breach',
+        entityType: 'ticket',
+        entityId: r.ticket_number,
+        newValues: { field: r.field },
+      });
     });
   }
   return rows.length;

@@ -54,7 +54,11 @@ function summary(t: TicketRow, names: Map<number, { name: string; email: string 
     resolved_at: iso(t.resolvedAt),
     response_due_at: iso(t.responseDueAt),
     /** `breached` once the resolution deadline passed while the ticket was still being worked on. */
-    sla_status: !t.resolutionDueAt ? null : ['Open', 'In Progress', 'On Hold'].includes(t.status) && t.resolutionDueAt < new Date() ? 'breached' : 'on_track',
+    sla_status: !t.resolutionDueAt
+      ? null
+      : ['Open', 'In Progress', 'On Hold'].includes(t.status) && t.resolutionDueAt < new Date()
+        ? 'breached'
+        : 'on_track',
     resolution_due_at: iso(t.resolutionDueAt),
     created_at: t.createdAt.toISOString(),
     submit_date: t.createdAt.toISOString(),
@@ -98,7 +102,15 @@ export async function getTicketByNumber(actor: Actor, ticketNumber: string) {
   return getTicket(actor, ticketNumber);
 }
 
-export function attachmentDto(a: { id: number; filename: string; mimeType: string; size: number; sha256: string; createdAt: Date; uploaderId: number }) {
+export function attachmentDto(a: {
+  id: number;
+  filename: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  createdAt: Date;
+  uploaderId: number;
+}) {
   return {
     id: a.id,
     filename: a.filename,
@@ -203,7 +215,8 @@ export async function ticketHistory(actor: Actor, ref: string | number) {
   // Owner and assignee changes store user ids; readers get the names beside them.
   const person = (r: { field: string | null }, v: string | null) => (v && PERSON_FIELDS.includes(r.field ?? '') ? Number(v) : 0);
   const names = await usersByIds(rows.flatMap((r) => [r.actorId ?? 0, person(r, r.oldValue), person(r, r.newValue)]));
-  const nameOf = (r: { field: string | null }, v: string | null) => (person(r, v) ? (names.get(person(r, v))?.name ?? null) : null);
+  const nameOf = (r: { field: string | null }, v: string | null) =>
+    person(r, v) ? (names.get(person(r, v))?.name ?? null) : null;
   return {
     ticket_number: t.ticketNumber,
     results: rows.map((r) => ({
@@ -231,7 +244,12 @@ export async function listComments(actor: Actor, ref: string | number, q: PageQu
     db.ticketComment.findMany({ where, orderBy: { id: 'asc' }, ...skipTake(q) }),
   ]);
   const names = await usersByIds(rows.map((c) => c.authorId));
-  return new Page(count, rows.map((c) => commentDto(c, names)), q.page, q.page_size);
+  return new Page(
+    count,
+    rows.map((c) => commentDto(c, names)),
+    q.page,
+    q.page_size,
+  );
 }
 
 export async function listAttachments(actor: Actor, ref: string | number) {
@@ -289,12 +307,19 @@ export async function listFeedback(actor: Actor, q: PageQuery & { rating?: numbe
 
 /** The catalog of spec 001 §2, for the submit form and the API. */
 export async function catalog() {
-  const rows = await db.category.findMany({ include: { department: true, subCategories: { orderBy: { name: 'asc' } } }, orderBy: { id: 'asc' } });
+  const rows = await db.category.findMany({
+    include: { department: true, subCategories: { orderBy: { name: 'asc' } } },
+    orderBy: { id: 'asc' },
+  });
   const departments = await db.department.findMany({ orderBy: { id: 'asc' } });
   return {
     departments: departments.length ? departments.map((d) => d.name) : [...DEPARTMENTS],
     categories: rows.length
-      ? rows.map((c) => ({ name: c.name, department: c.department?.name ?? null, sub_categories: c.subCategories.map((s) => s.name) }))
+      ? rows.map((c) => ({
+          name: c.name,
+          department: c.department?.name ?? null,
+          sub_categories: c.subCategories.map((s) => s.name),
+        }))
       : CATEGORIES.map((c) => ({ name: c.name, department: c.department, sub_categories: c.subCategories })),
   };
 }

@@ -65,8 +65,18 @@ export const ticketCreateInput = z.object({
   subject: text(255),
   description: text(10_000),
   category: text(64),
-  sub_category: z.string().trim().max(64).nullish().transform((v) => v || null),
-  department: z.string().trim().max(64).nullish().transform((v) => v || null),
+  sub_category: z
+    .string()
+    .trim()
+    .max(64)
+    .nullish()
+    .transform((v) => v || null),
+  department: z
+    .string()
+    .trim()
+    .max(64)
+    .nullish()
+    .transform((v) => v || null),
 });
 export type TicketCreateInput = z.infer<typeof ticketCreateInput>;
 
@@ -109,15 +119,28 @@ export type ApproveInput = z.infer<typeof approveInput>;
 
 export const rejectInput = z.object({ rejection_reason: text(2000) });
 export const withdrawInput = z.object({ reason: text(2000) });
-export const statusInput = z.object({ status, note: z.string().trim().max(2000).nullish(), resolution_notes: z.string().trim().max(5000).nullish() });
+export const statusInput = z.object({
+  status,
+  note: z.string().trim().max(2000).nullish(),
+  resolution_notes: z.string().trim().max(5000).nullish(),
+});
 export type StatusInput = z.infer<typeof statusInput>;
 export const resolveInput = z.object({ resolution_notes: z.string().trim().max(5000).nullish() });
-export const noteInput = z.object({ note: z.string().trim().max(2000).nullish(), reason: z.string().trim().max(2000).nullish() }).partial();
-export const assignInput = z.object({ assignee_id: z.coerce.number().int().positive(), notes: z.string().trim().max(2000).nullish() });
+export const noteInput = z
+  .object({ note: z.string().trim().max(2000).nullish(), reason: z.string().trim().max(2000).nullish() })
+  .partial();
+export const assignInput = z.object({
+  assignee_id: z.coerce.number().int().positive(),
+  notes: z.string().trim().max(2000).nullish(),
+});
 
 /** Strictly an integer 1–5: "5", 4.5, true, 0 and 6 are refused. */
 export const csatInput = z.object({
-  rating: z.number({ error: 'Rating must be an integer from 1 to 5' }).int('Rating must be an integer from 1 to 5').min(1, 'Rating must be an integer from 1 to 5').max(5, 'Rating must be an integer from 1 to 5'),
+  rating: z
+    .number({ error: 'Rating must be an integer from 1 to 5' })
+    .int('Rating must be an integer from 1 to 5')
+    .min(1, 'Rating must be an integer from 1 to 5')
+    .max(5, 'Rating must be an integer from 1 to 5'),
   feedback: z.string().trim().max(5000).nullish(),
 });
 export type CsatInput = z.infer<typeof csatInput>;
@@ -137,7 +160,10 @@ export const commentUpdateInput = z
   .pipe(z.object({ body: z.string().min(1, 'Comment may not be blank').max(10_000) }));
 
 const many = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (v === undefined ? undefined : Array.isArray(v) ? v : String(v).split(',').filter(Boolean)), z.array(item).optional());
+  z.preprocess(
+    (v) => (v === undefined ? undefined : Array.isArray(v) ? v : String(v).split(',').filter(Boolean)),
+    z.array(item).optional(),
+  );
 
 export const ticketListQuery = pageQuery.extend({
   status: many(status),

@@ -51,7 +51,12 @@ async function lockState(login: string): Promise<{ failures: number; unlockAt: D
   return { failures: failures.length, unlockAt };
 }
 
-export async function issueTokens(tx: Tx, user: { id: number; email: string; username: string }, roles: Actor["roles"], family: string = randomUUID()) {
+export async function issueTokens(
+  tx: Tx,
+  user: { id: number; email: string; username: string },
+  roles: Actor['roles'],
+  family: string = randomUUID(),
+) {
   const jti = randomUUID();
   const expiresAt = new Date(Date.now() + env.REFRESH_TOKEN_TTL_SECONDS * 1000);
   await tx.refreshToken.create({ data: { id: jti, familyId: family, userId: user.id, expiresAt } });
@@ -105,7 +110,12 @@ export async function signInForPortal(meta: RequestMeta, input: LoginInput) {
   const user = await authenticate(meta, input);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastLogin: new Date() } });
-    await writeAudit(tx, toActor(user, meta), { context: 'identity', action: 'portal_login', entityType: 'user', entityId: user.id });
+    await writeAudit(tx, toActor(user, meta), {
+      context: 'identity',
+      action: 'portal_login',
+      entityType: 'user',
+      entityId: user.id,
+    });
   });
   return toActor(user, meta);
 }
@@ -115,19 +125,31 @@ export async function refresh(meta: RequestMeta, token: string) {
   const claims = await verifyRefreshToken(token);
   if (!claims) throw new AppError(401, 'TOKEN_INVALID', 'Token is invalid or expired');
   const row = await db.refreshToken.findUnique({ where: { id: claims.jti } });
-  if (!row || row.revokedAt || row.expiresAt < new Date()) throw new AppError(401, 'TOKEN_INVALID', 'Token is invalid or expired');
+  if (!row || row.revokedAt || row.expiresAt < new Date())
+    throw new AppError(401, 'TOKEN_INVALID', 'Token is invalid or expired');
   const actor = await loadActor(row.userId, meta);
   if (!actor) throw new AppError(401, 'TOKEN_INVALID', 'Token is invalid or expired');
 
   const result = await db.$transaction(async (tx) => {
-    const claimed = await tx.refreshToken.updateMany({ where: { id: row.id, rotatedAt: null, revokedAt: null }, data: { rotatedAt: new Date() } });
+    const claimed = await tx.refreshToken.updateMany({
+      where: { id: row.id, rotatedAt: null, revokedAt: null },
+      data: { rotatedAt: new Date() },
+    });
     if (claimed.count === 0) return null; // already rotated: reuse
     return issueTokens(tx, actor, actor.roles, row.familyId);
   });
   if (!result) {
     await db.$transaction(async (tx) => {
-      await tx.refreshToken.updateMany({ where: { familyId: row.familyId, revokedAt: null }, data: { revokedAt: new Date(), revokedWhy: 'reuse_detected' } });
-      await writeAudit(tx, actor, { context: 'identity', action: 'refresh_token_reuse', entityType: 'token_family', entityId: row.familyId });
+      await tx.refreshToken.updateMany({
+        where: { familyId: row.familyId, revokedAt: null },
+        data: { revokedAt: new Date(), revokedWhy: 'reuse_detected' },
+      });
+      await writeAudit(tx, actor, {
+        context: 'identity',
+        action: 'refresh_token_reuse',
+        entityType: 'token_family',
+        entityId: row.familyId,
+      });
     });
     throw new AppError(401, 'TOKEN_REUSED', 'Refresh token was already used; all sessions of this login were revoked');
   }
@@ -141,7 +163,8 @@ export async function logout(meta: RequestMeta, input: { refresh?: string; acces
   if (input.refresh && !refreshClaims) throw new AppError(401, 'TOKEN_INVALID', 'Token is invalid or expired');
   const userId = refreshClaims?.user_id ?? accessClaims?.user_id;
   if (!userId) throw unauthenticated();
-  if (refreshClaims && accessClaims && refreshClaims.user_id !== accessClaims.user_id) throw badRequest('Token belongs to another user');
+  if (refreshClaims && accessClaims && refreshClaims.user_id !== accessClaims.user_id)
+    throw badRequest('Token belongs to another user');
   const actor = (await loadActor(userId, meta)) ?? { ...SYSTEM_ACTOR, ...meta };
   await db.$transaction(async (tx) => {
     const where = refreshClaims ? { familyId: refreshClaims.family, revokedAt: null } : { userId, revokedAt: null };
@@ -154,7 +177,9 @@ export async function logout(meta: RequestMeta, input: { refresh?: string; acces
 async function assertUnique(tx: Tx, fields: { username?: string; email?: string }, exceptId?: number) {
   const errors: Record<string, string[]> = {};
   if (fields.username) {
-    const u = await tx.user.findFirst({ where: { username: { equals: fields.username, mode: 'insensitive' }, NOT: { id: exceptId } } });
+    const u = await tx.user.findFirst({
+      where: { username: { equals: fields.username, mode: 'insensitive' }, NOT: { id: exceptId } },
+    });
     if (u) errors.username = ['A user with that username already exists.'];
   }
   if (fields.email) {
@@ -180,14 +205,21 @@ export async function createUser(actor: Actor, input: UserCreateInput) {
         passwordHash,
       },
     });
-    await writeAudit(tx, actor, { context: 'identity', action: 'user_created', entityType: 'user', entityId: user.id, newValues: userSummary(user) });
+    await writeAudit(tx, actor, {
+      context: 'identity',
+      action: 'user_created',
+      entityType: 'user',
+      entityId: user.id,
+      newValues: userSummary(user),
+    });
     return { ...userSummary(user), is_active: user.isActive, message: 'User created successfully' };
   });
 }
 
 export async function updateUser(actor: Actor, id: number, input: UserUpdateInput) {
   assertCanManageUsers(actor);
-  if (id === actor.id && input.is_active === false) throw badRequest('You cannot deactivate your own account', { is_active: ['You cannot deactivate your own account'] });
+  if (id === actor.id && input.is_active === false)
+    throw badRequest('You cannot deactivate your own account', { is_active: ['You cannot deactivate your own account'] });
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id }, include: withRoles });
@@ -207,7 +239,10 @@ export async function updateUser(actor: Actor, id: number, input: UserUpdateInpu
       include: withRoles,
     });
     if (input.is_active === false || passwordHash) {
-      await tx.refreshToken.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date(), revokedWhy: 'user_updated' } });
+      await tx.refreshToken.updateMany({
+        where: { userId: id, revokedAt: null },
+        data: { revokedAt: new Date(), revokedWhy: 'user_updated' },
+      });
     }
     const { password: _pw, ...changed } = input;
     await writeAudit(tx, actor, {
@@ -230,8 +265,18 @@ export async function deactivateUser(actor: Actor, id: number) {
     const before = await tx.user.findUnique({ where: { id } });
     if (!before) throw notFound('User');
     await tx.user.update({ where: { id }, data: { isActive: false } });
-    await tx.refreshToken.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date(), revokedWhy: 'user_deactivated' } });
-    await writeAudit(tx, actor, { context: 'identity', action: 'user_deactivated', entityType: 'user', entityId: id, oldValues: { is_active: before.isActive }, newValues: { is_active: false } });
+    await tx.refreshToken.updateMany({
+      where: { userId: id, revokedAt: null },
+      data: { revokedAt: new Date(), revokedWhy: 'user_deactivated' },
+    });
+    await writeAudit(tx, actor, {
+      context: 'identity',
+      action: 'user_deactivated',
+      entityType: 'user',
+      entityId: id,
+      oldValues: { is_active: before.isActive },
+      newValues: { is_active: false },
+    });
   });
 }
 
@@ -245,13 +290,27 @@ export async function assignRole(actor: Actor, input: { user_id: number; role_id
     const errors: Record<string, string[]> = {};
     if (!user) errors.user_id = ['User not found'];
     if (!role) errors.role_id = ['Role not found'];
-    else if (input.system && role.system !== input.system) errors.system = [`Role ${role.name} belongs to ${role.system.toUpperCase()}`];
+    else if (input.system && role.system !== input.system)
+      errors.system = [`Role ${role.name} belongs to ${role.system.toUpperCase()}`];
     if (Object.keys(errors).length || !role || !user) throw validationFailed(errors);
     const existing = await tx.userRole.findUnique({ where: { userId_roleId: { userId: user.id, roleId: role.id } } });
     if (existing) throw conflict('The user already has this role', 'DUPLICATE_RESOURCE', { role_id: ['Already assigned'] });
     const ur = await tx.userRole.create({ data: { userId: user.id, roleId: role.id } });
-    await writeAudit(tx, actor, { context: 'identity', action: 'role_assigned', entityType: 'user', entityId: user.id, newValues: { role_id: role.id, role: role.name, system: role.system } });
-    return { assignment_id: ur.id, user_id: user.id, role_id: role.id, role_name: role.name, system: role.system.toUpperCase(), assigned_at: ur.assignedAt.toISOString() };
+    await writeAudit(tx, actor, {
+      context: 'identity',
+      action: 'role_assigned',
+      entityType: 'user',
+      entityId: user.id,
+      newValues: { role_id: role.id, role: role.name, system: role.system },
+    });
+    return {
+      assignment_id: ur.id,
+      user_id: user.id,
+      role_id: role.id,
+      role_name: role.name,
+      system: role.system.toUpperCase(),
+      assigned_at: ur.assignedAt.toISOString(),
+    };
   });
 }
 
@@ -262,7 +321,13 @@ export async function removeRoleAssignment(actor: Actor, assignmentId: number) {
     if (!ur) throw notFound('Role assignment');
     if (ur.userId === actor.id && ur.role.name === 'Admin') throw badRequest('You cannot remove your own Admin role');
     await tx.userRole.delete({ where: { id: assignmentId } });
-    await writeAudit(tx, actor, { context: 'identity', action: 'role_removed', entityType: 'user', entityId: ur.userId, oldValues: { role_id: ur.roleId, role: ur.role.name, system: ur.role.system } });
+    await writeAudit(tx, actor, {
+      context: 'identity',
+      action: 'role_removed',
+      entityType: 'user',
+      entityId: ur.userId,
+      oldValues: { role_id: ur.roleId, role: ur.role.name, system: ur.role.system },
+    });
   });
 }
 
@@ -281,7 +346,11 @@ export async function setUserRoles(actor: Actor, userId: number, system: 'hdts' 
     }
     await tx.userRole.deleteMany({ where: { userId, role: { system }, roleId: { notIn: roleIds } } });
     for (const r of roles) {
-      await tx.userRole.upsert({ where: { userId_roleId: { userId, roleId: r.id } }, create: { userId, roleId: r.id }, update: {} });
+      await tx.userRole.upsert({
+        where: { userId_roleId: { userId, roleId: r.id } },
+        create: { userId, roleId: r.id },
+        update: {},
+      });
     }
     await writeAudit(tx, actor, {
       context: 'identity',
@@ -319,7 +388,12 @@ export async function updateProfile(
       action: 'profile_updated',
       entityType: 'user',
       entityId: actor.id,
-      oldValues: { first_name: before.firstName, last_name: before.lastName, phone_number: before.phoneNumber, email_preferences: before.emailPreferences },
+      oldValues: {
+        first_name: before.firstName,
+        last_name: before.lastName,
+        phone_number: before.phoneNumber,
+        email_preferences: before.emailPreferences,
+      },
       newValues: input,
     });
   });
@@ -338,7 +412,10 @@ export async function changePassword(actor: Actor, input: { old_password: string
   const passwordHash = await hashPassword(input.new_password);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash } });
-    await tx.refreshToken.updateMany({ where: { userId: actor.id, revokedAt: null }, data: { revokedAt: new Date(), revokedWhy: 'password_changed' } });
+    await tx.refreshToken.updateMany({
+      where: { userId: actor.id, revokedAt: null },
+      data: { revokedAt: new Date(), revokedWhy: 'password_changed' },
+    });
     await writeAudit(tx, actor, { context: 'identity', action: 'password_changed', entityType: 'user', entityId: actor.id });
   });
   return { message: 'Password changed successfully' };

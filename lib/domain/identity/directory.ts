@@ -66,7 +66,10 @@ export async function rolesOf(system: System) {
 
 /** Active users holding the named role of a system (e.g. hdts "Ticket Coordinator"). */
 export async function activeUsersWithRole(system: System, name: string, client: Tx = db): Promise<DirectoryUser[]> {
-  const rows = await client.user.findMany({ where: { isActive: true, roles: { some: { role: { system, name } } } }, orderBy: { id: 'asc' } });
+  const rows = await client.user.findMany({
+    where: { isActive: true, roles: { some: { role: { system, name } } } },
+    orderBy: { id: 'asc' },
+  });
   return rows.map(toDirectoryUser);
 }
 

@@ -28,5 +28,4 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /** Verified against when the login name is unknown, so both answers take the same time. */
-export const DUMMY_HASH =
-  'scrypt$16384$8$1$c3dpdGNoYm9hcmQtZHVtbXk=$3q2+7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+export const DUMMY_HASH = 'scrypt$16384$8$1$c3dpdGNoYm9hcmQtZHVtbXk=$3q2+7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';

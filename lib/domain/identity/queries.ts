@@ -84,7 +84,14 @@ export async function getUser(actor: Actor, id: number): Promise<UserDto> {
 }
 
 function roleDto(r: { id: number; name: string; description: string; permissions: string[]; system: string }) {
-  return { id: r.id, role_id: r.id, name: r.name, description: r.description, permissions: r.permissions, system: r.system.toUpperCase() };
+  return {
+    id: r.id,
+    role_id: r.id,
+    name: r.name,
+    description: r.description,
+    permissions: r.permissions,
+    system: r.system.toUpperCase(),
+  };
 }
 
 export async function listRoles(actor: Actor, q: PageQuery & { system?: 'hdts' | 'tts' }) {

@@ -25,7 +25,12 @@ export const systemName = z
   .pipe(z.enum(['hdts', 'tts']));
 
 export const userCreateInput = z.object({
-  username: z.string().trim().min(3, 'Username must be at least 3 characters').max(150, 'Username must be at most 150 characters').regex(/^[\w.@+-]+$/, 'Letters, digits and @/./+/-/_ only'),
+  username: z
+    .string()
+    .trim()
+    .min(3, 'Username must be at least 3 characters')
+    .max(150, 'Username must be at most 150 characters')
+    .regex(/^[\w.@+-]+$/, 'Letters, digits and @/./+/-/_ only'),
   email: z.string().trim().toLowerCase().email().max(254),
   first_name: z.string().trim().max(150).default(''),
   last_name: z.string().trim().max(150).default(''),

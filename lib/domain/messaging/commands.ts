@@ -7,7 +7,13 @@ import { usersByUsernames } from '../identity/directory';
 import { loadActor } from '../identity/queries';
 import { notify } from '../notifications/commands';
 import { NOTIFICATION_TYPES } from '../notifications/schemas';
-import { assertCanChangeComment, assertCanChangeMessage, requireInternalAccess, requireTicketVisible, ticketRoomsFor } from './policy';
+import {
+  assertCanChangeComment,
+  assertCanChangeMessage,
+  requireInternalAccess,
+  requireTicketVisible,
+  ticketRoomsFor,
+} from './policy';
 import { commentDto, messageDto, visibleComment } from './queries';
 import type { CommentCreateInput, TicketParticipantPayload } from './schemas';
 import { ticketAccess } from './ticket-access';
@@ -34,7 +40,12 @@ function publishComment(tx: Tx, c: { id: number; ticketNumber: string; isInterna
 
 function publishMessage(tx: Tx, m: { id: number; ticketNumber: string }, action: 'created' | 'updated' | 'deleted' | 'unsent') {
   afterCommit(tx, () =>
-    publish(ticketRoom(m.ticketNumber, true), 'message_update', { type: 'message_update', action, message_id: m.id, ticket_id: m.ticketNumber }),
+    publish(ticketRoom(m.ticketNumber, true), 'message_update', {
+      type: 'message_update',
+      action,
+      message_id: m.id,
+      ticket_id: m.ticketNumber,
+    }),
   );
 }
 
@@ -49,7 +60,11 @@ export function mentionedUsernames(text: string): string[] {
  * the requester (`comment_public`, or the staff side when the requester wrote); for internal items the
  * other participants on the staff side (`comment_internal`). The author is never notified.
  */
-async function notifyAboutItem(tx: Tx, actor: Actor, item: { key: string; ticketNumber: string; text: string; isInternal: boolean }) {
+async function notifyAboutItem(
+  tx: Tx,
+  actor: Actor,
+  item: { key: string; ticketNumber: string; text: string; isInternal: boolean },
+) {
   const participants = await tx.ticketParticipant.findMany({ where: { ticketNumber: item.ticketNumber, removedAt: null } });
   const requesters = new Set(participants.filter((p) => p.role === 'requester').map((p) => p.userId));
   const staff = new Set(participants.filter((p) => p.role !== 'requester').map((p) => p.userId));
@@ -102,21 +117,40 @@ const include = {
 export async function createComment(actor: Actor, input: CommentCreateInput) {
   const access = await requireTicketVisible(actor, input.ticket_id);
   let isInternal = input.is_internal;
-  if (isInternal && !access.internal) throw forbidden('Only the ticket coordinator, assigned agents and admins post internal comments');
+  if (isInternal && !access.internal)
+    throw forbidden('Only the ticket coordinator, assigned agents and admins post internal comments');
   if (input.parent_id) {
     const parent = await db.comment.findUnique({ where: { id: input.parent_id } });
     if (!parent || parent.ticketNumber !== input.ticket_id || (parent.isInternal && !access.internal)) {
-      throw badRequest('The parent comment does not exist on this ticket', { parent_id: ['Unknown comment on this ticket'] }, 'VALIDATION_ERROR');
+      throw badRequest(
+        'The parent comment does not exist on this ticket',
+        { parent_id: ['Unknown comment on this ticket'] },
+        'VALIDATION_ERROR',
+      );
     }
-    if (parent.parentId) throw badRequest('Reply to a top-level comment', { parent_id: ['Replies cannot be nested'] }, 'VALIDATION_ERROR');
+    if (parent.parentId)
+      throw badRequest('Reply to a top-level comment', { parent_id: ['Replies cannot be nested'] }, 'VALIDATION_ERROR');
     isInternal = isInternal || parent.isInternal; // a reply to an internal comment stays internal
   }
   return transaction(async (tx) => {
     const c = await tx.comment.create({
-      data: { ticketNumber: input.ticket_id, userId: actor.id, username: actor.username, text: input.text, parentId: input.parent_id ?? null, isInternal },
+      data: {
+        ticketNumber: input.ticket_id,
+        userId: actor.id,
+        username: actor.username,
+        text: input.text,
+        parentId: input.parent_id ?? null,
+        isInternal,
+      },
       include,
     });
-    await writeAudit(tx, actor, { context: 'messaging', action: 'comment.create', entityType: 'comment', entityId: c.id, newValues: { ticket: c.ticketNumber, is_internal: isInternal, parent_id: c.parentId } });
+    await writeAudit(tx, actor, {
+      context: 'messaging',
+      action: 'comment.create',
+      entityType: 'comment',
+      entityId: c.id,
+      newValues: { ticket: c.ticketNumber, is_internal: isInternal, parent_id: c.parentId },
+    });
     await notifyAboutItem(tx, actor, { key: `comment:${c.id}`, ticketNumber: c.ticketNumber, text: c.text, isInternal });
     publishComment(tx, c, 'created');
     return { ...commentDto(c, actor.id), replies: [] };
@@ -128,7 +162,14 @@ export async function updateComment(actor: Actor, id: number, text: string) {
   assertCanChangeComment(actor, comment);
   return transaction(async (tx) => {
     const c = await tx.comment.update({ where: { id }, data: { text }, include });
-    await writeAudit(tx, actor, { context: 'messaging', action: 'comment.update', entityType: 'comment', entityId: id, oldValues: { text: comment.text }, newValues: { text } });
+    await writeAudit(tx, actor, {
+      context: 'messaging',
+      action: 'comment.update',
+      entityType: 'comment',
+      entityId: id,
+      oldValues: { text: comment.text },
+      newValues: { text },
+    });
     publishComment(tx, c, 'updated');
     return commentDto(c, actor.id);
   });
@@ -139,7 +180,13 @@ export async function deleteComment(actor: Actor, id: number): Promise<void> {
   assertCanChangeComment(actor, comment);
   await transaction(async (tx) => {
     await tx.comment.delete({ where: { id } });
-    await writeAudit(tx, actor, { context: 'messaging', action: 'comment.delete', entityType: 'comment', entityId: id, oldValues: { text: comment.text, ticket: comment.ticketNumber } });
+    await writeAudit(tx, actor, {
+      context: 'messaging',
+      action: 'comment.delete',
+      entityType: 'comment',
+      entityId: id,
+      oldValues: { text: comment.text, ticket: comment.ticketNumber },
+    });
     publishComment(tx, comment, 'deleted');
   });
 }
@@ -163,7 +210,13 @@ export async function postTicketMessage(actor: Actor, ticketNumber: string, text
   await requireInternalAccess(actor, ticketNumber);
   return transaction(async (tx) => {
     const m = await tx.ticketMessage.create({ data: { ticketNumber, userId: actor.id, username: actor.username, text } });
-    await writeAudit(tx, actor, { context: 'messaging', action: 'message.create', entityType: 'ticket_message', entityId: m.id, newValues: { ticket: ticketNumber } });
+    await writeAudit(tx, actor, {
+      context: 'messaging',
+      action: 'message.create',
+      entityType: 'ticket_message',
+      entityId: m.id,
+      newValues: { ticket: ticketNumber },
+    });
     await notifyAboutItem(tx, actor, { key: `message:${m.id}`, ticketNumber, text, isInternal: true });
     publishMessage(tx, m, 'created');
     return messageDto(m);
@@ -183,7 +236,14 @@ export async function editTicketMessage(actor: Actor, ticketNumber: string, id: 
   if (before.unsentAt) throw badRequest('An unsent message cannot be edited', {}, 'MESSAGE_UNSENT');
   return transaction(async (tx) => {
     const m = await tx.ticketMessage.update({ where: { id }, data: { text, editedAt: new Date() } });
-    await writeAudit(tx, actor, { context: 'messaging', action: 'message.update', entityType: 'ticket_message', entityId: id, oldValues: { text: before.text }, newValues: { text } });
+    await writeAudit(tx, actor, {
+      context: 'messaging',
+      action: 'message.update',
+      entityType: 'ticket_message',
+      entityId: id,
+      oldValues: { text: before.text },
+      newValues: { text },
+    });
     publishMessage(tx, m, 'updated');
     return messageDto(m);
   });
@@ -193,7 +253,13 @@ export async function deleteTicketMessage(actor: Actor, ticketNumber: string, id
   const before = await ownMessage(actor, ticketNumber, id);
   await transaction(async (tx) => {
     await tx.ticketMessage.delete({ where: { id } });
-    await writeAudit(tx, actor, { context: 'messaging', action: 'message.delete', entityType: 'ticket_message', entityId: id, oldValues: { text: before.text } });
+    await writeAudit(tx, actor, {
+      context: 'messaging',
+      action: 'message.delete',
+      entityType: 'ticket_message',
+      entityId: id,
+      oldValues: { text: before.text },
+    });
     publishMessage(tx, before, 'deleted');
   });
 }
@@ -203,7 +269,13 @@ export async function unsendTicketMessage(actor: Actor, ticketNumber: string, id
   const before = await ownMessage(actor, ticketNumber, id);
   return transaction(async (tx) => {
     const m = await tx.ticketMessage.update({ where: { id }, data: { unsentAt: before.unsentAt ?? new Date(), text: '' } });
-    await writeAudit(tx, actor, { context: 'messaging', action: 'message.unsend', entityType: 'ticket_message', entityId: id, oldValues: { text: before.text } });
+    await writeAudit(tx, actor, {
+      context: 'messaging',
+      action: 'message.unsend',
+      entityType: 'ticket_message',
+      entityId: id,
+      oldValues: { text: before.text },
+    });
     publishMessage(tx, m, 'unsent');
     return messageDto(m);
   });
@@ -228,7 +300,10 @@ export async function recordTicketParticipant(p: TicketParticipantPayload): Prom
     // sockets already in the ticket's rooms leave those the user may no longer join
     const who = await loadActor(p.user_id);
     const allowed = who ? await ticketRoomsFor(who, p.ticket_number) : [];
-    leaveRooms(p.user_id, [ticketRoom(p.ticket_number, false), ticketRoom(p.ticket_number, true)].filter((r) => !allowed.includes(r)));
+    leaveRooms(
+      p.user_id,
+      [ticketRoom(p.ticket_number, false), ticketRoom(p.ticket_number, true)].filter((r) => !allowed.includes(r)),
+    );
   }
 }
 
@@ -243,9 +318,23 @@ export async function addCommentAttachments(
   if (!files.length) throw badRequest('Attach at least one file', { file: ['No file was sent'] }, 'VALIDATION_ERROR');
   return transaction(async (tx) => {
     await tx.commentAttachment.createMany({
-      data: files.map((f) => ({ commentId, fileName: f.filename, contentType: f.mimeType, size: f.size, sha256: f.sha256, storagePath: f.storedName, uploadedBy: actor.id })),
+      data: files.map((f) => ({
+        commentId,
+        fileName: f.filename,
+        contentType: f.mimeType,
+        size: f.size,
+        sha256: f.sha256,
+        storagePath: f.storedName,
+        uploadedBy: actor.id,
+      })),
     });
-    await writeAudit(tx, actor, { context: 'messaging', action: 'comment.attach', entityType: 'comment', entityId: commentId, newValues: { files: files.map((f) => ({ name: f.filename, sha256: f.sha256, size: f.size })) } });
+    await writeAudit(tx, actor, {
+      context: 'messaging',
+      action: 'comment.attach',
+      entityType: 'comment',
+      entityId: commentId,
+      newValues: { files: files.map((f) => ({ name: f.filename, sha256: f.sha256, size: f.size })) },
+    });
     const c = await tx.comment.findUniqueOrThrow({ where: { id: commentId }, include });
     publishComment(tx, c, 'updated');
     return commentDto(c, actor.id);

@@ -37,7 +37,12 @@ export function commentDto(c: CommentRow, viewerId: number) {
       thumbs_up: c.ratings.filter((r) => r.value === 'up').length,
       thumbs_down: c.ratings.filter((r) => r.value === 'down').length,
     },
-    my_rating: c.ratings.find((r) => r.userId === viewerId)?.value === 'up' ? 'thumbs_up' : c.ratings.some((r) => r.userId === viewerId) ? 'thumbs_down' : null,
+    my_rating:
+      c.ratings.find((r) => r.userId === viewerId)?.value === 'up'
+        ? 'thumbs_up'
+        : c.ratings.some((r) => r.userId === viewerId)
+          ? 'thumbs_down'
+          : null,
     attachments: c.attachments.map((a) => ({
       id: a.id,
       file_name: a.fileName,
@@ -59,10 +64,20 @@ export async function listComments(actor: Actor, q: CommentListQuery): Promise<P
   const where = { ...scope, parentId: null };
   const [count, top] = await Promise.all([
     db.comment.count({ where }),
-    db.comment.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], skip: (q.page - 1) * q.page_size, take: q.page_size, include: commentInclude }),
+    db.comment.findMany({
+      where,
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      skip: (q.page - 1) * q.page_size,
+      take: q.page_size,
+      include: commentInclude,
+    }),
   ]);
   const replies = top.length
-    ? await db.comment.findMany({ where: { ...scope, parentId: { in: top.map((c) => c.id) } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], include: commentInclude })
+    ? await db.comment.findMany({
+        where: { ...scope, parentId: { in: top.map((c) => c.id) } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        include: commentInclude,
+      })
     : [];
   const results = top.map((c) => ({
     ...commentDto(c, actor.id),
@@ -87,7 +102,16 @@ export async function getComment(actor: Actor, id: number) {
   return commentDto(comment, actor.id);
 }
 
-export function messageDto(m: { id: number; ticketNumber: string; userId: number; username: string; text: string; editedAt: Date | null; unsentAt: Date | null; createdAt: Date }) {
+export function messageDto(m: {
+  id: number;
+  ticketNumber: string;
+  userId: number;
+  username: string;
+  text: string;
+  editedAt: Date | null;
+  unsentAt: Date | null;
+  createdAt: Date;
+}) {
   return {
     id: m.id,
     ticket_id: m.ticketNumber,
@@ -107,7 +131,12 @@ export async function listTicketMessages(actor: Actor, ticketNumber: string, q: 
   const where = { ticketNumber };
   const [count, rows] = await Promise.all([
     db.ticketMessage.count({ where }),
-    db.ticketMessage.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], skip: (q.page - 1) * q.page_size, take: q.page_size }),
+    db.ticketMessage.findMany({
+      where,
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      skip: (q.page - 1) * q.page_size,
+      take: q.page_size,
+    }),
   ]);
   return new Page(count, rows.map(messageDto), q.page, q.page_size);
 }

@@ -26,7 +26,10 @@ export const rateBody = z.object({
   rating: z.enum(['thumbs_up', 'thumbs_down', 'up', 'down']).transform((v) => (v === 'thumbs_up' || v === 'up' ? 'up' : 'down')),
 });
 
-export const attachmentParams = z.object({ id: z.coerce.number().int().positive(), attachment_id: z.coerce.number().int().positive() });
+export const attachmentParams = z.object({
+  id: z.coerce.number().int().positive(),
+  attachment_id: z.coerce.number().int().positive(),
+});
 
 export const ticketParam = z.object({ ticket_id: ticketNumber });
 export const messageParams = z.object({ ticket_id: ticketNumber, message_id: z.coerce.number().int().positive() });
@@ -49,9 +52,16 @@ export const ticketParticipantPayload = z.object({
 export type TicketParticipantPayload = z.infer<typeof ticketParticipantPayload>;
 
 /** A participant change stamped with the time it happened (what every sender enqueues). */
-export const participantChange = (p: Omit<TicketParticipantPayload, 'changed_at'>): TicketParticipantPayload => ({ ...p, changed_at: new Date().toISOString() });
+export const participantChange = (p: Omit<TicketParticipantPayload, 'changed_at'>): TicketParticipantPayload => ({
+  ...p,
+  changed_at: new Date().toISOString(),
+});
 
-export const TICKET_PARTICIPANT_JOB = { name: 'messaging.ticket_participant', schema: ticketParticipantPayload, retry: DEFAULT_RETRY } as const;
+export const TICKET_PARTICIPANT_JOB = {
+  name: 'messaging.ticket_participant',
+  schema: ticketParticipantPayload,
+  retry: DEFAULT_RETRY,
+} as const;
 
 /** Services (X-API-Key) may record participants directly, with the job's rules. */
 export const participantBody = z.object({

@@ -21,7 +21,10 @@ export interface TicketAccess {
 export const participantTicketAccess: TicketAccess = {
   async canSee(actor, ticketNumber) {
     if (isAnyAdmin(actor) || isCoordinator(actor)) return { visible: true, internal: true };
-    const rows = await db.ticketParticipant.findMany({ where: { ticketNumber, userId: actor.id, removedAt: null }, select: { role: true } });
+    const rows = await db.ticketParticipant.findMany({
+      where: { ticketNumber, userId: actor.id, removedAt: null },
+      select: { role: true },
+    });
     if (rows.some((r) => r.role !== 'requester')) return { visible: true, internal: true };
     if (rows.length) return { visible: true, internal: false };
     return { visible: false, internal: false };

@@ -89,10 +89,17 @@ export function notificationDto(n: {
 export async function sendNotifications(body: SendNotificationBody): Promise<CreatedNotification[]> {
   const ids = new Set<number>([...(body.user_ids ?? []), ...(body.user_id ? [body.user_id] : [])]);
   if (body.user_email) for (const u of await usersByEmails([body.user_email])) ids.add(u.id);
-  if (!ids.size) throw badRequest('No active user matches the recipients', { user_email: ['No active user with this e-mail'] }, 'USER_NOT_FOUND');
+  if (!ids.size)
+    throw badRequest(
+      'No active user matches the recipients',
+      { user_email: ['No active user with this e-mail'] },
+      'USER_NOT_FOUND',
+    );
   const type = (body.notification_type ?? body.type) as string;
   const context = { ...(body.context_data ?? {}), ...(body.metadata ?? {}) };
-  const ticket = body.ticket_number ?? (typeof context.ticket_id === 'string' && /^TX\d{14}$/.test(context.ticket_id) ? context.ticket_id : undefined);
+  const ticket =
+    body.ticket_number ??
+    (typeof context.ticket_id === 'string' && /^TX\d{14}$/.test(context.ticket_id) ? context.ticket_id : undefined);
   const title = body.subject ?? defaultTitle(type, context);
   return transaction((tx) =>
     createNotifications(tx, {
@@ -126,7 +133,10 @@ export async function markNotificationRead(actor: Actor, id: string, isRead: boo
 }
 
 export async function markAllNotificationsRead(actor: Actor) {
-  const result = await db.notification.updateMany({ where: { ...ownNotifications(actor), isRead: false }, data: { isRead: true, readAt: new Date() } });
+  const result = await db.notification.updateMany({
+    where: { ...ownNotifications(actor), isRead: false },
+    data: { isRead: true, readAt: new Date() },
+  });
   publish(`user:${actor.id}`, 'notification_read', { all: true });
   return { updated: result.count, unread_count: 0 };
 }
@@ -137,7 +147,8 @@ function appUrl(link: string | null): string {
   return /^https?:\/\//.test(link) ? link : `${base}${link.startsWith('/') ? '' : '/'}${link}`;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 /** The e-mail job's work: one attempt, recorded in email_deliveries whatever the outcome. */
 export async function sendNotificationEmail(notificationId: string, attempt: number): Promise<void> {
@@ -157,7 +168,9 @@ ${n.ticketNumber ? `<p>Ticket: <strong>${escapeHtml(n.ticketNumber)}</strong></p
   const base = { notificationId, userId: user.id, recipient: user.email, subject, attempt };
   try {
     const result = await sendMail({ to: user.email, subject, text, html });
-    await db.emailDelivery.create({ data: { ...base, status: 'sent', transport: result.transport, messageId: result.messageId.slice(0, 255) } });
+    await db.emailDelivery.create({
+      data: { ...base, status: 'sent', transport: result.transport, messageId: result.messageId.slice(0, 255) },
+    });
   } catch (e) {
     const error = e instanceof Error ? e.message : String(e);
     await db.emailDelivery.create({ data: { ...base, status: 'failed', transport: 'smtp', error: error.slice(0, 2000) } });

@@ -93,7 +93,10 @@ export const sendNotificationBody = z
     link: z.string().max(500).optional(),
     dedupe_key: z.string().min(1).max(128).optional(),
   })
-  .refine((b) => b.user_id || b.user_ids?.length || b.user_email, { message: 'Give user_id, user_ids or user_email', path: ['user_id'] })
+  .refine((b) => b.user_id || b.user_ids?.length || b.user_email, {
+    message: 'Give user_id, user_ids or user_email',
+    path: ['user_id'],
+  })
   .refine((b) => b.notification_type || b.type, { message: 'This field is required', path: ['type'] });
 export type SendNotificationBody = z.infer<typeof sendNotificationBody>;
 

@@ -25,7 +25,13 @@ export async function replayDeadLetter(actor: Actor, id: string) {
   if (!taken) throw notFound('Dead letter');
   const jobId = await sendJob(taken.data.queue, (taken.data.data ?? {}) as object);
   await transaction((tx) =>
-    writeAudit(tx, actor, { context: 'workflow', action: 'job_replayed', entityType: 'job', entityId: id, newValues: { queue: taken.data.queue, new_job_id: jobId } }),
+    writeAudit(tx, actor, {
+      context: 'workflow',
+      action: 'job_replayed',
+      entityType: 'job',
+      entityId: id,
+      newValues: { queue: taken.data.queue, new_job_id: jobId },
+    }),
   );
   return { replayed: 1, job_id: jobId, queue: taken.data.queue };
 }
@@ -44,7 +50,13 @@ export async function replayAllDeadLetters(actor: Actor, queue?: string) {
     replayed++;
   }
   await transaction((tx) =>
-    writeAudit(tx, actor, { context: 'workflow', action: 'jobs_replayed', entityType: 'queue', entityId: queue ?? '*', newValues: { replayed } }),
+    writeAudit(tx, actor, {
+      context: 'workflow',
+      action: 'jobs_replayed',
+      entityType: 'queue',
+      entityId: queue ?? '*',
+      newValues: { replayed },
+    }),
   );
   return { replayed };
 }
@@ -58,6 +70,12 @@ export async function discardDeadLetter(actor: Actor, id: string) {
     RETURNING data`;
   if (!rows[0]) throw notFound('Dead letter');
   await transaction((tx) =>
-    writeAudit(tx, actor, { context: 'workflow', action: 'job_discarded', entityType: 'job', entityId: id, oldValues: rows[0].data }),
+    writeAudit(tx, actor, {
+      context: 'workflow',
+      action: 'job_discarded',
+      entityType: 'job',
+      entityId: id,
+      oldValues: rows[0].data,
+    }),
   );
 }

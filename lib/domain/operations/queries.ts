@@ -60,7 +60,9 @@ export async function listFailed(actor: Actor, q: PageQuery & { queue?: string }
   const queue = q.queue ?? null;
   const [count] = await db.$queryRaw<{ n: bigint }[]>`
     SELECT count(*) AS n FROM pgboss.job WHERE state = 'failed' AND (${queue}::text IS NULL OR name = ${queue})`;
-  const rows = await db.$queryRaw<{ id: string; name: string; data: unknown; output: unknown; retry_count: number; completed_on: Date | null }[]>`
+  const rows = await db.$queryRaw<
+    { id: string; name: string; data: unknown; output: unknown; retry_count: number; completed_on: Date | null }[]
+  >`
     SELECT id, name, data, output, retry_count, completed_on FROM pgboss.job
     WHERE state = 'failed' AND (${queue}::text IS NULL OR name = ${queue})
     ORDER BY completed_on DESC NULLS LAST LIMIT ${take} OFFSET ${skip}`;

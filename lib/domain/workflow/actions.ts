@@ -17,7 +17,14 @@ import {
 import { notifyAssignee, publishTaskChange, releaseAssignee } from './notify';
 import { rolePool } from './routing';
 import { nextMember } from './roundrobin';
-import type { EscalateInput, OwnerEscalateInput, OwnerTransferInput, TaskActionInput, TransferInput, TransitionActionInput } from './schemas';
+import type {
+  EscalateInput,
+  OwnerEscalateInput,
+  OwnerTransferInput,
+  TaskActionInput,
+  TransferInput,
+  TransitionActionInput,
+} from './schemas';
 import { addSeconds, stepSlaSeconds } from './sla';
 import { asSnapshot, OPEN_ITEM, OPEN_TASK, outgoingOf, type SnapStep, stepOf, type VersionSnapshot, weightsOf } from './snapshot';
 
@@ -40,8 +47,10 @@ async function lockItem(tx: Tx, id: number): Promise<string> {
 }
 
 function assertActionable(item: LoadedItem) {
-  if (!OPEN_TASK.includes(item.task.status)) throw conflict('The task is already completed or closed', 'ALREADY_COMPLETED', { task_status: item.task.status });
-  if (!OPEN_ITEM.includes(item.status)) throw conflict(`This assignment is already ${item.status}`, 'ALREADY_COMPLETED', { task_item_status: item.status });
+  if (!OPEN_TASK.includes(item.task.status))
+    throw conflict('The task is already completed or closed', 'ALREADY_COMPLETED', { task_status: item.task.status });
+  if (!OPEN_ITEM.includes(item.status))
+    throw conflict(`This assignment is already ${item.status}`, 'ALREADY_COMPLETED', { task_item_status: item.status });
 }
 
 function stepFor(snap: VersionSnapshot, item: { stepId: number }): SnapStep {
@@ -93,14 +102,22 @@ export async function performTransition(actor: Actor, input: TransitionActionInp
   let members: { id: number; name: string }[] = [];
   if (next) {
     members = await activeUsersInRole(next.role_id);
-    if (!members.length) throw conflict(`Role "${next.role_name}" of step "${next.name}" has no active member`, 'NO_ACTIVE_MEMBER', { next_step: next.name });
+    if (!members.length)
+      throw conflict(`Role "${next.role_name}" of step "${next.name}" has no active member`, 'NO_ACTIVE_MEMBER', {
+        next_step: next.name,
+      });
     if (input.next_assignee_id && !members.some((m) => m.id === input.next_assignee_id)) {
-      throw badRequest(`User ${input.next_assignee_id} is not an active member of role "${next.role_name}"`, { next_assignee_id: ['Not an active member of the next step\'s role'] }, 'INVALID_ASSIGNEE');
+      throw badRequest(
+        `User ${input.next_assignee_id} is not an active member of role "${next.role_name}"`,
+        { next_assignee_id: ["Not an active member of the next step's role"] },
+        'INVALID_ASSIGNEE',
+      );
     }
   }
   const ticketNumber = item.task.ticket.ticketNumber;
   return transaction(async (tx) => {
-    if (!OPEN_ITEM.includes(await lockItem(tx, item.id))) throw conflict('This assignment has already been acted on', 'ALREADY_COMPLETED');
+    if (!OPEN_ITEM.includes(await lockItem(tx, item.id)))
+      throw conflict('This assignment has already been acted on', 'ALREADY_COMPLETED');
     const now = new Date();
     await tx.taskItem.update({
       where: { id: item.id },
@@ -121,7 +138,13 @@ export async function performTransition(actor: Actor, input: TransitionActionInp
         occurred_at: now.toISOString(),
         note: input.notes,
       });
-      await writeAudit(tx, actor, { context: 'workflow', action: 'task_finalized', entityType: 'task', entityId: item.taskId, newValues: { task_item_id: item.id, step: step.name, notes: input.notes } });
+      await writeAudit(tx, actor, {
+        context: 'workflow',
+        action: 'task_finalized',
+        entityType: 'task',
+        entityId: item.taskId,
+        newValues: { task_item_id: item.id, step: step.name, notes: input.notes },
+      });
       publishTaskChange(tx, { ticketNumber, taskId: item.taskId, action: 'task_finalized' });
       return {
         status: 'success',
@@ -152,11 +175,26 @@ export async function performTransition(actor: Actor, input: TransitionActionInp
         origin: 'System',
         assignedOn: now,
         targetResolution: addSeconds(now, stepSlaSeconds(item.task.slaSeconds, next.weight, weightsOf(snap))),
-        history: { create: { status: 'new', origin: 'System', notes: `Assigned after "${transition.name}" from ${step.name}`, createdAt: now } },
+        history: {
+          create: {
+            status: 'new',
+            origin: 'System',
+            notes: `Assigned after "${transition.name}" from ${step.name}`,
+            createdAt: now,
+          },
+        },
       },
     });
     await tx.task.update({ where: { id: item.taskId }, data: { status: 'in_progress', currentStepId: next.id } });
-    await notifyAssignee(tx, { userId: assignee.id, taskItemId: created.id, taskId: item.taskId, ticketNumber, subject: item.task.ticket.subject, stepName: next.name, origin: 'System' });
+    await notifyAssignee(tx, {
+      userId: assignee.id,
+      taskItemId: created.id,
+      taskId: item.taskId,
+      ticketNumber,
+      subject: item.task.ticket.subject,
+      stepName: next.name,
+      origin: 'System',
+    });
     await enqueue(tx, MESSAGES.syncTicketStatus, {
       ticket_number: ticketNumber,
       status: 'In Progress',
@@ -211,7 +249,9 @@ export async function performTaskAction(actor: Actor, taskId: number, input: Tas
     status: r.task_status === 'completed' ? 'completed' : 'transitioned',
     message: r.task_status === 'completed' ? 'Task completed' : 'Task moved to next step',
     task_id: taskId,
-    next_step: r.next_step_id ? { step_id: r.next_step_id, name: r.next_step, assigned_to: r.next_assignee, task_item_id: r.next_task_item_id } : null,
+    next_step: r.next_step_id
+      ? { step_id: r.next_step_id, name: r.next_step, assigned_to: r.next_assignee, task_item_id: r.next_task_item_id }
+      : null,
     action_log: { action_log_id: item.id, action: r.transition, user: actor.email, comment: notes, timestamp: r.acted_at },
   };
 }
@@ -229,11 +269,30 @@ export async function availableActions(actor: Actor, taskId: number) {
   if (actionable && step) {
     for (const t of outgoingOf(snap, step.id)) {
       const to = stepOf(snap, t.to_step_id);
-      actions.push({ action_id: t.id, name: t.name, description: `Move to ${to?.name ?? 'next step'}`, kind: 'transition', to_step: to?.name });
+      actions.push({
+        action_id: t.id,
+        name: t.name,
+        description: `Move to ${to?.name ?? 'next step'}`,
+        kind: 'transition',
+        to_step: to?.name,
+      });
     }
-    if (step.is_end) actions.push({ action_id: 'finalize', name: 'Finalize', description: 'Complete the task and resolve the ticket', kind: 'finalize' });
-    if (step.escalate_to_role_id) actions.push({ action_id: 'escalate', name: 'Escalate', description: `Escalate to ${step.escalate_to_role_name}`, kind: 'escalate' });
-    if (isTtsAdmin(actor)) actions.push({ action_id: 'transfer', name: 'Transfer', description: 'Transfer to another user', kind: 'transfer' });
+    if (step.is_end)
+      actions.push({
+        action_id: 'finalize',
+        name: 'Finalize',
+        description: 'Complete the task and resolve the ticket',
+        kind: 'finalize',
+      });
+    if (step.escalate_to_role_id)
+      actions.push({
+        action_id: 'escalate',
+        name: 'Escalate',
+        description: `Escalate to ${step.escalate_to_role_name}`,
+        kind: 'escalate',
+      });
+    if (isTtsAdmin(actor))
+      actions.push({ action_id: 'transfer', name: 'Transfer', description: 'Transfer to another user', kind: 'transfer' });
   }
   return {
     task_id: task.id,
@@ -262,7 +321,14 @@ export async function escalateTask(actor: Actor, input: EscalateInput) {
     const now = new Date();
     await tx.taskItem.update({
       where: { id: item.id },
-      data: { status: 'escalated', notes: input.reason, actedOn: now, history: { create: { status: 'escalated', origin: 'Escalation', notes: input.reason, actorId: actor.id, createdAt: now } } },
+      data: {
+        status: 'escalated',
+        notes: input.reason,
+        actedOn: now,
+        history: {
+          create: { status: 'escalated', origin: 'Escalation', notes: input.reason, actorId: actor.id, createdAt: now },
+        },
+      },
     });
     const to = (await nextMember(tx, rolePool(step.escalate_to_role_id as number), members)) as (typeof members)[number];
     const created = await tx.taskItem.create({
@@ -278,9 +344,24 @@ export async function escalateTask(actor: Actor, input: EscalateInput) {
         history: { create: { status: 'new', origin: 'Escalation', notes: `Escalated: ${input.reason}`, createdAt: now } },
       },
     });
-    await notifyAssignee(tx, { userId: to.id, taskItemId: created.id, taskId: item.taskId, ticketNumber: item.task.ticket.ticketNumber, subject: item.task.ticket.subject, stepName: step.name, origin: 'Escalation', previousUserId: item.userId });
+    await notifyAssignee(tx, {
+      userId: to.id,
+      taskItemId: created.id,
+      taskId: item.taskId,
+      ticketNumber: item.task.ticket.ticketNumber,
+      subject: item.task.ticket.subject,
+      stepName: step.name,
+      origin: 'Escalation',
+      previousUserId: item.userId,
+    });
     await releaseAssignee(tx, { ticketNumber: item.task.ticket.ticketNumber, userId: item.userId });
-    await writeAudit(tx, actor, { context: 'workflow', action: 'task_escalated', entityType: 'task', entityId: item.taskId, newValues: { from_task_item_id: item.id, task_item_id: created.id, to_user_id: to.id, reason: input.reason } });
+    await writeAudit(tx, actor, {
+      context: 'workflow',
+      action: 'task_escalated',
+      entityType: 'task',
+      entityId: item.taskId,
+      newValues: { from_task_item_id: item.id, task_item_id: created.id, to_user_id: to.id, reason: input.reason },
+    });
     publishTaskChange(tx, { ticketNumber: item.task.ticket.ticketNumber, taskId: item.taskId, action: 'task_escalated' });
     return {
       status: 'success',
@@ -297,11 +378,14 @@ export async function escalateTask(actor: Actor, input: EscalateInput) {
 export async function transferTask(actor: Actor, input: TransferInput) {
   assertCanTransfer(actor);
   const item = await loadItem(actor, input.task_item_id);
-  if (!OPEN_ITEM.includes(item.status)) throw conflict(`An assignment that is ${item.status} cannot be transferred`, 'NOT_TRANSFERABLE');
+  if (!OPEN_ITEM.includes(item.status))
+    throw conflict(`An assignment that is ${item.status} cannot be transferred`, 'NOT_TRANSFERABLE');
   if (!OPEN_TASK.includes(item.task.status)) throw conflict('The task is already completed or closed', 'ALREADY_COMPLETED');
   const target = await userById(input.user_id);
-  if (!target?.isActive) throw badRequest('The target user must be an active user', { user_id: ['Choose an active user'] }, 'INVALID_USER');
-  if (target.id === item.userId) throw badRequest('The assignment already belongs to this user', { user_id: ['Choose a different user'] }, 'INVALID_TRANSFER');
+  if (!target?.isActive)
+    throw badRequest('The target user must be an active user', { user_id: ['Choose an active user'] }, 'INVALID_USER');
+  if (target.id === item.userId)
+    throw badRequest('The assignment already belongs to this user', { user_id: ['Choose a different user'] }, 'INVALID_TRANSFER');
   return transaction(async (tx) => {
     const status = await lockItem(tx, item.id);
     if (!OPEN_ITEM.includes(status)) throw conflict(`An assignment that is ${status} cannot be transferred`, 'NOT_TRANSFERABLE');
@@ -314,7 +398,9 @@ export async function transferTask(actor: Actor, input: TransferInput) {
         actedOn: now,
         transferredTo: target.id,
         transferredBy: actor.id,
-        history: { create: { status: 'reassigned', origin: 'Transferred', notes: input.notes, actorId: actor.id, createdAt: now } },
+        history: {
+          create: { status: 'reassigned', origin: 'Transferred', notes: input.notes, actorId: actor.id, createdAt: now },
+        },
       },
     });
     const created = await tx.taskItem.create({
@@ -328,14 +414,44 @@ export async function transferTask(actor: Actor, input: TransferInput) {
         assignedOn: now,
         targetResolution: item.targetResolution,
         transferredBy: actor.id,
-        history: { create: { status: 'new', origin: 'Transferred', notes: `Transferred: ${input.notes}`, actorId: actor.id, createdAt: now } },
+        history: {
+          create: {
+            status: 'new',
+            origin: 'Transferred',
+            notes: `Transferred: ${input.notes}`,
+            actorId: actor.id,
+            createdAt: now,
+          },
+        },
       },
     });
-    await notifyAssignee(tx, { userId: target.id, taskItemId: created.id, taskId: item.taskId, ticketNumber: item.task.ticket.ticketNumber, subject: item.task.ticket.subject, stepName: item.stepName, origin: 'Transferred', previousUserId: item.userId });
+    await notifyAssignee(tx, {
+      userId: target.id,
+      taskItemId: created.id,
+      taskId: item.taskId,
+      ticketNumber: item.task.ticket.ticketNumber,
+      subject: item.task.ticket.subject,
+      stepName: item.stepName,
+      origin: 'Transferred',
+      previousUserId: item.userId,
+    });
     await releaseAssignee(tx, { ticketNumber: item.task.ticket.ticketNumber, userId: item.userId });
-    await writeAudit(tx, actor, { context: 'workflow', action: 'task_transferred', entityType: 'task', entityId: item.taskId, newValues: { from_task_item_id: item.id, task_item_id: created.id, to_user_id: target.id, notes: input.notes } });
+    await writeAudit(tx, actor, {
+      context: 'workflow',
+      action: 'task_transferred',
+      entityType: 'task',
+      entityId: item.taskId,
+      newValues: { from_task_item_id: item.id, task_item_id: created.id, to_user_id: target.id, notes: input.notes },
+    });
     publishTaskChange(tx, { ticketNumber: item.task.ticket.ticketNumber, taskId: item.taskId, action: 'task_transferred' });
-    return { status: 'success', task_id: item.taskId, task_item_id: item.id, new_task_item_id: created.id, transferred_to: { user_id: target.id, user_full_name: target.name }, message: 'Task transferred successfully' };
+    return {
+      status: 'success',
+      task_id: item.taskId,
+      task_item_id: item.id,
+      new_task_item_id: created.id,
+      transferred_to: { user_id: target.id, user_full_name: target.name },
+      message: 'Task transferred successfully',
+    };
   });
 }
 
@@ -355,14 +471,23 @@ export async function escalateOwnership(actor: Actor, input: OwnerEscalateInput)
   if (!admins.length) throw conflict('No active help-desk admin can take the ticket', 'NO_ACTIVE_MEMBER');
   const oldOwner = await userById(actor.id);
   return transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ owner_escalated_at: Date | null; owner_id: number | null }[]>`SELECT owner_escalated_at, owner_id FROM "workflow"."tasks" WHERE id = ${task.id} FOR UPDATE`;
+    const rows = await tx.$queryRaw<
+      { owner_escalated_at: Date | null; owner_id: number | null }[]
+    >`SELECT owner_escalated_at, owner_id FROM "workflow"."tasks" WHERE id = ${task.id} FOR UPDATE`;
     if (rows[0]?.owner_escalated_at) throw conflict('The ticket has already been escalated', 'ALREADY_ESCALATED');
     if (rows[0]?.owner_id !== actor.id) throw conflict('The ticket owner changed meanwhile', 'CONFLICT');
     const admin = (await nextMember(tx, ADMIN_POOL, admins)) as (typeof admins)[number];
     const now = new Date();
     await tx.task.update({ where: { id: task.id }, data: { ownerId: admin.id, ownerEscalatedAt: now } });
     await enqueue(tx, MESSAGES.updateTicketOwner, { ticket_number: input.ticket_number, owner_id: admin.id });
-    await writeAudit(tx, actor, { context: 'workflow', action: 'ticket_owner_escalated', entityType: 'task', entityId: task.id, oldValues: { owner_id: actor.id }, newValues: { owner_id: admin.id, reason: input.reason, urgency: input.urgency ?? null } });
+    await writeAudit(tx, actor, {
+      context: 'workflow',
+      action: 'ticket_owner_escalated',
+      entityType: 'task',
+      entityId: task.id,
+      oldValues: { owner_id: actor.id },
+      newValues: { owner_id: admin.id, reason: input.reason, urgency: input.urgency ?? null },
+    });
     publishTaskChange(tx, { ticketNumber: input.ticket_number, taskId: task.id, action: 'ticket_owner_escalated' });
     return {
       status: 'success',
@@ -382,10 +507,22 @@ export async function transferOwnership(actor: Actor, input: OwnerTransferInput)
   const { task } = await latestTaskOf(input.ticket_number);
   const target = await userById(input.new_owner_id);
   if (!target?.isActive) throw notFound('User', 'USER_NOT_FOUND');
-  if (target.id === task.ownerId) throw badRequest('The ticket is already owned by this user', { new_owner_id: ['Choose a different owner'] }, 'INVALID_TRANSFER');
-  const eligible = [...(await activeUsersWithRole('hdts', 'Ticket Coordinator')), ...(await activeUsersWithRole('hdts', 'Admin'))];
+  if (target.id === task.ownerId)
+    throw badRequest(
+      'The ticket is already owned by this user',
+      { new_owner_id: ['Choose a different owner'] },
+      'INVALID_TRANSFER',
+    );
+  const eligible = [
+    ...(await activeUsersWithRole('hdts', 'Ticket Coordinator')),
+    ...(await activeUsersWithRole('hdts', 'Admin')),
+  ];
   if (!eligible.some((u) => u.id === target.id)) {
-    throw badRequest('The new owner must be a Ticket Coordinator or help-desk admin', { new_owner_id: ['Not a Ticket Coordinator'] }, 'INVALID_TRANSFER');
+    throw badRequest(
+      'The new owner must be a Ticket Coordinator or help-desk admin',
+      { new_owner_id: ['Not a Ticket Coordinator'] },
+      'INVALID_TRANSFER',
+    );
   }
   const names = await usersByIds([task.ownerId ?? 0]);
   return transaction(async (tx) => {
@@ -393,7 +530,14 @@ export async function transferOwnership(actor: Actor, input: OwnerTransferInput)
     await tx.$queryRaw`SELECT id FROM "workflow"."tasks" WHERE id = ${task.id} FOR UPDATE`;
     await tx.task.update({ where: { id: task.id }, data: { ownerId: target.id, ownerTransferred: true } });
     await enqueue(tx, MESSAGES.updateTicketOwner, { ticket_number: input.ticket_number, owner_id: target.id });
-    await writeAudit(tx, actor, { context: 'workflow', action: 'ticket_owner_transferred', entityType: 'task', entityId: task.id, oldValues: { owner_id: task.ownerId }, newValues: { owner_id: target.id, reason: input.reason ?? null } });
+    await writeAudit(tx, actor, {
+      context: 'workflow',
+      action: 'ticket_owner_transferred',
+      entityType: 'task',
+      entityId: task.id,
+      oldValues: { owner_id: task.ownerId },
+      newValues: { owner_id: target.id, reason: input.reason ?? null },
+    });
     publishTaskChange(tx, { ticketNumber: input.ticket_number, taskId: task.id, action: 'ticket_owner_transferred' });
     return {
       status: 'success',
@@ -406,4 +550,3 @@ export async function transferOwnership(actor: Actor, input: OwnerTransferInput)
     };
   });
 }
-

@@ -33,7 +33,14 @@ function assertSlaOrder(slas: Slas) {
 /** Roles of steps must be TTS roles; transitions must name existing steps; names unique. */
 async function assertDefinition(steps: StepInput[], transitions: TransitionInput[]) {
   const errors = definitionErrors(
-    steps.map((s) => ({ key: s.name.toLowerCase(), name: s.name, roleId: s.role_id, isStart: s.is_start, isEnd: s.is_end, weight: s.weight })),
+    steps.map((s) => ({
+      key: s.name.toLowerCase(),
+      name: s.name,
+      roleId: s.role_id,
+      isStart: s.is_start,
+      isEnd: s.is_end,
+      weight: s.weight,
+    })),
     transitions.map((t) => ({ from: t.from_step.toLowerCase(), to: t.to_step.toLowerCase(), name: t.name })),
   );
   for (const [k, v] of Object.entries(errors)) {
@@ -72,8 +79,6 @@ function workflowData(input: WorkflowCreateInput | WorkflowUpdateInput) {
   };
 }
 
-
-
 async function writeSteps(tx: Tx, workflowId: number, steps: StepInput[], transitions: TransitionInput[]) {
   const ids = new Map<string, number>();
   for (const [i, s] of steps.entries()) {
@@ -95,7 +100,12 @@ async function writeSteps(tx: Tx, workflowId: number, steps: StepInput[], transi
   }
   for (const t of transitions) {
     await tx.workflowTransition.create({
-      data: { workflowId, name: t.name, fromStepId: ids.get(t.from_step.toLowerCase()) as number, toStepId: ids.get(t.to_step.toLowerCase()) as number },
+      data: {
+        workflowId,
+        name: t.name,
+        fromStepId: ids.get(t.from_step.toLowerCase()) as number,
+        toStepId: ids.get(t.to_step.toLowerCase()) as number,
+      },
     });
   }
 }
@@ -103,16 +113,34 @@ async function writeSteps(tx: Tx, workflowId: number, steps: StepInput[], transi
 export async function createWorkflow(actor: Actor, input: WorkflowCreateInput) {
   assertCanManageWorkflows(actor);
   const data = workflowData(input);
-  assertSlaOrder({ low: data.lowSlaSeconds, medium: data.mediumSlaSeconds, high: data.highSlaSeconds, urgent: data.urgentSlaSeconds });
+  assertSlaOrder({
+    low: data.lowSlaSeconds,
+    medium: data.mediumSlaSeconds,
+    high: data.highSlaSeconds,
+    urgent: data.urgentSlaSeconds,
+  });
   const steps = input.steps ?? [];
   const transitions = input.transitions ?? [];
   await assertDefinition(steps, transitions);
   const wf = await transaction(async (tx) => {
     const wf = await tx.workflow.create({
-      data: { ...data, name: input.name, department: input.department, category: input.category, createdById: actor.id, status: 'draft' },
+      data: {
+        ...data,
+        name: input.name,
+        department: input.department,
+        category: input.category,
+        createdById: actor.id,
+        status: 'draft',
+      },
     });
     await writeSteps(tx, wf.id, steps, transitions);
-    await writeAudit(tx, actor, { context: 'workflow', action: 'workflow_created', entityType: 'workflow', entityId: wf.id, newValues: { name: wf.name, steps: steps.length, transitions: transitions.length } });
+    await writeAudit(tx, actor, {
+      context: 'workflow',
+      action: 'workflow_created',
+      entityType: 'workflow',
+      entityId: wf.id,
+      newValues: { name: wf.name, steps: steps.length, transitions: transitions.length },
+    });
     return wf;
   });
   return { ...(await workflowDetail(wf.id)), message: 'Workflow created successfully' };
@@ -120,7 +148,10 @@ export async function createWorkflow(actor: Actor, input: WorkflowCreateInput) {
 
 export async function updateWorkflow(actor: Actor, id: number, input: WorkflowUpdateInput) {
   assertCanManageWorkflows(actor);
-  const current = await db.workflow.findUnique({ where: { id }, include: { steps: { orderBy: { order: 'asc' } }, transitions: true } });
+  const current = await db.workflow.findUnique({
+    where: { id },
+    include: { steps: { orderBy: { order: 'asc' } }, transitions: true },
+  });
   if (!current) throw notFound('Workflow', 'WORKFLOW_NOT_FOUND');
   const data = workflowData(input);
   assertSlaOrder({
@@ -146,7 +177,13 @@ export async function updateWorkflow(actor: Actor, id: number, input: WorkflowUp
     }));
   const transitions: TransitionInput[] =
     input.transitions ??
-    (input.steps ? [] : current.transitions.map((t) => ({ from_step: byId.get(t.fromStepId) as string, to_step: byId.get(t.toStepId) as string, name: t.name })));
+    (input.steps
+      ? []
+      : current.transitions.map((t) => ({
+          from_step: byId.get(t.fromStepId) as string,
+          to_step: byId.get(t.toStepId) as string,
+          name: t.name,
+        })));
   if (replace) await assertDefinition(steps, transitions);
   await transaction(async (tx) => {
     await tx.workflow.update({ where: { id }, data });
@@ -155,7 +192,14 @@ export async function updateWorkflow(actor: Actor, id: number, input: WorkflowUp
       await tx.workflowStep.deleteMany({ where: { workflowId: id } });
       await writeSteps(tx, id, steps, transitions);
     }
-    await writeAudit(tx, actor, { context: 'workflow', action: 'workflow_updated', entityType: 'workflow', entityId: id, oldValues: { name: current.name }, newValues: { ...data, steps_replaced: replace } });
+    await writeAudit(tx, actor, {
+      context: 'workflow',
+      action: 'workflow_updated',
+      entityType: 'workflow',
+      entityId: id,
+      oldValues: { name: current.name },
+      newValues: { ...data, steps_replaced: replace },
+    });
   });
   return { ...(await workflowDetail(id)), message: 'Workflow updated successfully' };
 }
@@ -163,19 +207,36 @@ export async function updateWorkflow(actor: Actor, id: number, input: WorkflowUp
 /** Deploy: validate everything (listing every problem), then freeze an immutable version. */
 export async function deployWorkflow(actor: Actor, id: number) {
   assertCanManageWorkflows(actor);
-  const wf = await db.workflow.findUnique({ where: { id }, include: { steps: { orderBy: { order: 'asc' } }, transitions: true } });
+  const wf = await db.workflow.findUnique({
+    where: { id },
+    include: { steps: { orderBy: { order: 'asc' } }, transitions: true },
+  });
   if (!wf) throw notFound('Workflow', 'WORKFLOW_NOT_FOUND');
   const roleIds = [...new Set(wf.steps.flatMap((s) => [s.roleId, s.escalateToRoleId]).filter((r): r is number => !!r))];
-  const roles = new Map(await Promise.all(roleIds.map(async (r) => [r, { role: await roleById(r), members: (await activeUsersInRole(r)).length }] as const)));
+  const roles = new Map(
+    await Promise.all(
+      roleIds.map(async (r) => [r, { role: await roleById(r), members: (await activeUsersInRole(r)).length }] as const),
+    ),
+  );
   const problems = deployProblems(
     wf.steps.map((s) => ({ key: s.id, name: s.name, roleId: s.roleId, isStart: s.isStart, isEnd: s.isEnd, weight: s.weight })),
     wf.transitions.map((t) => ({ from: t.fromStepId, to: t.toStepId, name: t.name })),
     (r) => roles.get(r)?.members ?? 0,
     (r) => roles.get(r)?.role?.name ?? `#${r}`,
   );
-  problems.push(...slaOrderProblems({ low: wf.lowSlaSeconds, medium: wf.mediumSlaSeconds, high: wf.highSlaSeconds, urgent: wf.urgentSlaSeconds }));
+  problems.push(
+    ...slaOrderProblems({
+      low: wf.lowSlaSeconds,
+      medium: wf.mediumSlaSeconds,
+      high: wf.highSlaSeconds,
+      urgent: wf.urgentSlaSeconds,
+    }),
+  );
   if (problems.length) {
-    throw new AppError(400, 'WORKFLOW_INVALID', `The workflow cannot be deployed: ${problems.join('; ')}`, { problems, non_field_errors: problems });
+    throw new AppError(400, 'WORKFLOW_INVALID', `The workflow cannot be deployed: ${problems.join('; ')}`, {
+      problems,
+      non_field_errors: problems,
+    });
   }
   const snapshot: VersionSnapshot = {
     workflow_id: wf.id,
@@ -204,10 +265,22 @@ export async function deployWorkflow(actor: Actor, id: number) {
     await tx.$queryRaw`SELECT id FROM "workflow"."workflows" WHERE id = ${id} FOR UPDATE`;
     const last = await tx.workflowVersion.findFirst({ where: { workflowId: id }, orderBy: { version: 'desc' } });
     const v = await tx.workflowVersion.create({
-      data: { workflowId: id, version: (last?.version ?? 0) + 1, name: wf.name, snapshot: snapshot as never, deployedBy: actor.id },
+      data: {
+        workflowId: id,
+        version: (last?.version ?? 0) + 1,
+        name: wf.name,
+        snapshot: snapshot as never,
+        deployedBy: actor.id,
+      },
     });
     await tx.workflow.update({ where: { id }, data: { status: 'deployed', currentVersionId: v.id } });
-    await writeAudit(tx, actor, { context: 'workflow', action: 'workflow_deployed', entityType: 'workflow', entityId: id, newValues: { version: v.version } });
+    await writeAudit(tx, actor, {
+      context: 'workflow',
+      action: 'workflow_deployed',
+      entityType: 'workflow',
+      entityId: id,
+      newValues: { version: v.version },
+    });
     return v;
   });
   return { workflow_id: id, status: 'deployed', version: version.version, message: 'Workflow deployed successfully' };
@@ -233,8 +306,19 @@ export async function deleteWorkflow(actor: Actor, id: number) {
   await transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "workflow"."workflows" WHERE id = ${id} FOR UPDATE`;
     const open = await tx.task.count({ where: { workflowId: id, status: { in: ['pending', 'in_progress'] } } });
-    if (open) throw conflict(`The workflow has ${open} open task${open === 1 ? '' : 's'}; finish or close them first`, 'WORKFLOW_IN_USE', { open_tasks: open });
+    if (open)
+      throw conflict(
+        `The workflow has ${open} open task${open === 1 ? '' : 's'}; finish or close them first`,
+        'WORKFLOW_IN_USE',
+        { open_tasks: open },
+      );
     await tx.workflow.delete({ where: { id } });
-    await writeAudit(tx, actor, { context: 'workflow', action: 'workflow_deleted', entityType: 'workflow', entityId: id, oldValues: { name: wf.name } });
+    await writeAudit(tx, actor, {
+      context: 'workflow',
+      action: 'workflow_deleted',
+      entityType: 'workflow',
+      entityId: id,
+      oldValues: { name: wf.name },
+    });
   });
 }

@@ -8,7 +8,13 @@ import { workflowCreateInput } from './schemas';
 
 type Definition = z.input<typeof workflowCreateInput>;
 
-const SEED_ADMIN: Actor = { id: 0, email: 'seed@switchboard', username: 'seed', name: 'Seed', roles: [{ system: 'tts', role: 'Admin', system_role_id: 0 }] };
+const SEED_ADMIN: Actor = {
+  id: 0,
+  email: 'seed@switchboard',
+  username: 'seed',
+  name: 'Seed',
+  roles: [{ system: 'tts', role: 'Admin', system_role_id: 0 }],
+};
 const SLAS = { urgent_sla: 'PT4H', high_sla: 'PT8H', medium_sla: 'P2D', low_sla: 'P5D' };
 
 async function roleId(name: string): Promise<number> {
@@ -30,9 +36,35 @@ export async function seedDemoWorkflows(): Promise<void> {
       sub_category: null,
       ...SLAS,
       steps: [
-        { name: 'Triage', description: 'First look', instruction: 'Check the request, gather missing details and pass it to a specialist.', role_id: agent, escalate_to_role_id: specialist, weight: 1, is_start: true, is_end: false },
-        { name: 'Resolution', description: 'Fix the problem', instruction: 'Resolve the issue; reject back to triage when information is missing.', role_id: specialist, escalate_to_role_id: approver, weight: 2, is_start: false, is_end: false },
-        { name: 'Verification', description: 'Confirm the fix', instruction: 'Confirm the fix with the requester and finalize.', role_id: approver, weight: 1, is_start: false, is_end: true },
+        {
+          name: 'Triage',
+          description: 'First look',
+          instruction: 'Check the request, gather missing details and pass it to a specialist.',
+          role_id: agent,
+          escalate_to_role_id: specialist,
+          weight: 1,
+          is_start: true,
+          is_end: false,
+        },
+        {
+          name: 'Resolution',
+          description: 'Fix the problem',
+          instruction: 'Resolve the issue; reject back to triage when information is missing.',
+          role_id: specialist,
+          escalate_to_role_id: approver,
+          weight: 2,
+          is_start: false,
+          is_end: false,
+        },
+        {
+          name: 'Verification',
+          description: 'Confirm the fix',
+          instruction: 'Confirm the fix with the requester and finalize.',
+          role_id: approver,
+          weight: 1,
+          is_start: false,
+          is_end: true,
+        },
       ],
       transitions: [
         { from_step: 'Triage', to_step: 'Resolution', name: 'submit' },
@@ -40,25 +72,39 @@ export async function seedDemoWorkflows(): Promise<void> {
         { from_step: 'Resolution', to_step: 'Triage', name: 'reject' },
       ],
     },
-    ...(['Asset Check In', 'Asset Check Out'] as const).map(
-      (category) =>
-        ({
-          name: `${category} Workflow`,
-          description: `Asset desk: ${category.toLowerCase()}`,
-          department: 'Asset Department',
-          category,
-          sub_category: null,
-          ...SLAS,
-          steps: [
-            { name: 'Asset Review', description: '', instruction: 'Check the asset record and the request.', role_id: agent, escalate_to_role_id: specialist, weight: 1, is_start: true, is_end: false },
-            { name: 'Asset Approval', description: '', instruction: 'Approve the movement and update the register.', role_id: approver, weight: 1, is_start: false, is_end: true },
-          ],
-          transitions: [
-            { from_step: 'Asset Review', to_step: 'Asset Approval', name: 'approve' },
-            { from_step: 'Asset Approval', to_step: 'Asset Review', name: 'reject' },
-          ],
-        }),
-    ),
+    ...(['Asset Check In', 'Asset Check Out'] as const).map((category) => ({
+      name: `${category} Workflow`,
+      description: `Asset desk: ${category.toLowerCase()}`,
+      department: 'Asset Department',
+      category,
+      sub_category: null,
+      ...SLAS,
+      steps: [
+        {
+          name: 'Asset Review',
+          description: '',
+          instruction: 'Check the asset record and the request.',
+          role_id: agent,
+          escalate_to_role_id: specialist,
+          weight: 1,
+          is_start: true,
+          is_end: false,
+        },
+        {
+          name: 'Asset Approval',
+          description: '',
+          instruction: 'Approve the movement and update the register.',
+          role_id: approver,
+          weight: 1,
+          is_start: false,
+          is_end: true,
+        },
+      ],
+      transitions: [
+        { from_step: 'Asset Review', to_step: 'Asset Approval', name: 'approve' },
+        { from_step: 'Asset Approval', to_step: 'Asset Review', name: 'reject' },
+      ],
+    })),
     {
       name: 'Budget Proposal Workflow',
       description: 'New budget proposals: analysis then approval',
@@ -67,8 +113,25 @@ export async function seedDemoWorkflows(): Promise<void> {
       sub_category: null,
       ...SLAS,
       steps: [
-        { name: 'Budget Analysis', description: '', instruction: 'Check the figures and the justification.', role_id: specialist, escalate_to_role_id: approver, weight: 2, is_start: true, is_end: false },
-        { name: 'Budget Approval', description: '', instruction: 'Approve or send back for rework.', role_id: approver, weight: 1, is_start: false, is_end: true },
+        {
+          name: 'Budget Analysis',
+          description: '',
+          instruction: 'Check the figures and the justification.',
+          role_id: specialist,
+          escalate_to_role_id: approver,
+          weight: 2,
+          is_start: true,
+          is_end: false,
+        },
+        {
+          name: 'Budget Approval',
+          description: '',
+          instruction: 'Approve or send back for rework.',
+          role_id: approver,
+          weight: 1,
+          is_start: false,
+          is_end: true,
+        },
       ],
       transitions: [
         { from_step: 'Budget Analysis', to_step: 'Budget Approval', name: 'submit' },

@@ -12,17 +12,38 @@ import { NOTIFY_JOB, NOTIFICATION_TYPES } from '../notifications/schemas';
  */
 export async function notifyAssignee(
   tx: Tx,
-  a: { userId: number; taskItemId: number; taskId: number; ticketNumber: string; subject: string; stepName: string; origin: string; previousUserId?: number | null },
+  a: {
+    userId: number;
+    taskItemId: number;
+    taskId: number;
+    ticketNumber: string;
+    subject: string;
+    stepName: string;
+    origin: string;
+    previousUserId?: number | null;
+  },
 ) {
   const escalated = a.origin === 'Escalation';
   const transferred = a.origin === 'Transferred';
   const why = escalated ? 'escalated to you' : transferred ? 'transferred to you' : 'assigned to you';
-  await enqueue(tx, TICKET_PARTICIPANT_JOB, participantChange({ ticket_number: a.ticketNumber, user_id: a.userId, role: 'agent' }));
+  await enqueue(
+    tx,
+    TICKET_PARTICIPANT_JOB,
+    participantChange({ ticket_number: a.ticketNumber, user_id: a.userId, role: 'agent' }),
+  );
   // The help desk records the agent as the ticket's assignee: they may then download its attachments.
-  await enqueue(tx, MESSAGES.updateTicketAssignee, { ticket_number: a.ticketNumber, assignee_id: a.userId, task_item_id: a.taskItemId });
+  await enqueue(tx, MESSAGES.updateTicketAssignee, {
+    ticket_number: a.ticketNumber,
+    assignee_id: a.userId,
+    task_item_id: a.taskItemId,
+  });
   await enqueue(tx, NOTIFY_JOB, {
     user_ids: [a.userId],
-    type: escalated ? NOTIFICATION_TYPES.taskEscalatedIn : transferred ? NOTIFICATION_TYPES.taskTransferredIn : NOTIFICATION_TYPES.taskAssigned,
+    type: escalated
+      ? NOTIFICATION_TYPES.taskEscalatedIn
+      : transferred
+        ? NOTIFICATION_TYPES.taskTransferredIn
+        : NOTIFICATION_TYPES.taskAssigned,
     title: `${a.ticketNumber}: ${a.stepName} ${why}`,
     message: a.subject,
     ticket_number: a.ticketNumber,
@@ -54,7 +75,12 @@ export async function releaseAssignee(tx: Tx, a: { ticketNumber: string; userId:
   const stays = await tx.taskItem.count({
     where: { userId: a.userId, status: { notIn: HANDED_OVER }, task: { ticket: { ticketNumber: a.ticketNumber } } },
   });
-  if (!stays) await enqueue(tx, TICKET_PARTICIPANT_JOB, participantChange({ ticket_number: a.ticketNumber, user_id: a.userId, role: 'agent', remove: true }));
+  if (!stays)
+    await enqueue(
+      tx,
+      TICKET_PARTICIPANT_JOB,
+      participantChange({ ticket_number: a.ticketNumber, user_id: a.userId, role: 'agent', remove: true }),
+    );
 }
 
 /**
@@ -63,6 +89,12 @@ export async function releaseAssignee(tx: Tx, a: { ticketNumber: string; userId:
  */
 export function publishTaskChange(tx: Tx, c: { ticketNumber: string; taskId: number; action: string }) {
   afterCommit(tx, () =>
-    publish(`ticket:${c.ticketNumber}:internal`, 'ticket_update', { type: 'ticket_update', source: 'workflow', ticket_number: c.ticketNumber, task_id: c.taskId, action: c.action }),
+    publish(`ticket:${c.ticketNumber}:internal`, 'ticket_update', {
+      type: 'ticket_update',
+      source: 'workflow',
+      ticket_number: c.ticketNumber,
+      task_id: c.taskId,
+      action: c.action,
+    }),
   );
 }

@@ -30,7 +30,8 @@ interface TaskFacts {
 }
 
 /** A task is visible to admins, its owner and anyone ever assigned on it. */
-export const canSeeTask = (a: Actor, t: TaskFacts) => seesAllTasks(a) || t.ownerId === a.id || t.items.some((i) => i.userId === a.id);
+export const canSeeTask = (a: Actor, t: TaskFacts) =>
+  seesAllTasks(a) || t.ownerId === a.id || t.items.some((i) => i.userId === a.id);
 
 /** Acting on an assignment: its assignee or a TTS admin. */
 export const canActOnItem = (a: Actor, item: { userId: number }) => item.userId === a.id || isTtsAdmin(a);
@@ -42,8 +43,10 @@ export function assertCanTransfer(a: Actor) {
   if (!isTtsAdmin(a)) throw forbidden('Only workflow administrators can transfer tasks');
 }
 export function assertCanTransferOwnership(a: Actor) {
-  if (!isAnyAdmin(a)) throw new AppError(403, 'INSUFFICIENT_PERMISSIONS', 'Only HDTS or system administrators can transfer ticket ownership');
+  if (!isAnyAdmin(a))
+    throw new AppError(403, 'INSUFFICIENT_PERMISSIONS', 'Only HDTS or system administrators can transfer ticket ownership');
 }
 export function assertOwnsTicket(a: Actor, t: { ownerId: number | null }) {
-  if (t.ownerId !== a.id || (!isCoordinator(a) && !isHdtsAdmin(a))) throw forbidden('Only the owning Ticket Coordinator can escalate this ticket');
+  if (t.ownerId !== a.id || (!isCoordinator(a) && !isHdtsAdmin(a)))
+    throw forbidden('Only the owning Ticket Coordinator can escalate this ticket');
 }

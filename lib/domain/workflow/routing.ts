@@ -32,7 +32,10 @@ type Match = { workflow: MatchedWorkflow } | { code: 'WORKFLOW_NOT_FOUND' | 'AMB
  * Deployed workflows of the ticket's department and category; an exact sub-category match wins over a
  * workflow without sub-category; two candidates at the same level are a configuration error.
  */
-export async function matchWorkflow(tx: Tx, t: { department: string; category: string; subCategory: string | null }): Promise<Match> {
+export async function matchWorkflow(
+  tx: Tx,
+  t: { department: string; category: string; subCategory: string | null },
+): Promise<Match> {
   const candidates = await tx.workflow.findMany({
     where: {
       status: 'deployed',
@@ -76,7 +79,10 @@ async function startTask(tx: Tx, actor: Actor, ticket: RoutedTicket, wf: Matched
   const members = await activeUsersInRole(start.role_id, tx);
   const coordinators = await activeUsersWithRole('hdts', 'Ticket Coordinator', tx);
   if (!members.length) {
-    return { code: 'NO_ACTIVE_MEMBER', reason: `Role "${start.role_name}" of start step "${start.name}" in workflow "${wf.name}" has no active member` };
+    return {
+      code: 'NO_ACTIVE_MEMBER',
+      reason: `Role "${start.role_name}" of start step "${start.name}" in workflow "${wf.name}" has no active member`,
+    };
   }
   const now = new Date();
   const assignee = (await nextMember(tx, rolePool(start.role_id), members)) as (typeof members)[number];
@@ -109,15 +115,32 @@ async function startTask(tx: Tx, actor: Actor, ticket: RoutedTicket, wf: Matched
     },
     select: { id: true },
   });
-  await tx.taskItemHistory.create({ data: { taskItemId: firstItem.id, status: 'new', origin: 'System', notes: 'Task assigned', createdAt: now }, select: { id: true } });
-  await notifyAssignee(tx, { userId: assignee.id, taskItemId: firstItem.id, taskId: task.id, ticketNumber: ticket.ticketNumber, subject: ticket.subject, stepName: start.name, origin: 'System' });
+  await tx.taskItemHistory.create({
+    data: { taskItemId: firstItem.id, status: 'new', origin: 'System', notes: 'Task assigned', createdAt: now },
+    select: { id: true },
+  });
+  await notifyAssignee(tx, {
+    userId: assignee.id,
+    taskItemId: firstItem.id,
+    taskId: task.id,
+    ticketNumber: ticket.ticketNumber,
+    subject: ticket.subject,
+    stepName: start.name,
+    origin: 'System',
+  });
   if (owner) await enqueue(tx, MESSAGES.updateTicketOwner, { ticket_number: ticket.ticketNumber, owner_id: owner.id });
   await writeAudit(tx, actor, {
     context: 'workflow',
     action: 'task_created',
     entityType: 'task',
     entityId: task.id,
-    newValues: { ticket_number: ticket.ticketNumber, workflow_id: wf.id, version: version.version, assignee_id: assignee.id, owner_id: owner?.id ?? null },
+    newValues: {
+      ticket_number: ticket.ticketNumber,
+      workflow_id: wf.id,
+      version: version.version,
+      assignee_id: assignee.id,
+      owner_id: owner?.id ?? null,
+    },
   });
   return { taskId: task.id };
 }
@@ -150,13 +173,26 @@ export async function processTicket(raw: ProcessTicketPayload | unknown): Promis
       return { outcome: 'duplicate' } as const;
     }
     const ticketId = inserted[0].id;
-    await writeAudit(tx, SYSTEM_ACTOR, { context: 'workflow', action: 'ticket_received', entityType: 'ticket', entityId: p.ticket_number, newValues: { department: p.department, category: p.category, sub_category: p.sub_category ?? null, priority: p.priority } });
-    const match = await matchWorkflow(tx, { department: p.department, category: p.category, subCategory: p.sub_category ?? null });
+    await writeAudit(tx, SYSTEM_ACTOR, {
+      context: 'workflow',
+      action: 'ticket_received',
+      entityType: 'ticket',
+      entityId: p.ticket_number,
+      newValues: { department: p.department, category: p.category, sub_category: p.sub_category ?? null, priority: p.priority },
+    });
+    const match = await matchWorkflow(tx, {
+      department: p.department,
+      category: p.category,
+      subCategory: p.sub_category ?? null,
+    });
     // The row was inserted as routed; it is marked unassigned below when no task could be started.
     const routed = { id: ticketId, ticketNumber: p.ticket_number, subject: p.subject, priority: p.priority };
     const result = 'workflow' in match ? await startTask(tx, SYSTEM_ACTOR, routed, match.workflow) : match;
     if ('taskId' in result) return { outcome: 'routed', taskId: result.taskId } as const;
-    await tx.workflowTicket.update({ where: { id: ticketId }, data: { routing: 'unassigned', unassignedCode: result.code, unassignedReason: result.reason } });
+    await tx.workflowTicket.update({
+      where: { id: ticketId },
+      data: { routing: 'unassigned', unassignedCode: result.code, unassignedReason: result.reason },
+    });
     const log = result.code === 'AMBIGUOUS_WORKFLOW' ? logger.error : logger.warn;
     log('process_ticket: ticket left unassigned', { code: result.code, ticket_number: p.ticket_number, reason: result.reason });
     // Reported to the workflow admins, who can fix the configuration or assign a workflow by hand.
@@ -165,14 +201,23 @@ export async function processTicket(raw: ProcessTicketPayload | unknown): Promis
       await enqueue(tx, NOTIFY_JOB, {
         user_ids: admins.map((a) => a.id),
         type: 'workflow_unassigned',
-        title: result.code === 'AMBIGUOUS_WORKFLOW' ? `Workflow configuration error: ${p.ticket_number}` : `Ticket ${p.ticket_number} needs a workflow`,
+        title:
+          result.code === 'AMBIGUOUS_WORKFLOW'
+            ? `Workflow configuration error: ${p.ticket_number}`
+            : `Ticket ${p.ticket_number} needs a workflow`,
         message: result.reason,
         ticket_number: p.ticket_number,
         link: '/admin/workflows/unassigned',
         dedupe_key: `workflow-unassigned:${p.ticket_number}`,
       });
     }
-    await writeAudit(tx, SYSTEM_ACTOR, { context: 'workflow', action: 'ticket_unassigned', entityType: 'ticket', entityId: p.ticket_number, newValues: { code: result.code, reason: result.reason } });
+    await writeAudit(tx, SYSTEM_ACTOR, {
+      context: 'workflow',
+      action: 'ticket_unassigned',
+      entityType: 'ticket',
+      entityId: p.ticket_number,
+      newValues: { code: result.code, reason: result.reason },
+    });
     return { outcome: 'unassigned', code: result.code, reason: result.reason } as const;
   });
 }
@@ -182,17 +227,37 @@ export async function assignWorkflowManually(actor: Actor, ticketNumber: string,
   assertCanManageWorkflows(actor);
   const ticket = await db.workflowTicket.findUnique({ where: { ticketNumber } });
   if (!ticket) throw notFound('Ticket', 'TICKET_NOT_FOUND');
-  const wf = await db.workflow.findUnique({ where: { id: workflowId }, select: { id: true, name: true, status: true, currentVersionId: true } });
+  const wf = await db.workflow.findUnique({
+    where: { id: workflowId },
+    select: { id: true, name: true, status: true, currentVersionId: true },
+  });
   if (!wf) throw notFound('Workflow', 'WORKFLOW_NOT_FOUND');
   if (wf.status !== 'deployed') throw conflict('Only a deployed workflow can receive tickets', 'WORKFLOW_NOT_DEPLOYED');
   return transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ routing: string }[]>`SELECT routing FROM "workflow"."tickets" WHERE id = ${ticket.id} FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      { routing: string }[]
+    >`SELECT routing FROM "workflow"."tickets" WHERE id = ${ticket.id} FOR UPDATE`;
     if (locked[0]?.routing !== 'unassigned') throw conflict('The ticket is already in a workflow', 'ALREADY_ROUTED');
     const result = await startTask(tx, actor, ticket, wf);
     if (!('taskId' in result)) throw conflict(result.reason, result.code);
-    await tx.workflowTicket.update({ where: { id: ticket.id }, data: { routing: 'routed', unassignedCode: null, unassignedReason: null } });
-    await writeAudit(tx, actor, { context: 'workflow', action: 'ticket_assigned_manually', entityType: 'ticket', entityId: ticketNumber, newValues: { workflow_id: workflowId, task_id: result.taskId } });
-    return { status: 'success', ticket_number: ticketNumber, workflow_id: workflowId, task_id: result.taskId, message: 'Ticket assigned to the workflow' };
+    await tx.workflowTicket.update({
+      where: { id: ticket.id },
+      data: { routing: 'routed', unassignedCode: null, unassignedReason: null },
+    });
+    await writeAudit(tx, actor, {
+      context: 'workflow',
+      action: 'ticket_assigned_manually',
+      entityType: 'ticket',
+      entityId: ticketNumber,
+      newValues: { workflow_id: workflowId, task_id: result.taskId },
+    });
+    return {
+      status: 'success',
+      ticket_number: ticketNumber,
+      workflow_id: workflowId,
+      task_id: result.taskId,
+      message: 'Ticket assigned to the workflow',
+    };
   });
 }
 
@@ -208,9 +273,13 @@ export async function updateTicketAttachments(p: UpdateTicketAttachmentsPayload)
     // retried, not dead-lettered at once: the ticket's tts.process_ticket may still be on its way
     if (!ticket) throw new Error(`Ticket ${p.ticket_number} has not reached the workflow engine yet`);
     const stored = ticket.payload ?? {};
-    const previous = typeof stored.attachments_changed_at === 'string' ? Date.parse(stored.attachments_changed_at) : Number.NEGATIVE_INFINITY;
+    const previous =
+      typeof stored.attachments_changed_at === 'string' ? Date.parse(stored.attachments_changed_at) : Number.NEGATIVE_INFINITY;
     if (previous > Date.parse(p.changed_at)) return;
-    await tx.workflowTicket.update({ where: { id: ticket.id }, data: { payload: { ...stored, attachments: p.attachments, attachments_changed_at: p.changed_at } } });
+    await tx.workflowTicket.update({
+      where: { id: ticket.id },
+      data: { payload: { ...stored, attachments: p.attachments, attachments_changed_at: p.changed_at } },
+    });
     const task = await tx.task.findFirst({ where: { ticketId: ticket.id }, orderBy: { id: 'desc' }, select: { id: true } });
     if (task) publishTaskChange(tx, { ticketNumber: p.ticket_number, taskId: task.id, action: 'attachments_updated' });
   });
@@ -218,7 +287,8 @@ export async function updateTicketAttachments(p: UpdateTicketAttachmentsPayload)
 
 export async function receiveHdtsTicketStatus(raw: HdtsTicketStatusPayload | unknown) {
   const parsed = hdtsTicketStatusPayload.safeParse(raw);
-  if (!parsed.success) throw new PermanentJobError('INVALID_STATUS', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  if (!parsed.success)
+    throw new PermanentJobError('INVALID_STATUS', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   const p = parsed.data;
   const ticket = await db.workflowTicket.findUnique({ where: { ticketNumber: p.ticket_number } });
   if (!ticket) {
@@ -236,7 +306,17 @@ export async function receiveHdtsTicketStatus(raw: HdtsTicketStatusPayload | unk
         for (const item of open) {
           await tx.taskItem.update({
             where: { id: item.id },
-            data: { status: 'closed', actedOn: now, history: { create: { status: 'closed', origin: 'System', notes: `Ticket ${p.status.toLowerCase()} in the help desk${p.reason ? `: ${p.reason}` : ''}` } } },
+            data: {
+              status: 'closed',
+              actedOn: now,
+              history: {
+                create: {
+                  status: 'closed',
+                  origin: 'System',
+                  notes: `Ticket ${p.status.toLowerCase()} in the help desk${p.reason ? `: ${p.reason}` : ''}`,
+                },
+              },
+            },
           });
         }
         await tx.task.update({ where: { id: task.id }, data: { status: 'closed', completedAt: now } });
@@ -263,7 +343,10 @@ export async function receiveHdtsTicketStatus(raw: HdtsTicketStatusPayload | unk
         const assignee = start ? await nextMember(tx, rolePool(start.role_id), members) : null;
         if (start && assignee) {
           const now = new Date();
-          await tx.task.update({ where: { id: task.id }, data: { status: 'in_progress', completedAt: null, currentStepId: start.id } });
+          await tx.task.update({
+            where: { id: task.id },
+            data: { status: 'in_progress', completedAt: null, currentStepId: start.id },
+          });
           const item = await tx.taskItem.create({
             data: {
               taskId: task.id,
@@ -273,15 +356,31 @@ export async function receiveHdtsTicketStatus(raw: HdtsTicketStatusPayload | unk
               stepName: start.name,
               origin: 'System',
               targetResolution: addSeconds(now, stepSlaSeconds(task.slaSeconds, start.weight, weightsOf(snap))),
-              history: { create: { status: 'new', origin: 'System', notes: `Ticket reopened${p.reason ? `: ${p.reason}` : ''}` } },
+              history: {
+                create: { status: 'new', origin: 'System', notes: `Ticket reopened${p.reason ? `: ${p.reason}` : ''}` },
+              },
             },
             select: { id: true },
           });
           // Like any new assignment: the agent is told, joins the conversation, and the help desk records them.
-          await notifyAssignee(tx, { userId: assignee.id, taskItemId: item.id, taskId: task.id, ticketNumber: ticket.ticketNumber, subject: ticket.subject, stepName: start.name, origin: 'System' });
+          await notifyAssignee(tx, {
+            userId: assignee.id,
+            taskItemId: item.id,
+            taskId: task.id,
+            ticketNumber: ticket.ticketNumber,
+            subject: ticket.subject,
+            stepName: start.name,
+            origin: 'System',
+          });
         }
       }
     }
-    await writeAudit(tx, SYSTEM_ACTOR, { context: 'workflow', action: `hdts_status_${p.status.toLowerCase()}`, entityType: 'ticket', entityId: p.ticket_number, newValues: { status: p.status, csat_rating: p.csat_rating ?? null } });
+    await writeAudit(tx, SYSTEM_ACTOR, {
+      context: 'workflow',
+      action: `hdts_status_${p.status.toLowerCase()}`,
+      entityType: 'ticket',
+      entityId: p.ticket_number,
+      newValues: { status: p.status, csat_rating: p.csat_rating ?? null },
+    });
   });
 }

@@ -169,7 +169,10 @@ export const logsQuery = z
     ticket_id: z.string().trim().optional(),
     task_id: z.coerce.number().int().positive().optional(),
   })
-  .refine((v) => v.ticket_number || v.ticket_id || v.task_id, { message: 'Give ticket_number, ticket_id or task_id', path: ['ticket_number'] });
+  .refine((v) => v.ticket_number || v.ticket_id || v.task_id, {
+    message: 'Give ticket_number, ticket_id or task_id',
+    path: ['ticket_number'],
+  });
 export type LogsQuery = z.infer<typeof logsQuery>;
 
 export const visualizationQuery = z
@@ -178,7 +181,10 @@ export const visualizationQuery = z
     task_id: z.coerce.number().int().positive().optional(),
     ticket_number: z.string().trim().optional(),
   })
-  .refine((v) => v.workflow_id || v.task_id || v.ticket_number, { message: 'Give workflow_id, task_id or ticket_number', path: ['workflow_id'] });
+  .refine((v) => v.workflow_id || v.task_id || v.ticket_number, {
+    message: 'Give workflow_id, task_id or ticket_number',
+    path: ['workflow_id'],
+  });
 
 export const auditQuery = pageQuery.extend({
   task_id: z.string().trim().optional(),

@@ -5,11 +5,27 @@ export const SLA_LEVELS: SlaLevel[] = ['urgent', 'high', 'medium', 'low'];
 export type Slas = Partial<Record<SlaLevel, number | null>>;
 
 const UNIT_SECONDS: Record<string, number> = {
-  s: 1, sec: 1, secs: 1, second: 1, seconds: 1,
-  m: 60, min: 60, mins: 60, minute: 60, minutes: 60,
-  h: 3600, hr: 3600, hrs: 3600, hour: 3600, hours: 3600,
-  d: 86400, day: 86400, days: 86400,
-  w: 604800, week: 604800, weeks: 604800,
+  s: 1,
+  sec: 1,
+  secs: 1,
+  second: 1,
+  seconds: 1,
+  m: 60,
+  min: 60,
+  mins: 60,
+  minute: 60,
+  minutes: 60,
+  h: 3600,
+  hr: 3600,
+  hrs: 3600,
+  hour: 3600,
+  hours: 3600,
+  d: 86400,
+  day: 86400,
+  days: 86400,
+  w: 604800,
+  week: 604800,
+  weeks: 604800,
 };
 
 /**
@@ -24,7 +40,10 @@ export function parseDuration(input: string): number | null {
     const [, w, d, h, m, sec] = iso.map((x) => Number(x ?? 0));
     return w * 604800 + d * 86400 + h * 3600 + m * 60 + sec;
   }
-  const parts = s.toLowerCase().replace(/,/g, ' ').match(/(\d+(?:\.\d+)?)\s*([a-z]+)/g);
+  const parts = s
+    .toLowerCase()
+    .replace(/,/g, ' ')
+    .match(/(\d+(?:\.\d+)?)\s*([a-z]+)/g);
   if (!parts || parts.join('').replace(/\s/g, '') !== s.toLowerCase().replace(/[\s,]/g, '')) return null;
   let total = 0;
   for (const p of parts) {
@@ -54,7 +73,12 @@ export function toIsoDuration(seconds: number): string {
 export function toDisplayDuration(seconds: number): string {
   const parts: string[] = [];
   let rest = seconds;
-  for (const [unit, size] of [['day', 86400], ['hour', 3600], ['minute', 60], ['second', 1]] as const) {
+  for (const [unit, size] of [
+    ['day', 86400],
+    ['hour', 3600],
+    ['minute', 60],
+    ['second', 1],
+  ] as const) {
     const n = Math.floor(rest / size);
     rest -= n * size;
     if (n) parts.push(`${n} ${unit}${n === 1 ? '' : 's'}`);
@@ -84,7 +108,8 @@ export function stepSlaSeconds(slaSeconds: number | null, weight: number, weight
   return Math.round((slaSeconds * Math.max(0, weight)) / total);
 }
 
-export const addSeconds = (at: Date, seconds: number | null): Date | null => (seconds == null ? null : new Date(at.getTime() + seconds * 1000));
+export const addSeconds = (at: Date, seconds: number | null): Date | null =>
+  seconds == null ? null : new Date(at.getTime() + seconds * 1000);
 
 /** "4h 15m", "2d 3h", "45m"; "0m" once the target has passed. */
 export function formatRemaining(ms: number): string {

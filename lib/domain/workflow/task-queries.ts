@@ -6,7 +6,15 @@ import type { Actor } from '../actor';
 import { type TicketAttachmentRef, ticketAttachmentRef } from '../contracts/messages';
 import { notFound } from '../errors';
 import { Page, skipTake } from '../pagination';
-import { assertCanListMine, assertCanListOwned, assertCanManageWorkflows, assertSeesAll, assertStaff, canSeeTask, seesAllTasks } from './policy';
+import {
+  assertCanListMine,
+  assertCanListOwned,
+  assertCanManageWorkflows,
+  assertSeesAll,
+  assertStaff,
+  canSeeTask,
+  seesAllTasks,
+} from './policy';
 import type { AuditQuery, LogsQuery, OwnedTicketsQuery, TaskListQuery } from './schemas';
 import { slaView } from './sla';
 import { asSnapshot, OPEN_ITEM, OPEN_TASK, stepOf } from './snapshot';
@@ -18,7 +26,12 @@ const taskInclude = {
 } satisfies Prisma.TaskInclude;
 type TaskRow = Prisma.TaskGetPayload<{ include: typeof taskInclude }>;
 
-const TASK_STATUS_LABEL: Record<string, string> = { pending: 'pending', in_progress: 'in_progress', completed: 'completed', closed: 'closed' };
+const TASK_STATUS_LABEL: Record<string, string> = {
+  pending: 'pending',
+  in_progress: 'in_progress',
+  completed: 'completed',
+  closed: 'closed',
+};
 
 async function namesFor(tasks: TaskRow[]): Promise<Map<number, DirectoryUser>> {
   return usersByIds(tasks.flatMap((t) => [t.ownerId ?? 0, ...t.items.map((i) => i.userId)]));
@@ -101,11 +114,21 @@ function statusWhere(status: string | undefined, tab: string | undefined): Prism
 async function pageOf(where: Prisma.TaskWhereInput, q: { page: number; page_size: number }) {
   const [count, rows] = await Promise.all([
     db.task.count({ where }),
-    db.task.findMany({ where, include: taskInclude, orderBy: [{ targetResolution: { sort: 'asc', nulls: 'last' } }, { id: 'desc' }], ...skipTake(q) }),
+    db.task.findMany({
+      where,
+      include: taskInclude,
+      orderBy: [{ targetResolution: { sort: 'asc', nulls: 'last' } }, { id: 'desc' }],
+      ...skipTake(q),
+    }),
   ]);
   const users = await namesFor(rows);
   const now = new Date();
-  return new Page(count, rows.map((r) => taskDto(r, users, now)), q.page, q.page_size);
+  return new Page(
+    count,
+    rows.map((r) => taskDto(r, users, now)),
+    q.page,
+    q.page_size,
+  );
 }
 
 /** 000 §2: tasks owned by the calling Ticket Coordinator. */
@@ -141,12 +164,28 @@ export async function myTasks(actor: Actor, q: TaskListQuery) {
   assertCanListMine(actor);
   const itemWhere: Prisma.TaskItemWhereInput = {
     userId: actor.id,
-    ...(q.tab === 'inactive' ? { status: { notIn: OPEN_ITEM } } : q.tab === 'active' || q.status === 'active' ? { status: { in: OPEN_ITEM } } : {}),
-    task: { AND: [priorityWhere(q.priority), searchWhere(q.search), q.workflow_id ? { workflowId: q.workflow_id } : {}, q.status && q.status !== 'active' ? { status: q.status } : {}] },
+    ...(q.tab === 'inactive'
+      ? { status: { notIn: OPEN_ITEM } }
+      : q.tab === 'active' || q.status === 'active'
+        ? { status: { in: OPEN_ITEM } }
+        : {}),
+    task: {
+      AND: [
+        priorityWhere(q.priority),
+        searchWhere(q.search),
+        q.workflow_id ? { workflowId: q.workflow_id } : {},
+        q.status && q.status !== 'active' ? { status: q.status } : {},
+      ],
+    },
   };
   const [count, items] = await Promise.all([
     db.taskItem.count({ where: itemWhere }),
-    db.taskItem.findMany({ where: itemWhere, orderBy: [{ targetResolution: { sort: 'asc', nulls: 'last' } }, { id: 'desc' }], ...skipTake(q), select: { id: true, taskId: true, status: true, stepName: true, origin: true, assignedOn: true, targetResolution: true } }),
+    db.taskItem.findMany({
+      where: itemWhere,
+      orderBy: [{ targetResolution: { sort: 'asc', nulls: 'last' } }, { id: 'desc' }],
+      ...skipTake(q),
+      select: { id: true, taskId: true, status: true, stepName: true, origin: true, assignedOn: true, targetResolution: true },
+    }),
   ]);
   const tasks = await db.task.findMany({ where: { id: { in: [...new Set(items.map((i) => i.taskId))] } }, include: taskInclude });
   const byId = new Map(tasks.map((t) => [t.id, t]));
@@ -253,7 +292,11 @@ export async function getTask(actor: Actor, id: number) {
   assertStaff(actor);
   const t = await visibleTask(actor, { id });
   const users = await namesFor([t]);
-  return { ...taskDto(t, users), attachments: ticketAttachments(t.ticket), history: t.items.map((i) => itemLog(i, users, roleNameOf(t, i.roleId))) };
+  return {
+    ...taskDto(t, users),
+    attachments: ticketAttachments(t.ticket),
+    history: t.items.map((i) => itemLog(i, users, roleNameOf(t, i.roleId))),
+  };
 }
 
 export async function taskItemDetail(actor: Actor, taskItemId: number) {
@@ -265,7 +308,9 @@ export async function taskItemDetail(actor: Actor, taskItemId: number) {
   const step = stepOf(snap, item.stepId);
   return {
     ...itemLog(item, users, roleNameOf(t, item.roleId)),
-    step: step ? { step_id: step.id, name: step.name, instruction: step.instruction, description: step.description, is_end: step.is_end } : null,
+    step: step
+      ? { step_id: step.id, name: step.name, instruction: step.instruction, description: step.description, is_end: step.is_end }
+      : null,
     step_sla: slaView(item.targetResolution, OPEN_ITEM.includes(item.status) ? null : (item.actedOn ?? new Date())),
     is_actionable: OPEN_ITEM.includes(item.status) && OPEN_TASK.includes(t.status),
     task: taskDto(t, users),
@@ -319,13 +364,24 @@ export async function workflowVisualization(actor: Actor, q: { workflow_id?: num
       edges: snap.transitions.map((e) => ({ id: e.id, source: e.from_step_id, target: e.to_step_id, name: e.name })),
     };
   }
-  const w = await db.workflow.findUnique({ where: { id: q.workflow_id }, include: { steps: { orderBy: { order: 'asc' } }, transitions: true } });
+  const w = await db.workflow.findUnique({
+    where: { id: q.workflow_id },
+    include: { steps: { orderBy: { order: 'asc' } }, transitions: true },
+  });
   if (!w) throw notFound('Workflow', 'WORKFLOW_NOT_FOUND');
   return {
     workflow_id: w.id,
     workflow_name: w.name,
     version: null,
-    nodes: w.steps.map((s) => ({ id: s.id, name: s.name, role: null, role_id: s.roleId, is_start: s.isStart, is_end: s.isEnd, state: 'pending' })),
+    nodes: w.steps.map((s) => ({
+      id: s.id,
+      name: s.name,
+      role: null,
+      role_id: s.roleId,
+      is_start: s.isStart,
+      is_end: s.isEnd,
+      state: 'pending',
+    })),
     edges: w.transitions.map((e) => ({ id: e.id, source: e.fromStepId, target: e.toStepId, name: e.name })),
   };
 }
@@ -338,9 +394,14 @@ export async function workflowAudit(actor: Actor, q: AuditQuery) {
     ...(q.task_id ? { entityType: 'task', entityId: q.task_id } : {}),
     ...(q.user_id ? { actorId: q.user_id } : {}),
     ...(q.action ? { action: q.action } : {}),
-    ...(q.start_date || q.end_date ? { at: { ...(q.start_date ? { gte: q.start_date } : {}), ...(q.end_date ? { lte: q.end_date } : {}) } } : {}),
+    ...(q.start_date || q.end_date
+      ? { at: { ...(q.start_date ? { gte: q.start_date } : {}), ...(q.end_date ? { lte: q.end_date } : {}) } }
+      : {}),
   };
-  const [count, rows] = await Promise.all([db.auditLog.count({ where }), db.auditLog.findMany({ where, orderBy: { id: 'desc' }, ...skipTake(q) })]);
+  const [count, rows] = await Promise.all([
+    db.auditLog.count({ where }),
+    db.auditLog.findMany({ where, orderBy: { id: 'desc' }, ...skipTake(q) }),
+  ]);
   return new Page(
     count,
     rows.map((r) => ({
@@ -366,10 +427,18 @@ export async function unassignedTickets(actor: Actor, q: { page: number; page_si
   const where: Prisma.WorkflowTicketWhereInput = {
     routing: 'unassigned',
     ...(q.search
-      ? { OR: [{ ticketNumber: { contains: q.search, mode: 'insensitive' } }, { subject: { contains: q.search, mode: 'insensitive' } }] }
+      ? {
+          OR: [
+            { ticketNumber: { contains: q.search, mode: 'insensitive' } },
+            { subject: { contains: q.search, mode: 'insensitive' } },
+          ],
+        }
       : {}),
   };
-  const [count, rows] = await Promise.all([db.workflowTicket.count({ where }), db.workflowTicket.findMany({ where, orderBy: { id: 'asc' }, ...skipTake(q) })]);
+  const [count, rows] = await Promise.all([
+    db.workflowTicket.count({ where }),
+    db.workflowTicket.findMany({ where, orderBy: { id: 'asc' }, ...skipTake(q) }),
+  ]);
   return new Page(
     count,
     rows.map((t) => ({

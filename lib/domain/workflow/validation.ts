@@ -20,7 +20,12 @@ export interface TransitionShape {
  * end step, every step reachable from the start, every non-end step has an outgoing transition, and
  * every step's role has at least one active member.
  */
-export function deployProblems(steps: StepShape[], transitions: TransitionShape[], activeMembers: (roleId: number) => number, roleName: (roleId: number) => string = String): string[] {
+export function deployProblems(
+  steps: StepShape[],
+  transitions: TransitionShape[],
+  activeMembers: (roleId: number) => number,
+  roleName: (roleId: number) => string = String,
+): string[] {
   const problems: string[] = [];
   if (!steps.length) return ['The workflow has no steps'];
   const starts = steps.filter((s) => s.isStart);
@@ -29,7 +34,8 @@ export function deployProblems(steps: StepShape[], transitions: TransitionShape[
   if (!steps.some((s) => s.isEnd)) problems.push('No end step: flag at least one step as end');
   const byKey = new Map(steps.map((s) => [String(s.key), s]));
   for (const t of transitions) {
-    if (!byKey.has(String(t.from)) || !byKey.has(String(t.to))) problems.push(`Transition "${t.name}" refers to a step that does not exist`);
+    if (!byKey.has(String(t.from)) || !byKey.has(String(t.to)))
+      problems.push(`Transition "${t.name}" refers to a step that does not exist`);
   }
   if (starts.length === 1) {
     const seen = new Set<string>([String(starts[0].key)]);
@@ -46,7 +52,8 @@ export function deployProblems(steps: StepShape[], transitions: TransitionShape[
     for (const s of steps) if (!seen.has(String(s.key))) problems.push(`Step "${s.name}" cannot be reached from the start step`);
   }
   for (const s of steps) {
-    if (!s.isEnd && !transitions.some((t) => String(t.from) === String(s.key))) problems.push(`Step "${s.name}" is not an end step and has no outgoing transition`);
+    if (!s.isEnd && !transitions.some((t) => String(t.from) === String(s.key)))
+      problems.push(`Step "${s.name}" is not an end step and has no outgoing transition`);
   }
   for (const s of steps) {
     if (activeMembers(s.roleId) < 1) problems.push(`Step "${s.name}": role "${roleName(s.roleId)}" has no active member`);

@@ -35,7 +35,12 @@ export function workflowDto(w: WorkflowRow, roles: Map<number, string>, version:
     medium_sla: display(w.mediumSlaSeconds),
     high_sla: display(w.highSlaSeconds),
     urgent_sla: display(w.urgentSlaSeconds),
-    sla: { low: iso(w.lowSlaSeconds), medium: iso(w.mediumSlaSeconds), high: iso(w.highSlaSeconds), urgent: iso(w.urgentSlaSeconds) },
+    sla: {
+      low: iso(w.lowSlaSeconds),
+      medium: iso(w.mediumSlaSeconds),
+      high: iso(w.highSlaSeconds),
+      urgent: iso(w.urgentSlaSeconds),
+    },
     steps: steps.map((s) => ({
       step_id: s.id,
       name: s.name,
@@ -110,7 +115,10 @@ export async function listWorkflows(actor: Actor, q: WorkflowListQuery) {
 
 export async function listTransitions(actor: Actor, q: { workflow_id: number; page: number; page_size: number }) {
   assertStaff(actor);
-  const w = await db.workflow.findUnique({ where: { id: q.workflow_id }, include: { steps: true, transitions: { orderBy: { id: 'asc' } } } });
+  const w = await db.workflow.findUnique({
+    where: { id: q.workflow_id },
+    include: { steps: true, transitions: { orderBy: { id: 'asc' } } },
+  });
   if (!w) throw notFound('Workflow', 'WORKFLOW_NOT_FOUND');
   const names = new Map(w.steps.map((s) => [s.id, s.name]));
   const all = w.transitions.map((t) => ({
@@ -128,5 +136,7 @@ export async function listTransitions(actor: Actor, q: { workflow_id: number; pa
 export async function assignableRoles(actor: Actor) {
   assertStaff(actor);
   const roles = await rolesOf('tts');
-  return Promise.all(roles.map(async (r) => ({ role_id: r.id, name: r.name, active_members: (await activeUsersInRole(r.id)).length })));
+  return Promise.all(
+    roles.map(async (r) => ({ role_id: r.id, name: r.name, active_members: (await activeUsersInRole(r.id)).length })),
+  );
 }

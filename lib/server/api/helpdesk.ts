@@ -17,7 +17,14 @@ import {
   updateTicket,
 } from '@/lib/domain/helpdesk/commands';
 import { removeFiles } from '@/lib/domain/helpdesk/files';
-import { attachmentForDownload, getTicket, listAttachments, listComments, listTickets, ticketHistory } from '@/lib/domain/helpdesk/queries';
+import {
+  attachmentForDownload,
+  getTicket,
+  listAttachments,
+  listComments,
+  listTickets,
+  ticketHistory,
+} from '@/lib/domain/helpdesk/queries';
 import {
   assignInput,
   commentInput,
@@ -42,7 +49,8 @@ const TAGS = ['tickets'];
 
 async function readJsonBody(req: Request): Promise<unknown> {
   const type = req.headers.get('content-type') ?? '';
-  if (type && !/json/i.test(type)) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send JSON, or multipart/form-data with files');
+  if (type && !/json/i.test(type))
+    throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send JSON, or multipart/form-data with files');
   const text = await req.text();
   if (text.length > 1024 * 1024) throw new AppError(413, 'PAYLOAD_TOO_LARGE', 'Request body is too large');
   if (!text.trim()) return {};
@@ -70,7 +78,8 @@ async function submit<S extends z.ZodType>(actor: Actor, req: Request, schema: S
 }
 
 export const listTicketsEndpoint = endpoint({
-  summary: 'List tickets the caller may see (filters: status, priority repeatable; category, department, assignee_id, created_after/before; search; sort_by, order)',
+  summary:
+    'List tickets the caller may see (filters: status, priority repeatable; category, department, assignee_id, created_after/before; search; sort_by, order)',
   tags: TAGS,
   rateLimit: 'ticketRead',
   query: ticketListQuery,

@@ -30,9 +30,7 @@ async function loadEngine(datamodels: [string, string][], url: string): Promise<
   const instance = new WebAssembly.Instance(wasmModule, { './schema_engine_bg.js': bg });
   bg.__wbg_set_wasm(instance.exports);
   (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
-  const adapter = bindMigrationAwareSqlAdapterFactory(
-    new PrismaPg({ connectionString: url }) as never,
-  );
+  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: url }) as never);
   const log = (line: string) => {
     if (process.env.MIGRATION_DEBUG) console.error('[schema-engine]', line);
   };
@@ -94,7 +92,10 @@ async function ensureSchemas(url: string, files: { content: string }[]) {
 export async function applyMigrations(url: string): Promise<string[]> {
   const files = readSchemaFiles(SCHEMA_DIR);
   await ensureSchemas(url, files);
-  const engine = await loadEngine(files.map((f) => [f.path, f.content]), url);
+  const engine = await loadEngine(
+    files.map((f) => [f.path, f.content]),
+    url,
+  );
   try {
     const out = await engine.applyMigrations({ migrationsList: migrationsList(), filters });
     return out.appliedMigrationNames;
@@ -108,7 +109,10 @@ export async function diffSinceSnapshot(url: string): Promise<string> {
   const current = readSchemaFiles(SCHEMA_DIR);
   const snapshot = readSchemaFiles(SNAPSHOT_DIR);
   // The engine opens a connection even for a pure schema-to-schema diff; nothing is written.
-  const engine = await loadEngine(current.map((f) => [f.path, f.content]), url);
+  const engine = await loadEngine(
+    current.map((f) => [f.path, f.content]),
+    url,
+  );
   try {
     const from = snapshot.length ? { tag: 'schemaDatamodel', files: snapshot } : { tag: 'empty' };
     const out = await engine.diff({

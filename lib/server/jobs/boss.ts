@@ -19,7 +19,7 @@ interface JobsState {
 }
 const g = globalThis as unknown as { __switchboardJobs?: JobsState };
 
-function queueOptions(job: Pick<JobDefinition, "retry" | "expireInSeconds">) {
+function queueOptions(job: Pick<JobDefinition, 'retry' | 'expireInSeconds'>) {
   const retry = job.retry ?? { limit: 0, delaySeconds: 0, backoff: false };
   return {
     retryLimit: retry.limit,
@@ -37,14 +37,18 @@ function queueOptions(job: Pick<JobDefinition, "retry" | "expireInSeconds">) {
  */
 function guardWorkerSettlement() {
   const load = createRequire(import.meta.url);
-  const Manager = load(['pg-boss', 'src', 'manager.js'].join('/')) as { prototype: Record<string, unknown> & { __settleGuarded?: boolean } };
+  const Manager = load(['pg-boss', 'src', 'manager.js'].join('/')) as {
+    prototype: Record<string, unknown> & { __settleGuarded?: boolean };
+  };
   if (Manager.prototype.__settleGuarded) return;
   Manager.prototype.__settleGuarded = true;
   for (const method of ['complete', 'fail']) {
     const original = Manager.prototype[method] as (...args: unknown[]) => Promise<unknown>;
     Manager.prototype[method] = function (this: unknown, ...args: unknown[]) {
       const settled = original.apply(this, args);
-      settled.catch((e: unknown) => logger.warn(`job ${method} not recorded; the job will expire and run again`, { error: String(e) }));
+      settled.catch((e: unknown) =>
+        logger.warn(`job ${method} not recorded; the job will expire and run again`, { error: String(e) }),
+      );
       return settled;
     };
   }
@@ -78,24 +82,20 @@ export function startJobs(opts: { workers: boolean; jobs?: JobDefinition[] }): P
     for (const job of jobs) {
       let workerId = '';
       const batchSize = job.batchSize ?? env.JOB_BATCH_SIZE;
-      const id = await boss.work(
-        job.name,
-        { batchSize, pollingIntervalSeconds: 0.5, includeMetadata: true },
-        async (jobs) => {
-          // Jobs of a batch run concurrently; a failure fails only its own job.
-          // Failed ones are marked failed (and retried by pg-boss); returning completes the rest.
-          const results = await Promise.allSettled(jobs.map((j) => runJob(job, j.id, j.data, j.retryCount, j.retryLimit)));
-          for (const [i, r] of results.entries()) {
-            if (r.status === 'rejected') {
-              const reason = r.reason instanceof Error ? r.reason.message : String(r.reason);
-              // If even this fails (database down), the job expires and is retried.
-              await boss.fail(job.name, jobs[i].id, { message: reason }).catch(() => {});
-            }
+      const id = await boss.work(job.name, { batchSize, pollingIntervalSeconds: 0.5, includeMetadata: true }, async (jobs) => {
+        // Jobs of a batch run concurrently; a failure fails only its own job.
+        // Failed ones are marked failed (and retried by pg-boss); returning completes the rest.
+        const results = await Promise.allSettled(jobs.map((j) => runJob(job, j.id, j.data, j.retryCount, j.retryLimit)));
+        for (const [i, r] of results.entries()) {
+          if (r.status === 'rejected') {
+            const reason = r.reason instanceof Error ? r.reason.message : String(r.reason);
+            // If even this fails (database down), the job expires and is retried.
+            await boss.fail(job.name, jobs[i].id, { message: reason }).catch(() => {});
           }
-          // A full batch means more are waiting: fetch again at once instead of after the polling interval.
-          if (jobs.length >= batchSize && workerId) setImmediate(() => g.__switchboardJobs?.boss.notifyWorker(workerId));
-        },
-      );
+        }
+        // A full batch means more are waiting: fetch again at once instead of after the polling interval.
+        if (jobs.length >= batchSize && workerId) setImmediate(() => g.__switchboardJobs?.boss.notifyWorker(workerId));
+      });
       workerId = id;
       state.workerIds.set(job.name, [...(state.workerIds.get(job.name) ?? []), id]);
       if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
@@ -118,11 +118,21 @@ export interface DeadLetter {
 async function runJob(job: JobDefinition, id: string, data: unknown, retryCount: number, retryLimit: number) {
   const boss = g.__switchboardJobs!.boss;
   const deadLetter = (code: string, error: string) =>
-    boss.send(DEAD_LETTER_QUEUE, { queue: job.name, job_id: id, data, code, error, attempts: retryCount + 1 } satisfies DeadLetter);
+    boss.send(DEAD_LETTER_QUEUE, {
+      queue: job.name,
+      job_id: id,
+      data,
+      code,
+      error,
+      attempts: retryCount + 1,
+    } satisfies DeadLetter);
   try {
     const parsed = job.schema.safeParse(data ?? {});
     if (!parsed.success) {
-      throw new PermanentJobError('INVALID_PAYLOAD', `Invalid payload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      throw new PermanentJobError(
+        'INVALID_PAYLOAD',
+        `Invalid payload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     }
     await job.handler(parsed.data, { id, retryCount });
   } catch (e) {
@@ -173,12 +183,25 @@ const pendingInserts = new WeakMap<object, PgBoss.JobInsert[]>();
  * Within transaction() the jobs of one transaction are buffered and written by a single INSERT just before
  * COMMIT; workers in this process are woken right after commit.
  */
-export async function enqueue<S extends z.ZodType>(tx: Tx, job: { name: string; schema: S; retry?: JobDefinition['retry']; expireInSeconds?: number }, payload: z.input<S>, opts: { singletonKey?: string; startAfter?: Date } = {}): Promise<void> {
+export async function enqueue<S extends z.ZodType>(
+  tx: Tx,
+  job: { name: string; schema: S; retry?: JobDefinition['retry']; expireInSeconds?: number },
+  payload: z.input<S>,
+  opts: { singletonKey?: string; startAfter?: Date } = {},
+): Promise<void> {
   await startJobs({ workers: false });
   // Validate at the producer too: a bad payload is a bug here, not a message to dead-letter later.
   const data = job.schema.parse(payload) as object;
   const q = queueOptions(job);
-  const insert: PgBoss.JobInsert = { name: job.name, data, retryLimit: q.retryLimit, retryDelay: q.retryDelay, retryBackoff: q.retryBackoff, expireInSeconds: q.expireInSeconds, ...opts };
+  const insert: PgBoss.JobInsert = {
+    name: job.name,
+    data,
+    retryLimit: q.retryLimit,
+    retryDelay: q.retryDelay,
+    retryBackoff: q.retryBackoff,
+    expireInSeconds: q.expireInSeconds,
+    ...opts,
+  };
   const pending = pendingInserts.get(tx);
   if (pending) pending.push(insert);
   else {
@@ -210,7 +233,12 @@ function wakeWorkers(name: string) {
 async function insertJobs(tx: Tx, jobs: PgBoss.JobInsert[]) {
   const state = g.__switchboardJobs as JobsState;
   const dbAdapter = {
-    executeSql: async (text: string, values: unknown[]) => ({ rows: await (tx as { $queryRawUnsafe: (q: string, ...v: unknown[]) => Promise<unknown[]> }).$queryRawUnsafe(text, ...values) }),
+    executeSql: async (text: string, values: unknown[]) => ({
+      rows: await (tx as { $queryRawUnsafe: (q: string, ...v: unknown[]) => Promise<unknown[]> }).$queryRawUnsafe(
+        text,
+        ...values,
+      ),
+    }),
   };
   await state.boss.insert(jobs, { db: dbAdapter });
 }

@@ -6,4 +6,10 @@ import { cleanupJobsJob } from '@/lib/domain/operations/jobs';
 import { WORKFLOW_JOBS } from '@/lib/domain/workflow/jobs';
 
 /** Every job of every context. A context adds its jobs here (lib/domain/<context>/jobs.ts). */
-export const JOBS: JobDefinition[] = [cleanupJobsJob, ...HELPDESK_JOBS, ...MESSAGING_JOBS, ...NOTIFICATION_JOBS, ...WORKFLOW_JOBS];
+export const JOBS: JobDefinition[] = [
+  cleanupJobsJob,
+  ...HELPDESK_JOBS,
+  ...MESSAGING_JOBS,
+  ...NOTIFICATION_JOBS,
+  ...WORKFLOW_JOBS,
+];

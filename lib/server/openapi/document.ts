@@ -3,7 +3,11 @@ import { type AnyEndpoint, METHODS } from '../http';
 import { ROUTE_MODULES } from './manifest';
 
 function jsonSchema(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' }) as Record<string, unknown>;
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+    target: 'openapi-3.0',
+  }) as Record<string, unknown>;
   return rest;
 }
 
@@ -46,9 +50,16 @@ export async function openApiDocument() {
       const success = String(ep.status ?? (method === 'POST' ? 201 : 200));
       const responses: Record<string, unknown> = {
         [success]: { description: success === '204' ? 'No content' : 'Success' },
-        400: { description: 'Invalid input', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        400: {
+          description: 'Invalid input',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        },
       };
-      if ((ep.auth ?? 'user') !== 'public') responses[401] = { description: 'Not authenticated', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+      if ((ep.auth ?? 'user') !== 'public')
+        responses[401] = {
+          description: 'Not authenticated',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        };
       for (const [code, description] of Object.entries(ep.responses ?? {})) {
         responses[code] = { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
       }
@@ -64,7 +75,9 @@ export async function openApiDocument() {
       if (ep.body) {
         op.requestBody = {
           required: true,
-          content: { [ep.bodyType === 'multipart' ? 'multipart/form-data' : 'application/json']: { schema: jsonSchema(ep.body) } },
+          content: {
+            [ep.bodyType === 'multipart' ? 'multipart/form-data' : 'application/json']: { schema: jsonSchema(ep.body) },
+          },
         };
       }
       paths[r.path] ??= {};

@@ -65,7 +65,9 @@ export function attachRealtime(server: http.Server, modules: SocketModule[]): Se
 export async function attachClusterAdapter(io: Server, connectionString: string): Promise<() => Promise<void>> {
   const pool = new pg.Pool({ connectionString, max: 3 });
   pool.on('error', (e) => logger.warn('realtime adapter connection error', { error: String(e) }));
-  await pool.query(`CREATE TABLE IF NOT EXISTS socket_io_attachments (id bigserial UNIQUE, created_at timestamptz DEFAULT now(), payload bytea)`);
+  await pool.query(
+    `CREATE TABLE IF NOT EXISTS socket_io_attachments (id bigserial UNIQUE, created_at timestamptz DEFAULT now(), payload bytea)`,
+  );
   io.adapter(createAdapter(pool, { errorHandler: (e: Error) => logger.warn('realtime adapter error', { error: String(e) }) }));
   return async () => {
     await pool.end().catch(() => {});

@@ -2,5 +2,10 @@ import { health } from '@/lib/server/health';
 import { openEndpoint, route } from '@/lib/server/http';
 
 export const { GET, POST, PUT, PATCH, DELETE } = route({
-  GET: openEndpoint({ summary: 'Health of the operations API: database and job queue', tags: ['health'], auth: 'public', handler: () => health('ops') }),
+  GET: openEndpoint({
+    summary: 'Health of the operations API: database and job queue',
+    tags: ['health'],
+    auth: 'public',
+    handler: () => health('ops'),
+  }),
 });

@@ -2,5 +2,9 @@ import { assignableRoles } from '@/lib/domain/workflow/workflow-queries';
 import { endpoint, route } from '@/lib/server/http';
 
 export const { GET, POST, PUT, PATCH, DELETE } = route({
-  GET: endpoint({ summary: 'TTS roles usable by workflow steps, with their active member counts', tags: ['workflows'], handler: ({ actor }) => assignableRoles(actor) }),
+  GET: endpoint({
+    summary: 'TTS roles usable by workflow steps, with their active member counts',
+    tags: ['workflows'],
+    handler: ({ actor }) => assignableRoles(actor),
+  }),
 });

@@ -4,13 +4,23 @@ import { listTransitions } from '@/lib/domain/workflow/workflow-queries';
 import { endpoint, route } from '@/lib/server/http';
 
 export const { GET, POST, PUT, PATCH, DELETE } = route({
-  GET: endpoint({ summary: 'Transitions of a workflow', tags: ['transitions'], query: transitionsQuery, handler: ({ actor, query }) => listTransitions(actor, query) }),
+  GET: endpoint({
+    summary: 'Transitions of a workflow',
+    tags: ['transitions'],
+    query: transitionsQuery,
+    handler: ({ actor, query }) => listTransitions(actor, query),
+  }),
   POST: endpoint({
     summary: 'Execute a transition on an assignment (000 §TTS→HDTS 2); without transition_id at an end step it finalizes',
     tags: ['transitions'],
     body: transitionActionInput,
     status: 200,
-    responses: { 400: 'INVALID_TRANSITION', 403: 'Not the assignee', 404: 'TASK_NOT_FOUND', 409: 'ALREADY_COMPLETED or NO_ACTIVE_MEMBER' },
+    responses: {
+      400: 'INVALID_TRANSITION',
+      403: 'Not the assignee',
+      404: 'TASK_NOT_FOUND',
+      409: 'ALREADY_COMPLETED or NO_ACTIVE_MEMBER',
+    },
     handler: ({ actor, body }) => performTransition(actor, body),
   }),
 });

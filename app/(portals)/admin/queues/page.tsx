@@ -20,7 +20,9 @@ function Payload({ value }: { value: unknown }) {
   return (
     <details>
       <summary className="cursor-pointer text-xs text-brand-700 dark:text-brand-100">Payload</summary>
-      <pre className="mt-1 max-w-xl overflow-x-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">{JSON.stringify(value, null, 2)}</pre>
+      <pre className="mt-1 max-w-xl overflow-x-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">
+        {JSON.stringify(value, null, 2)}
+      </pre>
     </details>
   );
 }
@@ -42,13 +44,15 @@ export default async function QueuesPage({ searchParams }: { searchParams: Promi
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Job queues</h1>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          Messages between the help desk, the workflow engine and notifications. Failed messages retry with backoff; permanent errors
-          and exhausted retries wait in the dead-letter queue for replay or discard.
+          Messages between the help desk, the workflow engine and notifications. Failed messages retry with backoff; permanent
+          errors and exhausted retries wait in the dead-letter queue for replay or discard.
         </p>
       </div>
 
       <section aria-labelledby="depths">
-        <h2 id="depths" className="mb-2 text-lg font-semibold">Queue depths</h2>
+        <h2 id="depths" className="mb-2 text-lg font-semibold">
+          Queue depths
+        </h2>
         <Table aria-labelledby="depths">
           <THead>
             <tr>
@@ -77,7 +81,9 @@ export default async function QueuesPage({ searchParams }: { searchParams: Promi
 
       <section aria-labelledby="dead">
         <div className="mb-2 flex items-center justify-between">
-          <h2 id="dead" className="text-lg font-semibold">Dead letters ({dead.count})</h2>
+          <h2 id="dead" className="text-lg font-semibold">
+            Dead letters ({dead.count})
+          </h2>
           <ReplayAllButton count={dead.count} />
         </div>
         <Table aria-labelledby="dead">
@@ -91,12 +97,16 @@ export default async function QueuesPage({ searchParams }: { searchParams: Promi
             </tr>
           </THead>
           <TBody>
-            {dead.count === 0 && <EmptyRow colSpan={5}>No dead letters. Every message was delivered or is still retrying.</EmptyRow>}
+            {dead.count === 0 && (
+              <EmptyRow colSpan={5}>No dead letters. Every message was delivered or is still retrying.</EmptyRow>
+            )}
             {dead.results.map((d) => (
               <TR key={d.id}>
                 <Cell className="font-mono">{d.queue}</Cell>
                 <Cell>
-                  <span className="mr-2 rounded bg-red-50 px-1.5 py-0.5 font-mono text-xs text-red-700 dark:bg-red-950 dark:text-red-300">{d.code}</span>
+                  <span className="mr-2 rounded bg-red-50 px-1.5 py-0.5 font-mono text-xs text-red-700 dark:bg-red-950 dark:text-red-300">
+                    {d.code}
+                  </span>
                   {d.error}
                   <Payload value={d.data} />
                 </Cell>
@@ -113,7 +123,9 @@ export default async function QueuesPage({ searchParams }: { searchParams: Promi
       </section>
 
       <section aria-labelledby="failed">
-        <h2 id="failed" className="mb-2 text-lg font-semibold">Failed jobs ({failed.count})</h2>
+        <h2 id="failed" className="mb-2 text-lg font-semibold">
+          Failed jobs ({failed.count})
+        </h2>
         <Table aria-labelledby="failed">
           <THead>
             <tr>

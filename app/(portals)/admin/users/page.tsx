@@ -13,7 +13,11 @@ export const metadata: Metadata = { title: 'Users' };
 
 const PAGE_SIZE = 20;
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<{ search?: string | string[]; page?: string | string[] }> }) {
+export default async function UsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ search?: string | string[]; page?: string | string[] }>;
+}) {
   const actor = await requirePortal('admin');
   const sp = await searchParams;
   const search = (Array.isArray(sp.search) ? sp.search[0] : sp.search)?.trim().slice(0, 100) || undefined;
@@ -31,7 +35,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-            Create accounts, assign roles per system and deactivate people who left. {users.count} user{users.count === 1 ? '' : 's'}
+            Create accounts, assign roles per system and deactivate people who left. {users.count} user
+            {users.count === 1 ? '' : 's'}
             {search ? ` matching “${search}”` : ''}.
           </p>
         </div>
@@ -58,7 +63,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             <EmptyRow colSpan={6}>
               {search ? (
                 <>
-                  No users match “{search}”. <a className="text-brand-700 underline dark:text-brand-100" href="/admin/users">Clear the search</a>
+                  No users match “{search}”.{' '}
+                  <a className="text-brand-700 underline dark:text-brand-100" href="/admin/users">
+                    Clear the search
+                  </a>
                 </>
               ) : (
                 'No users yet. Create the first one with “New user”.'

@@ -14,7 +14,9 @@ export default async function WorkflowsPage({ searchParams }: { searchParams: Pr
   const actor = await requirePortal('admin');
   const sp = await searchParams;
   const page = Math.max(1, Number(sp.page) || 1);
-  const status = ['draft', 'deployed', 'paused'].includes(sp.status ?? '') ? (sp.status as 'draft' | 'deployed' | 'paused') : undefined;
+  const status = ['draft', 'deployed', 'paused'].includes(sp.status ?? '')
+    ? (sp.status as 'draft' | 'deployed' | 'paused')
+    : undefined;
   const data = await listWorkflows(actor, { page, page_size: 20, status });
   return (
     <div className="space-y-4">
@@ -31,13 +33,20 @@ export default async function WorkflowsPage({ searchParams }: { searchParams: Pr
       </div>
       <nav aria-label="Status" className="flex gap-3 text-sm">
         {['all', 'draft', 'deployed', 'paused'].map((s) => (
-          <Link key={s} href={s === 'all' ? '/admin/workflows' : `/admin/workflows?status=${s}`} aria-current={(status ?? 'all') === s ? 'page' : undefined} className={(status ?? 'all') === s ? 'font-semibold underline' : 'text-slate-600'}>
+          <Link
+            key={s}
+            href={s === 'all' ? '/admin/workflows' : `/admin/workflows?status=${s}`}
+            aria-current={(status ?? 'all') === s ? 'page' : undefined}
+            className={(status ?? 'all') === s ? 'font-semibold underline' : 'text-slate-600'}
+          >
             {s[0].toUpperCase() + s.slice(1)}
           </Link>
         ))}
       </nav>
       {data.results.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500">No workflows yet.</p>
+        <p className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500">
+          No workflows yet.
+        </p>
       ) : (
         <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800">
@@ -69,14 +78,21 @@ export default async function WorkflowsPage({ searchParams }: { searchParams: Pr
                       {w.version ? ` · v${w.version}` : ''}
                     </Badge>
                   </td>
-                  <td className="px-3 py-2 text-slate-600 dark:text-slate-400">{[w.urgent_sla, w.high_sla, w.medium_sla, w.low_sla].map((s) => s ?? '—').join(' / ')}</td>
+                  <td className="px-3 py-2 text-slate-600 dark:text-slate-400">
+                    {[w.urgent_sla, w.high_sla, w.medium_sla, w.low_sla].map((s) => s ?? '—').join(' / ')}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      <Pager page={page} count={data.count} pageSize={20} href={(p) => `/admin/workflows?page=${p}${status ? `&status=${status}` : ''}`} />
+      <Pager
+        page={page}
+        count={data.count}
+        pageSize={20}
+        href={(p) => `/admin/workflows?page=${p}${status ? `&status=${status}` : ''}`}
+      />
     </div>
   );
 }

@@ -10,13 +10,23 @@ export const metadata: Metadata = { title: 'My tasks' };
 
 const TABS = ['All', 'Critical', 'High', 'Medium', 'Low'];
 
-export default async function MyTasksPage({ searchParams }: { searchParams: Promise<{ priority?: string; search?: string; page?: string; tab?: string }> }) {
+export default async function MyTasksPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ priority?: string; search?: string; page?: string; tab?: string }>;
+}) {
   const actor = await requirePortal('agent');
   const sp = await searchParams;
   const priority = TABS.includes(sp.priority ?? '') && sp.priority !== 'All' ? sp.priority : undefined;
   const tab = sp.tab === 'inactive' ? 'inactive' : 'active';
   const page = Math.max(1, Number(sp.page) || 1);
-  const data = await myTasks(actor, { page, page_size: 10, tab, priority: priority?.toLowerCase() as TaskListQuery['priority'], search: sp.search || undefined });
+  const data = await myTasks(actor, {
+    page,
+    page_size: 10,
+    tab,
+    priority: priority?.toLowerCase() as TaskListQuery['priority'],
+    search: sp.search || undefined,
+  });
   const href = (o: Record<string, string | undefined>) => {
     const q = new URLSearchParams();
     const merged = { priority, search: sp.search, tab, ...o };
@@ -28,7 +38,12 @@ export default async function MyTasksPage({ searchParams }: { searchParams: Prom
       <h1 className="text-2xl font-semibold tracking-tight">My tasks</h1>
       <nav aria-label="Open or finished" className="flex gap-2 text-sm">
         {(['active', 'inactive'] as const).map((t) => (
-          <Link key={t} href={href({ tab: t, page: undefined })} aria-current={tab === t ? 'page' : undefined} className={tab === t ? 'font-semibold underline' : 'text-slate-600'}>
+          <Link
+            key={t}
+            href={href({ tab: t, page: undefined })}
+            aria-current={tab === t ? 'page' : undefined}
+            className={tab === t ? 'font-semibold underline' : 'text-slate-600'}
+          >
             {t === 'active' ? 'Open' : 'Finished'}
           </Link>
         ))}
@@ -54,7 +69,13 @@ export default async function MyTasksPage({ searchParams }: { searchParams: Prom
         <label htmlFor="search" className="sr-only">
           Search tasks
         </label>
-        <input id="search" name="search" defaultValue={sp.search ?? ''} placeholder="Search ticket number, subject…" className="h-9 w-72 rounded-md border border-slate-300 px-3 text-sm dark:border-slate-700 dark:bg-slate-900" />
+        <input
+          id="search"
+          name="search"
+          defaultValue={sp.search ?? ''}
+          placeholder="Search ticket number, subject…"
+          className="h-9 w-72 rounded-md border border-slate-300 px-3 text-sm dark:border-slate-700 dark:bg-slate-900"
+        />
         <button type="submit" className="h-9 rounded-md border border-slate-300 px-3 text-sm dark:border-slate-700">
           Search
         </button>

@@ -32,8 +32,15 @@ export default async function FeedbackPage({ searchParams }: { searchParams: Pro
           Ratings by stars
         </h2>
         {[5, 4, 3, 2, 1].map((n) => (
-          <Link key={n} href={hrefWith('/coordinator/feedback', { rating: rating === n ? undefined : n })} className="flex items-center gap-2 rounded px-1 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-500 dark:hover:bg-slate-800" aria-current={rating === n ? 'true' : undefined}>
-            <span className="w-16">{n} star{n > 1 ? 's' : ''}</span>
+          <Link
+            key={n}
+            href={hrefWith('/coordinator/feedback', { rating: rating === n ? undefined : n })}
+            className="flex items-center gap-2 rounded px-1 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-500 dark:hover:bg-slate-800"
+            aria-current={rating === n ? 'true' : undefined}
+          >
+            <span className="w-16">
+              {n} star{n > 1 ? 's' : ''}
+            </span>
             <span className="h-3 flex-1 rounded bg-slate-100 dark:bg-slate-800">
               <span className="block h-3 rounded bg-amber-400" style={{ width: `${(json.buckets[String(n)] / max) * 100}%` }} />
             </span>
@@ -42,7 +49,9 @@ export default async function FeedbackPage({ searchParams }: { searchParams: Pro
         ))}
       </section>
       {list.results.length === 0 ? (
-        <div className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-sm text-slate-600 dark:border-slate-700">No feedback yet.</div>
+        <div className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-sm text-slate-600 dark:border-slate-700">
+          No feedback yet.
+        </div>
       ) : (
         <Table>
           <THead>
@@ -65,7 +74,8 @@ export default async function FeedbackPage({ searchParams }: { searchParams: Pro
                 <TD>
                   <span className="flex items-center gap-1">
                     {f.rating}
-                    <Star className="h-4 w-4 fill-amber-400 text-amber-500" aria-hidden /> <span className="text-xs text-slate-500">of 5</span>
+                    <Star className="h-4 w-4 fill-amber-400 text-amber-500" aria-hidden />{' '}
+                    <span className="text-xs text-slate-500">of 5</span>
                   </span>
                 </TD>
                 <TD className="max-w-md whitespace-pre-wrap">{f.feedback ?? <span className="text-slate-500">—</span>}</TD>

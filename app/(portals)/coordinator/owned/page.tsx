@@ -11,14 +11,25 @@ export const metadata: Metadata = { title: 'Owned tickets' };
 const PRIORITIES = ['Critical', 'High', 'Medium', 'Low'];
 const SLAS: Record<string, string> = { breached: 'Breached', due_soon: 'Due within a day', on_track: 'On track' };
 
-export default async function OwnedPage({ searchParams }: { searchParams: Promise<{ tab?: string; search?: string; priority?: string; sla?: string; page?: string }> }) {
+export default async function OwnedPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ tab?: string; search?: string; priority?: string; sla?: string; page?: string }>;
+}) {
   const actor = await requirePortal('coordinator');
   const sp = await searchParams;
   const tab = sp.tab === 'inactive' ? 'inactive' : 'active';
   const page = Math.max(1, Number(sp.page) || 1);
   const priority = PRIORITIES.includes(sp.priority ?? '') ? sp.priority : undefined;
   const sla = sp.sla && sp.sla in SLAS ? (sp.sla as OwnedTicketsQuery['sla']) : undefined;
-  const data = await ownedTickets(actor, { tab, page, page_size: 10, search: sp.search || undefined, priority: priority?.toLowerCase() as OwnedTicketsQuery['priority'], sla });
+  const data = await ownedTickets(actor, {
+    tab,
+    page,
+    page_size: 10,
+    search: sp.search || undefined,
+    priority: priority?.toLowerCase() as OwnedTicketsQuery['priority'],
+    sla,
+  });
   const href = (o: Record<string, string | undefined>) => {
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries({ tab, search: sp.search, priority, sla, ...o })) if (v) q.set(k, v);
@@ -29,7 +40,12 @@ export default async function OwnedPage({ searchParams }: { searchParams: Promis
       <h1 className="text-2xl font-semibold tracking-tight">Owned tickets</h1>
       <nav aria-label="Active or inactive" className="flex gap-3 text-sm">
         {(['active', 'inactive'] as const).map((t) => (
-          <Link key={t} href={href({ tab: t, page: undefined })} aria-current={tab === t ? 'page' : undefined} className={tab === t ? 'font-semibold underline' : 'text-slate-600'}>
+          <Link
+            key={t}
+            href={href({ tab: t, page: undefined })}
+            aria-current={tab === t ? 'page' : undefined}
+            className={tab === t ? 'font-semibold underline' : 'text-slate-600'}
+          >
             {t === 'active' ? 'Active' : 'Inactive'}
           </Link>
         ))}
@@ -40,13 +56,24 @@ export default async function OwnedPage({ searchParams }: { searchParams: Promis
           <label htmlFor="search" className="block text-xs text-slate-500">
             Search
           </label>
-          <input id="search" name="search" defaultValue={sp.search ?? ''} placeholder="Number, subject…" className="h-9 w-64 rounded-md border border-slate-300 px-3 text-sm dark:border-slate-700 dark:bg-slate-900" />
+          <input
+            id="search"
+            name="search"
+            defaultValue={sp.search ?? ''}
+            placeholder="Number, subject…"
+            className="h-9 w-64 rounded-md border border-slate-300 px-3 text-sm dark:border-slate-700 dark:bg-slate-900"
+          />
         </div>
         <div>
           <label htmlFor="priority" className="block text-xs text-slate-500">
             Priority
           </label>
-          <select id="priority" name="priority" defaultValue={priority ?? ''} className="h-9 rounded-md border border-slate-300 px-2 text-sm dark:border-slate-700 dark:bg-slate-900">
+          <select
+            id="priority"
+            name="priority"
+            defaultValue={priority ?? ''}
+            className="h-9 rounded-md border border-slate-300 px-2 text-sm dark:border-slate-700 dark:bg-slate-900"
+          >
             <option value="">Any</option>
             {PRIORITIES.map((p) => (
               <option key={p}>{p}</option>
@@ -57,7 +84,12 @@ export default async function OwnedPage({ searchParams }: { searchParams: Promis
           <label htmlFor="sla" className="block text-xs text-slate-500">
             SLA
           </label>
-          <select id="sla" name="sla" defaultValue={sla ?? ''} className="h-9 rounded-md border border-slate-300 px-2 text-sm dark:border-slate-700 dark:bg-slate-900">
+          <select
+            id="sla"
+            name="sla"
+            defaultValue={sla ?? ''}
+            className="h-9 rounded-md border border-slate-300 px-2 text-sm dark:border-slate-700 dark:bg-slate-900"
+          >
             <option value="">Any</option>
             {Object.entries(SLAS).map(([k, v]) => (
               <option key={k} value={k}>
@@ -71,7 +103,9 @@ export default async function OwnedPage({ searchParams }: { searchParams: Promis
         </button>
       </form>
       {data.results.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500">No owned tickets match.</p>
+        <p className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500">
+          No owned tickets match.
+        </p>
       ) : (
         <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800">
@@ -89,7 +123,10 @@ export default async function OwnedPage({ searchParams }: { searchParams: Promis
               {data.results.map((t) => (
                 <tr key={t.task_id}>
                   <td className="px-3 py-2">
-                    <Link href={`/coordinator/owned/${t.ticket_number}`} className="font-medium underline-offset-2 hover:underline">
+                    <Link
+                      href={`/coordinator/owned/${t.ticket_number}`}
+                      className="font-medium underline-offset-2 hover:underline"
+                    >
                       {t.ticket_number}
                     </Link>
                     <div className="text-slate-600 dark:text-slate-400">{t.ticket_subject}</div>

@@ -9,11 +9,19 @@ import { requirePortal } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'All tickets' };
 
-export default async function CoordinatorTickets({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CoordinatorTickets({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePortal('coordinator');
   const { values, page, filter } = listParams(await searchParams);
   const current = values.status && (STATUSES as readonly string[]).includes(values.status) ? values.status : 'all';
-  const [list, counts, c] = await Promise.all([listTickets(actor, ticketListQuery.parse({ page, page_size: 20, ...filter })), ticketStatusCounts(actor), catalog()]);
+  const [list, counts, c] = await Promise.all([
+    listTickets(actor, ticketListQuery.parse({ page, page_size: 20, ...filter })),
+    ticketStatusCounts(actor),
+    catalog(),
+  ]);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const keep = { search: values.search, priority: values.priority, category: values.category };
   return (
@@ -24,12 +32,27 @@ export default async function CoordinatorTickets({ searchParams }: { searchParam
         current={current}
         tabs={[
           { id: 'all', label: 'All', count: total, href: hrefWith('/coordinator/tickets', keep) },
-          ...STATUSES.map((s) => ({ id: s, label: s, count: counts[s] ?? 0, href: hrefWith('/coordinator/tickets', { ...keep, status: s }) })),
+          ...STATUSES.map((s) => ({
+            id: s,
+            label: s,
+            count: counts[s] ?? 0,
+            href: hrefWith('/coordinator/tickets', { ...keep, status: s }),
+          })),
         ]}
       />
       <TicketFilters action="/coordinator/tickets" values={values} categories={c.categories.map((x) => x.name)} />
-      <TicketTable tickets={list.results} showEmployee href={(t) => `/coordinator/tickets/${t.ticket_number}`} empty="No tickets match." />
-      <Pager page={page} count={list.count} pageSize={20} href={(p) => hrefWith('/coordinator/tickets', { ...values, page: p })} />
+      <TicketTable
+        tickets={list.results}
+        showEmployee
+        href={(t) => `/coordinator/tickets/${t.ticket_number}`}
+        empty="No tickets match."
+      />
+      <Pager
+        page={page}
+        count={list.count}
+        pageSize={20}
+        href={(p) => hrefWith('/coordinator/tickets', { ...values, page: p })}
+      />
     </div>
   );
 }

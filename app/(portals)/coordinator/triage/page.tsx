@@ -14,15 +14,22 @@ export const metadata: Metadata = { title: 'Triage' };
 export default async function TriagePage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const actor = await requirePortal('coordinator');
   const page = Math.max(1, Number((await searchParams).page) || 1);
-  const [list, c] = await Promise.all([listTickets(actor, ticketListQuery.parse({ status: 'New', page, page_size: 20, order: 'asc' })), catalog()]);
+  const [list, c] = await Promise.all([
+    listTickets(actor, ticketListQuery.parse({ status: 'New', page, page_size: 20, order: 'asc' })),
+    catalog(),
+  ]);
   return (
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Triage</h1>
-        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">New tickets, oldest first. Approve with a priority and department, or reject with a reason.</p>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          New tickets, oldest first. Approve with a priority and department, or reject with a reason.
+        </p>
       </div>
       {list.results.length === 0 ? (
-        <div className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-sm text-slate-600 dark:border-slate-700">The triage queue is empty.</div>
+        <div className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-sm text-slate-600 dark:border-slate-700">
+          The triage queue is empty.
+        </div>
       ) : (
         <Table>
           <THead>
@@ -41,7 +48,10 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
             {list.results.map((t) => (
               <TR key={t.id} data-ticket={t.ticket_number}>
                 <TD className="font-mono text-xs">
-                  <Link className="text-brand-700 underline-offset-2 hover:underline dark:text-brand-100" href={`/coordinator/tickets/${t.ticket_number}`}>
+                  <Link
+                    className="text-brand-700 underline-offset-2 hover:underline dark:text-brand-100"
+                    href={`/coordinator/tickets/${t.ticket_number}`}
+                  >
                     {t.ticket_number}
                   </Link>
                 </TD>
@@ -58,7 +68,17 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
                 <TD>
                   <div className="flex gap-2">
                     <ApproveDialog ticketId={t.id} departments={c.departments} defaultDepartment={t.department} />
-                    <ReasonDialog ticketId={t.id} action="reject" field="rejection_reason" label="Reason (the requester sees it)" title={`Reject ${t.ticket_number}?`} description="The requester is told why." confirm="Reject" done="Ticket rejected" destructive />
+                    <ReasonDialog
+                      ticketId={t.id}
+                      action="reject"
+                      field="rejection_reason"
+                      label="Reason (the requester sees it)"
+                      title={`Reject ${t.ticket_number}?`}
+                      description="The requester is told why."
+                      confirm="Reject"
+                      done="Ticket rejected"
+                      destructive
+                    />
                   </div>
                 </TD>
               </TR>

@@ -11,7 +11,11 @@ import { requirePortal } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'My tickets' };
 
-export default async function MyTickets({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MyTickets({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePortal('employee');
   const { values, page, tab: rawTab, filter } = listParams(await searchParams);
   const tab = rawTab === 'records' ? 'records' : 'active';
@@ -36,8 +40,23 @@ export default async function MyTickets({ searchParams }: { searchParams: Promis
         ]}
       />
       <TicketFilters action="/employee/tickets" tab={tab} values={values} categories={c.categories.map((x) => x.name)} />
-      <TicketTable tickets={list.results} href={(t) => `/employee/tickets/${t.ticket_number}`} empty={values.search || values.status || values.priority || values.category ? 'No tickets match these filters.' : tab === 'active' ? 'No active tickets.' : 'No closed, rejected or withdrawn tickets yet.'} />
-      <Pager page={page} count={list.count} pageSize={10} href={(p) => hrefWith('/employee/tickets', { ...values, tab, page: p })} />
+      <TicketTable
+        tickets={list.results}
+        href={(t) => `/employee/tickets/${t.ticket_number}`}
+        empty={
+          values.search || values.status || values.priority || values.category
+            ? 'No tickets match these filters.'
+            : tab === 'active'
+              ? 'No active tickets.'
+              : 'No closed, rejected or withdrawn tickets yet.'
+        }
+      />
+      <Pager
+        page={page}
+        count={list.count}
+        pageSize={10}
+        href={(p) => hrefWith('/employee/tickets', { ...values, tab, page: p })}
+      />
     </div>
   );
 }

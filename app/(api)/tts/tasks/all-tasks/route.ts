@@ -3,5 +3,10 @@ import { allTasks } from '@/lib/domain/workflow/task-queries';
 import { endpoint, route } from '@/lib/server/http';
 
 export const { GET, POST, PUT, PATCH, DELETE } = route({
-  GET: endpoint({ summary: 'Every task (admins)', tags: ['tasks'], query: taskListQuery, handler: ({ actor, query }) => allTasks(actor, query) }),
+  GET: endpoint({
+    summary: 'Every task (admins)',
+    tags: ['tasks'],
+    query: taskListQuery,
+    handler: ({ actor, query }) => allTasks(actor, query),
+  }),
 });

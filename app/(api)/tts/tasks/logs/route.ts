@@ -3,5 +3,10 @@ import { taskLogs } from '@/lib/domain/workflow/task-queries';
 import { endpoint, route } from '@/lib/server/http';
 
 export const { GET, POST, PUT, PATCH, DELETE } = route({
-  GET: endpoint({ summary: 'Action logs of a ticket (000 §4)', tags: ['tasks'], query: logsQuery, handler: ({ actor, query }) => taskLogs(actor, query) }),
+  GET: endpoint({
+    summary: 'Action logs of a ticket (000 §4)',
+    tags: ['tasks'],
+    query: logsQuery,
+    handler: ({ actor, query }) => taskLogs(actor, query),
+  }),
 });

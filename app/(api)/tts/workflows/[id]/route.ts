@@ -12,7 +12,12 @@ const update = endpoint({
 });
 
 export const { GET, POST, PUT, PATCH, DELETE } = route({
-  GET: endpoint({ summary: 'Get a workflow with steps and transitions', tags: ['workflows'], params: idParam, handler: ({ actor, params }) => getWorkflow(actor, params.id) }),
+  GET: endpoint({
+    summary: 'Get a workflow with steps and transitions',
+    tags: ['workflows'],
+    params: idParam,
+    handler: ({ actor, params }) => getWorkflow(actor, params.id),
+  }),
   PUT: update,
   PATCH: update,
   DELETE: endpoint({

@@ -63,7 +63,9 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
               <TD>{d.recipient}</TD>
               <TD>{d.subject}</TD>
               <TD>
-                <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${d.status === 'sent' ? 'bg-emerald-100 text-emerald-800' : 'bg-red-100 text-red-800'}`}>
+                <span
+                  className={`rounded px-1.5 py-0.5 text-xs font-medium ${d.status === 'sent' ? 'bg-emerald-100 text-emerald-800' : 'bg-red-100 text-red-800'}`}
+                >
                   {d.status === 'sent' ? 'Sent' : 'Failed'}
                 </span>
               </TD>

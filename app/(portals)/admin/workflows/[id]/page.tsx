@@ -32,7 +32,15 @@ export default async function WorkflowPage({ params }: { params: Promise<{ id: s
           {wf.version ? ` · v${wf.version}` : ''}
         </Badge>
       </div>
-      {viz.nodes.length > 0 && <WorkflowDiagram nodes={viz.nodes.map((n) => ({ ...n, role: roles.find((r) => r.role_id === (n as { role_id?: number }).role_id)?.name ?? null }))} edges={viz.edges} />}
+      {viz.nodes.length > 0 && (
+        <WorkflowDiagram
+          nodes={viz.nodes.map((n) => ({
+            ...n,
+            role: roles.find((r) => r.role_id === (n as { role_id?: number }).role_id)?.name ?? null,
+          }))}
+          edges={viz.edges}
+        />
+      )}
       <WorkflowEditor
         key={wf.updated_at}
         workflowId={wf.workflow_id}
@@ -58,7 +66,11 @@ export default async function WorkflowPage({ params }: { params: Promise<{ id: s
             is_start: s.is_start,
             is_end: s.is_end,
           })),
-          transitions: wf.transitions.map((t) => ({ from_step: t.from_step.name ?? '', to_step: t.to_step.name ?? '', name: t.name })),
+          transitions: wf.transitions.map((t) => ({
+            from_step: t.from_step.name ?? '',
+            to_step: t.to_step.name ?? '',
+            name: t.name,
+          })),
         }}
       />
     </div>

@@ -13,7 +13,19 @@ export default async function NewWorkflowPage() {
       <h1 className="text-2xl font-semibold tracking-tight">New workflow</h1>
       <WorkflowEditor
         roles={roles}
-        initial={{ name: '', description: '', department: '', category: '', sub_category: '', urgent_sla: 'PT4H', high_sla: 'PT8H', medium_sla: 'P2D', low_sla: 'P5D', steps: [], transitions: [] }}
+        initial={{
+          name: '',
+          description: '',
+          department: '',
+          category: '',
+          sub_category: '',
+          urgent_sla: 'PT4H',
+          high_sla: 'PT8H',
+          medium_sla: 'P2D',
+          low_sla: 'P5D',
+          steps: [],
+          transitions: [],
+        }}
       />
     </div>
   );

@@ -10,14 +10,21 @@ export const metadata: Metadata = { title: 'Unassigned tickets' };
 export default async function UnassignedPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const actor = await requirePortal('admin');
   const page = Math.max(1, Number((await searchParams).page) || 1);
-  const [data, deployed] = await Promise.all([unassignedTickets(actor, { page, page_size: 20 }), listWorkflows(actor, { page: 1, page_size: 100, status: 'deployed' })]);
+  const [data, deployed] = await Promise.all([
+    unassignedTickets(actor, { page, page_size: 20 }),
+    listWorkflows(actor, { page: 1, page_size: 100, status: 'deployed' }),
+  ]);
   const workflows = deployed.results.map((w) => ({ id: w.workflow_id, name: `${w.name} (${w.department} / ${w.category})` }));
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">Unassigned tickets</h1>
-      <p className="text-sm text-slate-600 dark:text-slate-400">Tickets no deployed workflow took, with the reason. Assigning one creates its task exactly as automatic routing would.</p>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        Tickets no deployed workflow took, with the reason. Assigning one creates its task exactly as automatic routing would.
+      </p>
       {data.results.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500">Every ticket is in a workflow.</p>
+        <p className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500">
+          Every ticket is in a workflow.
+        </p>
       ) : (
         <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
           {data.results.map((t) => (

@@ -31,7 +31,9 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
   const current = task.history.find((h) => h.task_item_id === actions.task_item_id);
   const transferTargets =
     isTtsAdmin(actor) && current
-      ? (await activeUsersInRole(current.role_id)).filter((u) => u.id !== current.user_id).map((u) => ({ id: u.id, name: u.name }))
+      ? (await activeUsersInRole(current.role_id))
+          .filter((u) => u.id !== current.user_id)
+          .map((u) => ({ id: u.id, name: u.name }))
       : [];
   return (
     <div className="space-y-6">
@@ -48,8 +50,13 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <section aria-labelledby="ticket" className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-            <h2 id="ticket" className="mb-2 text-lg font-semibold">Ticket</h2>
+          <section
+            aria-labelledby="ticket"
+            className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+          >
+            <h2 id="ticket" className="mb-2 text-lg font-semibold">
+              Ticket
+            </h2>
             <p className="whitespace-pre-wrap text-sm">{task.ticket_description}</p>
             <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
               <dt className="text-slate-500">Requester</dt>
@@ -69,11 +76,15 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
           </section>
           <TicketAttachments attachments={task.attachments} />
           <section aria-labelledby="progress">
-            <h2 id="progress" className="mb-2 text-lg font-semibold">Workflow progress</h2>
+            <h2 id="progress" className="mb-2 text-lg font-semibold">
+              Workflow progress
+            </h2>
             <WorkflowDiagram nodes={viz.nodes} edges={viz.edges} />
           </section>
           <section aria-labelledby="log">
-            <h2 id="log" className="mb-2 text-lg font-semibold">Action log</h2>
+            <h2 id="log" className="mb-2 text-lg font-semibold">
+              Action log
+            </h2>
             <ol className="space-y-3">
               {task.history.map((h) => (
                 <li key={h.task_item_id} className="rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-800">
@@ -91,18 +102,34 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
           </section>
         </div>
         <aside className="space-y-6">
-          <section aria-labelledby="step" className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-            <h2 id="step" className="text-lg font-semibold">Current step: {task.current_step ?? '—'}</h2>
-            <p className="mt-1 whitespace-pre-wrap text-sm text-slate-700 dark:text-slate-300">{task.instruction || 'No instruction for this step.'}</p>
+          <section
+            aria-labelledby="step"
+            className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+          >
+            <h2 id="step" className="text-lg font-semibold">
+              Current step: {task.current_step ?? '—'}
+            </h2>
+            <p className="mt-1 whitespace-pre-wrap text-sm text-slate-700 dark:text-slate-300">
+              {task.instruction || 'No instruction for this step.'}
+            </p>
             <div className="mt-4 space-y-3">
               <SlaBar start={task.started_at} sla={task} label="Ticket SLA" />
               {current && task.step_sla && <SlaBar start={current.assigned_on} sla={task.step_sla} label="This step" />}
             </div>
           </section>
-          <section aria-labelledby="actions" className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-            <h2 id="actions" className="mb-3 text-lg font-semibold">Actions</h2>
+          <section
+            aria-labelledby="actions"
+            className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+          >
+            <h2 id="actions" className="mb-3 text-lg font-semibold">
+              Actions
+            </h2>
             {actions.can_act && actions.task_item_id ? (
-              <TaskActions taskItemId={actions.task_item_id} actions={actions.available_actions} transferTargets={transferTargets} />
+              <TaskActions
+                taskItemId={actions.task_item_id}
+                actions={actions.available_actions}
+                transferTargets={transferTargets}
+              />
             ) : (
               <p className="text-sm text-slate-500">No action is open for you on this task.</p>
             )}
@@ -114,4 +141,3 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
     </div>
   );
 }
-

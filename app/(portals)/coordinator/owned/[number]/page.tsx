@@ -29,7 +29,11 @@ export default async function OwnedTicketPage({ params }: { params: Promise<{ nu
     if (e instanceof AppError && e.status === 404) notFound();
     throw e;
   }
-  const coordinators = isAnyAdmin(actor) ? (await activeUsersWithRole('hdts', 'Ticket Coordinator')).filter((u) => u.id !== task.owner_id).map((u) => ({ id: u.id, name: u.name })) : [];
+  const coordinators = isAnyAdmin(actor)
+    ? (await activeUsersWithRole('hdts', 'Ticket Coordinator'))
+        .filter((u) => u.id !== task.owner_id)
+        .map((u) => ({ id: u.id, name: u.name }))
+    : [];
   return (
     <div className="space-y-6">
       <div>
@@ -49,8 +53,13 @@ export default async function OwnedTicketPage({ params }: { params: Promise<{ nu
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <section aria-labelledby="details" className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-            <h2 id="details" className="mb-2 text-lg font-semibold">Details</h2>
+          <section
+            aria-labelledby="details"
+            className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+          >
+            <h2 id="details" className="mb-2 text-lg font-semibold">
+              Details
+            </h2>
             <p className="whitespace-pre-wrap text-sm">{task.ticket_description}</p>
             <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
               <dt className="text-slate-500">Requester</dt>
@@ -68,12 +77,15 @@ export default async function OwnedTicketPage({ params }: { params: Promise<{ nu
           </section>
           <TicketAttachments attachments={detail.attachments} />
           <section aria-labelledby="log">
-            <h2 id="log" className="mb-2 text-lg font-semibold">Workflow log</h2>
+            <h2 id="log" className="mb-2 text-lg font-semibold">
+              Workflow log
+            </h2>
             <ol className="space-y-3">
               {detail.history.map((l) => (
                 <li key={l.task_item_id} className="rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-800">
                   <div className="font-medium">
-                    {l.assigned_on_step_name} · {l.user_full_name ?? `User ${l.user_id}`} ({l.role ?? 'role'}) · {l.status} · {l.origin}
+                    {l.assigned_on_step_name} · {l.user_full_name ?? `User ${l.user_id}`} ({l.role ?? 'role'}) · {l.status} ·{' '}
+                    {l.origin}
                   </div>
                   <ul className="mt-1 text-xs text-slate-500">
                     {l.task_history.map((h) => (
@@ -92,9 +104,19 @@ export default async function OwnedTicketPage({ params }: { params: Promise<{ nu
           <section className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
             <SlaBar start={task.started_at} sla={task} label="Ticket SLA" />
           </section>
-          <section aria-labelledby="ownership" className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-            <h2 id="ownership" className="mb-3 text-lg font-semibold">Ownership</h2>
-            <OwnerActions ticketNumber={number} canEscalate={task.owner_id === actor.id && !task.is_escalated} canTransfer={isAnyAdmin(actor)} coordinators={coordinators} />
+          <section
+            aria-labelledby="ownership"
+            className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+          >
+            <h2 id="ownership" className="mb-3 text-lg font-semibold">
+              Ownership
+            </h2>
+            <OwnerActions
+              ticketNumber={number}
+              canEscalate={task.owner_id === actor.id && !task.is_escalated}
+              canTransfer={isAnyAdmin(actor)}
+              coordinators={coordinators}
+            />
           </section>
         </aside>
       </div>

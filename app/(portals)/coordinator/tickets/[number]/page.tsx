@@ -31,7 +31,17 @@ export default async function CoordinatorTicketPage({ params }: { params: Promis
         {t.status === 'New' ? (
           <>
             <ApproveDialog ticketId={t.id} departments={c.departments} defaultDepartment={t.department} />
-            <ReasonDialog ticketId={t.id} action="reject" field="rejection_reason" label="Reason (the requester sees it)" title={`Reject ${t.ticket_number}?`} description="The requester is told why." confirm="Reject" done="Ticket rejected" destructive />
+            <ReasonDialog
+              ticketId={t.id}
+              action="reject"
+              field="rejection_reason"
+              label="Reason (the requester sees it)"
+              title={`Reject ${t.ticket_number}?`}
+              description="The requester is told why."
+              confirm="Reject"
+              done="Ticket rejected"
+              destructive
+            />
           </>
         ) : (
           <StatusChanger ticketId={t.id} allowed={allowed} />

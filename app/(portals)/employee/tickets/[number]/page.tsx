@@ -27,7 +27,10 @@ export default async function EmployeeTicketPage({ params }: { params: Promise<{
       </div>
       <ProgressTracker status={t.status} />
       {t.status === 'Rejected' && (
-        <div role="note" className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-300">
+        <div
+          role="note"
+          className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-300"
+        >
           <strong>Rejected:</strong> <span data-testid="rejection-reason">{t.rejection_reason}</span>
         </div>
       )}
@@ -38,7 +41,17 @@ export default async function EmployeeTicketPage({ params }: { params: Promise<{
           {(t.status === 'Resolved' || t.status === 'Closed') && <ReopenButton ticketId={t.id} />}
           {t.status === 'Closed' && t.csat_rating === null && <CsatDialog ticketId={t.id} />}
           {withdrawable && (
-            <ReasonDialog ticketId={t.id} action="withdraw" field="reason" label="Reason" title="Withdraw this ticket?" description="The help desk stops working on it. This cannot be undone." confirm="Withdraw ticket" done="Ticket withdrawn" destructive />
+            <ReasonDialog
+              ticketId={t.id}
+              action="withdraw"
+              field="reason"
+              label="Reason"
+              title="Withdraw this ticket?"
+              description="The help desk stops working on it. This cannot be undone."
+              confirm="Withdraw ticket"
+              done="Ticket withdrawn"
+              destructive
+            />
           )}
         </div>
       )}

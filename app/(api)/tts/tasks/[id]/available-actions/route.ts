@@ -3,5 +3,10 @@ import { idParam } from '@/lib/domain/workflow/schemas';
 import { endpoint, route } from '@/lib/server/http';
 
 export const { GET, POST, PUT, PATCH, DELETE } = route({
-  GET: endpoint({ summary: 'Actions the caller may take on a task now', tags: ['tasks'], params: idParam, handler: ({ actor, params }) => availableActions(actor, params.id) }),
+  GET: endpoint({
+    summary: 'Actions the caller may take on a task now',
+    tags: ['tasks'],
+    params: idParam,
+    handler: ({ actor, params }) => availableActions(actor, params.id),
+  }),
 });

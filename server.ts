@@ -32,8 +32,11 @@ async function main() {
     const { seed } = await import('./prisma/seed');
     await seed();
   }
-  const { startJobs, stopJobs } = await import('./lib/server/jobs/boss');
-  await startJobs({ workers: env.JOB_WORKERS });
+  const { stopJobs } = await import('./lib/server/jobs/queue');
+  const { startJobs } = await import('./lib/server/jobs/workers');
+  // The process entry is the one place that knows every handler: producers only know messages.
+  const { JOBS } = await import('./lib/server/jobs/registry');
+  await startJobs({ workers: env.JOB_WORKERS, jobs: JOBS });
 
   const dev = env.NODE_ENV !== 'production';
   const app = next({ dev, dir: process.cwd(), hostname: 'localhost', port: env.PORT });

@@ -6,6 +6,16 @@ let passed = 0;
 let failed = 0;
 const read = (f) => (fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, 'utf8')) : null);
 
+// The house rules (npm run check: format, lint, typecheck) count as one check.
+const check = read('reports/check.json');
+if (check?.passed) passed += 1;
+else {
+  console.log(
+    check ? 'npm run check failed (format, lint or typecheck)' : 'reports/check.json is missing (npm run check did not run)',
+  );
+  failed += 1;
+}
+
 const vitest = read('reports/vitest.json');
 if (vitest) {
   passed += vitest.numPassedTests ?? 0;

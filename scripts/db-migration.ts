@@ -1,8 +1,8 @@
 /** npm run db:migration -- <name>: writes prisma/migrations/<timestamp>_<name>/migration.sql. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { diffSinceSnapshot, MIGRATIONS_DIR, readSchemaFiles, SCHEMA_DIR, SNAPSHOT_DIR } from '../lib/server/db/migrations';
 import { ensureDatabase, stopDatabase } from '../lib/server/db/runtime';
-import { MIGRATIONS_DIR, SCHEMA_DIR, SNAPSHOT_DIR, diffSinceSnapshot, readSchemaFiles } from '../lib/server/db/migrations';
 
 const name = (process.argv[2] ?? '')
   .toLowerCase()

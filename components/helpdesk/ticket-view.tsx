@@ -1,6 +1,6 @@
 import { Check } from 'lucide-react';
-import type { TicketDetail } from '@/lib/domain/helpdesk/queries';
 import { Badge } from '@/components/ui/badge';
+import type { TicketDetail } from '@/lib/domain/helpdesk/queries';
 import { AttachmentList } from './attachment-list';
 import { formatDate, PriorityBadge, StatusBadge } from './badges';
 

@@ -1,5 +1,5 @@
-import { Badge } from '@/components/ui/badge';
 import { formatDate } from '@/components/helpdesk/badges';
+import { Badge } from '@/components/ui/badge';
 
 interface Sla {
   target_resolution: string | null;

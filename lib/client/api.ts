@@ -32,7 +32,7 @@ export async function api<T = unknown>(
 }
 
 function parse<T>(status: number, text: string): T {
-  let data: any = null;
+  let data: { code?: string; message?: string; details?: Record<string, unknown> } | null = null;
   try {
     data = text ? JSON.parse(text) : null;
   } catch {

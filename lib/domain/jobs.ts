@@ -1,21 +1,33 @@
 import type { z } from 'zod';
 
 /**
- * The one job definition shape. Payloads carry identifiers; handlers re-read state and call one
- * domain command. Delivery is at-least-once, so every handler must be idempotent.
+ * What a producer needs to enqueue a job: its queue name, payload schema and retry policy. Producers import
+ * only this (from `lib/domain/contracts/` or their own context), never the handler, so enqueueing a message
+ * never pulls the consumer's code into the producer.
  */
-export interface JobDefinition<S extends z.ZodType = z.ZodType> {
+export interface JobMessage<S extends z.ZodType = z.ZodType> {
   name: string;
   schema: S;
   /** Transient failures retry with exponential backoff (spec 000: 4 attempts, 1 s, 2 s, 4 s, 8 s). */
   retry?: { limit: number; delaySeconds: number; backoff: boolean };
-  /** Workers fetch this many jobs per poll. */
-  batchSize?: number;
   /** Seconds a job may run before it is considered dead and retried. */
   expireInSeconds?: number;
+}
+
+/**
+ * The one job definition shape: a message plus its handler. Payloads carry identifiers; handlers re-read state
+ * and call one domain command. Delivery is at-least-once, so every handler must be idempotent.
+ */
+export interface JobDefinition<S extends z.ZodType = z.ZodType> extends JobMessage<S> {
+  /** Workers fetch this many jobs per poll. */
+  batchSize?: number;
   /** Cron schedule (UTC) for periodic jobs. */
   cron?: string;
   handler: (payload: z.output<S>, job: { id: string; retryCount: number }) => Promise<void>;
+}
+
+export function defineMessage<S extends z.ZodType>(message: JobMessage<S>): JobMessage<S> {
+  return message;
 }
 
 export function defineJob<S extends z.ZodType>(job: JobDefinition<S>): JobDefinition<S> {

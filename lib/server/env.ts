@@ -70,6 +70,10 @@ const schema = z.object({
   SMTP_SECURE: bool,
   SEED_PASSWORD: z.string().min(8).default('Switchboard!2026'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Tests: also print info and warn lines (normally only errors). */
+  TEST_LOGS: bool,
+  /** Print the schema engine's own log while migrating. */
+  MIGRATION_DEBUG: bool,
 });
 
 export type Env = z.infer<typeof schema>;
@@ -107,9 +111,22 @@ export function rateLimit(spec: string): { points: number; duration: number } {
   return { points: p, duration: d };
 }
 
+/**
+ * The embedded database runtime sets DATABASE_URL after start-up, for every module of this process (including
+ * Next's bundles, which share process.env but not module instances).
+ */
+export function setDatabaseUrl(url: string): void {
+  process.env.DATABASE_URL = url;
+}
+
 /** DATABASE_URL can be set after start-up by the embedded database runtime, so it is read on demand. */
+export function configuredDatabaseUrl(): string | undefined {
+  return process.env.DATABASE_URL || undefined;
+}
+
+/** The database URL, or an error when none is configured and no embedded database was started. */
 export function databaseUrl(): string {
-  const url = process.env.DATABASE_URL;
+  const url = configuredDatabaseUrl();
   if (!url) throw new Error('DATABASE_URL is not set and no embedded database was started (call ensureDatabase() first)');
   return url;
 }

@@ -1,5 +1,5 @@
 import { db } from './db';
-import { jobsState } from './jobs/boss';
+import { jobsState } from './jobs/queue';
 
 /** Database and job-queue status for GET /health and GET /<prefix>/health. */
 export async function health(service: string) {

@@ -47,6 +47,7 @@ export interface Endpoint<A extends Auth, P, Q, B> {
   }) => Promise<unknown> | unknown;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: an endpoint of any schemas; `unknown` would make every concrete handler unassignable (parameter variance).
 export type AnyEndpoint = Endpoint<Auth, any, any, any>;
 export type Handler = ((req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>) & {
   endpoint?: AnyEndpoint;

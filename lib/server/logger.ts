@@ -6,7 +6,7 @@ type Level = keyof typeof LEVELS;
 /** One JSON line per event on stderr (collected by whatever runs the process). */
 function log(level: Level, message: string, fields: Record<string, unknown> = {}) {
   if (LEVELS[level] < LEVELS[env.LOG_LEVEL]) return;
-  if (env.NODE_ENV === 'test' && level !== 'error' && !process.env.TEST_LOGS) return;
+  if (env.NODE_ENV === 'test' && level !== 'error' && !env.TEST_LOGS) return;
   process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...fields })}\n`);
 }
 

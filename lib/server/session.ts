@@ -1,9 +1,9 @@
-import { getServerSession } from 'next-auth';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
+import { getServerSession } from 'next-auth';
 import type { Actor } from '@/lib/domain/actor';
-import { loadActor } from '@/lib/domain/identity/queries';
 import { canUsePortal, type Portal, portalsFor } from '@/lib/domain/identity/policy';
+import { loadActor } from '@/lib/domain/identity/queries';
 import { authOptions } from './nextauth';
 
 /** The signed-in user of a page, or null. */

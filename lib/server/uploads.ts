@@ -10,6 +10,7 @@ import { checkFileType, removeFiles, type StoredFile, sanitizeFilename } from '@
 import { env } from './env';
 
 export { attachmentDir } from '@/lib/domain/helpdesk/storage';
+
 import { attachmentDir } from '@/lib/domain/helpdesk/storage';
 export const MAX_FILES = 5;
 const FIELD_BYTES = 64 * 1024;

@@ -31,7 +31,7 @@ async function main() {
   const { loadActor } = await import('../../lib/domain/identity/queries');
   const { createComment } = await import('../../lib/domain/messaging/commands');
   const { db, disconnectDb } = await import('../../lib/server/db');
-  const { stopJobs } = await import('../../lib/server/jobs/boss');
+  const { stopJobs } = await import('../../lib/server/jobs/queue');
   const { env } = await import('../../lib/server/env');
 
   const server = http.createServer();

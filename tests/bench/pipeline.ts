@@ -22,7 +22,9 @@ async function main() {
   process.env.RATE_LIMIT_DISABLED = 'true';
   const database = await freshDatabase();
   const { db } = await import('../../lib/server/db');
-  const { startJobs, stopJobs, enqueue, DEAD_LETTER_QUEUE } = await import('../../lib/server/jobs/boss');
+  const { stopJobs, enqueue, DEAD_LETTER_QUEUE } = await import('../../lib/server/jobs/queue');
+  const { startJobs } = await import('../../lib/server/jobs/workers');
+  const { JOBS } = await import('../../lib/server/jobs/registry');
   const { transaction } = await import('../../lib/server/db');
   const { loadActor } = await import('../../lib/domain/identity/queries');
   const { createTicket, approveTicket } = await import('../../lib/domain/helpdesk/commands');
@@ -33,7 +35,7 @@ async function main() {
   const coordinator = (await loadActor(await id('coordinator1')))!;
 
   // Workers first: the first enqueue would otherwise start pg-boss without them.
-  await startJobs({ workers: true });
+  await startJobs({ workers: true, jobs: JOBS });
   console.log(`\nHelp desk → workflow pipeline (pg-boss, ${APPROVALS} approvals at ${RATE}/s, backlog ${BACKLOG})`);
   const tickets: { id: number; number: string }[] = [];
   for (let i = 0; i < APPROVALS; i++) {
@@ -84,7 +86,7 @@ async function main() {
   // transaction, as in production), then drained by one process's workers. Every queue counts: routing
   // produces the owner, assignee, participant and notification messages, which are drained too.
   await stopJobs();
-  await startJobs({ workers: false });
+  await startJobs({ workers: false, jobs: JOBS });
   const backlog: number[] = [];
   for (let i = 0; i < BACKLOG; i += 10) {
     const batch = await Promise.all(
@@ -114,7 +116,7 @@ async function main() {
   };
   const drainStart = Date.now();
   let routedAt = 0;
-  await startJobs({ workers: true });
+  await startJobs({ workers: true, jobs: JOBS });
   for (;;) {
     if (!routedAt && (await pending([MESSAGES.processTicket.name])) === 0) routedAt = Date.now();
     if (routedAt && (await pending()) === 0) break;

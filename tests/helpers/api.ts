@@ -3,9 +3,9 @@
  * database. Authentication goes through the real token endpoint's machinery.
  */
 import { randomUUID } from 'node:crypto';
+import { login } from '@/lib/domain/identity/commands';
 import { db } from '@/lib/server/db';
 import type { Handler, Method } from '@/lib/server/http';
-import { login } from '@/lib/domain/identity/commands';
 
 export const PASSWORD = 'Switchboard!2026';
 type RouteModule = Partial<Record<Method, Handler>>;

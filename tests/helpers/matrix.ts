@@ -3,9 +3,9 @@
  * Each context's test file declares its rows; `runMatrix` turns them into tests.
  */
 import { expect, it } from 'vitest';
-import type { Handler, Method } from '@/lib/server/http';
 import { login } from '@/lib/domain/identity/commands';
 import { db } from '@/lib/server/db';
+import type { Handler, Method } from '@/lib/server/http';
 import { type CallOptions, call, makeUser, PASSWORD, snapshot, tokenFor } from './api';
 
 /** The demo users standing for each role (see prisma/seed.ts). */

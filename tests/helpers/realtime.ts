@@ -6,8 +6,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { io as connect, type Socket } from 'socket.io-client';
-import { SOCKET_MODULES } from '@/lib/server/realtime/modules';
 import { databaseUrl } from '@/lib/server/env';
+import { SOCKET_MODULES } from '@/lib/server/realtime/modules';
 import { attachClusterAdapter, attachRealtime } from '@/lib/server/realtime/server';
 
 export interface RealtimeServer {

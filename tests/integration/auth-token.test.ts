@@ -1,9 +1,9 @@
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
+import * as v1TokenRoute from '@/app/(api)/auth/api/v1/users/token/route';
 import * as logoutRoute from '@/app/(api)/auth/logout/route';
 import * as refreshRoute from '@/app/(api)/auth/token/refresh/route';
 import * as tokenRoute from '@/app/(api)/auth/token/route';
-import * as v1TokenRoute from '@/app/(api)/auth/api/v1/users/token/route';
 import { call, makeUser, PASSWORD, snapshot } from '../helpers/api';
 
 describe('POST /auth/token/', () => {

@@ -49,7 +49,8 @@ import { addComment, approveTicket, changeStatus, createTicket } from '@/lib/dom
 import { attachmentPath } from '@/lib/domain/helpdesk/storage';
 import { loadActor } from '@/lib/domain/identity/queries';
 import { db } from '@/lib/server/db';
-import { startJobs, stopJobs } from '@/lib/server/jobs/boss';
+import { stopJobs } from '@/lib/server/jobs/queue';
+import { startJobs } from '@/lib/server/jobs/workers';
 import type { CallOptions } from '../helpers/api';
 import { HDTS_TABLES } from '../helpers/hdts';
 import { type MatrixRow, type RoleName, runMatrix } from '../helpers/matrix';

@@ -9,11 +9,11 @@ vi.hoisted(() => {
   process.env.ATTACHMENT_DIR = require('node:fs').mkdtempSync(require('node:path').join(require('node:os').tmpdir(), 'sb-att-'));
 });
 
-import * as uploadRoute from '@/app/(api)/hdts/api/v1/tickets/[id]/attachments/route';
-import * as downloadRoute from '@/app/(api)/hdts/api/v1/attachments/[id]/route';
-import * as ticketsRoute from '@/app/(api)/hdts/api/tickets/route';
-import * as ticketRoute from '@/app/(api)/hdts/api/tickets/[id]/route';
 import * as approveRoute from '@/app/(api)/hdts/api/tickets/[id]/approve/route';
+import * as ticketRoute from '@/app/(api)/hdts/api/tickets/[id]/route';
+import * as ticketsRoute from '@/app/(api)/hdts/api/tickets/route';
+import * as downloadRoute from '@/app/(api)/hdts/api/v1/attachments/[id]/route';
+import * as uploadRoute from '@/app/(api)/hdts/api/v1/tickets/[id]/attachments/route';
 import * as taskRoute from '@/app/(api)/tts/tasks/[id]/route';
 import * as transitionsRoute from '@/app/(api)/tts/transitions/route';
 import { MESSAGES } from '@/lib/domain/contracts/messages';
@@ -21,7 +21,7 @@ import { updateTicketAssigneeJob } from '@/lib/domain/helpdesk/jobs';
 import { PermanentJobError } from '@/lib/domain/jobs';
 import { processTicketJob, updateTicketAttachmentsJob } from '@/lib/domain/workflow/jobs';
 import { db } from '@/lib/server/db';
-import { stopJobs } from '@/lib/server/jobs/boss';
+import { stopJobs } from '@/lib/server/jobs/queue';
 import { call, snapshot, tokenFor } from '../helpers/api';
 import { HDTS_TABLES } from '../helpers/hdts';
 import { jobsFor, taskOf, threeStepWorkflow, tokenOf } from './workflow-support';

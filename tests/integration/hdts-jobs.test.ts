@@ -9,8 +9,9 @@ import { approveTicket, createTicket } from '@/lib/domain/helpdesk/commands';
 import { autoCloseTicketsJob, HELPDESK_JOBS } from '@/lib/domain/helpdesk/jobs';
 import { loadActor } from '@/lib/domain/identity/queries';
 import { db, transaction } from '@/lib/server/db';
-import { DEAD_LETTER_QUEUE, enqueue, startJobs, stopJobs } from '@/lib/server/jobs/boss';
+import { DEAD_LETTER_QUEUE, enqueue, stopJobs } from '@/lib/server/jobs/queue';
 import { JOBS } from '@/lib/server/jobs/registry';
+import { startJobs } from '@/lib/server/jobs/workers';
 
 async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
   const until = Date.now() + timeoutMs;

@@ -14,7 +14,8 @@ import { postTicketMessage } from '@/lib/domain/messaging/commands';
 import { ticketParticipantJob } from '@/lib/domain/messaging/jobs';
 import { publishTaskChange } from '@/lib/domain/workflow/notify';
 import { db, transaction } from '@/lib/server/db';
-import { startJobs, stopJobs } from '@/lib/server/jobs/boss';
+import { stopJobs } from '@/lib/server/jobs/queue';
+import { startJobs } from '@/lib/server/jobs/workers';
 import { call, makeUser, tokenFor } from '../helpers/api';
 import { collect, connected, join, type RealtimeServer, startRealtimeServer, until } from '../helpers/realtime';
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as feedbackRoute from '@/app/(api)/hdts/api/csat/feedback/route';
 import * as approveRoute from '@/app/(api)/hdts/api/tickets/[id]/approve/route';
 import * as commentsRoute from '@/app/(api)/hdts/api/tickets/[id]/comments/route';
 import * as csatRoute from '@/app/(api)/hdts/api/tickets/[id]/csat/route';
@@ -7,7 +8,6 @@ import * as rejectRoute from '@/app/(api)/hdts/api/tickets/[id]/reject/route';
 import * as ticketRoute from '@/app/(api)/hdts/api/tickets/[id]/route';
 import * as statusRoute from '@/app/(api)/hdts/api/tickets/[id]/update-status/route';
 import * as withdrawRoute from '@/app/(api)/hdts/api/tickets/[id]/withdraw/route';
-import * as feedbackRoute from '@/app/(api)/hdts/api/csat/feedback/route';
 import * as byNumberRoute from '@/app/(api)/hdts/api/tickets/number/[ticket_number]/route';
 import * as ticketsRoute from '@/app/(api)/hdts/api/tickets/route';
 import * as v1CommentRoute from '@/app/(api)/hdts/api/v1/comments/[id]/route';
@@ -19,7 +19,8 @@ import { MESSAGES } from '@/lib/domain/contracts/messages';
 import { autoCloseResolved, recordSlaBreaches, setTicketOwner, syncStatusFromWorkflow } from '@/lib/domain/helpdesk/commands';
 import { PermanentJobError } from '@/lib/domain/jobs';
 import { db } from '@/lib/server/db';
-import { startJobs, stopJobs } from '@/lib/server/jobs/boss';
+import { stopJobs } from '@/lib/server/jobs/queue';
+import { startJobs } from '@/lib/server/jobs/workers';
 import { type CallResult, call, makeUser, snapshot, tokenFor } from '../helpers/api';
 import { HDTS_TABLES } from '../helpers/hdts';
 

@@ -1,12 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadActor } from '@/lib/domain/identity/queries';
 import { replayDeadLetter } from '@/lib/domain/operations/commands';
 import { cleanupJobsJob } from '@/lib/domain/operations/jobs';
 import { listDeadLetters } from '@/lib/domain/operations/queries';
-import { loadActor } from '@/lib/domain/identity/queries';
 import { db, transaction } from '@/lib/server/db';
-import { enqueue, jobsState, startJobs, stopJobs } from '@/lib/server/jobs/boss';
+import { enqueue, jobsState, stopJobs } from '@/lib/server/jobs/queue';
+import { startJobs } from '@/lib/server/jobs/workers';
 import { effectCount, flakyJob, knownKeys, needsKnownKeyJob, slowJob, TEST_JOBS } from './fixtures/test-jobs';
 
 async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {

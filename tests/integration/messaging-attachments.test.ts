@@ -5,7 +5,7 @@ import * as attachRoute from '@/app/(api)/messaging/api/comments/[id]/attachment
 import * as commentsRoute from '@/app/(api)/messaging/api/comments/route';
 import { ticketParticipantJob } from '@/lib/domain/messaging/jobs';
 import { db } from '@/lib/server/db';
-import { stopJobs } from '@/lib/server/jobs/boss';
+import { stopJobs } from '@/lib/server/jobs/queue';
 import { call, snapshot, tokenFor } from '../helpers/api';
 import { runMatrix } from '../helpers/matrix';
 

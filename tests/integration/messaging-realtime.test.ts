@@ -4,7 +4,7 @@ import { loadActor } from '@/lib/domain/identity/queries';
 import { createComment } from '@/lib/domain/messaging/commands';
 import { ticketParticipantJob } from '@/lib/domain/messaging/jobs';
 import { db } from '@/lib/server/db';
-import { stopJobs } from '@/lib/server/jobs/boss';
+import { stopJobs } from '@/lib/server/jobs/queue';
 import { tokenFor } from '../helpers/api';
 import { collect, connected, join, type RealtimeServer, startRealtimeServer, until } from '../helpers/realtime';
 

@@ -7,12 +7,13 @@ import * as messageRoute from '@/app/(api)/messaging/api/messages/ticket/[ticket
 import * as unsendRoute from '@/app/(api)/messaging/api/messages/ticket/[ticket_id]/[message_id]/unsend/route';
 import * as messagesRoute from '@/app/(api)/messaging/api/messages/ticket/[ticket_id]/route';
 import * as participantsRoute from '@/app/(api)/messaging/api/tickets/[ticket_id]/participants/route';
+import { loadActor } from '@/lib/domain/identity/queries';
 import { createComment, postTicketMessage } from '@/lib/domain/messaging/commands';
 import { ticketParticipantJob } from '@/lib/domain/messaging/jobs';
-import { loadActor } from '@/lib/domain/identity/queries';
-import { notifyJob, NOTIFICATION_JOBS } from '@/lib/domain/notifications/jobs';
+import { NOTIFICATION_JOBS, notifyJob } from '@/lib/domain/notifications/jobs';
 import { db } from '@/lib/server/db';
-import { startJobs, stopJobs } from '@/lib/server/jobs/boss';
+import { stopJobs } from '@/lib/server/jobs/queue';
+import { startJobs } from '@/lib/server/jobs/workers';
 import { call, tokenFor } from '../helpers/api';
 import { runMatrix } from '../helpers/matrix';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as sendRoute from '@/app/(api)/notifications/api/v1/notifications/send/route';
@@ -10,7 +10,8 @@ import { sendNotificationEmail } from '@/lib/domain/notifications/commands';
 import { NOTIFICATION_JOBS } from '@/lib/domain/notifications/jobs';
 import { db } from '@/lib/server/db';
 import { env } from '@/lib/server/env';
-import { startJobs, stopJobs } from '@/lib/server/jobs/boss';
+import { stopJobs } from '@/lib/server/jobs/queue';
+import { startJobs } from '@/lib/server/jobs/workers';
 import { call, makeUser, tokenFor } from '../helpers/api';
 
 interface Received {

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import * as sendRoute from '@/app/(api)/notifications/api/v1/notifications/send/route';
 import * as deliveriesRoute from '@/app/(api)/notifications/api/v2/notifications/deliveries/route';
 import * as inappOneRoute from '@/app/(api)/notifications/api/v2/notifications/inapp/[id]/route';
 import * as markAllRoute from '@/app/(api)/notifications/api/v2/notifications/inapp/mark-all-read/route';
 import * as inappRoute from '@/app/(api)/notifications/api/v2/notifications/inapp/route';
-import * as sendRoute from '@/app/(api)/notifications/api/v1/notifications/send/route';
-import * as createRoute from '@/app/(api)/notifications/notifications/route';
 import * as notificationRoute from '@/app/(api)/notifications/notifications/[id]/route';
+import * as createRoute from '@/app/(api)/notifications/notifications/route';
 import { notifyJob } from '@/lib/domain/notifications/jobs';
 import { NOTIFICATION_TYPES } from '@/lib/domain/notifications/schemas';
 import { db } from '@/lib/server/db';
-import { stopJobs } from '@/lib/server/jobs/boss';
+import { stopJobs } from '@/lib/server/jobs/queue';
 import { call, makeUser, tokenFor } from '../helpers/api';
 import { type MatrixRow, runMatrix } from '../helpers/matrix';
 

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// The job runtime first: it loads the registry, which loads every context's jobs.
-import { enqueue, startJobs, stopJobs } from '@/lib/server/jobs/boss';
+import type { Actor } from '@/lib/domain/actor';
 import { MESSAGES } from '@/lib/domain/contracts/messages';
+import { loadActor } from '@/lib/domain/identity/queries';
 import { WORKFLOW_JOBS } from '@/lib/domain/workflow/jobs';
 import { getTask } from '@/lib/domain/workflow/task-queries';
-import { loadActor } from '@/lib/domain/identity/queries';
-import type { Actor } from '@/lib/domain/actor';
 import { db, transaction } from '@/lib/server/db';
+// The job runtime first: it loads the registry, which loads every context's jobs.
+import { enqueue, stopJobs } from '@/lib/server/jobs/queue';
+import { startJobs } from '@/lib/server/jobs/workers';
 import { payload, taskOf, threeStepWorkflow } from './workflow-support';
 
 async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {

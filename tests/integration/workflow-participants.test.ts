@@ -5,15 +5,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as messagesRoute from '@/app/(api)/messaging/api/messages/ticket/[ticket_id]/route';
-import * as transitionsRoute from '@/app/(api)/tts/transitions/route';
 import * as escalateRoute from '@/app/(api)/tts/tasks/escalate/route';
 import * as transferRoute from '@/app/(api)/tts/tasks/transfer/route';
+import * as transitionsRoute from '@/app/(api)/tts/transitions/route';
 import { loadActor } from '@/lib/domain/identity/queries';
 import { ticketParticipantJob } from '@/lib/domain/messaging/jobs';
 import { ticketAccess } from '@/lib/domain/messaging/ticket-access';
 import { processTicketJob } from '@/lib/domain/workflow/jobs';
 import { db } from '@/lib/server/db';
-import { startJobs, stopJobs } from '@/lib/server/jobs/boss';
+import { stopJobs } from '@/lib/server/jobs/queue';
+import { startJobs } from '@/lib/server/jobs/workers';
 import { call, tokenFor } from '../helpers/api';
 import { jobsFor, payload, taskOf, threeStepWorkflow, tokenOf } from './workflow-support';
 

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { startJobs } from '@/lib/server/jobs/boss';
 import { seedDemoWorkflows } from '@/lib/domain/workflow/demo';
 import { processTicket } from '@/lib/domain/workflow/routing';
 import { db } from '@/lib/server/db';
+import { startJobs } from '@/lib/server/jobs/workers';
 import { payload, taskOf } from './workflow-support';
 
 describe('demo workflows seed', () => {

@@ -1,10 +1,10 @@
 /** Shared set-up for the workflow engine's integration tests: fresh roles, members, workflows, tickets. */
 import { randomUUID } from 'node:crypto';
-import { db } from '@/lib/server/db';
-import type { ProcessTicketPayload } from '@/lib/domain/contracts/messages';
-import { call, makeUser, tokenFor } from '../helpers/api';
-import * as workflowsRoute from '@/app/(api)/tts/workflows/route';
 import * as deployRoute from '@/app/(api)/tts/workflows/[id]/deploy/route';
+import * as workflowsRoute from '@/app/(api)/tts/workflows/route';
+import type { ProcessTicketPayload } from '@/lib/domain/contracts/messages';
+import { db } from '@/lib/server/db';
+import { call, makeUser, tokenFor } from '../helpers/api';
 
 let seq = 0;
 /** A unique ticket number: TX + a date + 6 digits. */

@@ -4,8 +4,8 @@ import { UserX } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { api } from '@/lib/client/api';
-import type { AdminUser } from './types';
 import { useMutation } from '@/lib/client/use-mutation';
+import type { AdminUser } from './types';
 
 export function DeactivateButton({ user, disabled }: { user: AdminUser; disabled?: boolean }) {
   const { pending, run } = useMutation();

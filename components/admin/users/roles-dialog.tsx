@@ -7,8 +7,8 @@ import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from 
 import { FormError } from '@/components/ui/field';
 import { Checkbox } from '@/components/ui/input';
 import { ApiError, api } from '@/lib/client/api';
-import type { AdminUser, RoleOption } from './types';
 import { useMutation } from '@/lib/client/use-mutation';
+import type { AdminUser, RoleOption } from './types';
 
 const SYSTEMS = [
   { id: 'hdts', label: 'Help desk (HDTS)' },

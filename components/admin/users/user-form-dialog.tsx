@@ -7,8 +7,8 @@ import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from 
 import { describedBy, Field, FormError } from '@/components/ui/field';
 import { Checkbox, Input } from '@/components/ui/input';
 import { ApiError, api, fieldError } from '@/lib/client/api';
-import type { AdminUser } from './types';
 import { useMutation } from '@/lib/client/use-mutation';
+import type { AdminUser } from './types';
 
 type Values = Record<'username' | 'email' | 'first_name' | 'last_name' | 'phone_number' | 'password', string>;
 

@@ -1,17 +1,17 @@
 import { randomInt } from 'node:crypto';
 import { afterCommit, db, type Tx, transaction } from '@/lib/server/db';
 import { env } from '@/lib/server/env';
-import { enqueue } from '@/lib/server/jobs/boss';
+import { enqueue } from '@/lib/server/jobs/queue';
 import { logger } from '@/lib/server/logger';
 import { publish } from '@/lib/server/realtime';
 import { type Actor, isHdtsAdmin, SYSTEM_ACTOR } from '../actor';
 import { type AuditEntry, writeAudit } from '../audit';
 import { MESSAGES, type ProcessTicketPayload, type TicketAttachmentRef } from '../contracts/messages';
+import { notify } from '../contracts/notify';
+import { participantChange, TICKET_PARTICIPANT_MESSAGE } from '../contracts/participants';
 import { AppError, badRequest, conflict, forbidden, notFound, validationFailed } from '../errors';
 import { userById, usersByIds } from '../identity/directory';
 import { PermanentJobError } from '../jobs';
-import { participantChange, TICKET_PARTICIPANT_JOB } from '../messaging/schemas';
-import { notify } from '../notifications/commands';
 import { NOTIFICATION_TYPES, type NotificationType } from '../notifications/schemas';
 import { removeFiles, type StoredFile } from './files';
 import {
@@ -205,7 +205,7 @@ export async function createTicket(actor: Actor, input: TicketCreateInput & { pr
           }
           await enqueue(
             tx,
-            TICKET_PARTICIPANT_JOB,
+            TICKET_PARTICIPANT_MESSAGE,
             participantChange({ ticket_number: t.ticketNumber, user_id: actor.id, role: 'requester' }),
           );
           await audit(tx, actor, {
@@ -677,13 +677,13 @@ export async function assignTicket(actor: Actor, ref: string | number, assigneeI
     // the help desk's own assignment: a workflow transfer away (role `agent`) leaves it in place
     await enqueue(
       tx,
-      TICKET_PARTICIPANT_JOB,
+      TICKET_PARTICIPANT_MESSAGE,
       participantChange({ ticket_number: t.ticketNumber, user_id: assigneeId, role: 'assignee' }),
     );
     if (t.assigneeId && t.assigneeId !== assigneeId) {
       await enqueue(
         tx,
-        TICKET_PARTICIPANT_JOB,
+        TICKET_PARTICIPANT_MESSAGE,
         participantChange({ ticket_number: t.ticketNumber, user_id: t.assigneeId, role: 'assignee', remove: true }),
       );
     }
@@ -917,14 +917,14 @@ export async function setTicketOwner(ticketNumber: string, ownerId: number) {
     await tx.ticket.update({ where: { id: t.id }, data: { ownerId } });
     await enqueue(
       tx,
-      TICKET_PARTICIPANT_JOB,
+      TICKET_PARTICIPANT_MESSAGE,
       participantChange({ ticket_number: ticketNumber, user_id: ownerId, role: 'owner' }),
     );
     // the previous owner hands the ticket over: they leave its conversation as owner
     if (t.ownerId)
       await enqueue(
         tx,
-        TICKET_PARTICIPANT_JOB,
+        TICKET_PARTICIPANT_MESSAGE,
         participantChange({ ticket_number: ticketNumber, user_id: t.ownerId, role: 'owner', remove: true }),
       );
     await notify(tx, {

@@ -1,8 +1,8 @@
-import { db } from '@/lib/server/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { db } from '@/lib/server/db';
 import type { Actor, ActorRole } from '../actor';
 import { notFound } from '../errors';
-import { Page, skipTake, type PageQuery } from '../pagination';
+import { Page, type PageQuery, skipTake } from '../pagination';
 import { assertCanManageUsers, assertCanReadDirectory } from './policy';
 import type { UserListQuery } from './schemas';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SignJWT, jwtVerify } from 'jose';
+import { jwtVerify, SignJWT } from 'jose';
 import { env, jwtSecret } from '@/lib/server/env';
 import type { ActorRole } from '../actor';
 

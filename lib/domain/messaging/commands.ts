@@ -1,11 +1,12 @@
-import { afterCommit, db, transaction, type Tx } from '@/lib/server/db';
+import { afterCommit, db, type Tx, transaction } from '@/lib/server/db';
 import { leaveRooms, publish } from '@/lib/server/realtime';
 import type { Actor } from '../actor';
 import { writeAudit } from '../audit';
+import { notify } from '../contracts/notify';
+import type { TicketParticipantPayload } from '../contracts/participants';
 import { badRequest, forbidden, notFound } from '../errors';
 import { usersByUsernames } from '../identity/directory';
 import { loadActor } from '../identity/queries';
-import { notify } from '../notifications/commands';
 import { NOTIFICATION_TYPES } from '../notifications/schemas';
 import {
   assertCanChangeComment,
@@ -15,7 +16,7 @@ import {
   ticketRoomsFor,
 } from './policy';
 import { commentDto, messageDto, visibleComment } from './queries';
-import type { CommentCreateInput, TicketParticipantPayload } from './schemas';
+import type { CommentCreateInput } from './schemas';
 import { ticketAccess } from './ticket-access';
 
 export type CommentAction = 'created' | 'updated' | 'deleted' | 'rated';

@@ -1,10 +1,10 @@
+import { TICKET_PARTICIPANT_MESSAGE } from '../contracts/participants';
 import { defineJob } from '../jobs';
 import { recordTicketParticipant } from './commands';
-import { TICKET_PARTICIPANT_JOB } from './schemas';
 
 /** messaging.ticket_participant: help desk and workflow tell messaging who takes part in a ticket. */
 export const ticketParticipantJob = defineJob({
-  ...TICKET_PARTICIPANT_JOB,
+  ...TICKET_PARTICIPANT_MESSAGE,
   handler: async (payload) => {
     await recordTicketParticipant(payload);
   },

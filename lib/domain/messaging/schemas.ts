@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_RETRY } from '../jobs';
+import { PARTICIPANT_ROLES } from '../contracts/participants';
 import { pageQuery } from '../pagination';
 
 export const ticketNumber = z.string().regex(/^TX\d{14}$/, 'Ticket numbers look like TX + date + 6 digits');
@@ -37,32 +37,6 @@ export const messageBody = z.object({ text });
 export const messageListQuery = pageQuery.extend({ page_size: z.coerce.number().int().min(1).max(100).default(100) });
 
 /** `agent`: a workflow assignment; `assignee`: the help desk's own assignment (each leaves on its own). */
-export const PARTICIPANT_ROLES = ['requester', 'coordinator', 'agent', 'assignee', 'owner'] as const;
-export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
-
-/** Help desk and workflow tell messaging who takes part in a ticket (remove: true when someone leaves). */
-export const ticketParticipantPayload = z.object({
-  ticket_number: ticketNumber,
-  user_id: z.number().int().positive(),
-  role: z.enum(PARTICIPANT_ROLES),
-  remove: z.boolean().optional(),
-  /** When the change happened: deliveries may arrive out of order, and an older change never undoes a newer one. */
-  changed_at: z.string().datetime({ offset: true }).optional(),
-});
-export type TicketParticipantPayload = z.infer<typeof ticketParticipantPayload>;
-
-/** A participant change stamped with the time it happened (what every sender enqueues). */
-export const participantChange = (p: Omit<TicketParticipantPayload, 'changed_at'>): TicketParticipantPayload => ({
-  ...p,
-  changed_at: new Date().toISOString(),
-});
-
-export const TICKET_PARTICIPANT_JOB = {
-  name: 'messaging.ticket_participant',
-  schema: ticketParticipantPayload,
-  retry: DEFAULT_RETRY,
-} as const;
-
 /** Services (X-API-Key) may record participants directly, with the job's rules. */
 export const participantBody = z.object({
   user_id: z.number().int().positive(),

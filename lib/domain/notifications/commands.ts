@@ -1,25 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { afterCommit, db, transaction, type Tx } from '@/lib/server/db';
+import { afterCommit, db, type Tx, transaction } from '@/lib/server/db';
 import { env } from '@/lib/server/env';
-import { enqueue } from '@/lib/server/jobs/boss';
+import { enqueue } from '@/lib/server/jobs/queue';
 import { sendMail } from '@/lib/server/mail';
 import { publish } from '@/lib/server/realtime';
 import type { Actor } from '../actor';
+import type { NotifyPayload } from '../contracts/notify';
 import { badRequest, notFound } from '../errors';
 import { usersByEmails, usersByIds } from '../identity/directory';
 import { PermanentJobError } from '../jobs';
 import { ownNotifications } from './policy';
-import { EMAIL_JOB, NOTIFY_JOB, type NotifyInput, type NotifyPayload, notifyInput, type SendNotificationBody } from './schemas';
-
-/**
- * For every context: call INSIDE the transaction of the change that causes the notification. It only
- * enqueues `notifications.notify`, so a slow or failing mail server never slows or fails the request.
- * Give a `dedupe_key` derived from the event (e.g. `task:12:assigned:34`) to make re-sent events harmless.
- */
-export async function notify(tx: Tx, input: NotifyInput): Promise<void> {
-  const parsed = notifyInput.parse(input);
-  await enqueue(tx, NOTIFY_JOB, { ...parsed, dedupe_key: parsed.dedupe_key ?? randomUUID() });
-}
+import { EMAIL_JOB, type SendNotificationBody } from './schemas';
 
 export interface CreatedNotification {
   id: string;

@@ -1,11 +1,12 @@
 import { transaction } from '@/lib/server/db';
+import { NOTIFY_MESSAGE } from '../contracts/notify';
 import { defineJob } from '../jobs';
 import { createNotifications, sendNotificationEmail } from './commands';
-import { EMAIL_JOB, NOTIFY_JOB } from './schemas';
+import { EMAIL_JOB } from './schemas';
 
 /** notifications.notify: in-app rows (idempotent by dedupe key), live push, one e-mail job per recipient. */
 export const notifyJob = defineJob({
-  ...NOTIFY_JOB,
+  ...NOTIFY_MESSAGE,
   handler: async (payload) => {
     await transaction((tx) => createNotifications(tx, payload));
   },

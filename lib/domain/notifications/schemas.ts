@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { DEFAULT_RETRY } from '../jobs';
 import { pageQuery } from '../pagination';
 
 /**
@@ -46,28 +45,8 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, string> = {
 
 const ticketNumber = z.string().regex(/^TX\d{14}$/, 'Ticket numbers look like TX + date + 6 digits');
 
-/** Input of notify(tx, input): who, what, and an optional dedupe key (generated when absent). */
-export const notifyInput = z.object({
-  user_ids: z.array(z.number().int().positive()).min(1).max(1000),
-  type: z.string().min(1).max(48),
-  title: z.string().min(1).max(255),
-  message: z.string().min(1).max(5000),
-  ticket_number: ticketNumber.nullable().optional(),
-  /** Path inside the app (e.g. /agent/tasks/12) or absolute URL; e-mails link to APP_URL + path. */
-  link: z.string().max(500).nullable().optional(),
-  data: z.record(z.string(), z.unknown()).nullable().optional(),
-  /** Same key → the notification is created once per user, however often the job runs. */
-  dedupe_key: z.string().min(1).max(128).optional(),
-});
-export type NotifyInput = z.input<typeof notifyInput>;
-
-export const notifyPayload = notifyInput.extend({ dedupe_key: z.string().min(1).max(128) });
-export type NotifyPayload = z.infer<typeof notifyPayload>;
-
 export const emailPayload = z.object({ notification_id: z.uuid() });
 
-/** Job contracts (name, payload schema, retry); handlers live in jobs.ts. */
-export const NOTIFY_JOB = { name: 'notifications.notify', schema: notifyPayload, retry: DEFAULT_RETRY } as const;
 /** E-mail retries with backoff: 6 attempts over ~10 minutes (20 s, 40 s, 80 s ...). */
 export const EMAIL_JOB = {
   name: 'notifications.email',

@@ -1,5 +1,5 @@
 import { db, transaction } from '@/lib/server/db';
-import { DEAD_LETTER_QUEUE, type DeadLetter, registeredJobs, sendJob } from '@/lib/server/jobs/boss';
+import { DEAD_LETTER_QUEUE, type DeadLetter, registeredJobs, sendJob } from '@/lib/server/jobs/queue';
 import type { Actor } from '../actor';
 import { writeAudit } from '../audit';
 import { badRequest, notFound } from '../errors';
@@ -20,10 +20,11 @@ export async function replayDeadLetter(actor: Actor, id: string) {
   const peek = await db.$queryRaw<{ data: DeadLetter }[]>`
     SELECT data FROM pgboss.job WHERE name = ${DEAD_LETTER_QUEUE} AND id = ${id}::uuid AND state IN ('created', 'retry')`;
   if (!peek[0]) throw notFound('Dead letter');
-  if (!registeredJobs().some((j) => j.name === peek[0].data.queue)) throw badRequest(`Queue ${peek[0].data.queue} has no worker`);
+  const job = registeredJobs().find((j) => j.name === peek[0].data.queue);
+  if (!job) throw badRequest(`Queue ${peek[0].data.queue} has no worker`);
   const taken = await takeDeadLetter(id);
   if (!taken) throw notFound('Dead letter');
-  const jobId = await sendJob(taken.data.queue, (taken.data.data ?? {}) as object);
+  const jobId = await sendJob(job, (taken.data.data ?? {}) as object);
   await transaction((tx) =>
     writeAudit(tx, actor, {
       context: 'workflow',
@@ -45,8 +46,9 @@ export async function replayAllDeadLetters(actor: Actor, queue?: string) {
   let replayed = 0;
   for (const { id } of ids) {
     const taken = await takeDeadLetter(id);
-    if (!taken || !registeredJobs().some((j) => j.name === taken.data.queue)) continue;
-    await sendJob(taken.data.queue, (taken.data.data ?? {}) as object);
+    const job = taken && registeredJobs().find((j) => j.name === taken.data.queue);
+    if (!taken || !job) continue;
+    await sendJob(job, (taken.data.data ?? {}) as object);
     replayed++;
   }
   await transaction((tx) =>

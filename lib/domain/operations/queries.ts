@@ -1,7 +1,7 @@
 import { db } from '@/lib/server/db';
-import { DEAD_LETTER_QUEUE, type DeadLetter } from '@/lib/server/jobs/boss';
+import { DEAD_LETTER_QUEUE, type DeadLetter } from '@/lib/server/jobs/queue';
 import type { Actor } from '../actor';
-import { Page, skipTake, type PageQuery } from '../pagination';
+import { Page, type PageQuery, skipTake } from '../pagination';
 import { assertCanOperateQueues } from './policy';
 
 const STATES = ['created', 'retry', 'active', 'completed', 'cancelled', 'failed'] as const;

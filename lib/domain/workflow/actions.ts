@@ -1,11 +1,12 @@
 /** Acting on tasks: transitions (and finalizing), escalation, transfer, ticket ownership. */
 import { activeUsersInRole, activeUsersWithRole, userById, usersByIds } from '@/lib/domain/identity/directory';
-import { db, transaction, type Tx } from '@/lib/server/db';
-import { enqueue } from '@/lib/server/jobs/boss';
+import { db, type Tx, transaction } from '@/lib/server/db';
+import { enqueue } from '@/lib/server/jobs/queue';
 import { type Actor, isTtsAdmin } from '../actor';
 import { writeAudit } from '../audit';
-import { AppError, badRequest, conflict, notFound } from '../errors';
 import { MESSAGES } from '../contracts/messages';
+import { AppError, badRequest, conflict, notFound } from '../errors';
+import { notifyAssignee, publishTaskChange, releaseAssignee } from './notify';
 import {
   assertCanActOnItem,
   assertCanTransfer,
@@ -14,9 +15,8 @@ import {
   canActOnItem,
   canSeeTask,
 } from './policy';
-import { notifyAssignee, publishTaskChange, releaseAssignee } from './notify';
-import { rolePool } from './routing';
 import { nextMember } from './roundrobin';
+import { rolePool } from './routing';
 import type {
   EscalateInput,
   OwnerEscalateInput,

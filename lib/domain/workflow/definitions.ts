@@ -1,6 +1,6 @@
 /** Workflow definitions: create, update, deploy (freezing a version), pause, delete. */
 import { activeUsersInRole, roleById } from '@/lib/domain/identity/directory';
-import { db, transaction, type Tx } from '@/lib/server/db';
+import { db, type Tx, transaction } from '@/lib/server/db';
 import type { Actor } from '../actor';
 import { writeAudit } from '../audit';
 import { AppError, conflict, notFound, validationFailed } from '../errors';

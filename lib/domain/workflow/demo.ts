@@ -1,9 +1,10 @@
 /** Demo workflows for `npm run db:seed` (idempotent: a workflow whose name exists is left alone). */
+
+import type { z } from 'zod';
 import { roleByName } from '@/lib/domain/identity/directory';
 import { db } from '@/lib/server/db';
 import type { Actor } from '../actor';
 import { createWorkflow, deployWorkflow } from './definitions';
-import type { z } from 'zod';
 import { workflowCreateInput } from './schemas';
 
 type Definition = z.input<typeof workflowCreateInput>;

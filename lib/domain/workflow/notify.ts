@@ -1,9 +1,10 @@
 import { afterCommit, type Tx } from '@/lib/server/db';
-import { enqueue } from '@/lib/server/jobs/boss';
+import { enqueue } from '@/lib/server/jobs/queue';
 import { publish } from '@/lib/server/realtime';
 import { MESSAGES } from '../contracts/messages';
-import { participantChange, TICKET_PARTICIPANT_JOB } from '../messaging/schemas';
-import { NOTIFY_JOB, NOTIFICATION_TYPES } from '../notifications/schemas';
+import { NOTIFY_MESSAGE } from '../contracts/notify';
+import { participantChange, TICKET_PARTICIPANT_MESSAGE } from '../contracts/participants';
+import { NOTIFICATION_TYPES } from '../notifications/schemas';
 
 /**
  * A new assignment: the assignee joins the ticket's conversation (messaging participant, role agent) and
@@ -28,7 +29,7 @@ export async function notifyAssignee(
   const why = escalated ? 'escalated to you' : transferred ? 'transferred to you' : 'assigned to you';
   await enqueue(
     tx,
-    TICKET_PARTICIPANT_JOB,
+    TICKET_PARTICIPANT_MESSAGE,
     participantChange({ ticket_number: a.ticketNumber, user_id: a.userId, role: 'agent' }),
   );
   // The help desk records the agent as the ticket's assignee: they may then download its attachments.
@@ -37,7 +38,7 @@ export async function notifyAssignee(
     assignee_id: a.userId,
     task_item_id: a.taskItemId,
   });
-  await enqueue(tx, NOTIFY_JOB, {
+  await enqueue(tx, NOTIFY_MESSAGE, {
     user_ids: [a.userId],
     type: escalated
       ? NOTIFICATION_TYPES.taskEscalatedIn
@@ -51,7 +52,7 @@ export async function notifyAssignee(
     dedupe_key: `task-item:${a.taskItemId}`,
   });
   if (a.previousUserId && (escalated || transferred)) {
-    await enqueue(tx, NOTIFY_JOB, {
+    await enqueue(tx, NOTIFY_MESSAGE, {
       user_ids: [a.previousUserId],
       type: escalated ? NOTIFICATION_TYPES.taskEscalatedOut : NOTIFICATION_TYPES.taskTransferredOut,
       title: `${a.ticketNumber}: ${a.stepName} ${escalated ? 'was escalated' : 'was transferred to someone else'}`,
@@ -78,7 +79,7 @@ export async function releaseAssignee(tx: Tx, a: { ticketNumber: string; userId:
   if (!stays)
     await enqueue(
       tx,
-      TICKET_PARTICIPANT_JOB,
+      TICKET_PARTICIPANT_MESSAGE,
       participantChange({ ticket_number: a.ticketNumber, user_id: a.userId, role: 'agent', remove: true }),
     );
 }

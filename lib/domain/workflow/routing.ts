@@ -1,7 +1,7 @@
 /** Tickets entering the workflow engine: matching, task creation, manual assignment, HDTS status. */
 import { activeUsersInRole, activeUsersWithRole } from '@/lib/domain/identity/directory';
-import { db, transaction, type Tx } from '@/lib/server/db';
-import { enqueue } from '@/lib/server/jobs/boss';
+import { db, type Tx, transaction } from '@/lib/server/db';
+import { enqueue } from '@/lib/server/jobs/queue';
 import { logger } from '@/lib/server/logger';
 import { type Actor, SYSTEM_ACTOR } from '../actor';
 import { writeAudit } from '../audit';
@@ -13,11 +13,11 @@ import {
   processTicketPayload,
   type UpdateTicketAttachmentsPayload,
 } from '../contracts/messages';
+import { NOTIFY_MESSAGE } from '../contracts/notify';
 import { conflict, notFound } from '../errors';
 import { PermanentJobError } from '../jobs';
-import { NOTIFY_JOB } from '../notifications/schemas';
-import { assertCanManageWorkflows } from './policy';
 import { notifyAssignee, publishTaskChange } from './notify';
+import { assertCanManageWorkflows } from './policy';
 import { nextMember } from './roundrobin';
 import { addSeconds, slaSecondsFor, stepSlaSeconds } from './sla';
 import { loadVersion, OPEN_ITEM, OPEN_TASK, startStepOf, weightsOf } from './snapshot';
@@ -198,7 +198,7 @@ export async function processTicket(raw: ProcessTicketPayload | unknown): Promis
     // Reported to the workflow admins, who can fix the configuration or assign a workflow by hand.
     const admins = await activeUsersWithRole('tts', 'Admin', tx);
     if (admins.length) {
-      await enqueue(tx, NOTIFY_JOB, {
+      await enqueue(tx, NOTIFY_MESSAGE, {
         user_ids: admins.map((a) => a.id),
         type: 'workflow_unassigned',
         title:

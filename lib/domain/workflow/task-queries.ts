@@ -1,6 +1,7 @@
 /** Reads of tasks, assignments, logs, visualization, audit and unassigned tickets. Reading never writes. */
-import { type DirectoryUser, usersByIds } from '@/lib/domain/identity/directory';
+
 import { z } from 'zod';
+import { type DirectoryUser, usersByIds } from '@/lib/domain/identity/directory';
 import { db, type Prisma } from '@/lib/server/db';
 import type { Actor } from '../actor';
 import { type TicketAttachmentRef, ticketAttachmentRef } from '../contracts/messages';

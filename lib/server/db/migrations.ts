@@ -1,9 +1,10 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { env } from '../env';
 
 /**
  * Prisma's schema engine, compiled to WebAssembly, driven directly: `prisma migrate` needs a native
@@ -32,7 +33,7 @@ async function loadEngine(datamodels: [string, string][], url: string): Promise<
   (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
   const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: url }) as never);
   const log = (line: string) => {
-    if (process.env.MIGRATION_DEBUG) console.error('[schema-engine]', line);
+    if (env.MIGRATION_DEBUG) console.error('[schema-engine]', line);
   };
   return bg.SchemaEngine.new({ datamodels }, log, adapter);
 }

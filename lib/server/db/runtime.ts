@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { env } from '../env';
+import { configuredDatabaseUrl, env, setDatabaseUrl } from '../env';
 import { startEmbeddedPostgres } from './embedded';
 
 let stopEmbedded: (() => Promise<void>) | null = null;
@@ -9,7 +9,8 @@ let stopEmbedded: (() => Promise<void>) | null = null;
  * Sets process.env.DATABASE_URL so every module of this process (including Next's bundles) uses it.
  */
 export async function ensureDatabase(): Promise<string> {
-  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  const configured = configuredDatabaseUrl();
+  if (configured) return configured;
   const db = await startEmbeddedPostgres({
     dataDir: path.join(env.DATA_DIR, 'pg'),
     database: 'switchboard',
@@ -17,7 +18,7 @@ export async function ensureDatabase(): Promise<string> {
     log: (line) => console.error('[postgres]', line),
   });
   stopEmbedded = db.stop;
-  process.env.DATABASE_URL = db.url;
+  setDatabaseUrl(db.url);
   return db.url;
 }
 

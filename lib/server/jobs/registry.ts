@@ -1,5 +1,5 @@
-import type { JobDefinition } from '@/lib/domain/jobs';
 import { HELPDESK_JOBS } from '@/lib/domain/helpdesk/jobs';
+import type { JobDefinition } from '@/lib/domain/jobs';
 import { MESSAGING_JOBS } from '@/lib/domain/messaging/jobs';
 import { NOTIFICATION_JOBS } from '@/lib/domain/notifications/jobs';
 import { cleanupJobsJob } from '@/lib/domain/operations/jobs';

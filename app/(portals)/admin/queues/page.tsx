@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { DeadLetterActions, ReplayAllButton } from '@/components/admin/queues/dead-letter-actions';
+import { formatDate } from '@/components/helpdesk/badges';
 import { cn } from '@/components/ui/cn';
 import { Pager } from '@/components/ui/pager';
 import { EmptyRow, Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { listDeadLetters, listFailed, queueDepths } from '@/lib/domain/operations/queries';
 import { requirePortal } from '@/lib/server/session';
-import { formatDate } from '@/components/helpdesk/badges';
 
 export const metadata: Metadata = { title: 'Job queues' };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { LinkTabs } from '@/components/helpdesk/tabs';
 import { hrefWith, listParams, TicketFilters } from '@/components/helpdesk/ticket-filters';
 import { TicketTable } from '@/components/helpdesk/ticket-table';
-import { LinkTabs } from '@/components/helpdesk/tabs';
 import { Button } from '@/components/ui/button';
 import { Pager } from '@/components/ui/pager';
 import { catalog, listTickets } from '@/lib/domain/helpdesk/queries';

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { formatDate } from '@/components/helpdesk/badges';
 import { EmptyRow, Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { listEmailDeliveries } from '@/lib/domain/notifications/queries';
 import { requirePortal } from '@/lib/server/session';
-import { formatDate } from '@/components/helpdesk/badges';
 
 export const metadata: Metadata = { title: 'E-mail deliveries' };
 

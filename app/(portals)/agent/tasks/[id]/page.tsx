@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { formatDate } from '@/components/helpdesk/badges';
 import { ConversationPanel } from '@/components/messaging/conversation-panel';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
-import { TaskActions } from '@/components/workflow/task-actions';
 import { PriorityBadge, SlaBadge, SlaBar } from '@/components/workflow/sla';
+import { TaskActions } from '@/components/workflow/task-actions';
 import { TicketAttachments } from '@/components/workflow/ticket-attachments';
 import { WorkflowDiagram } from '@/components/workflow/workflow-diagram';
 import { isTtsAdmin } from '@/lib/domain/actor';
@@ -12,7 +13,6 @@ import { activeUsersInRole } from '@/lib/domain/identity/directory';
 import { availableActions } from '@/lib/domain/workflow/actions';
 import { getTask, workflowVisualization } from '@/lib/domain/workflow/task-queries';
 import { requirePortal } from '@/lib/server/session';
-import { formatDate } from '@/components/helpdesk/badges';
 
 export const metadata: Metadata = { title: 'Task' };
 

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { formatDate } from '@/components/helpdesk/badges';
 import { ConversationPanel } from '@/components/messaging/conversation-panel';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { OwnerActions } from '@/components/workflow/owner-actions';
@@ -10,7 +11,6 @@ import { AppError } from '@/lib/domain/errors';
 import { activeUsersWithRole } from '@/lib/domain/identity/directory';
 import { getTask, listTasks } from '@/lib/domain/workflow/task-queries';
 import { requirePortal } from '@/lib/server/session';
-import { formatDate } from '@/components/helpdesk/badges';
 
 export const metadata: Metadata = { title: 'Owned ticket' };
 

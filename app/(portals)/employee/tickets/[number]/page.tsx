@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { CloseTicketButton, CommentForm, CsatDialog, ReasonDialog, ReopenButton } from '@/components/helpdesk/ticket-actions';
 import { LiveComments } from '@/components/helpdesk/live-comments';
+import { CloseTicketButton, CommentForm, CsatDialog, ReasonDialog, ReopenButton } from '@/components/helpdesk/ticket-actions';
 import { Attachments, History, ProgressTracker, TicketDetails } from '@/components/helpdesk/ticket-view';
 import { AppError } from '@/lib/domain/errors';
 import { getTicket, ticketHistory } from '@/lib/domain/helpdesk/queries';

@@ -27,7 +27,8 @@ async function main() {
   const { JOBS } = await import('../../lib/server/jobs/registry');
   const { transaction } = await import('../../lib/server/db');
   const { loadActor } = await import('../../lib/domain/identity/queries');
-  const { createTicket, approveTicket } = await import('../../lib/domain/helpdesk/commands');
+  const { createTicket } = await import('../../lib/domain/helpdesk/commands/create');
+  const { approveTicket } = await import('../../lib/domain/helpdesk/commands/triage');
   const { MESSAGES } = await import('../../lib/domain/contracts/messages');
 
   const id = async (username: string) => (await db.user.findUniqueOrThrow({ where: { username } })).id;

@@ -45,7 +45,10 @@ import * as pushRoute from '@/app/(api)/hdts/tickets/[id]/push_to_workflow/route
 import * as legacyTicketRoute from '@/app/(api)/hdts/tickets/[id]/route';
 import * as legacyTicketsRoute from '@/app/(api)/hdts/tickets/route';
 import type { Actor } from '@/lib/domain/actor';
-import { addComment, approveTicket, changeStatus, createTicket } from '@/lib/domain/helpdesk/commands';
+import { addComment } from '@/lib/domain/helpdesk/commands/comments';
+import { createTicket } from '@/lib/domain/helpdesk/commands/create';
+import { changeStatus } from '@/lib/domain/helpdesk/commands/status';
+import { approveTicket } from '@/lib/domain/helpdesk/commands/triage';
 import { attachmentPath } from '@/lib/domain/helpdesk/storage';
 import { loadActor } from '@/lib/domain/identity/queries';
 import { db } from '@/lib/server/db';

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/domain/actor';
 import { MESSAGES } from '@/lib/domain/contracts/messages';
-import { approveTicket, createTicket } from '@/lib/domain/helpdesk/commands';
+import { createTicket } from '@/lib/domain/helpdesk/commands/create';
+import { approveTicket } from '@/lib/domain/helpdesk/commands/triage';
 import { autoCloseTicketsJob, HELPDESK_JOBS } from '@/lib/domain/helpdesk/jobs';
 import { loadActor } from '@/lib/domain/identity/queries';
 import { db, transaction } from '@/lib/server/db';

@@ -3,7 +3,7 @@ import * as approveRoute from '@/app/(api)/hdts/api/tickets/[id]/approve/route';
 import * as rejectRoute from '@/app/(api)/hdts/api/tickets/[id]/reject/route';
 import * as statusRoute from '@/app/(api)/hdts/api/tickets/[id]/update-status/route';
 import * as ticketsRoute from '@/app/(api)/hdts/api/tickets/route';
-import { setTicketOwner } from '@/lib/domain/helpdesk/commands';
+import { setTicketOwner } from '@/lib/domain/helpdesk/commands/from-workflow';
 import { db } from '@/lib/server/db';
 import { call, tokenFor } from '../helpers/api';
 

@@ -16,7 +16,8 @@ import * as v1ReopenRoute from '@/app/(api)/hdts/api/v1/tickets/[id]/reopen/rout
 import * as v1TicketsRoute from '@/app/(api)/hdts/api/v1/tickets/route';
 import * as pushRoute from '@/app/(api)/hdts/tickets/[id]/push_to_workflow/route';
 import { MESSAGES } from '@/lib/domain/contracts/messages';
-import { autoCloseResolved, recordSlaBreaches, setTicketOwner, syncStatusFromWorkflow } from '@/lib/domain/helpdesk/commands';
+import { setTicketOwner, syncStatusFromWorkflow } from '@/lib/domain/helpdesk/commands/from-workflow';
+import { autoCloseResolved, recordSlaBreaches } from '@/lib/domain/helpdesk/commands/scheduled';
 import { PermanentJobError } from '@/lib/domain/jobs';
 import { db } from '@/lib/server/db';
 import { stopJobs } from '@/lib/server/jobs/queue';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { MESSAGES } from '../contracts/messages';
 import { defineJob } from '../jobs';
-import { autoCloseResolved, recordSlaBreaches, setTicketAssignee, setTicketOwner, syncStatusFromWorkflow } from './commands';
+import { setTicketAssignee, setTicketOwner, syncStatusFromWorkflow } from './commands/from-workflow';
+import { autoCloseResolved, recordSlaBreaches } from './commands/scheduled';
 
 /** TTS → HDTS: the owning coordinator of a ticket. */
 export const updateTicketOwnerJob = defineJob({

@@ -1,3 +1,4 @@
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { type Actor, hasRole, isCoordinator, isEmployee, isHdtsAdmin, isTtsAdmin } from '../actor';
 import { forbidden, notFound } from '../errors';
 import type { Status } from './schemas';
@@ -17,6 +18,12 @@ interface TicketRef {
 /** Employees see their own tickets; owners and assignees see theirs; staff see all. */
 export function canSeeTicket(a: Actor, t: TicketRef): boolean {
   return seesAllTickets(a) || t.employeeId === a.id || t.ownerId === a.id || t.assigneeId === a.id;
+}
+
+/** The same rule as canSeeTicket, as a filter for lists and counts. */
+export function ticketVisibilityWhere(a: Actor): Prisma.TicketWhereInput {
+  if (seesAllTickets(a)) return {};
+  return { OR: [{ employeeId: a.id }, { ownerId: a.id }, { assigneeId: a.id }] };
 }
 
 /** A ticket the caller may not see does not exist for them (404). */
@@ -46,6 +53,36 @@ export function assertAdmin(a: Actor, what: string) {
 /** Internal comments: staff, owners and assignees (never the requester as such). */
 export function canSeeInternal(a: Actor, t: TicketRef): boolean {
   return seesAllTickets(a) || t.ownerId === a.id || t.assigneeId === a.id || hasRole(a, 'tts', 'Admin');
+}
+
+/** Comments: only the author edits their words; the author or an admin deletes them. */
+export function assertCanEditComment(a: Actor, c: { authorId: number }) {
+  if (c.authorId !== a.id) throw forbidden('Only the author can edit a comment');
+}
+export function assertCanDeleteComment(a: Actor, c: { authorId: number }) {
+  if (c.authorId !== a.id && !isHdtsAdmin(a)) throw forbidden('Only the author or an admin can delete a comment');
+}
+
+/** Files: the requester, staff, the owner and the assignee add them; the uploader or an admin deletes one. */
+export function assertCanAttach(a: Actor, t: TicketRef) {
+  if (!(t.employeeId === a.id || isTriageStaff(a) || t.ownerId === a.id || t.assigneeId === a.id)) {
+    throw forbidden('You cannot add files to this ticket');
+  }
+}
+export function assertCanDeleteAttachment(a: Actor, f: { uploaderId: number }) {
+  if (f.uploaderId !== a.id && !isHdtsAdmin(a)) throw forbidden('Only the uploader or an admin can delete an attachment');
+}
+
+/** Requesters edit their own ticket's text while it is New; only staff change status, priority, department. */
+export function assertCanEditTicket(
+  a: Actor,
+  t: TicketRef & { status: string },
+  changes: { status?: unknown; priority?: unknown; department?: unknown },
+) {
+  if (isTriageStaff(a)) return;
+  const restricted = (['status', 'priority', 'department'] as const).filter((k) => changes[k] !== undefined);
+  if (restricted.length) throw forbidden(`Employees cannot change ${restricted.join(', ')}`);
+  assertRequester(a, t, 'edit this ticket');
 }
 
 export const TERMINAL: Status[] = ['Closed', 'Rejected', 'Withdrawn'];

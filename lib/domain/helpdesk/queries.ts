@@ -5,7 +5,7 @@ import { forbidden, notFound } from '../errors';
 import { usersByIds } from '../identity/directory';
 import { Page, type PageQuery, skipTake } from '../pagination';
 import { CATEGORIES, DEPARTMENTS } from './catalog';
-import { assertCanSee, canSeeInternal, seesAllTickets, TERMINAL } from './policy';
+import { assertCanSee, canSeeInternal, seesAllTickets, TERMINAL, ticketVisibilityWhere } from './policy';
 import type { Status, TicketListQuery } from './schemas';
 
 const withDetail = {
@@ -150,13 +150,8 @@ async function searchIds(search: string, includeInternal: boolean): Promise<numb
   return rows.map((r) => r.id);
 }
 
-export function visibilityWhere(actor: Actor): Prisma.TicketWhereInput {
-  if (seesAllTickets(actor)) return {};
-  return { OR: [{ employeeId: actor.id }, { ownerId: actor.id }, { assigneeId: actor.id }] };
-}
-
 export async function listTickets(actor: Actor, q: TicketListQuery): Promise<Page<TicketSummary>> {
-  const and: Prisma.TicketWhereInput[] = [visibilityWhere(actor)];
+  const and: Prisma.TicketWhereInput[] = [ticketVisibilityWhere(actor)];
   if (q.status?.length) and.push({ status: { in: q.status } });
   if (q.priority?.length) and.push({ priority: { in: q.priority } });
   if (q.category) and.push({ category: q.category });
@@ -198,7 +193,7 @@ export async function listTickets(actor: Actor, q: TicketListQuery): Promise<Pag
 
 /** Counts per status of the tickets the caller sees (tabs). */
 export async function ticketStatusCounts(actor: Actor): Promise<Record<string, number>> {
-  const rows = await db.ticket.groupBy({ by: ['status'], where: visibilityWhere(actor), _count: { _all: true } });
+  const rows = await db.ticket.groupBy({ by: ['status'], where: ticketVisibilityWhere(actor), _count: { _all: true } });
   return Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
 }
 

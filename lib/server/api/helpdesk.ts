@@ -3,19 +3,12 @@ import { Readable } from 'node:stream';
 import type { z } from 'zod';
 import type { Actor } from '@/lib/domain/actor';
 import { AppError, validationFailed } from '@/lib/domain/errors';
-import {
-  addAttachments,
-  addComment,
-  assertCanAttach,
-  assignTicket,
-  changeStatus,
-  createTicket,
-  deleteAttachment,
-  deleteComment,
-  deleteTicket,
-  updateComment,
-  updateTicket,
-} from '@/lib/domain/helpdesk/commands';
+import { addAttachments, deleteAttachment, loadTicketToAttach } from '@/lib/domain/helpdesk/commands/attachments';
+import { addComment, deleteComment, updateComment } from '@/lib/domain/helpdesk/commands/comments';
+import { createTicket } from '@/lib/domain/helpdesk/commands/create';
+import { deleteTicket, updateTicket } from '@/lib/domain/helpdesk/commands/edit';
+import { changeStatus } from '@/lib/domain/helpdesk/commands/status';
+import { assignTicket } from '@/lib/domain/helpdesk/commands/triage';
 import { removeFiles } from '@/lib/domain/helpdesk/files';
 import {
   attachmentForDownload,
@@ -226,7 +219,7 @@ export const uploadAttachmentEndpoint = endpoint({
   bodyType: 'multipart',
   responses: { 413: 'Over the size limit', 415: 'Type not allowed' },
   handler: async ({ actor, params, req }) => {
-    await assertCanAttach(actor, params.id);
+    await loadTicketToAttach(actor, params.id);
     const { files } = await readMultipart(req);
     return addAttachments(actor, params.id, files);
   },

@@ -7,10 +7,8 @@ import { PriorityBadge, SlaBadge, SlaBar } from '@/components/workflow/sla';
 import { TaskActions } from '@/components/workflow/task-actions';
 import { TicketAttachments } from '@/components/workflow/ticket-attachments';
 import { WorkflowDiagram } from '@/components/workflow/workflow-diagram';
-import { isTtsAdmin } from '@/lib/domain/actor';
 import { AppError } from '@/lib/domain/errors';
-import { activeUsersInRole } from '@/lib/domain/identity/directory';
-import { availableActions } from '@/lib/domain/workflow/actions';
+import { availableActions, transferCandidates } from '@/lib/domain/workflow/actions';
 import { getTask, workflowVisualization } from '@/lib/domain/workflow/task-queries';
 import { requirePortal } from '@/lib/server/session';
 
@@ -29,12 +27,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
   }
   const [actions, viz] = await Promise.all([availableActions(actor, id), workflowVisualization(actor, { task_id: id })]);
   const current = task.history.find((h) => h.task_item_id === actions.task_item_id);
-  const transferTargets =
-    isTtsAdmin(actor) && current
-      ? (await activeUsersInRole(current.role_id))
-          .filter((u) => u.id !== current.user_id)
-          .map((u) => ({ id: u.id, name: u.name }))
-      : [];
+  const transferTargets = await transferCandidates(actor, current);
   return (
     <div className="space-y-6">
       <div>

@@ -6,9 +6,8 @@ import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { OwnerActions } from '@/components/workflow/owner-actions';
 import { PriorityBadge, SlaBadge, SlaBar } from '@/components/workflow/sla';
 import { TicketAttachments } from '@/components/workflow/ticket-attachments';
-import { isAnyAdmin } from '@/lib/domain/actor';
 import { AppError } from '@/lib/domain/errors';
-import { activeUsersWithRole } from '@/lib/domain/identity/directory';
+import { ownershipOptions } from '@/lib/domain/workflow/actions';
 import { getTask, listTasks } from '@/lib/domain/workflow/task-queries';
 import { requirePortal } from '@/lib/server/session';
 
@@ -29,11 +28,7 @@ export default async function OwnedTicketPage({ params }: { params: Promise<{ nu
     if (e instanceof AppError && e.status === 404) notFound();
     throw e;
   }
-  const coordinators = isAnyAdmin(actor)
-    ? (await activeUsersWithRole('hdts', 'Ticket Coordinator'))
-        .filter((u) => u.id !== task.owner_id)
-        .map((u) => ({ id: u.id, name: u.name }))
-    : [];
+  const ownership = await ownershipOptions(actor, task);
   return (
     <div className="space-y-6">
       <div>
@@ -113,9 +108,9 @@ export default async function OwnedTicketPage({ params }: { params: Promise<{ nu
             </h2>
             <OwnerActions
               ticketNumber={number}
-              canEscalate={task.owner_id === actor.id && !task.is_escalated}
-              canTransfer={isAnyAdmin(actor)}
-              coordinators={coordinators}
+              canEscalate={ownership.canEscalate}
+              canTransfer={ownership.canTransfer}
+              coordinators={ownership.coordinators}
             />
           </section>
         </aside>

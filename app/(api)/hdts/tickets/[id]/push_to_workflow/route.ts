@@ -1,4 +1,4 @@
-import { pushToWorkflow } from '@/lib/domain/helpdesk/commands';
+import { pushToWorkflow } from '@/lib/domain/helpdesk/commands/triage';
 import { ticketParam } from '@/lib/domain/helpdesk/schemas';
 import { endpoint, route } from '@/lib/server/http';
 

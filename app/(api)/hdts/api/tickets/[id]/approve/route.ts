@@ -1,4 +1,4 @@
-import { approveTicket } from '@/lib/domain/helpdesk/commands';
+import { approveTicket } from '@/lib/domain/helpdesk/commands/triage';
 import { approveInput, ticketParam } from '@/lib/domain/helpdesk/schemas';
 import { endpoint, route } from '@/lib/server/http';
 

@@ -1,4 +1,4 @@
-import { submitCsat } from '@/lib/domain/helpdesk/commands';
+import { submitCsat } from '@/lib/domain/helpdesk/commands/csat';
 import { csatInput, ticketParam } from '@/lib/domain/helpdesk/schemas';
 import { endpoint, route } from '@/lib/server/http';
 

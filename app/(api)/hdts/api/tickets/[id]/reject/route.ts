@@ -1,4 +1,4 @@
-import { rejectTicket } from '@/lib/domain/helpdesk/commands';
+import { rejectTicket } from '@/lib/domain/helpdesk/commands/triage';
 import { rejectInput, ticketParam } from '@/lib/domain/helpdesk/schemas';
 import { endpoint, route } from '@/lib/server/http';
 

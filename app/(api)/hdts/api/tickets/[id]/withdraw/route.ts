@@ -1,4 +1,4 @@
-import { withdrawTicket } from '@/lib/domain/helpdesk/commands';
+import { withdrawTicket } from '@/lib/domain/helpdesk/commands/status';
 import { ticketParam, withdrawInput } from '@/lib/domain/helpdesk/schemas';
 import { endpoint, route } from '@/lib/server/http';
 

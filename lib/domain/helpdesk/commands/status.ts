@@ -1,0 +1,183 @@
+// The ticket's status lifecycle: who may move it where, and what each move records and sends.
+import { type Tx, transaction } from '@/lib/server/db';
+import { env } from '@/lib/server/env';
+import { enqueue } from '@/lib/server/jobs/queue';
+import type { Actor } from '../../actor';
+import { MESSAGES } from '../../contracts/messages';
+import { AppError, badRequest, forbidden } from '../../errors';
+import { NOTIFICATION_TYPES } from '../../notifications/schemas';
+import { type HistoryType, history, recordAudit } from '../history';
+import { assertCanWork, assertRequester, canTransition, isTriageStaff, STATUS_TRANSITIONS, WITHDRAWABLE } from '../policy';
+import { getTicket, loadTicket } from '../queries';
+import type { Status } from '../schemas';
+import { invalidTransition, notifyRequester, type TicketRow, updateIfStatus } from './ticket-writes';
+
+export async function withdrawTicket(actor: Actor, ref: string | number, reason: string) {
+  const t = await loadTicket(actor, ref);
+  assertRequester(actor, t, 'withdraw this ticket');
+  if (!WITHDRAWABLE(t.status as Status)) {
+    throw new AppError(400, 'INVALID_STATUS_TRANSITION', `A ${t.status} ticket cannot be withdrawn`, {
+      current_status: t.status,
+      requested_status: 'Withdrawn',
+      allowed_transitions: [],
+    });
+  }
+  await transaction(async (tx) => {
+    await updateIfStatus(tx, t, { status: 'Withdrawn', withdrawReason: reason });
+    await history(tx, t.id, actor, 'STATUS_CHANGE', { field: 'status', old: t.status, new: 'Withdrawn', note: reason });
+    await recordAudit(tx, actor, {
+      context: 'helpdesk',
+      action: 'ticket.withdraw',
+      entityType: 'ticket',
+      entityId: t.ticketNumber,
+      oldValues: { status: t.status },
+      newValues: { status: 'Withdrawn', reason },
+    });
+    await enqueue(tx, MESSAGES.receiveHdtsTicketStatus, { ticket_number: t.ticketNumber, status: 'Withdrawn', reason });
+  });
+  return getTicket(actor, t.id);
+}
+
+/** Apply a validated status change inside a transaction: close fields, history, and the message to the workflow side. */
+export async function applyStatus(
+  tx: Tx,
+  actor: Actor,
+  t: TicketRow,
+  to: Status,
+  opts: { note?: string | null; resolutionNotes?: string | null; extra?: object } = {},
+) {
+  const from = t.status as Status;
+  const now = new Date();
+  const reopen = to === 'Open' && (from === 'Resolved' || from === 'Closed');
+  const data: Record<string, unknown> = { status: to, ...opts.extra };
+  if (to === 'Resolved') Object.assign(data, { resolvedAt: now, resolutionNotes: opts.resolutionNotes ?? t.resolutionNotes });
+  if (to === 'Closed') {
+    Object.assign(data, {
+      timeClosed: now,
+      dateCompleted: now,
+      resolutionTimeSeconds: Math.round((now.getTime() - t.createdAt.getTime()) / 1000),
+    });
+  }
+  if (reopen) Object.assign(data, { resolvedAt: null, timeClosed: null, dateCompleted: null, resolutionTimeSeconds: null });
+  await updateIfStatus(tx, t, data);
+  const type: HistoryType = reopen ? 'REOPENED' : to === 'Resolved' ? 'RESOLVED' : to === 'Closed' ? 'CLOSED' : 'STATUS_CHANGE';
+  await history(tx, t.id, actor, type, { field: 'status', old: from, new: to, note: opts.note ?? opts.resolutionNotes ?? null });
+  await recordAudit(tx, actor, {
+    context: 'helpdesk',
+    action: `ticket.status`,
+    entityType: 'ticket',
+    entityId: t.ticketNumber,
+    oldValues: { status: from },
+    newValues: { status: to },
+  });
+  const when = now.toISOString();
+  if (to === 'Resolved') {
+    await notifyRequester(
+      tx,
+      t,
+      NOTIFICATION_TYPES.ticketResolved,
+      `Ticket ${t.ticketNumber} resolved`,
+      `"${t.subject}" was resolved. Close it if the problem is gone, or reopen it.`,
+      when,
+    );
+  }
+  if (to === 'Closed') {
+    await notifyRequester(
+      tx,
+      t,
+      NOTIFICATION_TYPES.ticketClosed,
+      `Ticket ${t.ticketNumber} closed`,
+      `"${t.subject}" is closed.`,
+      when,
+    );
+    if (t.csatRating == null) {
+      await notifyRequester(
+        tx,
+        t,
+        NOTIFICATION_TYPES.csatRequested,
+        `How did we do on ${t.ticketNumber}?`,
+        `Rate the help you received for "${t.subject}" (1–5 stars).`,
+        when,
+      );
+    }
+  }
+  if (reopen) {
+    await notifyRequester(
+      tx,
+      t,
+      NOTIFICATION_TYPES.ticketReopened,
+      `Ticket ${t.ticketNumber} reopened`,
+      `"${t.subject}" is open again.`,
+      when,
+    );
+  }
+  if (t.approvedAt && to === 'Closed') {
+    await enqueue(tx, MESSAGES.receiveHdtsTicketStatus, {
+      ticket_number: t.ticketNumber,
+      status: 'Closed',
+      csat_rating: t.csatRating,
+      feedback: t.csatFeedback,
+      date_completed: now.toISOString(),
+      time_closed: now.toISOString(),
+    });
+  }
+  if (t.approvedAt && reopen) {
+    await enqueue(tx, MESSAGES.receiveHdtsTicketStatus, {
+      ticket_number: t.ticketNumber,
+      status: 'Reopened',
+      reason: opts.note ?? null,
+    });
+  }
+}
+
+/** Who may make this change, and is it a valid transition? Throws before anything is written. */
+export function checkStatusChange(actor: Actor, t: TicketRow, to: Status) {
+  const from = t.status as Status;
+  const isRequester = t.employeeId === actor.id;
+  const staff = isTriageStaff(actor);
+  if (to === 'Withdrawn')
+    throw badRequest(
+      'Use the withdraw action to withdraw a ticket',
+      { allowed_transitions: STATUS_TRANSITIONS[from] },
+      'INVALID_STATUS_TRANSITION',
+    );
+  if (from === 'New' && (to === 'Open' || to === 'Rejected')) {
+    throw invalidTransition(from, to, []);
+  }
+  const reopen = to === 'Open' && (from === 'Resolved' || from === 'Closed');
+  if (reopen || (to === 'Closed' && from === 'Resolved')) {
+    // The requester may close a Resolved ticket and reopen their own ticket.
+    if (!isRequester) assertCanWork(actor, t);
+  } else if (!staff) {
+    if (isRequester && !(t.ownerId === actor.id || t.assigneeId === actor.id)) {
+      throw forbidden('Requesters can only close a Resolved ticket or reopen it');
+    }
+    assertCanWork(actor, t);
+  }
+  if (!canTransition(from, to)) throw invalidTransition(from, to);
+  if (reopen && from === 'Closed') {
+    const limit = (t.timeClosed?.getTime() ?? 0) + env.TICKET_REOPEN_DAYS * 86400_000;
+    if (Date.now() > limit) {
+      throw new AppError(
+        400,
+        'REOPEN_WINDOW_EXPIRED',
+        `A ticket can be reopened within ${env.TICKET_REOPEN_DAYS} days of closing`,
+        {
+          time_closed: t.timeClosed?.toISOString() ?? null,
+        },
+      );
+    }
+  }
+}
+
+export async function changeStatus(
+  actor: Actor,
+  ref: string | number,
+  to: Status,
+  opts: { note?: string | null; resolution_notes?: string | null } = {},
+) {
+  const t = await loadTicket(actor, ref);
+  checkStatusChange(actor, t, to);
+  await transaction((tx) => applyStatus(tx, actor, t, to, { note: opts.note, resolutionNotes: opts.resolution_notes }));
+  return getTicket(actor, t.id);
+}

@@ -14,6 +14,8 @@ import {
   assertOwnsTicket,
   canActOnItem,
   canSeeTask,
+  canTransfer,
+  canTransferOwnership,
 } from './policy';
 import { nextMember } from './roundrobin';
 import { rolePool } from './routing';
@@ -75,12 +77,19 @@ export interface TransitionOutcome {
   message: string;
 }
 
-/**
- * Execute a transition (or finalize at an end step when none is given). Every check runs before the
- * first write; the caller's assignment is resolved and the next step's role gets its next member.
- */
-export async function performTransition(actor: Actor, input: TransitionActionInput): Promise<TransitionOutcome> {
-  const item = await loadItem(actor, input.task_item_id);
+type Transition = VersionSnapshot['transitions'][number];
+
+/** A validated transition: where the assignment goes and who may take the next step. */
+interface TransitionPlan {
+  snap: VersionSnapshot;
+  step: SnapStep;
+  transition: Transition | null;
+  next: SnapStep | null;
+  members: { id: number; name: string }[];
+}
+
+/** Every check of a transition, before anything is written: the transition exists here, the next role has members. */
+async function planTransition(actor: Actor, item: LoadedItem, input: TransitionActionInput): Promise<TransitionPlan> {
   assertCanActOnItem(actor, item);
   assertActionable(item);
   const snap = asSnapshot(item.task.version.snapshot);
@@ -92,7 +101,7 @@ export async function performTransition(actor: Actor, input: TransitionActionInp
       attempted_transition: attempted,
       available_transitions: [...outgoing.map((t) => t.name), ...(step.is_end ? ['finalize'] : [])],
     });
-  const transition = input.transition_id ? outgoing.find((t) => t.id === input.transition_id) : null;
+  const transition = input.transition_id ? (outgoing.find((t) => t.id === input.transition_id) ?? null) : null;
   if (input.transition_id && !transition) {
     const named = snap.transitions.find((t) => t.id === input.transition_id);
     throw invalid(named?.name ?? String(input.transition_id));
@@ -114,7 +123,16 @@ export async function performTransition(actor: Actor, input: TransitionActionInp
       );
     }
   }
-  const ticketNumber = item.task.ticket.ticketNumber;
+  return { snap, step, transition, next, members };
+}
+
+/**
+ * Execute a transition (or finalize at an end step when none is given). Every check runs before the
+ * first write; the caller's assignment is resolved and the next step's role gets its next member.
+ */
+export async function performTransition(actor: Actor, input: TransitionActionInput): Promise<TransitionOutcome> {
+  const item = await loadItem(actor, input.task_item_id);
+  const plan = await planTransition(actor, item, input);
   return transaction(async (tx) => {
     if (!OPEN_ITEM.includes(await lockItem(tx, item.id)))
       throw conflict('This assignment has already been acted on', 'ALREADY_COMPLETED');
@@ -125,108 +143,134 @@ export async function performTransition(actor: Actor, input: TransitionActionInp
         status: 'resolved',
         notes: input.notes,
         actedOn: now,
-        transitionId: transition?.id ?? null,
+        transitionId: plan.transition?.id ?? null,
         history: { create: { status: 'resolved', origin: 'User Action', notes: input.notes, actorId: actor.id, createdAt: now } },
       },
     });
-    if (!next || !transition) {
-      await tx.task.update({ where: { id: item.taskId }, data: { status: 'completed', completedAt: now } });
-      await enqueue(tx, MESSAGES.syncTicketStatus, {
-        ticket_number: ticketNumber,
-        status: 'Resolved',
-        event_id: `taskitem:${item.id}:finalize`,
-        occurred_at: now.toISOString(),
-        note: input.notes,
-      });
-      await writeAudit(tx, actor, {
-        context: 'workflow',
-        action: 'task_finalized',
-        entityType: 'task',
-        entityId: item.taskId,
-        newValues: { task_item_id: item.id, step: step.name, notes: input.notes },
-      });
-      publishTaskChange(tx, { ticketNumber, taskId: item.taskId, action: 'task_finalized' });
-      return {
-        status: 'success',
-        task_item_id: item.id,
-        task_id: item.taskId,
-        new_status: 'resolved',
-        task_status: 'completed',
-        next_step: null,
-        next_step_id: null,
-        next_assignee: null,
-        next_assignee_id: null,
-        next_task_item_id: null,
-        transition: 'finalize',
-        acted_at: now.toISOString(),
-        message: 'Task completed: the ticket is resolved',
-      };
-    }
-    const assignee = input.next_assignee_id
-      ? (members.find((m) => m.id === input.next_assignee_id) as { id: number; name: string })
-      : ((await nextMember(tx, rolePool(next.role_id), members)) as { id: number; name: string });
-    const created = await tx.taskItem.create({
-      data: {
-        taskId: item.taskId,
-        userId: assignee.id,
-        roleId: next.role_id,
-        stepId: next.id,
-        stepName: next.name,
-        origin: 'System',
-        assignedOn: now,
-        targetResolution: addSeconds(now, stepSlaSeconds(item.task.slaSeconds, next.weight, weightsOf(snap))),
-        history: {
-          create: {
-            status: 'new',
-            origin: 'System',
-            notes: `Assigned after "${transition.name}" from ${step.name}`,
-            createdAt: now,
-          },
-        },
-      },
-    });
-    await tx.task.update({ where: { id: item.taskId }, data: { status: 'in_progress', currentStepId: next.id } });
-    await notifyAssignee(tx, {
-      userId: assignee.id,
-      taskItemId: created.id,
+    return plan.next && plan.transition
+      ? advanceTask(tx, actor, item, { ...plan, next: plan.next, transition: plan.transition }, input, now)
+      : finalizeTask(tx, actor, item, plan.step, input, now);
+  });
+}
+
+/** The end step was resolved: the task completes and the help desk hears the ticket is resolved. */
+async function finalizeTask(
+  tx: Tx,
+  actor: Actor,
+  item: LoadedItem,
+  step: SnapStep,
+  input: TransitionActionInput,
+  now: Date,
+): Promise<TransitionOutcome> {
+  const ticketNumber = item.task.ticket.ticketNumber;
+  await tx.task.update({ where: { id: item.taskId }, data: { status: 'completed', completedAt: now } });
+  await enqueue(tx, MESSAGES.syncTicketStatus, {
+    ticket_number: ticketNumber,
+    status: 'Resolved',
+    event_id: `taskitem:${item.id}:finalize`,
+    occurred_at: now.toISOString(),
+    note: input.notes,
+  });
+  await writeAudit(tx, actor, {
+    context: 'workflow',
+    action: 'task_finalized',
+    entityType: 'task',
+    entityId: item.taskId,
+    newValues: { task_item_id: item.id, step: step.name, notes: input.notes },
+  });
+  publishTaskChange(tx, { ticketNumber, taskId: item.taskId, action: 'task_finalized' });
+  return {
+    status: 'success',
+    task_item_id: item.id,
+    task_id: item.taskId,
+    new_status: 'resolved',
+    task_status: 'completed',
+    next_step: null,
+    next_step_id: null,
+    next_assignee: null,
+    next_assignee_id: null,
+    next_task_item_id: null,
+    transition: 'finalize',
+    acted_at: now.toISOString(),
+    message: 'Task completed: the ticket is resolved',
+  };
+}
+
+/** The task moves to the next step: its role's next member (or the chosen one) gets a new assignment. */
+async function advanceTask(
+  tx: Tx,
+  actor: Actor,
+  item: LoadedItem,
+  plan: TransitionPlan & { next: SnapStep; transition: Transition },
+  input: TransitionActionInput,
+  now: Date,
+): Promise<TransitionOutcome> {
+  const { snap, step, transition, next, members } = plan;
+  const ticketNumber = item.task.ticket.ticketNumber;
+  const assignee = input.next_assignee_id
+    ? (members.find((m) => m.id === input.next_assignee_id) as { id: number; name: string })
+    : ((await nextMember(tx, rolePool(next.role_id), members)) as { id: number; name: string });
+  const created = await tx.taskItem.create({
+    data: {
       taskId: item.taskId,
-      ticketNumber,
-      subject: item.task.ticket.subject,
+      userId: assignee.id,
+      roleId: next.role_id,
+      stepId: next.id,
       stepName: next.name,
       origin: 'System',
-    });
-    await enqueue(tx, MESSAGES.syncTicketStatus, {
-      ticket_number: ticketNumber,
-      status: 'In Progress',
-      event_id: `taskitem:${item.id}:transition:${transition.id}`,
-      occurred_at: now.toISOString(),
-      note: `${step.name} → ${next.name}`,
-    });
-    await writeAudit(tx, actor, {
-      context: 'workflow',
-      action: 'task_transition',
-      entityType: 'task',
-      entityId: item.taskId,
-      oldValues: { step: step.name, task_item_id: item.id },
-      newValues: { step: next.name, transition: transition.name, assignee_id: assignee.id, task_item_id: created.id },
-    });
-    publishTaskChange(tx, { ticketNumber, taskId: item.taskId, action: 'task_transition' });
-    return {
-      status: 'success',
-      task_item_id: item.id,
-      task_id: item.taskId,
-      new_status: 'resolved',
-      task_status: 'in_progress',
-      next_step: next.name,
-      next_step_id: next.id,
-      next_assignee: assignee.name,
-      next_assignee_id: assignee.id,
-      next_task_item_id: created.id,
-      transition: transition.name,
-      acted_at: now.toISOString(),
-      message: 'Transition completed successfully',
-    };
+      assignedOn: now,
+      targetResolution: addSeconds(now, stepSlaSeconds(item.task.slaSeconds, next.weight, weightsOf(snap))),
+      history: {
+        create: {
+          status: 'new',
+          origin: 'System',
+          notes: `Assigned after "${transition.name}" from ${step.name}`,
+          createdAt: now,
+        },
+      },
+    },
   });
+  await tx.task.update({ where: { id: item.taskId }, data: { status: 'in_progress', currentStepId: next.id } });
+  await notifyAssignee(tx, {
+    userId: assignee.id,
+    taskItemId: created.id,
+    taskId: item.taskId,
+    ticketNumber,
+    subject: item.task.ticket.subject,
+    stepName: next.name,
+    origin: 'System',
+  });
+  await enqueue(tx, MESSAGES.syncTicketStatus, {
+    ticket_number: ticketNumber,
+    status: 'In Progress',
+    event_id: `taskitem:${item.id}:transition:${transition.id}`,
+    occurred_at: now.toISOString(),
+    note: `${step.name} → ${next.name}`,
+  });
+  await writeAudit(tx, actor, {
+    context: 'workflow',
+    action: 'task_transition',
+    entityType: 'task',
+    entityId: item.taskId,
+    oldValues: { step: step.name, task_item_id: item.id },
+    newValues: { step: next.name, transition: transition.name, assignee_id: assignee.id, task_item_id: created.id },
+  });
+  publishTaskChange(tx, { ticketNumber, taskId: item.taskId, action: 'task_transition' });
+  return {
+    status: 'success',
+    task_item_id: item.id,
+    task_id: item.taskId,
+    new_status: 'resolved',
+    task_status: 'in_progress',
+    next_step: next.name,
+    next_step_id: next.id,
+    next_assignee: assignee.name,
+    next_assignee_id: assignee.id,
+    next_task_item_id: created.id,
+    transition: transition.name,
+    acted_at: now.toISOString(),
+    message: 'Transition completed successfully',
+  };
 }
 
 /** 003 §4: act on a task by id; the caller's open assignment on it (or the given one) is the one acted on. */
@@ -375,6 +419,13 @@ export async function escalateTask(actor: Actor, input: EscalateInput) {
 }
 
 /** 001 §7: admins move an open assignment to another active user (origin Transferred, same deadline). */
+/** Who the caller could transfer an assignment to: the role's other active members (none if they may not transfer). */
+export async function transferCandidates(actor: Actor, item: { role_id: number; user_id: number } | undefined) {
+  if (!item || !canTransfer(actor)) return [];
+  const members = await activeUsersInRole(item.role_id);
+  return members.filter((u) => u.id !== item.user_id).map((u) => ({ id: u.id, name: u.name }));
+}
+
 export async function transferTask(actor: Actor, input: TransferInput) {
   assertCanTransfer(actor);
   const item = await loadItem(actor, input.task_item_id);
@@ -502,6 +553,17 @@ export async function escalateOwnership(actor: Actor, input: OwnerEscalateInput)
 }
 
 /** 000 §TTS→HDTS 4: HDTS or TTS admins give the ticket to another coordinator. */
+/** What the caller may do about a ticket's ownership, and to whom they could transfer it. */
+export async function ownershipOptions(actor: Actor, t: { owner_id: number | null; is_escalated: boolean }) {
+  const canTransfer = canTransferOwnership(actor);
+  const coordinators = canTransfer
+    ? (await activeUsersWithRole('hdts', 'Ticket Coordinator'))
+        .filter((u) => u.id !== t.owner_id)
+        .map((u) => ({ id: u.id, name: u.name }))
+    : [];
+  return { canEscalate: t.owner_id === actor.id && !t.is_escalated, canTransfer, coordinators };
+}
+
 export async function transferOwnership(actor: Actor, input: OwnerTransferInput) {
   assertCanTransferOwnership(actor);
   const { task } = await latestTaskOf(input.ticket_number);

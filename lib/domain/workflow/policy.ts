@@ -39,11 +39,13 @@ export const canActOnItem = (a: Actor, item: { userId: number }) => item.userId 
 export function assertCanActOnItem(a: Actor, item: { userId: number }) {
   if (!canActOnItem(a, item)) throw forbidden('You are not assigned to this task');
 }
+export const canTransfer = (a: Actor) => isTtsAdmin(a);
 export function assertCanTransfer(a: Actor) {
-  if (!isTtsAdmin(a)) throw forbidden('Only workflow administrators can transfer tasks');
+  if (!canTransfer(a)) throw forbidden('Only workflow administrators can transfer tasks');
 }
+export const canTransferOwnership = (a: Actor) => isAnyAdmin(a);
 export function assertCanTransferOwnership(a: Actor) {
-  if (!isAnyAdmin(a))
+  if (!canTransferOwnership(a))
     throw new AppError(403, 'INSUFFICIENT_PERMISSIONS', 'Only HDTS or system administrators can transfer ticket ownership');
 }
 export function assertOwnsTicket(a: Actor, t: { ownerId: number | null }) {

@@ -262,6 +262,86 @@ export async function assignWorkflowManually(actor: Actor, ticketNumber: string,
 }
 
 /** tts.receive_hdts_ticket_status: Withdrawn/Rejected close; Closed stores CSAT and times; Reopened reopens. */
+type WorkflowTicketRow = NonNullable<Awaited<ReturnType<typeof db.workflowTicket.findUnique>>>;
+type TaskRow = Awaited<ReturnType<Tx['task']['findFirst']>>;
+
+/** Withdrawn or Rejected in the help desk: the task and its open assignments close. */
+async function closeForHdts(tx: Tx, ticket: WorkflowTicketRow, task: TaskRow, p: HdtsTicketStatusPayload) {
+  await tx.workflowTicket.update({ where: { id: ticket.id }, data: { hdtsStatus: p.status } });
+  if (!task || !OPEN_TASK.includes(task.status)) return;
+  const now = new Date();
+  const open = await tx.taskItem.findMany({ where: { taskId: task.id, status: { in: OPEN_ITEM } } });
+  for (const item of open) {
+    await tx.taskItem.update({
+      where: { id: item.id },
+      data: {
+        status: 'closed',
+        actedOn: now,
+        history: {
+          create: {
+            status: 'closed',
+            origin: 'System',
+            notes: `Ticket ${p.status.toLowerCase()} in the help desk${p.reason ? `: ${p.reason}` : ''}`,
+          },
+        },
+      },
+    });
+  }
+  await tx.task.update({ where: { id: task.id }, data: { status: 'closed', completedAt: now } });
+}
+
+/** Closed in the help desk: the workflow's copy keeps the CSAT and completion times. */
+async function recordHdtsClosed(tx: Tx, ticket: WorkflowTicketRow, p: HdtsTicketStatusPayload) {
+  await tx.workflowTicket.update({
+    where: { id: ticket.id },
+    data: {
+      hdtsStatus: 'Closed',
+      csatRating: p.csat_rating ?? ticket.csatRating,
+      feedback: p.feedback ?? ticket.feedback,
+      dateCompleted: p.date_completed ? new Date(p.date_completed) : ticket.dateCompleted,
+      timeClosed: p.time_closed ? new Date(p.time_closed) : ticket.timeClosed,
+    },
+  });
+}
+
+/** Reopened in the help desk: a completed task starts again at its first step with the role's next member. */
+async function reopenForHdts(tx: Tx, ticket: WorkflowTicketRow, task: TaskRow, p: HdtsTicketStatusPayload) {
+  await tx.workflowTicket.update({ where: { id: ticket.id }, data: { hdtsStatus: 'Reopened' } });
+  if (task?.status !== 'completed') return;
+  const version = await loadVersion(tx, task.versionId);
+  if (!version) throw new Error(`Task ${task.id} refers to a missing version`);
+  const snap = version.snapshot;
+  const start = startStepOf(snap);
+  const members = start ? await activeUsersInRole(start.role_id, tx) : [];
+  const assignee = start ? await nextMember(tx, rolePool(start.role_id), members) : null;
+  if (!start || !assignee) return;
+  const now = new Date();
+  await tx.task.update({ where: { id: task.id }, data: { status: 'in_progress', completedAt: null, currentStepId: start.id } });
+  const item = await tx.taskItem.create({
+    data: {
+      taskId: task.id,
+      userId: assignee.id,
+      roleId: start.role_id,
+      stepId: start.id,
+      stepName: start.name,
+      origin: 'System',
+      targetResolution: addSeconds(now, stepSlaSeconds(task.slaSeconds, start.weight, weightsOf(snap))),
+      history: { create: { status: 'new', origin: 'System', notes: `Ticket reopened${p.reason ? `: ${p.reason}` : ''}` } },
+    },
+    select: { id: true },
+  });
+  // Like any new assignment: the agent is told, joins the conversation, and the help desk records them.
+  await notifyAssignee(tx, {
+    userId: assignee.id,
+    taskItemId: item.id,
+    taskId: task.id,
+    ticketNumber: ticket.ticketNumber,
+    subject: ticket.subject,
+    stepName: start.name,
+    origin: 'System',
+  });
+}
+
 /**
  * tts.update_ticket_attachments: the ticket's files changed in the help desk after approval. The newest list
  * wins (an older delivery arriving late changes nothing); the staff pages of the ticket re-read.
@@ -298,83 +378,9 @@ export async function receiveHdtsTicketStatus(raw: HdtsTicketStatusPayload | unk
   await transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "workflow"."tickets" WHERE id = ${ticket.id} FOR UPDATE`;
     const task = await tx.task.findFirst({ where: { ticketId: ticket.id }, orderBy: { id: 'desc' } });
-    if (p.status === 'Withdrawn' || p.status === 'Rejected') {
-      await tx.workflowTicket.update({ where: { id: ticket.id }, data: { hdtsStatus: p.status } });
-      if (task && OPEN_TASK.includes(task.status)) {
-        const now = new Date();
-        const open = await tx.taskItem.findMany({ where: { taskId: task.id, status: { in: OPEN_ITEM } } });
-        for (const item of open) {
-          await tx.taskItem.update({
-            where: { id: item.id },
-            data: {
-              status: 'closed',
-              actedOn: now,
-              history: {
-                create: {
-                  status: 'closed',
-                  origin: 'System',
-                  notes: `Ticket ${p.status.toLowerCase()} in the help desk${p.reason ? `: ${p.reason}` : ''}`,
-                },
-              },
-            },
-          });
-        }
-        await tx.task.update({ where: { id: task.id }, data: { status: 'closed', completedAt: now } });
-      }
-    } else if (p.status === 'Closed') {
-      await tx.workflowTicket.update({
-        where: { id: ticket.id },
-        data: {
-          hdtsStatus: 'Closed',
-          csatRating: p.csat_rating ?? ticket.csatRating,
-          feedback: p.feedback ?? ticket.feedback,
-          dateCompleted: p.date_completed ? new Date(p.date_completed) : ticket.dateCompleted,
-          timeClosed: p.time_closed ? new Date(p.time_closed) : ticket.timeClosed,
-        },
-      });
-    } else if (p.status === 'Reopened') {
-      await tx.workflowTicket.update({ where: { id: ticket.id }, data: { hdtsStatus: 'Reopened' } });
-      if (task && task.status === 'completed') {
-        const version = await loadVersion(tx, task.versionId);
-        if (!version) throw new Error(`Task ${task.id} refers to a missing version`);
-        const snap = version.snapshot;
-        const start = startStepOf(snap);
-        const members = start ? await activeUsersInRole(start.role_id, tx) : [];
-        const assignee = start ? await nextMember(tx, rolePool(start.role_id), members) : null;
-        if (start && assignee) {
-          const now = new Date();
-          await tx.task.update({
-            where: { id: task.id },
-            data: { status: 'in_progress', completedAt: null, currentStepId: start.id },
-          });
-          const item = await tx.taskItem.create({
-            data: {
-              taskId: task.id,
-              userId: assignee.id,
-              roleId: start.role_id,
-              stepId: start.id,
-              stepName: start.name,
-              origin: 'System',
-              targetResolution: addSeconds(now, stepSlaSeconds(task.slaSeconds, start.weight, weightsOf(snap))),
-              history: {
-                create: { status: 'new', origin: 'System', notes: `Ticket reopened${p.reason ? `: ${p.reason}` : ''}` },
-              },
-            },
-            select: { id: true },
-          });
-          // Like any new assignment: the agent is told, joins the conversation, and the help desk records them.
-          await notifyAssignee(tx, {
-            userId: assignee.id,
-            taskItemId: item.id,
-            taskId: task.id,
-            ticketNumber: ticket.ticketNumber,
-            subject: ticket.subject,
-            stepName: start.name,
-            origin: 'System',
-          });
-        }
-      }
-    }
+    if (p.status === 'Withdrawn' || p.status === 'Rejected') await closeForHdts(tx, ticket, task, p);
+    else if (p.status === 'Closed') await recordHdtsClosed(tx, ticket, p);
+    else if (p.status === 'Reopened') await reopenForHdts(tx, ticket, task, p);
     await writeAudit(tx, SYSTEM_ACTOR, {
       context: 'workflow',
       action: `hdts_status_${p.status.toLowerCase()}`,

@@ -35,6 +35,40 @@ const errorSchema = {
   required: ['status', 'code', 'message', 'details', 'timestamp'],
 };
 
+const errorContent = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
+
+/** The documented responses of an endpoint: its success status, invalid input, authentication, its own extras. */
+function responsesOf(method: string, ep: AnyEndpoint): Record<string, unknown> {
+  const success = String(ep.status ?? (method === 'POST' ? 201 : 200));
+  const responses: Record<string, unknown> = {
+    [success]: { description: success === '204' ? 'No content' : 'Success' },
+    400: { description: 'Invalid input', content: errorContent },
+  };
+  if ((ep.auth ?? 'user') !== 'public') responses[401] = { description: 'Not authenticated', content: errorContent };
+  for (const [code, description] of Object.entries(ep.responses ?? {})) responses[code] = { description, content: errorContent };
+  return responses;
+}
+
+/** One OpenAPI operation from an endpoint's zod schemas and options. */
+function operationOf(method: string, path: string, ep: AnyEndpoint, tags: string[]): Record<string, unknown> {
+  const op: Record<string, unknown> = {
+    summary: ep.summary,
+    description: ep.description,
+    tags,
+    operationId: `${method.toLowerCase()}_${path.replace(/[^a-zA-Z0-9]+/g, '_').replace(/^_|_$/g, '')}`,
+    parameters: [...parameters(ep.params, 'path'), ...parameters(ep.query, 'query')],
+    responses: responsesOf(method, ep),
+    security: ep.auth === 'public' ? [] : ep.auth === 'apiKey' ? [{ apiKey: [] }] : [{ bearer: [] }, { cookie: [] }],
+  };
+  if (ep.body) {
+    op.requestBody = {
+      required: true,
+      content: { [ep.bodyType === 'multipart' ? 'multipart/form-data' : 'application/json']: { schema: jsonSchema(ep.body) } },
+    };
+  }
+  return op;
+}
+
 /** OpenAPI 3 for every route file, from the zod schemas the route wrapper validates with. */
 export async function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -47,41 +81,8 @@ export async function openApiDocument() {
       const service = r.path.split('/')[1];
       const epTags = ep.tags?.length ? ep.tags.map((t) => `${service}: ${t}`) : [service];
       for (const t of epTags) tags.add(t);
-      const success = String(ep.status ?? (method === 'POST' ? 201 : 200));
-      const responses: Record<string, unknown> = {
-        [success]: { description: success === '204' ? 'No content' : 'Success' },
-        400: {
-          description: 'Invalid input',
-          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-        },
-      };
-      if ((ep.auth ?? 'user') !== 'public')
-        responses[401] = {
-          description: 'Not authenticated',
-          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-        };
-      for (const [code, description] of Object.entries(ep.responses ?? {})) {
-        responses[code] = { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
-      }
-      const op: Record<string, unknown> = {
-        summary: ep.summary,
-        description: ep.description,
-        tags: epTags,
-        operationId: `${method.toLowerCase()}_${r.path.replace(/[^a-zA-Z0-9]+/g, '_').replace(/^_|_$/g, '')}`,
-        parameters: [...parameters(ep.params, 'path'), ...parameters(ep.query, 'query')],
-        responses,
-        security: ep.auth === 'public' ? [] : ep.auth === 'apiKey' ? [{ apiKey: [] }] : [{ bearer: [] }, { cookie: [] }],
-      };
-      if (ep.body) {
-        op.requestBody = {
-          required: true,
-          content: {
-            [ep.bodyType === 'multipart' ? 'multipart/form-data' : 'application/json']: { schema: jsonSchema(ep.body) },
-          },
-        };
-      }
       paths[r.path] ??= {};
-      paths[r.path][method.toLowerCase()] = op;
+      paths[r.path][method.toLowerCase()] = operationOf(method, r.path, ep, epTags);
     }
   }
   return {

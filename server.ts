@@ -42,7 +42,10 @@ async function main() {
   const app = next({ dev, dir: process.cwd(), hostname: 'localhost', port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const { prepareForwarding } = await import('./lib/server/client-ip');
   const server = http.createServer((req, res) => {
+    // The trust boundary: the client address comes from the connection (or a trusted proxy), never from a header.
+    prepareForwarding(req);
     // Every path answers with and without the trailing slash (spec paths end in "/").
     if (req.url && req.url.length > 1) {
       const q = req.url.indexOf('?');

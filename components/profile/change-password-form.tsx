@@ -25,7 +25,7 @@ export function ChangePasswordForm() {
           old_password: String(form.get('old_password') ?? ''),
           new_password: next,
         }),
-      'Password changed. Other API sessions were signed out.',
+      'Password changed. Your other sessions were signed out.',
     );
     if (ok) formEl.reset();
   }

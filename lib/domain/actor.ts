@@ -13,6 +13,8 @@ export interface Actor {
   username: string;
   name: string;
   roles: ActorRole[];
+  /** Admin roles withheld until the user enrols in two-factor sign-in (REQUIRE_2FA_FOR_ADMINS). */
+  twoFactorRequired?: boolean;
   ip?: string | null;
   userAgent?: string | null;
 }

@@ -1,7 +1,7 @@
 import { decode } from 'next-auth/jwt';
 import type { Actor } from '@/lib/domain/actor';
 import { unauthenticated } from '@/lib/domain/errors';
-import { loadActor } from '@/lib/domain/identity/queries';
+import { sessionActor } from '@/lib/domain/identity/sessions';
 import { verifyAccessToken } from '@/lib/domain/identity/tokens';
 import { nextAuthSecret } from './env';
 
@@ -18,8 +18,8 @@ export function parseCookies(header: string | null): Record<string, string> {
 
 export const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
 
-/** The user id of a next-auth session cookie value (JWT session), or null. */
-export async function sessionUserId(cookies: Record<string, string>): Promise<number | null> {
+/** The user id and session version of a next-auth session cookie (JWT session), or null. */
+export async function sessionClaims(cookies: Record<string, string>): Promise<{ userId: number; ver: unknown } | null> {
   for (const name of SESSION_COOKIES) {
     // next-auth splits large session cookies into name.0, name.1 ...
     const value =
@@ -32,9 +32,18 @@ export async function sessionUserId(cookies: Record<string, string>): Promise<nu
     if (!value) continue;
     const token = await decode({ token: value, secret: nextAuthSecret() }).catch(() => null);
     const id = Number(token?.sub);
-    if (id > 0) return id;
+    if (Number.isSafeInteger(id) && id > 0) return { userId: id, ver: token?.ver };
   }
   return null;
+}
+
+/** The portal session's actor (pages): null when signed out, or when the session was ended since. */
+export async function portalActor(
+  cookies: Record<string, string>,
+  meta: { ip?: string | null; userAgent?: string | null },
+): Promise<Actor | null> {
+  const session = await sessionClaims(cookies);
+  return session ? sessionActor(session.userId, session.ver, meta) : null;
 }
 
 /**
@@ -49,20 +58,16 @@ export async function authenticate(
   if (auth) {
     const m = /^Bearer\s+(.+)$/i.exec(auth.trim());
     const claims = m ? await verifyAccessToken(m[1]) : null;
-    const actor = claims ? await loadActor(claims.user_id, meta) : null;
+    const actor = claims ? await sessionActor(claims.user_id, claims.ver, meta) : null;
     if (!actor) throw unauthenticated('Given token not valid for any token type');
     return { actor, via: 'bearer' };
   }
   const cookies = parseCookies(headers.get('cookie'));
   if (cookies.access_token) {
     const claims = await verifyAccessToken(cookies.access_token);
-    const actor = claims ? await loadActor(claims.user_id, meta) : null;
+    const actor = claims ? await sessionActor(claims.user_id, claims.ver, meta) : null;
     if (actor) return { actor, via: 'cookie' };
   }
-  const sessionId = await sessionUserId(cookies);
-  if (sessionId) {
-    const actor = await loadActor(sessionId, meta);
-    if (actor) return { actor, via: 'session' };
-  }
-  return null;
+  const actor = await portalActor(cookies, meta);
+  return actor ? { actor, via: 'session' } : null;
 }

@@ -31,6 +31,12 @@ export async function disconnectDb(): Promise<void> {
   g.__switchboardPrisma = undefined;
 }
 
+// Listeners told after every committed transaction (the request wrapper records that its change was made).
+const gc = globalThis as unknown as { __switchboardCommitListeners?: (() => void)[] };
+export function onCommit(fn: () => void): void {
+  (gc.__switchboardCommitListeners ??= []).push(fn);
+}
+
 // Work to run once a transaction has committed (waking job workers, pushing realtime events).
 const afterCommitHooks = new WeakMap<object, (() => void)[]>();
 // Work to run inside a transaction after its body, just before COMMIT (flushing buffered job inserts).
@@ -69,6 +75,7 @@ export async function transaction<T>(
     },
     { timeout: opts?.timeout ?? 15000, maxWait: 10000, isolationLevel: opts?.isolationLevel },
   );
+  for (const l of gc.__switchboardCommitListeners ?? []) l();
   for (const h of hooks) {
     try {
       h();

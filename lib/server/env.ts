@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** The one place that reads process.env. Everything else imports `env`. */
@@ -23,11 +24,50 @@ const schema = z.object({
   REFRESH_TOKEN_TTL_SECONDS: duration.default(7 * 24 * 3600),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_SECONDS: duration.default(15 * 60),
+  /** How long a process may serve a user's roles and session version from memory (0: read every request). */
+  ACTOR_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
+  /** Password reset links stay valid this long. */
+  PASSWORD_RESET_TTL_SECONDS: duration.default(3600),
+  /** Users holding an Admin role must sign in with a second factor (their admin roles wait until they enrol). */
+  REQUIRE_2FA_FOR_ADMINS: bool,
+  /**
+   * Comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed. Empty (the
+   * default): the connection's own address is the client's, whatever the request's headers say.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const out: { address: string; prefix: number; family: 'ipv4' | 'ipv6' }[] = [];
+      for (const item of v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)) {
+        const [address, bits] = item.split('/');
+        const family = isIP(address) === 4 ? 'ipv4' : isIP(address) === 6 ? 'ipv6' : null;
+        const max = family === 'ipv4' ? 32 : 128;
+        const prefix = bits === undefined ? max : Number(bits);
+        if (!family || !Number.isInteger(prefix) || prefix < 0 || prefix > max) {
+          ctx.addIssue({ code: 'custom', message: `"${item}" is not an IP address or CIDR range` });
+          continue;
+        }
+        out.push({ address, prefix, family });
+      }
+      return out;
+    }),
+  /** Largest JSON (or form) request body; larger ones are cut off while streaming and answered 413. */
+  REQUEST_BODY_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
   /** Rate limits "points/seconds" (spec 003's table). */
   RATE_LIMIT_TOKEN: z.string().default('5/60'),
   RATE_LIMIT_TICKET_CREATE: z.string().default('30/3600'),
   RATE_LIMIT_TICKET_READ: z.string().default('100/60'),
   RATE_LIMIT_DEFAULT: z.string().default('60/60'),
+  /** Password reset e-mails per address (the token bucket also limits each IP). */
+  RATE_LIMIT_PASSWORD_RESET: z.string().default('3/3600'),
   RATE_LIMIT_DISABLED: bool,
   /** Prisma connections per process (requests and job handlers share them). */
   DB_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(40),
@@ -88,6 +128,16 @@ function load(): Env {
 }
 
 export const env: Env = load();
+
+/** The app's public origin (scheme, host, port): CSRF and socket Origin checks, e-mail links, HSTS. */
+export function appOrigin(): string {
+  return new URL(env.APP_URL ?? `http://localhost:${env.PORT}`).origin;
+}
+
+/** The public base URL without a trailing slash (links in e-mails). */
+export function appBaseUrl(): string {
+  return (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
+}
 
 const DEV_SECRET = 'switchboard-development-secret-not-for-production!';
 

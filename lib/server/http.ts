@@ -1,10 +1,14 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Actor } from '@/lib/domain/actor';
-import { AppError, type FieldErrors, forbidden, unauthenticated, validationFailed } from '@/lib/domain/errors';
+import { AppError, badRequest, type FieldErrors, forbidden, unauthenticated, validationFailed } from '@/lib/domain/errors';
 import { Page } from '@/lib/domain/pagination';
 import { type AuthVia, authenticate } from './authn';
-import { env } from './env';
+import { readTextLimited } from './body';
+import { clientIpOf } from './client-ip';
+import { onCommit } from './db';
+import { appOrigin, env } from './env';
 import { logger } from './logger';
 import { consume, type RateBucket } from './ratelimit';
 
@@ -61,8 +65,6 @@ export class Reply {
   ) {}
 }
 
-const MAX_JSON_BYTES = 1024 * 1024;
-
 export function errorBody(err: AppError, traceId: string) {
   const title: Record<number, string> = {
     400: 'Bad Request',
@@ -107,21 +109,76 @@ export function fieldErrors(error: z.ZodError, prefix?: string): FieldErrors {
   return out;
 }
 
+const UNAVAILABLE_CODES = new Set([
+  // Prisma: cannot reach / timed out / closed / pool exhausted
+  'P1001',
+  'P1002',
+  'P1008',
+  'P1017',
+  'P2024',
+  // node-postgres and the socket beneath it
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  // PostgreSQL: shutting down, starting up, connection failures, too many connections
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '53300',
+]);
+const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|connection (?:refused|closed|reset)|terminating connection|the database system is (?:starting up|shutting down)|Can't reach database server|Timed out fetching a new connection|Client has encountered a connection error/i;
+
+/** True when an error means the database is down or unreachable (not a bad query): answered 503. */
+export function isDatabaseUnavailable(e: unknown): boolean {
+  for (let cur: unknown = e, depth = 0; cur && depth < 6; depth++) {
+    const x = cur as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; originalCode?: unknown };
+    if (typeof x.code === 'string' && UNAVAILABLE_CODES.has(x.code)) return true;
+    if (typeof x.originalCode === 'string' && UNAVAILABLE_CODES.has(x.originalCode)) return true;
+    if (typeof x.kind === 'string' && UNAVAILABLE_KINDS.has(x.kind)) return true;
+    if (typeof x.message === 'string' && UNAVAILABLE_MESSAGE.test(x.message)) return true;
+    cur = x.cause;
+  }
+  return false;
+}
+
+const RETRY_AFTER_SECONDS = 5;
+
 /** Map anything thrown to the one error format; unexpected errors are logged with their trace id. */
 export function toAppError(e: unknown, traceId: string): AppError {
   if (e instanceof AppError) return e;
   if (e instanceof z.ZodError) return validationFailed(fieldErrors(e));
+  if (isDatabaseUnavailable(e)) {
+    logger.warn('database unavailable', { traceId, error: e instanceof Error ? e.message : String(e) });
+    return new AppError(
+      503,
+      'SERVICE_UNAVAILABLE',
+      'The service is briefly unavailable. Please try again in a few seconds.',
+      { retry_after: RETRY_AFTER_SECONDS },
+      { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+    );
+  }
   const code = (e as { code?: string })?.code;
   if (code === 'P2025') return new AppError(404, 'NOT_FOUND', 'Resource not found');
   if (code === 'P2002') return new AppError(409, 'DUPLICATE_RESOURCE', 'Resource already exists');
+  // Values PostgreSQL cannot store (out of range, invalid text) are the client's mistake, never a 500.
+  if (code === 'P2020' || code === 'P2033' || code === 'P2007' || code === '22003' || code === '22021' || code === '22P05')
+    return badRequest('A value is out of range or not valid text', {}, 'INVALID_VALUE');
   logger.error('unhandled error', { traceId, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   return new AppError(500, 'INTERNAL_ERROR', 'An unexpected error occurred');
 }
 
 export function requestMeta(req: Request): RequestMeta {
-  const fwd = req.headers.get('x-forwarded-for');
   return {
-    ip: fwd?.split(',')[0]?.trim() || req.headers.get('x-real-ip') || null,
+    ip: clientIpOf(req.headers),
     userAgent: req.headers.get('user-agent'),
     traceId: req.headers.get('x-request-id')?.slice(0, 64) || randomUUID(),
   };
@@ -137,12 +194,9 @@ function queryObject(url: URL): Record<string, string | string[]> {
 }
 
 async function readJson(req: Request): Promise<unknown> {
-  const length = Number(req.headers.get('content-length') ?? 0);
-  if (length > MAX_JSON_BYTES) throw new AppError(413, 'PAYLOAD_TOO_LARGE', 'Request body is too large');
-  const text = await req.text();
-  if (text.length > MAX_JSON_BYTES) throw new AppError(413, 'PAYLOAD_TOO_LARGE', 'Request body is too large');
-  if (!text.trim()) return {};
   const type = req.headers.get('content-type') ?? '';
+  const text = await readTextLimited(req, env.REQUEST_BODY_MAX_BYTES);
+  if (!text.trim()) return {};
   if (type && !/json/i.test(type)) {
     throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the request body as application/json');
   }
@@ -153,11 +207,40 @@ async function readJson(req: Request): Promise<unknown> {
   }
 }
 
+const INT4_MAX = 2_147_483_647;
+// NUL cannot be stored in PostgreSQL text; an unpaired surrogate is not text at all.
+const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Values no field may hold, found anywhere in parsed input: text with NUL or unpaired surrogates, and integers
+ * beyond PostgreSQL's 32-bit `integer` (every id and count here). Refused as field errors before any write.
+ */
+export function unsafeValues(value: unknown, path: string[] = [], out: FieldErrors = {}): FieldErrors {
+  const key = () => path.join('.') || 'non_field_errors';
+  if (typeof value === 'string') {
+    if (UNSAFE_TEXT.test(value)) (out[key()] ??= []).push('Text may not contain NUL characters or unpaired surrogates');
+  } else if (typeof value === 'number') {
+    if (Number.isInteger(value) && Math.abs(value) > INT4_MAX) (out[key()] ??= []).push(`Must be at most ${INT4_MAX}`);
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      unsafeValues(v, [...path, String(i)], out);
+    });
+  } else if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    for (const [k, v] of Object.entries(value)) {
+      if (UNSAFE_TEXT.test(k)) (out[[...path, k].join('.')] ??= []).push('Field names may not contain NUL characters');
+      else unsafeValues(v, [...path, k], out);
+    }
+  }
+  return out;
+}
+
 function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
     throw validationFailed(fieldErrors(result.error, where === 'body' ? undefined : where));
   }
+  const bad = unsafeValues(result.data, where === 'body' ? [] : [where]);
+  if (Object.keys(bad).length) throw validationFailed(bad);
   return result.data;
 }
 
@@ -167,18 +250,14 @@ export function safeEqual(a: string, b: string): boolean {
   return ab.length === bb.length && timingSafeEqual(ab, bb);
 }
 
-/** Cookie-authenticated writes must come from our own origin (SameSite=Lax plus an Origin check). */
+/**
+ * Cookie-authenticated writes must come from our own origin (SameSite=Lax plus an Origin check): scheme, host
+ * and port equal to the configured APP_URL's, never what a request's Host or X-Forwarded-Host claims.
+ */
 function assertSameOrigin(req: Request) {
   const origin = req.headers.get('origin');
   if (!origin) return;
-  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
-  let originHost: string | null = null;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    /* unparsable origin: refuse below */
-  }
-  if (!host || originHost !== host) throw forbidden('Cross-site request refused');
+  if (origin !== appOrigin()) throw forbidden('Cross-site request refused');
 }
 
 function serialize(result: unknown, url: URL, status: number, headers: Record<string, string>): Response {
@@ -197,10 +276,19 @@ function serialize(result: unknown, url: URL, status: number, headers: Record<st
   return Response.json(result instanceof Page ? result.toJSON(url) : result, { status, headers });
 }
 
+/** Per request: whether a transaction of this request has committed (see onCommit in db.ts). */
+const requestScope = new AsyncLocalStorage<{ committed: boolean }>();
+onCommit(() => {
+  const scope = requestScope.getStore();
+  if (scope) scope.committed = true;
+});
+
 function handlerFor(method: Method, endpoint: AnyEndpoint): Handler {
-  const handler: Handler = async (req, ctx) => {
+  const handler: Handler = (req, ctx) => requestScope.run({ committed: false }, () => run(req, ctx));
+  const run: Handler = async (req, ctx) => {
     const meta = requestMeta(req);
     let rateHeaders: Record<string, string> = {};
+    const status = endpoint.status ?? (method === 'POST' ? 201 : 200);
     try {
       const url = new URL(req.url);
       const auth = endpoint.auth ?? 'user';
@@ -228,11 +316,19 @@ function handlerFor(method: Method, endpoint: AnyEndpoint): Handler {
       let body: unknown;
       if (endpoint.body && endpoint.bodyType !== 'multipart') body = parse(endpoint.body, await readJson(req), 'body');
       const result = await endpoint.handler({ actor: actor as Actor, params, query, body, req, meta, via });
-      return serialize(result, url, endpoint.status ?? (method === 'POST' ? 201 : 200), {
-        ...rateHeaders,
-        'X-Trace-Id': meta.traceId,
-      });
+      return serialize(result, url, status, { ...rateHeaders, 'X-Trace-Id': meta.traceId });
     } catch (e) {
+      // The change was committed and only what came after (a read for the answer) met the outage: never report
+      // failure for a change that was made.
+      if (requestScope.getStore()?.committed && isDatabaseUnavailable(e)) {
+        logger.warn('database unavailable after commit', { traceId: meta.traceId });
+        return serialize(
+          status === 204 ? undefined : { status: 'success', message: 'The change was saved. Reload to see the result.' },
+          new URL(req.url),
+          status,
+          { ...rateHeaders, 'X-Trace-Id': meta.traceId },
+        );
+      }
       return errorResponse(toAppError(e, meta.traceId), meta.traceId, rateHeaders);
     }
   };

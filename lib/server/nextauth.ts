@@ -1,11 +1,24 @@
 import type { NextAuthOptions } from 'next-auth';
+import { encode } from 'next-auth/jwt';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { NextRequest } from 'next/server';
 import { AppError } from '@/lib/domain/errors';
-import { signInForPortal } from '@/lib/domain/identity/commands';
+import { signInForPortal, signOutOfPortal } from '@/lib/domain/identity/commands';
 import { loginInput } from '@/lib/domain/identity/schemas';
+import { readBodyLimited } from './body';
+import { clientIpOf } from './client-ip';
 import { env, nextAuthSecret } from './env';
+import { errorResponse, requestMeta, toAppError } from './http';
+import { consume } from './ratelimit';
 
-/** Portal sign-in: next-auth Credentials + JWT session, sharing the user store and lockout with /auth/token/. */
+/** Messages next-auth hands to the login page as `error`; the form recognises OTP_REQUIRED to ask for the code. */
+export const OTP_REQUIRED = 'OTP_REQUIRED';
+
+/**
+ * Portal sign-in: next-auth Credentials + JWT session, sharing the user store, the lockout and the rate limit
+ * (per client address, the `token` bucket) with /auth/token/. The session carries the user's session version
+ * (`ver`): sign-out, password change, deactivation and the rest end it everywhere (identity/sessions.ts).
+ */
 export const authOptions: NextAuthOptions = {
   // Read at request time: server.ts may provide the secret after this module is loaded.
   get secret() {
@@ -16,21 +29,37 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: 'Switchboard',
-      credentials: { username: { label: 'Email or username', type: 'text' }, password: { label: 'Password', type: 'password' } },
+      credentials: {
+        username: { label: 'Email or username', type: 'text' },
+        password: { label: 'Password', type: 'password' },
+        otp_code: { label: 'Authentication code', type: 'text' },
+      },
       async authorize(credentials, req) {
-        const parsed = loginInput.safeParse({ username: credentials?.username, password: credentials?.password });
+        const headers = new Headers(
+          Object.entries((req?.headers ?? {}) as Record<string, string | undefined>).filter(
+            (e): e is [string, string] => typeof e[1] === 'string',
+          ),
+        );
+        const meta = { ip: clientIpOf(headers), userAgent: headers.get('user-agent') };
+        const parsed = loginInput.safeParse({
+          username: credentials?.username,
+          password: credentials?.password,
+          otp_code: credentials?.otp_code || undefined,
+        });
         if (!parsed.success) throw new Error('Enter your email or username and your password.');
-        const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
         try {
-          const actor = await signInForPortal(
-            { ip: headers['x-forwarded-for']?.split(',')[0] ?? null, userAgent: headers['user-agent'] ?? null },
-            parsed.data,
-          );
-          return { id: String(actor.id), email: actor.email, name: actor.name };
+          await consume('token', `ip:${meta.ip ?? 'unknown'}`);
+          const { actor, tokenVersion } = await signInForPortal(meta, parsed.data);
+          return { id: String(actor.id), email: actor.email, name: actor.name, ver: tokenVersion };
         } catch (e) {
           // next-auth passes the message to the login page as `error`.
-          if (e instanceof AppError)
-            throw new Error(e.code === 'ACCOUNT_LOCKED' ? e.message : 'Invalid email/username or password.');
+          if (e instanceof AppError) {
+            if (e.code === 'ACCOUNT_LOCKED') throw new Error(e.message);
+            if (e.code === 'RATE_LIMIT_EXCEEDED') throw new Error('Too many sign-in attempts. Wait a minute and try again.');
+            if (e.code === 'OTP_REQUIRED') throw new Error(OTP_REQUIRED);
+            if (e.code === 'INVALID_OTP') throw new Error('That code is wrong or was already used.');
+            throw new Error('Invalid email/username or password.');
+          }
           throw e;
         }
       },
@@ -38,7 +67,10 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     jwt: ({ token, user }) => {
-      if (user) token.sub = user.id;
+      if (user) {
+        token.sub = user.id;
+        token.ver = (user as { ver?: number }).ver;
+      }
       return token;
     },
     session: ({ session, token }) => {
@@ -46,4 +78,52 @@ export const authOptions: NextAuthOptions = {
       return session;
     },
   },
+  events: {
+    // Signing out ends every session of the user, so a copied cookie stops working too.
+    signOut: async ({ token }) => {
+      const userId = Number(token?.sub);
+      if (Number.isSafeInteger(userId) && userId > 0) await signOutOfPortal({}, { userId, ver: token?.ver });
+    },
+  },
 };
+
+/** next-auth's session cookie name: `__Secure-` when the app is served over HTTPS. */
+export function sessionCookieName(): string {
+  return (process.env.NEXTAUTH_URL ?? env.APP_URL ?? '').startsWith('https://')
+    ? '__Secure-next-auth.session-token'
+    : 'next-auth.session-token';
+}
+
+/**
+ * A fresh portal session cookie for the session that just changed the user's password or second factor:
+ * every other session ended, this one carries on with the new version.
+ */
+export async function renewedSessionCookie(user: { id: number; email: string; name: string }, tokenVersion: number) {
+  const maxAge = env.REFRESH_TOKEN_TTL_SECONDS;
+  const value = await encode({
+    token: { sub: String(user.id), email: user.email, name: user.name, ver: tokenVersion },
+    secret: nextAuthSecret(),
+    maxAge,
+  });
+  const secure = sessionCookieName().startsWith('__Secure-') ? '; Secure' : '';
+  return `${sessionCookieName()}=${value}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${secure}`;
+}
+
+type NextAuthHandler = (req: NextRequest, ctx: { params: Promise<{ nextauth: string[] }> }) => Promise<Response>;
+
+/**
+ * next-auth reads its form bodies whole: give it a copy read with the body limit (413 above it), so a huge or
+ * endless sign-in body never sits in memory.
+ */
+export function limitedNextAuth(handler: NextAuthHandler): NextAuthHandler {
+  return async (req, ctx) => {
+    if (req.method !== 'POST' || !req.body) return handler(req, ctx);
+    const meta = requestMeta(req);
+    try {
+      const bytes = await readBodyLimited(req, env.REQUEST_BODY_MAX_BYTES);
+      return handler(new NextRequest(req.url, { method: req.method, headers: req.headers, body: bytes }), ctx);
+    } catch (e) {
+      return errorResponse(toAppError(e, meta.traceId), meta.traceId);
+    }
+  };
+}

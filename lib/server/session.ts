@@ -1,18 +1,15 @@
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
-import { getServerSession } from 'next-auth';
 import type { Actor } from '@/lib/domain/actor';
 import { canUsePortal, type Portal, portalsFor } from '@/lib/domain/identity/policy';
-import { loadActor } from '@/lib/domain/identity/queries';
-import { authOptions } from './nextauth';
+import { portalActor } from './authn';
+import { clientIpOf } from './client-ip';
 
-/** The signed-in user of a page, or null. */
+/** The signed-in user of a page, or null (also when the session was ended: sign-out elsewhere, password change). */
 export async function currentActor(): Promise<Actor | null> {
-  const session = await getServerSession(authOptions);
-  const id = Number((session?.user as { id?: string } | undefined)?.id);
-  if (!id) return null;
+  const jar = Object.fromEntries((await cookies()).getAll().map((c) => [c.name, c.value]));
   const h = await headers();
-  return loadActor(id, { ip: h.get('x-forwarded-for'), userAgent: h.get('user-agent') });
+  return portalActor(jar, { ip: clientIpOf(h), userAgent: h.get('user-agent') });
 }
 
 /** For portal pages: redirect to /login when signed out; 404 when the portal is not theirs. */
@@ -24,6 +21,7 @@ export async function requirePortal(portal: Portal): Promise<Actor> {
 }
 
 export async function landingPath(actor: Actor): Promise<string> {
+  if (actor.twoFactorRequired) return '/profile#two-factor';
   const first = portalsFor(actor)[0];
   return first ? `/${first}` : '/no-access';
 }

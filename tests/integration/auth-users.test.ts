@@ -625,15 +625,18 @@ describe('POST /auth/api/v1/users/change-password/', () => {
   it('answers 400 with a field error for a wrong old password, a weak or unchanged new one; nothing changes', async () => {
     const user = await makeUser([['hdts', 'Employee']]);
     const { access } = await loginAs(user.username);
-    const wrong = await refused(
-      () =>
-        call(changePasswordRoute, 'POST', '/', {
-          token: access,
-          body: { old_password: 'not-it-123', new_password: NEW_PASSWORD },
-        }),
-      400,
-    );
+    const beforeWrong = await snapshot(['identity.refresh_tokens', 'audit.audit_log']);
+    const wrong = await call(changePasswordRoute, 'POST', '/', {
+      token: access,
+      body: { old_password: 'not-it-123', new_password: NEW_PASSWORD },
+    });
+    expect(wrong.status).toBe(400);
     expect(wrong.body.details.old_password).toEqual(['Old password is incorrect']);
+    // A wrong old password counts against the account's lockout (and changes nothing else).
+    expect(await snapshot(['identity.refresh_tokens', 'audit.audit_log'])).toEqual(beforeWrong);
+    const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(row.failedLoginCount).toBe(1);
+    expect(row.passwordHash).toBe(user.passwordHash);
     const weak = await refused(
       () => call(changePasswordRoute, 'POST', '/', { token: access, body: { old_password: PASSWORD, new_password: 'short' } }),
       400,

@@ -9,6 +9,7 @@ const user = {
   email: 'ada@example.com',
   username: 'ada',
   roles: [{ system: 'hdts' as const, role: 'Employee', system_role_id: 3 }],
+  tokenVersion: 4,
 };
 
 describe('access and refresh tokens', () => {
@@ -21,6 +22,7 @@ describe('access and refresh tokens', () => {
       username: 'ada',
       roles: user.roles,
       token_type: 'access',
+      ver: 4,
     });
     expect(claims!.exp - claims!.iat).toBe(15 * 60);
     const header = JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString());
@@ -53,6 +55,20 @@ describe('access and refresh tokens', () => {
     expect(await verifyAccessToken(expired)).toBeNull();
     const expiredRefresh = await signRefreshToken(7, randomUUID(), randomUUID(), new Date(Date.now() - 1000));
     expect(await verifyRefreshToken(expiredRefresh)).toBeNull();
+  });
+
+  it('refuses a correctly signed access token without an expiry, a version or a user id', async () => {
+    const sign = (claims: Record<string, unknown>, exp = true) => {
+      const t = new SignJWT({ user_id: 7, email: user.email, roles: [], token_type: 'access', ver: 0, ...claims })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuedAt();
+      return (exp ? t.setExpirationTime('5m') : t).sign(jwtSecret());
+    };
+    expect(await verifyAccessToken(await sign({}))).not.toBeNull();
+    expect(await verifyAccessToken(await sign({}, false))).toBeNull();
+    expect(await verifyAccessToken(await sign({ ver: undefined }))).toBeNull();
+    expect(await verifyAccessToken(await sign({ ver: '0' }))).toBeNull();
+    expect(await verifyAccessToken(await sign({ user_id: '7' }))).toBeNull();
   });
 
   it('refuses tampered tokens, other secrets, other algorithms and garbage', async () => {

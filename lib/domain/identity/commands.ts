@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { db, type Tx } from '@/lib/server/db';
+import { db, type Tx, transaction } from '@/lib/server/db';
 import { env } from '@/lib/server/env';
 import { type Actor, SYSTEM_ACTOR } from '../actor';
 import { writeAudit } from '../audit';
 import { AppError, badRequest, conflict, notFound, unauthenticated, validationFailed } from '../errors';
+import { checkSucceeded, failure, lockedError, releaseCheck, reserveCheck, unknownNameLocked } from './lockout';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
 import { assertCanManageUsers } from './policy';
-import { actorRoles, getProfile, loadActor, toActor, userDto, userSummary } from './queries';
+import { getProfile, loadActor, recordOf, userDto, userSummary } from './queries';
 import type { LoginInput, UserCreateInput, UserUpdateInput } from './schemas';
+import { actorOf, actorRecord, refreshActorAfterCommit, revokeSessions, sessionActor } from './sessions';
 import { signAccessToken, signRefreshToken, verifyAccessToken, verifyRefreshToken } from './tokens';
+import { acceptSecondFactor } from './two-factor';
 
 export interface RequestMeta {
   ip?: string | null;
@@ -17,43 +20,11 @@ export interface RequestMeta {
 
 const withRoles = { roles: { include: { role: true } } } as const;
 const INVALID_CREDENTIALS = 'No active account found with the given credentials';
-
-function lockedError(minutes: number) {
-  return new AppError(
-    403,
-    'ACCOUNT_LOCKED',
-    `Account temporarily locked after too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-    { retry_after_seconds: minutes * 60 },
-  );
-}
-
-/**
- * Failed attempts for this login name within the lock window and after its last success.
- * Counted by name, not by user, so an unknown name and a wrong password look the same from outside.
- */
-async function lockState(login: string): Promise<{ failures: number; unlockAt: Date | null }> {
-  const windowStart = new Date(Date.now() - env.LOGIN_LOCK_SECONDS * 1000);
-  const lastSuccess = await db.loginAttempt.findFirst({
-    where: { login, success: true, at: { gt: windowStart } },
-    orderBy: { at: 'desc' },
-    select: { at: true },
-  });
-  const since = lastSuccess?.at ?? windowStart;
-  const failures = await db.loginAttempt.findMany({
-    where: { login, success: false, at: { gt: since } },
-    orderBy: { at: 'desc' },
-    take: env.LOGIN_MAX_FAILURES,
-    select: { at: true },
-  });
-  const oldest = failures.at(-1);
-  const unlockAt =
-    failures.length >= env.LOGIN_MAX_FAILURES && oldest ? new Date(oldest.at.getTime() + env.LOGIN_LOCK_SECONDS * 1000) : null;
-  return { failures: failures.length, unlockAt };
-}
+const invalidCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', INVALID_CREDENTIALS);
 
 export async function issueTokens(
   tx: Tx,
-  user: { id: number; email: string; username: string },
+  user: { id: number; email: string; username: string; tokenVersion: number },
   roles: Actor['roles'],
   family: string = randomUUID(),
 ) {
@@ -61,89 +32,117 @@ export async function issueTokens(
   const expiresAt = new Date(Date.now() + env.REFRESH_TOKEN_TTL_SECONDS * 1000);
   await tx.refreshToken.create({ data: { id: jti, familyId: family, userId: user.id, expiresAt } });
   return {
-    access: await signAccessToken({ id: user.id, email: user.email, username: user.username, roles }),
+    access: await signAccessToken({ ...user, roles }),
     refresh: await signRefreshToken(user.id, jti, family, expiresAt),
   };
 }
 
-/** Check credentials with lockout; returns the user (used by the token endpoint and portal sign-in). */
+/**
+ * Check credentials with the account lockout (lockout.ts); returns the user (token endpoint and portal sign-in).
+ * With two-factor sign-in on, the right password alone answers OTP_REQUIRED (and counts as no attempt); the
+ * code is then checked under the same counter.
+ */
 export async function authenticate(meta: RequestMeta, input: LoginInput) {
   const login = (input.username ?? input.email ?? '').trim().toLowerCase();
-  const lock = await lockState(login);
-  if (lock.unlockAt && lock.unlockAt > new Date()) {
-    throw lockedError(Math.max(1, Math.ceil((lock.unlockAt.getTime() - Date.now()) / 60000)));
-  }
   const user = await db.user.findFirst({
     where: { OR: [{ email: login }, { username: { equals: login, mode: 'insensitive' } }] },
     include: withRoles,
   });
-  const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
-  const ok = !!user && passwordOk && user.isActive;
-  await db.loginAttempt.create({
-    data: { login, userId: user?.id ?? null, success: ok, ip: meta.ip ?? null, userAgent: meta.userAgent?.slice(0, 500) ?? null },
-  });
-  if (!ok || !user) {
-    if (lock.failures + 1 >= env.LOGIN_MAX_FAILURES) throw lockedError(Math.ceil(env.LOGIN_LOCK_SECONDS / 60));
-    throw new AppError(401, 'INVALID_CREDENTIALS', INVALID_CREDENTIALS);
+  const record = (success: boolean) =>
+    db.loginAttempt.create({
+      data: { login, userId: user?.id ?? null, success, ip: meta.ip ?? null, userAgent: meta.userAgent?.slice(0, 500) ?? null },
+    });
+  if (!user) {
+    if (await unknownNameLocked(login)) throw lockedError(null);
+    await verifyPassword(input.password, DUMMY_HASH); // the same time as a wrong password
+    await record(false);
+    if (await unknownNameLocked(login)) throw lockedError(null);
+    throw invalidCredentials();
   }
+  const reservation = await reserveCheck(user.id);
+  const passwordOk = (await verifyPassword(input.password, user.passwordHash)) && user.isActive;
+  if (!passwordOk) {
+    await record(false);
+    throw failure(reservation, invalidCredentials());
+  }
+  if (user.totpEnabledAt) {
+    const code = input.otp_code?.trim();
+    if (!code) {
+      await releaseCheck(user.id);
+      throw new AppError(401, 'OTP_REQUIRED', 'Enter the 6-digit code from your authenticator app (or a recovery code)', {
+        otp_code: ['This field is required'],
+      });
+    }
+    if (!(await acceptSecondFactor(user, code))) {
+      await record(false);
+      throw failure(reservation, new AppError(401, 'INVALID_OTP', 'The code is wrong or was already used', { otp_code: ['Invalid code'] }));
+    }
+  }
+  await checkSucceeded(user.id, { lastLogin: new Date() });
+  await record(true);
   return user;
 }
 
 /** POST /auth/token/: access + refresh tokens and the user (003). */
 export async function login(meta: RequestMeta, input: LoginInput) {
   const user = await authenticate(meta, input);
-  const actor = toActor(user, meta);
-  const tokens = await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { lastLogin: new Date() } });
+  const actor = actorOf(recordOf(user), meta);
+  const tokens = await transaction(async (tx) => {
     await writeAudit(tx, actor, { context: 'identity', action: 'login', entityType: 'user', entityId: user.id });
     return issueTokens(tx, user, actor.roles);
   });
-  const roles = actorRoles(user);
+  const roles = actor.roles;
   return {
     ...tokens,
     user: { ...userSummary(user), role: roles[0] ? { id: roles[0].system_role_id, name: roles[0].role } : null, roles },
   };
 }
 
-/** Portal sign-in (next-auth Credentials): same checks and lockout, no API tokens. */
+/** Portal sign-in (next-auth Credentials): same checks and lockout, no API tokens; the session carries the version. */
 export async function signInForPortal(meta: RequestMeta, input: LoginInput) {
   const user = await authenticate(meta, input);
-  await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { lastLogin: new Date() } });
-    await writeAudit(tx, toActor(user, meta), {
-      context: 'identity',
-      action: 'portal_login',
-      entityType: 'user',
-      entityId: user.id,
-    });
+  const actor = actorOf(recordOf(user), meta);
+  await transaction(async (tx) => {
+    await writeAudit(tx, actor, { context: 'identity', action: 'portal_login', entityType: 'user', entityId: user.id });
   });
-  return toActor(user, meta);
+  return { actor, tokenVersion: user.tokenVersion };
 }
 
-/** POST /auth/token/refresh/: rotate. A token that was already rotated revokes its whole family. */
+/** Portal sign-out: ends every session of the user, when the session signing out is still a live one. */
+export async function signOutOfPortal(meta: RequestMeta, session: { userId: number; ver: unknown }) {
+  const actor = await sessionActor(session.userId, session.ver, meta);
+  if (!actor) return;
+  await transaction(async (tx) => {
+    await revokeSessions(tx, actor.id, 'sign_out');
+    await writeAudit(tx, actor, { context: 'identity', action: 'portal_logout', entityType: 'user', entityId: actor.id });
+  });
+}
+
+/**
+ * POST /auth/token/refresh/: rotate. A token that was already rotated ends every session of its user (theft
+ * detection); so does nothing else here.
+ */
 export async function refresh(meta: RequestMeta, token: string) {
   const claims = await verifyRefreshToken(token);
-  if (!claims) throw new AppError(401, 'TOKEN_INVALID', 'Token is invalid or expired');
+  const invalid = () => new AppError(401, 'TOKEN_INVALID', 'Token is invalid or expired');
+  if (!claims) throw invalid();
   const row = await db.refreshToken.findUnique({ where: { id: claims.jti } });
-  if (!row || row.revokedAt || row.expiresAt < new Date())
-    throw new AppError(401, 'TOKEN_INVALID', 'Token is invalid or expired');
-  const actor = await loadActor(row.userId, meta);
-  if (!actor) throw new AppError(401, 'TOKEN_INVALID', 'Token is invalid or expired');
+  if (!row || row.revokedAt || row.expiresAt < new Date()) throw invalid();
+  const user = await actorRecord(row.userId);
+  if (!user?.isActive) throw invalid();
+  const actor = actorOf(user, meta);
 
-  const result = await db.$transaction(async (tx) => {
+  const result = await transaction(async (tx) => {
     const claimed = await tx.refreshToken.updateMany({
       where: { id: row.id, rotatedAt: null, revokedAt: null },
       data: { rotatedAt: new Date() },
     });
     if (claimed.count === 0) return null; // already rotated: reuse
-    return issueTokens(tx, actor, actor.roles, row.familyId);
+    return issueTokens(tx, user, actor.roles, row.familyId);
   });
   if (!result) {
-    await db.$transaction(async (tx) => {
-      await tx.refreshToken.updateMany({
-        where: { familyId: row.familyId, revokedAt: null },
-        data: { revokedAt: new Date(), revokedWhy: 'reuse_detected' },
-      });
+    await transaction(async (tx) => {
+      await revokeSessions(tx, user.id, 'reuse_detected');
       await writeAudit(tx, actor, {
         context: 'identity',
         action: 'refresh_token_reuse',
@@ -151,12 +150,15 @@ export async function refresh(meta: RequestMeta, token: string) {
         entityId: row.familyId,
       });
     });
-    throw new AppError(401, 'TOKEN_REUSED', 'Refresh token was already used; all sessions of this login were revoked');
+    throw new AppError(401, 'TOKEN_REUSED', 'Refresh token was already used; all sessions of this user were ended');
   }
   return result;
 }
 
-/** POST /auth/logout/: revoke the refresh token's family (or every session of the caller without one). */
+/**
+ * POST /auth/logout/: end every session of the caller (refresh tokens, access tokens, portal sessions, sockets).
+ * Logging out with a token that no longer works changes nothing and still answers success.
+ */
 export async function logout(meta: RequestMeta, input: { refresh?: string; access?: string | null }) {
   const refreshClaims = input.refresh ? await verifyRefreshToken(input.refresh) : null;
   const accessClaims = input.access ? await verifyAccessToken(input.access) : null;
@@ -165,10 +167,14 @@ export async function logout(meta: RequestMeta, input: { refresh?: string; acces
   if (!userId) throw unauthenticated();
   if (refreshClaims && accessClaims && refreshClaims.user_id !== accessClaims.user_id)
     throw badRequest('Token belongs to another user');
+  const liveRefresh = refreshClaims
+    ? !!(await db.refreshToken.findFirst({ where: { id: refreshClaims.jti, revokedAt: null }, select: { id: true } }))
+    : false;
+  const liveAccess = accessClaims ? !!(await sessionActor(accessClaims.user_id, accessClaims.ver, meta)) : false;
+  if (!liveRefresh && !liveAccess) return { message: 'Successfully logged out' };
   const actor = (await loadActor(userId, meta)) ?? { ...SYSTEM_ACTOR, ...meta };
-  await db.$transaction(async (tx) => {
-    const where = refreshClaims ? { familyId: refreshClaims.family, revokedAt: null } : { userId, revokedAt: null };
-    await tx.refreshToken.updateMany({ where, data: { revokedAt: new Date(), revokedWhy: 'logout' } });
+  await transaction(async (tx) => {
+    await revokeSessions(tx, userId, 'logout');
     await writeAudit(tx, actor, { context: 'identity', action: 'logout', entityType: 'user', entityId: userId });
   });
   return { message: 'Successfully logged out' };
@@ -221,7 +227,7 @@ export async function updateUser(actor: Actor, id: number, input: UserUpdateInpu
   if (id === actor.id && input.is_active === false)
     throw badRequest('You cannot deactivate your own account', { is_active: ['You cannot deactivate your own account'] });
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id }, include: withRoles });
     if (!before) throw notFound('User');
     await assertUnique(tx, { username: input.username, email: input.email }, id);
@@ -239,11 +245,8 @@ export async function updateUser(actor: Actor, id: number, input: UserUpdateInpu
       include: withRoles,
     });
     if (input.is_active === false || passwordHash) {
-      await tx.refreshToken.updateMany({
-        where: { userId: id, revokedAt: null },
-        data: { revokedAt: new Date(), revokedWhy: 'user_updated' },
-      });
-    }
+      await revokeSessions(tx, id, input.is_active === false ? 'user_deactivated' : 'password_changed');
+    } else refreshActorAfterCommit(tx, id);
     const { password: _pw, ...changed } = input;
     await writeAudit(tx, actor, {
       context: 'identity',
@@ -261,14 +264,11 @@ export async function updateUser(actor: Actor, id: number, input: UserUpdateInpu
 export async function deactivateUser(actor: Actor, id: number) {
   assertCanManageUsers(actor);
   if (id === actor.id) throw badRequest('You cannot delete your own account');
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id } });
     if (!before) throw notFound('User');
     await tx.user.update({ where: { id }, data: { isActive: false } });
-    await tx.refreshToken.updateMany({
-      where: { userId: id, revokedAt: null },
-      data: { revokedAt: new Date(), revokedWhy: 'user_deactivated' },
-    });
+    await revokeSessions(tx, id, 'user_deactivated');
     await writeAudit(tx, actor, {
       context: 'identity',
       action: 'user_deactivated',
@@ -282,7 +282,7 @@ export async function deactivateUser(actor: Actor, id: number) {
 
 export async function assignRole(actor: Actor, input: { user_id: number; role_id: number; system?: 'hdts' | 'tts' }) {
   assertCanManageUsers(actor);
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const [user, role] = await Promise.all([
       tx.user.findUnique({ where: { id: input.user_id } }),
       tx.role.findUnique({ where: { id: input.role_id } }),
@@ -296,6 +296,7 @@ export async function assignRole(actor: Actor, input: { user_id: number; role_id
     const existing = await tx.userRole.findUnique({ where: { userId_roleId: { userId: user.id, roleId: role.id } } });
     if (existing) throw conflict('The user already has this role', 'DUPLICATE_RESOURCE', { role_id: ['Already assigned'] });
     const ur = await tx.userRole.create({ data: { userId: user.id, roleId: role.id } });
+    refreshActorAfterCommit(tx, user.id);
     await writeAudit(tx, actor, {
       context: 'identity',
       action: 'role_assigned',
@@ -316,11 +317,13 @@ export async function assignRole(actor: Actor, input: { user_id: number; role_id
 
 export async function removeRoleAssignment(actor: Actor, assignmentId: number) {
   assertCanManageUsers(actor);
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const ur = await tx.userRole.findUnique({ where: { id: assignmentId }, include: { role: true } });
     if (!ur) throw notFound('Role assignment');
     if (ur.userId === actor.id && ur.role.name === 'Admin') throw badRequest('You cannot remove your own Admin role');
     await tx.userRole.delete({ where: { id: assignmentId } });
+    // A removed role must stop working everywhere now, not when a token with it expires.
+    await revokeSessions(tx, ur.userId, 'role_removed');
     await writeAudit(tx, actor, {
       context: 'identity',
       action: 'role_removed',
@@ -334,7 +337,7 @@ export async function removeRoleAssignment(actor: Actor, assignmentId: number) {
 /** Replace a user's roles in one system (the admin page's per-system checkboxes). */
 export async function setUserRoles(actor: Actor, userId: number, system: 'hdts' | 'tts', roleIds: number[]) {
   assertCanManageUsers(actor);
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, include: withRoles });
     if (!user) throw notFound('User');
     const roles = await tx.role.findMany({ where: { id: { in: roleIds } } });
@@ -344,7 +347,9 @@ export async function setUserRoles(actor: Actor, userId: number, system: 'hdts' 
     if (userId === actor.id && current.some((ur) => ur.role.name === 'Admin') && !roles.some((r) => r.name === 'Admin')) {
       throw badRequest('You cannot remove your own Admin role');
     }
-    await tx.userRole.deleteMany({ where: { userId, role: { system }, roleId: { notIn: roleIds } } });
+    const removed = await tx.userRole.deleteMany({ where: { userId, role: { system }, roleId: { notIn: roleIds } } });
+    if (removed.count > 0 && userId !== actor.id) await revokeSessions(tx, userId, 'role_removed');
+    else refreshActorAfterCommit(tx, userId);
     for (const r of roles) {
       await tx.userRole.upsert({
         where: { userId_roleId: { userId, roleId: r.id } },
@@ -369,9 +374,10 @@ export async function updateProfile(
   actor: Actor,
   input: { first_name?: string; last_name?: string; phone_number?: string | null; email_preferences?: Record<string, boolean> },
 ) {
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: actor.id } });
     if (!before) throw notFound('User');
+    refreshActorAfterCommit(tx, actor.id);
     await tx.user.update({
       where: { id: actor.id },
       data: {
@@ -400,23 +406,31 @@ export async function updateProfile(
   return getProfile(actor);
 }
 
+/**
+ * Change my password. The old password is checked under the account lockout; every session of mine ends
+ * (refresh tokens, access tokens, portal sessions, sockets). Returns the new session version, so the portal
+ * session that made the change can carry on with a fresh cookie.
+ */
 export async function changePassword(actor: Actor, input: { old_password: string; new_password: string }) {
   const user = await db.user.findUnique({ where: { id: actor.id } });
   if (!user) throw notFound('User');
-  if (!(await verifyPassword(input.old_password, user.passwordHash))) {
-    throw validationFailed({ old_password: ['Old password is incorrect'] }, 'Old password is incorrect');
-  }
   if (input.old_password === input.new_password) {
     throw validationFailed({ new_password: ['New password must differ from the old one'] });
   }
+  const reservation = await reserveCheck(user.id);
+  if (!(await verifyPassword(input.old_password, user.passwordHash))) {
+    throw failure(
+      reservation,
+      validationFailed({ old_password: ['Old password is incorrect'] }, 'Old password is incorrect'),
+    );
+  }
+  await checkSucceeded(user.id);
   const passwordHash = await hashPassword(input.new_password);
-  await db.$transaction(async (tx) => {
+  const tokenVersion = await transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash } });
-    await tx.refreshToken.updateMany({
-      where: { userId: actor.id, revokedAt: null },
-      data: { revokedAt: new Date(), revokedWhy: 'password_changed' },
-    });
+    const version = await revokeSessions(tx, actor.id, 'password_changed');
     await writeAudit(tx, actor, { context: 'identity', action: 'password_changed', entityType: 'user', entityId: actor.id });
+    return version;
   });
-  return { message: 'Password changed successfully' };
+  return { message: 'Password changed successfully', tokenVersion };
 }

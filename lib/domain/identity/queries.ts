@@ -1,6 +1,7 @@
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import type { Actor, ActorRole } from '../actor';
+import { type ActorRecord, actorOf, actorRecord } from './sessions';
 import { notFound } from '../errors';
 import { Page, type PageQuery, skipTake } from '../pagination';
 import { assertCanManageUsers, assertCanReadDirectory } from './policy';
@@ -19,22 +20,29 @@ export function fullName(u: { firstName: string; lastName: string; username: str
   return `${u.firstName} ${u.lastName}`.trim() || u.username;
 }
 
-export function toActor(user: UserWithRoles, meta: { ip?: string | null; userAgent?: string | null } = {}): Actor {
+export function recordOf(
+  user: UserWithRoles & { tokenVersion: number; totpEnabledAt: Date | null },
+): ActorRecord & { tokenVersion: number } {
   return {
     id: user.id,
     email: user.email,
     username: user.username,
     name: fullName(user),
+    isActive: user.isActive,
+    tokenVersion: user.tokenVersion,
+    twoFactor: !!user.totpEnabledAt,
     roles: actorRoles(user),
-    ip: meta.ip ?? null,
-    userAgent: meta.userAgent ?? null,
   };
 }
 
-/** The actor behind a verified token or session; null when the user no longer exists or is inactive. */
+export function toActor(user: UserWithRoles, meta: { ip?: string | null; userAgent?: string | null } = {}): Actor {
+  return actorOf(recordOf(user), meta);
+}
+
+/** An active user as an actor (jobs, tests), through the per-process cache; null when gone or inactive. */
 export async function loadActor(userId: number, meta: { ip?: string | null; userAgent?: string | null } = {}) {
-  const user = await db.user.findUnique({ where: { id: userId }, include: withRoles });
-  return user?.isActive ? toActor(user, meta) : null;
+  const record = await actorRecord(userId);
+  return record?.isActive ? actorOf(record, meta) : null;
 }
 
 export function userSummary(u: { id: number; username: string; email: string; firstName: string; lastName: string }) {

@@ -12,6 +12,8 @@ export const loginInput = z
     username: z.string().trim().min(1).max(254).optional(),
     email: z.string().trim().min(1).max(254).optional(),
     password: z.string().min(1, 'This field is required').max(200),
+    /** The second factor when two-factor sign-in is on: a 6-digit code or a recovery code. */
+    otp_code: z.string().trim().max(32).optional(),
   })
   .refine((v) => v.username || v.email, { message: 'This field is required', path: ['username'] });
 export type LoginInput = z.infer<typeof loginInput>;

@@ -3,9 +3,10 @@ import { jwtVerify, SignJWT } from 'jose';
 import { env, jwtSecret } from '@/lib/server/env';
 import type { ActorRole } from '../actor';
 
-/** Access-token claims of spec 000 (plus `token_type` and `jti`). */
+/** Access-token claims of spec 000 (plus `token_type`, `jti` and `ver`, the user's session version). */
 export interface AccessClaims {
   user_id: number;
+  ver: number;
   email: string;
   username: string;
   roles: ActorRole[];
@@ -23,8 +24,21 @@ export interface RefreshClaims {
   iat: number;
 }
 
-export async function signAccessToken(user: { id: number; email: string; username: string; roles: ActorRole[] }) {
-  return new SignJWT({ user_id: user.id, email: user.email, username: user.username, roles: user.roles, token_type: 'access' })
+export async function signAccessToken(user: {
+  id: number;
+  email: string;
+  username: string;
+  roles: ActorRole[];
+  tokenVersion: number;
+}) {
+  return new SignJWT({
+    user_id: user.id,
+    email: user.email,
+    username: user.username,
+    roles: user.roles,
+    token_type: 'access',
+    ver: user.tokenVersion,
+  })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuedAt()
     .setJti(randomUUID())
@@ -43,8 +57,11 @@ export async function signRefreshToken(userId: number, jti: string, family: stri
 
 async function verify<T>(token: string, type: 'access' | 'refresh'): Promise<T | null> {
   try {
-    const { payload } = await jwtVerify(token, jwtSecret(), { algorithms: ['HS256'] });
-    return payload.token_type === type ? (payload as T) : null;
+    // A token without an expiry would never end: refuse it (and one without a subject or version).
+    const { payload } = await jwtVerify(token, jwtSecret(), { algorithms: ['HS256'], requiredClaims: ['exp', 'iat'] });
+    if (payload.token_type !== type || !Number.isSafeInteger(payload.user_id)) return null;
+    if (type === 'access' && !Number.isSafeInteger(payload.ver)) return null;
+    return payload as T;
   } catch {
     return null;
   }

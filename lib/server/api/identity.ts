@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { login, logout, refresh } from '@/lib/domain/identity/commands';
-import { loginInput, logoutInput, refreshInput } from '@/lib/domain/identity/schemas';
+import { changePassword, login, logout, refresh } from '@/lib/domain/identity/commands';
+import { changePasswordInput, loginInput, logoutInput, refreshInput } from '@/lib/domain/identity/schemas';
 import { logoutReply, tokenReply } from '../auth-reply';
 import { parseCookies } from '../authn';
-import { openEndpoint } from '../http';
+import { endpoint, openEndpoint, Reply } from '../http';
+import { renewedSessionCookie } from '../nextauth';
 
 /** Token endpoints are served at two paths each (002's /auth/token/ and 003's /auth/api/v1/users/token/). */
 export const tokenEndpoint = openEndpoint({
@@ -43,5 +44,18 @@ export const logoutEndpoint = openEndpoint({
     return logoutReply(
       await logout(meta, { refresh: body.refresh ?? cookies.refresh_token, access: bearer ?? cookies.access_token ?? null }),
     );
+  },
+});
+
+export const changePasswordEndpoint = endpoint({
+  summary: 'Change my password: ends every session of mine (a portal session making the change carries on)',
+  tags: ['profile'],
+  status: 200,
+  body: changePasswordInput,
+  responses: { 403: 'Account locked after too many wrong old passwords' },
+  handler: async ({ actor, body, via }) => {
+    const { tokenVersion, ...result } = await changePassword(actor, body);
+    if (via !== 'session') return result;
+    return new Reply(result, { status: 200, cookies: [await renewedSessionCookie(actor, tokenVersion)] });
   },
 });

@@ -20,3 +20,8 @@ export function publish(room: string, event: string, data: unknown): void {
 export function leaveRooms(userId: number, rooms: string[]): void {
   if (rooms.length) g.__switchboardIo?.in(`user:${userId}`).socketsLeave(rooms);
 }
+
+/** End a user's live connections (their sessions were revoked); with REALTIME_CLUSTER in every process. */
+export function disconnectUser(userId: number): void {
+  g.__switchboardIo?.in(`user:${userId}`).disconnectSockets(true);
+}

@@ -4,6 +4,8 @@ import pg from 'pg';
 import { Server, type Socket } from 'socket.io';
 import type { Actor } from '@/lib/domain/actor';
 import { authenticate } from '../authn';
+import { resolveClientIp } from '../client-ip';
+import { appOrigin } from '../env';
 import { logger } from '../logger';
 import { setIo } from './index';
 
@@ -13,10 +15,25 @@ export type SocketModule = (socket: AuthedSocket, io: Server) => void;
 
 /**
  * socket.io on the app's HTTP server. A client authenticates on connect with the session cookie,
- * the access_token cookie, or `auth: { token }`; anonymous sockets are refused.
+ * the access_token cookie, or `auth: { token }`; anonymous sockets are refused. A browser page of another
+ * origin (another port or sub-domain sends the victim's cookies too) is refused at the handshake: its Origin
+ * must be one of `allowedOrigins`; clients without an Origin (servers, scripts) authenticate as usual.
  */
-export function attachRealtime(server: http.Server, modules: SocketModule[]): Server {
-  const io = new Server(server, { path: '/socket.io', serveClient: false, cors: { origin: false } });
+export function attachRealtime(
+  server: http.Server,
+  modules: SocketModule[],
+  opts: { allowedOrigins?: string[] } = {},
+): Server {
+  const allowed = opts.allowedOrigins ?? [appOrigin()];
+  const io = new Server(server, {
+    path: '/socket.io',
+    serveClient: false,
+    cors: { origin: false },
+    allowRequest: (req, callback) => {
+      const origin = req.headers.origin;
+      callback(null, !origin || allowed.includes(origin));
+    },
+  });
   io.use(async (socket, next) => {
     try {
       const headers = new Headers();
@@ -25,7 +42,7 @@ export function attachRealtime(server: http.Server, modules: SocketModule[]): Se
       const token = (socket.handshake.auth as { token?: string } | undefined)?.token;
       if (token) headers.set('authorization', `Bearer ${token}`);
       const who = await authenticate(headers, {
-        ip: socket.handshake.address,
+        ip: resolveClientIp(socket.request.socket.remoteAddress, socket.handshake.headers['x-forwarded-for']),
         userAgent: socket.handshake.headers['user-agent'] ?? null,
       });
       if (!who) return next(new Error('UNAUTHENTICATED'));

@@ -1,6 +1,6 @@
 import NextAuth from 'next-auth';
-import { authOptions } from '@/lib/server/nextauth';
+import { authOptions, limitedNextAuth } from '@/lib/server/nextauth';
 
-const handler = NextAuth(authOptions);
+const handler = limitedNextAuth(NextAuth(authOptions));
 
 export { handler as GET, handler as POST };

@@ -59,7 +59,11 @@ export default async function ProfilePage() {
           />
         </ProfileSection>
 
-        <ProfileSection id="password" title="Password" description="Changing it signs you out everywhere else (other browsers, devices and API tokens).">
+        <ProfileSection
+          id="password"
+          title="Password"
+          description="Changing it signs you out everywhere else (other browsers, devices and API tokens)."
+        >
           <ChangePasswordForm />
         </ProfileSection>
 

@@ -209,7 +209,9 @@ async function readJson(req: Request): Promise<unknown> {
 
 const INT4_MAX = 2_147_483_647;
 // NUL cannot be stored in PostgreSQL text; an unpaired surrogate is not text at all.
-const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSAFE_TEXT = new RegExp(
+  `${String.fromCharCode(0)}|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]`,
+);
 
 /**
  * Values no field may hold, found anywhere in parsed input: text with NUL or unpaired surrogates, and integers

@@ -1,7 +1,6 @@
-import type { NextAuthOptions } from 'next-auth';
-import { encode } from 'next-auth/jwt';
-import CredentialsProvider from 'next-auth/providers/credentials';
 import { NextRequest } from 'next/server';
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
 import { AppError } from '@/lib/domain/errors';
 import { signInForPortal, signOutOfPortal } from '@/lib/domain/identity/commands';
 import { loginInput } from '@/lib/domain/identity/schemas';
@@ -86,28 +85,6 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
-
-/** next-auth's session cookie name: `__Secure-` when the app is served over HTTPS. */
-export function sessionCookieName(): string {
-  return (process.env.NEXTAUTH_URL ?? env.APP_URL ?? '').startsWith('https://')
-    ? '__Secure-next-auth.session-token'
-    : 'next-auth.session-token';
-}
-
-/**
- * A fresh portal session cookie for the session that just changed the user's password or second factor:
- * every other session ended, this one carries on with the new version.
- */
-export async function renewedSessionCookie(user: { id: number; email: string; name: string }, tokenVersion: number) {
-  const maxAge = env.REFRESH_TOKEN_TTL_SECONDS;
-  const value = await encode({
-    token: { sub: String(user.id), email: user.email, name: user.name, ver: tokenVersion },
-    secret: nextAuthSecret(),
-    maxAge,
-  });
-  const secure = sessionCookieName().startsWith('__Secure-') ? '; Secure' : '';
-  return `${sessionCookieName()}=${value}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${secure}`;
-}
 
 type NextAuthHandler = (req: NextRequest, ctx: { params: Promise<{ nextauth: string[] }> }) => Promise<Response>;
 

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import { fileTypeFromFile } from 'file-type';
@@ -38,8 +38,13 @@ export async function readMultipart(
 ): Promise<{ fields: Record<string, string>; files: StoredFile[] }> {
   const maxFiles = opts.maxFiles ?? MAX_FILES;
   const limit = env.ATTACHMENT_MAX_BYTES;
+  // The most a valid request can carry: every file at the limit, the form fields and the multipart framing.
+  const bodyLimit = limit * maxFiles + FIELD_BYTES * 24;
   const declared = Number(req.headers.get('content-length') ?? 0);
-  if (declared > limit * maxFiles + FIELD_BYTES * 4) throw tooLarge();
+  if (declared > bodyLimit) {
+    await req.body?.cancel().catch(() => {});
+    throw tooLarge();
+  }
   if (!isMultipart(req) || !req.body) {
     throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the request as multipart/form-data');
   }
@@ -62,6 +67,9 @@ export async function readMultipart(
   }
   bb.on('field', (name, value) => {
     fields[name] = value;
+  });
+  bb.on('fieldsLimit', () => {
+    failure ??= new AppError(400, 'TOO_MANY_FIELDS', 'Too many form fields');
   });
   bb.on('filesLimit', () => {
     failure ??= new AppError(400, 'TOO_MANY_FILES', `At most ${maxFiles} files per request`, {
@@ -101,8 +109,21 @@ export async function readMultipart(
     );
   });
 
+  // Chunked bodies declare no length: count while streaming and stop at the limit.
+  let received = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      received += chunk.length;
+      if (received > bodyLimit) {
+        failure ??= tooLarge();
+        done(failure);
+        return;
+      }
+      done(null, chunk);
+    },
+  });
   try {
-    await pipeline(Readable.fromWeb(req.body as never), bb);
+    await pipeline(Readable.fromWeb(req.body as never), counter, bb);
     await Promise.all(writes);
     if (failure) throw failure;
     for (const f of files) {

@@ -32,13 +32,16 @@ const ALLOWED: Record<string, { detected: string[] | null; mime: string }> = {
 };
 export const ALLOWED_EXTENSIONS = Object.keys(ALLOWED);
 
-/** A display-safe base name: no directories, no control characters, no leading dots. */
+// Bidirectional controls let "invoice\u202Efdp.exe" look like "invoiceexe.pdf"; an unpaired surrogate is not text.
+const BIDI_OR_LONE_SURROGATE = /^[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]$/;
+
+/** A display-safe base name: no directories, no control or bidirectional characters, no leading dots. */
 export function sanitizeFilename(name: string): string {
   const base = name.replace(/\\/g, '/').split('/').pop() ?? '';
-  const cleaned = base
-    .normalize('NFC')
-    .split('')
-    .filter((ch) => ch.charCodeAt(0) >= 32 && ch.charCodeAt(0) !== 127 && !'<>:"|?*'.includes(ch))
+  const cleaned = Array.from(base.normalize('NFC'))
+    .filter(
+      (ch) => ch.charCodeAt(0) >= 32 && ch.charCodeAt(0) !== 127 && !'<>:"|?*'.includes(ch) && !BIDI_OR_LONE_SURROGATE.test(ch),
+    )
     .join('')
     .replace(/^[.\s]+/, '')
     .replace(/\s+/g, ' ')

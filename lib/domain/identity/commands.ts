@@ -75,7 +75,10 @@ export async function authenticate(meta: RequestMeta, input: LoginInput) {
     }
     if (!(await acceptSecondFactor(user, code))) {
       await record(false);
-      throw failure(reservation, new AppError(401, 'INVALID_OTP', 'The code is wrong or was already used', { otp_code: ['Invalid code'] }));
+      throw failure(
+        reservation,
+        new AppError(401, 'INVALID_OTP', 'The code is wrong or was already used', { otp_code: ['Invalid code'] }),
+      );
     }
   }
   await checkSucceeded(user.id, { lastLogin: new Date() });
@@ -419,10 +422,7 @@ export async function changePassword(actor: Actor, input: { old_password: string
   }
   const reservation = await reserveCheck(user.id);
   if (!(await verifyPassword(input.old_password, user.passwordHash))) {
-    throw failure(
-      reservation,
-      validationFailed({ old_password: ['Old password is incorrect'] }, 'Old password is incorrect'),
-    );
+    throw failure(reservation, validationFailed({ old_password: ['Old password is incorrect'] }, 'Old password is incorrect'));
   }
   await checkSucceeded(user.id);
   const passwordHash = await hashPassword(input.new_password);

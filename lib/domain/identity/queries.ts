@@ -1,11 +1,11 @@
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import type { Actor, ActorRole } from '../actor';
-import { type ActorRecord, actorOf, actorRecord } from './sessions';
 import { notFound } from '../errors';
 import { Page, type PageQuery, skipTake } from '../pagination';
 import { assertCanManageUsers, assertCanReadDirectory } from './policy';
 import type { UserListQuery } from './schemas';
+import { type ActorRecord, actorOf, actorRecord } from './sessions';
 
 const withRoles = { roles: { include: { role: true } } } as const;
 type UserWithRoles = Prisma.UserGetPayload<{ include: typeof withRoles }>;

@@ -268,8 +268,16 @@ export async function deleteTicketMessage(actor: Actor, ticketNumber: string, id
 /** Unsend: the message stays as "unsent" in the conversation, its text is gone for everyone. */
 export async function unsendTicketMessage(actor: Actor, ticketNumber: string, id: number) {
   const before = await ownMessage(actor, ticketNumber, id);
+  const alreadyUnsent = () => badRequest('This message was already unsent', {}, 'MESSAGE_UNSENT');
+  if (before.unsentAt) throw alreadyUnsent();
   return transaction(async (tx) => {
-    const m = await tx.ticketMessage.update({ where: { id }, data: { unsentAt: before.unsentAt ?? new Date(), text: '' } });
+    // Only one of two parallel unsends can win: the row is claimed while still sent.
+    const claimed = await tx.ticketMessage.updateMany({
+      where: { id, unsentAt: null },
+      data: { unsentAt: new Date(), text: '' },
+    });
+    if (claimed.count !== 1) throw alreadyUnsent();
+    const m = await tx.ticketMessage.findUniqueOrThrow({ where: { id } });
     await writeAudit(tx, actor, {
       context: 'messaging',
       action: 'message.unsend',

@@ -104,7 +104,9 @@ async function planTransition(actor: Actor, item: LoadedItem, input: TransitionA
   const transition = input.transition_id ? (outgoing.find((t) => t.id === input.transition_id) ?? null) : null;
   if (input.transition_id && !transition) {
     const named = snap.transitions.find((t) => t.id === input.transition_id);
-    throw invalid(named?.name ?? String(input.transition_id));
+    // 003: a transition that does not exist is a 404; one of another step is not available here (400).
+    if (!named) throw notFound('Transition', 'TRANSITION_NOT_FOUND');
+    throw invalid(named.name);
   }
   if (!transition && !step.is_end) throw invalid('finalize');
   const next = transition ? stepOf(snap, transition.to_step_id) : null;
@@ -433,7 +435,8 @@ export async function transferTask(actor: Actor, input: TransferInput) {
     throw conflict(`An assignment that is ${item.status} cannot be transferred`, 'NOT_TRANSFERABLE');
   if (!OPEN_TASK.includes(item.task.status)) throw conflict('The task is already completed or closed', 'ALREADY_COMPLETED');
   const target = await userById(input.user_id);
-  if (!target?.isActive)
+  if (!target) throw notFound('User', 'USER_NOT_FOUND');
+  if (!target.isActive)
     throw badRequest('The target user must be an active user', { user_id: ['Choose an active user'] }, 'INVALID_USER');
   if (target.id === item.userId)
     throw badRequest('The assignment already belongs to this user', { user_id: ['Choose a different user'] }, 'INVALID_TRANSFER');
@@ -568,7 +571,9 @@ export async function transferOwnership(actor: Actor, input: OwnerTransferInput)
   assertCanTransferOwnership(actor);
   const { task } = await latestTaskOf(input.ticket_number);
   const target = await userById(input.new_owner_id);
-  if (!target?.isActive) throw notFound('User', 'USER_NOT_FOUND');
+  if (!target) throw notFound('User', 'USER_NOT_FOUND');
+  if (!target.isActive)
+    throw badRequest('The new owner must be an active user', { new_owner_id: ['Choose an active user'] }, 'INVALID_USER');
   if (target.id === task.ownerId)
     throw badRequest(
       'The ticket is already owned by this user',
@@ -591,6 +596,11 @@ export async function transferOwnership(actor: Actor, input: OwnerTransferInput)
     const now = new Date();
     await tx.$queryRaw`SELECT id FROM "workflow"."tasks" WHERE id = ${task.id} FOR UPDATE`;
     await tx.task.update({ where: { id: task.id }, data: { ownerId: target.id, ownerTransferred: true } });
+    // An owner at last: the ticket leaves the admins' attention list.
+    await tx.workflowTicket.updateMany({
+      where: { id: task.ticketId, unassignedCode: 'NO_ACTIVE_COORDINATOR' },
+      data: { unassignedCode: null, unassignedReason: null },
+    });
     await enqueue(tx, MESSAGES.updateTicketOwner, { ticket_number: input.ticket_number, owner_id: target.id });
     await writeAudit(tx, actor, {
       context: 'workflow',

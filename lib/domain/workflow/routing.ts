@@ -129,6 +129,7 @@ async function startTask(tx: Tx, actor: Actor, ticket: RoutedTicket, wf: Matched
     origin: 'System',
   });
   if (owner) await enqueue(tx, MESSAGES.updateTicketOwner, { ticket_number: ticket.ticketNumber, owner_id: owner.id });
+  else await flagWithoutOwner(tx, ticket);
   await writeAudit(tx, actor, {
     context: 'workflow',
     action: 'task_created',
@@ -143,6 +144,34 @@ async function startTask(tx: Tx, actor: Actor, ticket: RoutedTicket, wf: Matched
     },
   });
   return { taskId: task.id };
+}
+
+export const NO_ACTIVE_COORDINATOR = 'NO_ACTIVE_COORDINATOR';
+
+/**
+ * No active Ticket Coordinator could own the ticket: the work goes on (the task has its assignee), but the ticket
+ * joins the admins' attention list and the admins of both systems are told, until someone is made its owner.
+ */
+async function flagWithoutOwner(tx: Tx, ticket: RoutedTicket) {
+  const reason = 'No active Ticket Coordinator could own this ticket; give it an owner';
+  await tx.workflowTicket.update({
+    where: { id: ticket.id },
+    data: { unassignedCode: NO_ACTIVE_COORDINATOR, unassignedReason: reason },
+  });
+  const admins = [...(await activeUsersWithRole('tts', 'Admin', tx)), ...(await activeUsersWithRole('hdts', 'Admin', tx))];
+  const ids = [...new Set(admins.map((a) => a.id))];
+  if (ids.length) {
+    await enqueue(tx, NOTIFY_MESSAGE, {
+      user_ids: ids,
+      type: 'workflow_unassigned',
+      title: `Ticket ${ticket.ticketNumber} has no owner`,
+      message: reason,
+      ticket_number: ticket.ticketNumber,
+      link: '/admin/workflows/unassigned',
+      dedupe_key: `workflow-no-owner:${ticket.ticketNumber}`,
+    });
+  }
+  logger.warn('process_ticket: ticket has no owner', { code: NO_ACTIVE_COORDINATOR, ticket_number: ticket.ticketNumber });
 }
 
 export type ProcessOutcome =
@@ -267,7 +296,14 @@ type TaskRow = Awaited<ReturnType<Tx['task']['findFirst']>>;
 
 /** Withdrawn or Rejected in the help desk: the task and its open assignments close. */
 async function closeForHdts(tx: Tx, ticket: WorkflowTicketRow, task: TaskRow, p: HdtsTicketStatusPayload) {
-  await tx.workflowTicket.update({ where: { id: ticket.id }, data: { hdtsStatus: p.status } });
+  await tx.workflowTicket.update({
+    where: { id: ticket.id },
+    data: {
+      hdtsStatus: p.status,
+      dateCompleted: p.date_completed ? new Date(p.date_completed) : ticket.dateCompleted,
+      timeClosed: p.time_closed ? new Date(p.time_closed) : ticket.timeClosed,
+    },
+  });
   if (!task || !OPEN_TASK.includes(task.status)) return;
   const now = new Date();
   const open = await tx.taskItem.findMany({ where: { taskId: task.id, status: { in: OPEN_ITEM } } });

@@ -425,8 +425,9 @@ export async function workflowAudit(actor: Actor, q: AuditQuery) {
 /** Tickets no workflow took, with the reason (admins). */
 export async function unassignedTickets(actor: Actor, q: { page: number; page_size: number; search?: string }) {
   assertCanManageWorkflows(actor);
+  // Tickets no workflow took, and routed tickets no coordinator could own (see flagWithoutOwner).
   const where: Prisma.WorkflowTicketWhereInput = {
-    routing: 'unassigned',
+    AND: [{ OR: [{ routing: 'unassigned' }, { unassignedCode: 'NO_ACTIVE_COORDINATOR' }] }],
     ...(q.search
       ? {
           OR: [
@@ -451,6 +452,7 @@ export async function unassignedTickets(actor: Actor, q: { page: number; page_si
       priority: t.priority,
       reason_code: t.unassignedCode,
       reason: t.unassignedReason,
+      needs: t.routing === 'unassigned' ? ('workflow' as const) : ('owner' as const),
       received_at: t.receivedAt.toISOString(),
     })),
     q.page,

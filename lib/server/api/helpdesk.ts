@@ -10,6 +10,7 @@ import { deleteTicket, updateTicket } from '@/lib/domain/helpdesk/commands/edit'
 import { changeStatus } from '@/lib/domain/helpdesk/commands/status';
 import { assignTicket } from '@/lib/domain/helpdesk/commands/triage';
 import { removeFiles } from '@/lib/domain/helpdesk/files';
+import { assertSubmit } from '@/lib/domain/helpdesk/policy';
 import {
   attachmentForDownload,
   getTicket,
@@ -34,7 +35,9 @@ import {
 } from '@/lib/domain/helpdesk/schemas';
 import { attachmentPath } from '@/lib/domain/helpdesk/storage';
 import { pageQuery } from '@/lib/domain/pagination';
-import { endpoint, fieldErrors } from '../http';
+import { readTextLimited } from '../body';
+import { env } from '../env';
+import { endpoint, fieldErrors, unsafeValues } from '../http';
 import { isMultipart, readMultipart } from '../uploads';
 
 /** Endpoints served at more than one path (001's /api/tickets, 004's /api/v1/tickets, 003's /tickets). */
@@ -44,8 +47,7 @@ async function readJsonBody(req: Request): Promise<unknown> {
   const type = req.headers.get('content-type') ?? '';
   if (type && !/json/i.test(type))
     throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send JSON, or multipart/form-data with files');
-  const text = await req.text();
-  if (text.length > 1024 * 1024) throw new AppError(413, 'PAYLOAD_TOO_LARGE', 'Request body is too large');
+  const text = await readTextLimited(req, env.REQUEST_BODY_MAX_BYTES);
   if (!text.trim()) return {};
   try {
     return JSON.parse(text);
@@ -56,18 +58,26 @@ async function readJsonBody(req: Request): Promise<unknown> {
 
 /** Ticket submission: JSON, or multipart with the same fields plus files (`attachments`/`file`). */
 async function submit<S extends z.ZodType>(actor: Actor, req: Request, schema: S) {
+  // Who may submit is known before a byte of the body is read.
+  assertSubmit(actor);
+  const check = (value: unknown) => {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) return validationFailed(fieldErrors(parsed.error));
+    const bad = unsafeValues(parsed.data);
+    return Object.keys(bad).length ? validationFailed(bad) : parsed.data;
+  };
   if (isMultipart(req)) {
     const { fields, files } = await readMultipart(req);
-    const parsed = schema.safeParse(fields);
-    if (!parsed.success) {
+    const input = check(fields);
+    if (input instanceof AppError) {
       await removeFiles(files);
-      throw validationFailed(fieldErrors(parsed.error));
+      throw input;
     }
-    return createTicket(actor, parsed.data as never, files);
+    return createTicket(actor, input as never, files);
   }
-  const parsed = schema.safeParse(await readJsonBody(req));
-  if (!parsed.success) throw validationFailed(fieldErrors(parsed.error));
-  return createTicket(actor, parsed.data as never);
+  const input = check(await readJsonBody(req));
+  if (input instanceof AppError) throw input;
+  return createTicket(actor, input as never);
 }
 
 export const listTicketsEndpoint = endpoint({

@@ -4,7 +4,7 @@ import { changePasswordInput, loginInput, logoutInput, refreshInput } from '@/li
 import { logoutReply, tokenReply } from '../auth-reply';
 import { parseCookies } from '../authn';
 import { endpoint, openEndpoint, Reply } from '../http';
-import { renewedSessionCookie } from '../nextauth';
+import { renewedSessionCookie } from '../session-cookie';
 
 /** Token endpoints are served at two paths each (002's /auth/token/ and 003's /auth/api/v1/users/token/). */
 export const tokenEndpoint = openEndpoint({

@@ -19,11 +19,7 @@ export type SocketModule = (socket: AuthedSocket, io: Server) => void;
  * origin (another port or sub-domain sends the victim's cookies too) is refused at the handshake: its Origin
  * must be one of `allowedOrigins`; clients without an Origin (servers, scripts) authenticate as usual.
  */
-export function attachRealtime(
-  server: http.Server,
-  modules: SocketModule[],
-  opts: { allowedOrigins?: string[] } = {},
-): Server {
+export function attachRealtime(server: http.Server, modules: SocketModule[], opts: { allowedOrigins?: string[] } = {}): Server {
   const allowed = opts.allowedOrigins ?? [appOrigin()];
   const io = new Server(server, {
     path: '/socket.io',

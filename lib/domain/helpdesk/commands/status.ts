@@ -23,7 +23,15 @@ export async function withdrawTicket(actor: Actor, ref: string | number, reason:
     });
   }
   await transaction(async (tx) => {
-    await updateIfStatus(tx, t, { status: 'Withdrawn', withdrawReason: reason });
+    // A withdrawn ticket is finished: it closes now, like a Closed one (time_closed, date_completed, resolution time).
+    const now = new Date();
+    await updateIfStatus(tx, t, {
+      status: 'Withdrawn',
+      withdrawReason: reason,
+      timeClosed: now,
+      dateCompleted: now,
+      resolutionTimeSeconds: Math.round((now.getTime() - t.createdAt.getTime()) / 1000),
+    });
     await history(tx, t.id, actor, 'STATUS_CHANGE', { field: 'status', old: t.status, new: 'Withdrawn', note: reason });
     await recordAudit(tx, actor, {
       context: 'helpdesk',
@@ -33,7 +41,13 @@ export async function withdrawTicket(actor: Actor, ref: string | number, reason:
       oldValues: { status: t.status },
       newValues: { status: 'Withdrawn', reason },
     });
-    await enqueue(tx, MESSAGES.receiveHdtsTicketStatus, { ticket_number: t.ticketNumber, status: 'Withdrawn', reason });
+    await enqueue(tx, MESSAGES.receiveHdtsTicketStatus, {
+      ticket_number: t.ticketNumber,
+      status: 'Withdrawn',
+      reason,
+      date_completed: now.toISOString(),
+      time_closed: now.toISOString(),
+    });
   });
   return getTicket(actor, t.id);
 }

@@ -19,7 +19,8 @@ export default async function UnassignedPage({ searchParams }: { searchParams: P
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">Unassigned tickets</h1>
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        Tickets no deployed workflow took, with the reason. Assigning one creates its task exactly as automatic routing would.
+        Tickets no deployed workflow took, and tickets no Ticket Coordinator could own, with the reason. Assigning a workflow
+        creates its task exactly as automatic routing would.
       </p>
       {data.results.length === 0 ? (
         <p className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500">
@@ -36,7 +37,14 @@ export default async function UnassignedPage({ searchParams }: { searchParams: P
                 {t.department} / {t.category}
                 {t.sub_category ? ` / ${t.sub_category}` : ''} · {t.priority} · <strong>{t.reason_code}</strong>: {t.reason}
               </div>
-              <ManualAssign ticketNumber={t.ticket_number} workflows={workflows} />
+              {t.needs === 'workflow' ? (
+                <ManualAssign ticketNumber={t.ticket_number} workflows={workflows} />
+              ) : (
+                <p className="text-sm">
+                  The work goes on without an owner. Give a user the Ticket Coordinator role, then transfer the ticket's ownership
+                  to them (<code>POST /tts/tasks/ticket-owner/transfer/</code>).
+                </p>
+              )}
             </li>
           ))}
         </ul>

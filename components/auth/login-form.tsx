@@ -4,6 +4,7 @@ import { Loader2 } from 'lucide-react';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
+import { safeReturnPath } from '@/lib/domain/identity/return-path';
 
 export function LoginForm() {
   const router = useRouter();
@@ -26,8 +27,7 @@ export function LoginForm() {
       setError(result?.error && result.error !== 'CredentialsSignin' ? result.error : 'Invalid email/username or password.');
       return;
     }
-    const callbackUrl = params.get('callbackUrl');
-    router.replace(callbackUrl?.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/');
+    router.replace(safeReturnPath(params.get('callbackUrl')));
     router.refresh();
   }
 

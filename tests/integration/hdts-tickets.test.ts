@@ -405,8 +405,18 @@ describe('status rules', () => {
     await expectUnchanged(() => call(withdrawRoute, 'POST', '/x', { token: emp2, ...p(t.id), body: { reason: 'x' } }), 404);
     const r = await call(withdrawRoute, 'POST', '/x', { token: emp, ...p(t.id), body: { reason: 'Fixed itself' } });
     expect(r.body.status).toBe('Withdrawn');
+    // a withdrawn ticket is finished: closed now, like a Closed one
+    const row = await db.ticket.findUniqueOrThrow({ where: { id: t.id } });
+    expect(row.timeClosed).toBeInstanceOf(Date);
+    expect(row.dateCompleted).toEqual(row.timeClosed);
+    expect(row.resolutionTimeSeconds).toBeGreaterThanOrEqual(0);
     expect(await jobsFor(MESSAGES.receiveHdtsTicketStatus.name, t.ticket_number)).toContainEqual(
-      expect.objectContaining({ status: 'Withdrawn', reason: 'Fixed itself' }),
+      expect.objectContaining({
+        status: 'Withdrawn',
+        reason: 'Fixed itself',
+        time_closed: row.timeClosed?.toISOString(),
+        date_completed: row.timeClosed?.toISOString(),
+      }),
     );
     await expectUnchanged(() => call(withdrawRoute, 'POST', '/x', { token: emp, ...p(t.id), body: { reason: 'again' } }), 400);
   });

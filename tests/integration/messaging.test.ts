@@ -259,6 +259,9 @@ describe('comments', () => {
     const posted = await call(messagesRoute, 'POST', '/x', { token: agent, params: { ticket_id: T }, body: { text: 'Secret' } });
     const unsent = await call(unsendRoute, 'POST', '/x', { token: agent, params: { ticket_id: T, message_id: posted.body.id } });
     expect(unsent.body).toMatchObject({ is_unsent: true, text: '' });
+    const twice = await call(unsendRoute, 'POST', '/x', { token: agent, params: { ticket_id: T, message_id: posted.body.id } });
+    expect(twice.status).toBe(400);
+    expect(twice.body.code).toBe('MESSAGE_UNSENT');
     const edit = await call(messageRoute, 'PATCH', '/x', {
       token: agent,
       params: { ticket_id: T, message_id: posted.body.id },

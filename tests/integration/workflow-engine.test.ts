@@ -309,6 +309,43 @@ describe('tickets entering a workflow', () => {
     expect(await jobsFor('hdts.update_ticket_owner', p.ticket_number)).toHaveLength(0);
   });
 
+  it('no active coordinator: the task starts without an owner, the admins are told and the ticket needs attention', async () => {
+    const wf = await threeStepWorkflow({ members: [1, 1, 1] });
+    const coordinators = await db.user.findMany({
+      where: { isActive: true, roles: { some: { role: { system: 'hdts', name: 'Ticket Coordinator' } } } },
+      select: { id: true },
+    });
+    await db.user.updateMany({ where: { id: { in: coordinators.map((c) => c.id) } }, data: { isActive: false } });
+    try {
+      const p = payload({ department: wf.department });
+      await deliver(p);
+      const task = (await taskOf(p.ticket_number))!;
+      expect(task.ownerId).toBeNull();
+      expect(task.items).toHaveLength(1);
+      const notices = (await jobsFor('notifications.notify', p.ticket_number)).filter((j) =>
+        String(j.data.title).includes('has no owner'),
+      );
+      const admin = await db.user.findUniqueOrThrow({ where: { username: 'admin' } });
+      expect(notices.length).toBe(1);
+      expect(notices[0].data.user_ids).toContain(admin.id);
+      const list = await call(unassignedRoute, 'GET', '/tts/unassigned-tickets/', { token: await tokenFor('admin') });
+      expect(list.body.results).toContainEqual(
+        expect.objectContaining({ ticket_number: p.ticket_number, reason_code: 'NO_ACTIVE_COORDINATOR', needs: 'owner' }),
+      );
+      // an owner at last: the ticket leaves the list
+      await db.user.updateMany({ where: { id: { in: coordinators.map((c) => c.id) } }, data: { isActive: true } });
+      const moved = await call(ownerTransferRoute, 'POST', '/tts/tasks/ticket-owner/transfer/', {
+        token: await tokenFor('admin'),
+        body: { ticket_number: p.ticket_number, new_owner_id: coordinators[0].id },
+      });
+      expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+      const after = await call(unassignedRoute, 'GET', '/tts/unassigned-tickets/', { token: await tokenFor('admin') });
+      expect(after.body.results.map((r: { ticket_number: string }) => r.ticket_number)).not.toContain(p.ticket_number);
+    } finally {
+      await db.user.updateMany({ where: { id: { in: coordinators.map((c) => c.id) } }, data: { isActive: true } });
+    }
+  });
+
   it('round-robin is fair under concurrency: four simultaneous tickets → 1, 2, 3, 1; inactive members skipped', async () => {
     const wf = await threeStepWorkflow({ members: [3, 1, 1] });
     const [u1, u2, u3] = wf.roles.triage.users;
@@ -358,6 +395,10 @@ describe('acting on tasks', () => {
       attempted_transition: 'resolve',
       available_transitions: ['submit'],
     });
+    // a transition that does not exist at all is a 404 (003)
+    const unknown = await act(triager, task.items[0].id, 987654);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('TRANSITION_NOT_FOUND');
     const finalize = await act(triager, task.items[0].id, null);
     expect(finalize.status).toBe(400);
     const other = await act(specialistToken, task.items[0].id, await transitionId(wf.id, 'submit'));
@@ -590,6 +631,12 @@ describe('escalation and transfer', () => {
       body: { task_item_id: first.id, user_id: inactive.id, notes: 'x' },
     });
     expect(toInactive.status).toBe(400);
+    const toNobody = await call(transferRoute, 'POST', '/tts/tasks/transfer/', {
+      token: admin,
+      body: { task_item_id: first.id, user_id: 987654, notes: 'x' },
+    });
+    expect(toNobody.status).toBe(404);
+    expect(toNobody.body.code).toBe('USER_NOT_FOUND');
     expect(await snapshot(WORKFLOW_TABLES)).toEqual(before);
     const ok = await call(transferRoute, 'POST', '/tts/tasks/transfer/', {
       token: admin,
@@ -669,6 +716,12 @@ describe('escalation and transfer', () => {
     });
     expect(nobody.status).toBe(404);
     expect(nobody.body.code).toBe('USER_NOT_FOUND');
+    const inactive = await makeUser([['hdts', 'Ticket Coordinator']], { isActive: false });
+    const toInactive = await call(ownerTransferRoute, 'POST', '/tts/tasks/ticket-owner/transfer/', {
+      token: await tokenFor('admin'),
+      body: { ticket_number: p.ticket_number, new_owner_id: inactive.id },
+    });
+    expect(toInactive.status).toBe(400);
     const moved = await call(ownerTransferRoute, 'POST', '/tts/tasks/ticket-owner/transfer/', {
       token: await tokenFor('admin'),
       body: { ticket_number: p.ticket_number, new_owner_id: otherCoordinator.id, reason: 'Workload balancing' },

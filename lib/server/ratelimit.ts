@@ -4,13 +4,14 @@ import { AppError } from '@/lib/domain/errors';
 import { databaseUrl, env, rateLimit } from './env';
 
 /** Spec 003's table: token per IP, ticket create/read per user, everything else per user. */
-export type RateBucket = 'token' | 'ticketCreate' | 'ticketRead' | 'default';
+export type RateBucket = 'token' | 'ticketCreate' | 'ticketRead' | 'default' | 'passwordReset';
 
 const SPEC: Record<RateBucket, string> = {
   token: env.RATE_LIMIT_TOKEN,
   ticketCreate: env.RATE_LIMIT_TICKET_CREATE,
   ticketRead: env.RATE_LIMIT_TICKET_READ,
   default: env.RATE_LIMIT_DEFAULT,
+  passwordReset: env.RATE_LIMIT_PASSWORD_RESET,
 };
 
 const g = globalThis as unknown as { __switchboardRateLimiters?: Map<RateBucket, Limiter>; __switchboardLimiterPool?: pg.Pool };

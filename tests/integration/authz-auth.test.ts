@@ -2,6 +2,9 @@
  * Authorization matrix of the auth service: every /auth route × every role → expected status.
  * Refused calls must leave the identity tables and the audit log unchanged (checked by runMatrix).
  */
+
+import { createHash, randomBytes } from 'node:crypto';
+import { generate } from 'otplib';
 import { describe } from 'vitest';
 import * as notFoundRoute from '@/app/(api)/auth/[...rest]/route';
 import * as rolesRoute from '@/app/(api)/auth/api/v1/roles/route';
@@ -12,15 +15,24 @@ import * as userRolesRoute from '@/app/(api)/auth/api/v1/user-roles/route';
 import * as userSystemRolesRoute from '@/app/(api)/auth/api/v1/users/[id]/roles/route';
 import * as userRoute from '@/app/(api)/auth/api/v1/users/[id]/route';
 import * as changePasswordRoute from '@/app/(api)/auth/api/v1/users/change-password/route';
+import * as resetConfirmRoute from '@/app/(api)/auth/api/v1/users/password-reset/confirm/route';
+import * as resetRoute from '@/app/(api)/auth/api/v1/users/password-reset/route';
 import * as profileRoute from '@/app/(api)/auth/api/v1/users/profile/route';
 import * as usersRoute from '@/app/(api)/auth/api/v1/users/route';
 import * as v1RefreshRoute from '@/app/(api)/auth/api/v1/users/token/refresh/route';
 import * as v1TokenRoute from '@/app/(api)/auth/api/v1/users/token/route';
+import * as twoFactorDisableRoute from '@/app/(api)/auth/api/v1/users/two-factor/disable/route';
+import * as twoFactorEnableRoute from '@/app/(api)/auth/api/v1/users/two-factor/enable/route';
+import * as recoveryCodesRoute from '@/app/(api)/auth/api/v1/users/two-factor/recovery-codes/route';
+import * as twoFactorRoute from '@/app/(api)/auth/api/v1/users/two-factor/route';
+import * as twoFactorSetupRoute from '@/app/(api)/auth/api/v1/users/two-factor/setup/route';
 import * as healthRoute from '@/app/(api)/auth/health/route';
 import * as logoutRoute from '@/app/(api)/auth/logout/route';
 import * as refreshRoute from '@/app/(api)/auth/token/refresh/route';
 import * as tokenRoute from '@/app/(api)/auth/token/route';
+import { beginTwoFactor, enableTwoFactor } from '@/lib/domain/identity/account';
 import { login } from '@/lib/domain/identity/commands';
+import { loadActor } from '@/lib/domain/identity/queries';
 import { db } from '@/lib/server/db';
 import { makeUser, PASSWORD } from '../helpers/api';
 import { type MatrixRow, runMatrix, standIn } from '../helpers/matrix';
@@ -208,6 +220,99 @@ const rows: MatrixRow[] = [
     expect: SIGNED_IN,
   },
 ];
+
+/** A stand-in of the role with two-factor sign-in on: its token (signed in with a recovery code) and codes. */
+async function enrolledStandIn(role: Parameters<typeof standIn>[0]) {
+  const stand = await standIn(role);
+  if (!stand.userId) return { token: null, codes: ['000000', '000000'] };
+  const actor = (await loadActor(stand.userId))!;
+  const { secret } = await beginTwoFactor(actor);
+  const { recovery_codes } = await enableTwoFactor(actor, { code: await generate({ secret }) });
+  const user = await db.user.findUniqueOrThrow({ where: { id: stand.userId } });
+  const { access } = await login({}, { username: user.username, password: PASSWORD, otp_code: recovery_codes[0] });
+  return { token: access, codes: recovery_codes.slice(1) };
+}
+
+rows.push(
+  {
+    name: '/auth/api/v1/users/password-reset/',
+    route: resetRoute,
+    method: 'POST',
+    path: '/auth/api/v1/users/password-reset/',
+    options: async () => ({ token: null, body: { email: (await makeUser()).email } }),
+    expect: PUBLIC,
+  },
+  {
+    name: '/auth/api/v1/users/password-reset/confirm/',
+    route: resetConfirmRoute,
+    method: 'POST',
+    path: '/auth/api/v1/users/password-reset/confirm/',
+    // The link's token is the authorization.
+    options: async () => {
+      const user = await makeUser();
+      const token = randomBytes(32).toString('base64url');
+      await db.passwordResetToken.create({
+        data: {
+          userId: user.id,
+          tokenHash: createHash('sha256').update(token).digest('hex'),
+          expiresAt: new Date(Date.now() + 60_000),
+        },
+      });
+      return { token: null, body: { token, new_password: 'Matrix-reset-2026' } };
+    },
+    expect: PUBLIC,
+  },
+  {
+    name: '/auth/api/v1/users/two-factor/',
+    route: twoFactorRoute,
+    method: 'GET',
+    path: '/auth/api/v1/users/two-factor/',
+    expect: SIGNED_IN,
+  },
+  {
+    name: '/auth/api/v1/users/two-factor/setup/',
+    route: twoFactorSetupRoute,
+    method: 'POST',
+    path: '/auth/api/v1/users/two-factor/setup/',
+    options: async (role) => ({ token: (await standIn(role)).token }),
+    expect: SIGNED_IN,
+  },
+  {
+    name: '/auth/api/v1/users/two-factor/enable/',
+    route: twoFactorEnableRoute,
+    method: 'POST',
+    path: '/auth/api/v1/users/two-factor/enable/',
+    options: async (role) => {
+      const stand = await standIn(role);
+      if (!stand.userId) return { token: null, body: { code: '000000' } };
+      const { secret } = await beginTwoFactor((await loadActor(stand.userId))!);
+      return { token: stand.token, body: { code: await generate({ secret }) } };
+    },
+    expect: SIGNED_IN,
+  },
+  {
+    name: '/auth/api/v1/users/two-factor/recovery-codes/',
+    route: recoveryCodesRoute,
+    method: 'POST',
+    path: '/auth/api/v1/users/two-factor/recovery-codes/',
+    options: async (role) => {
+      const { token, codes } = await enrolledStandIn(role);
+      return { token, body: { code: codes[0] } };
+    },
+    expect: SIGNED_IN,
+  },
+  {
+    name: '/auth/api/v1/users/two-factor/disable/',
+    route: twoFactorDisableRoute,
+    method: 'POST',
+    path: '/auth/api/v1/users/two-factor/disable/',
+    options: async (role) => {
+      const { token, codes } = await enrolledStandIn(role);
+      return { token, body: { password: PASSWORD, code: codes[0] } };
+    },
+    expect: SIGNED_IN,
+  },
+);
 
 describe('authorization matrix: auth service', () => {
   runMatrix(rows);

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { defineMessage } from '../jobs';
 import { pageQuery } from '../pagination';
 
-const password = z
+export const password = z
   .string()
   .min(10, 'Password must be at least 10 characters')
   .max(200)
@@ -91,4 +92,23 @@ export const changePasswordInput = z.object({
 
 export const userRoleSetInput = z.object({
   role_ids: z.array(z.number().int().positive()).max(50),
+});
+
+export const passwordResetRequestInput = z.object({ email: z.string().trim().toLowerCase().email().max(254) });
+export const passwordResetConfirmInput = z.object({
+  token: z.string().trim().min(20, 'This link is not valid').max(200),
+  new_password: password,
+});
+
+/** A 6-digit code from the authenticator app, or (where allowed) a recovery code. */
+export const otpCode = z.string().trim().min(6, 'Enter the 6-digit code').max(32);
+export const twoFactorEnableInput = z.object({ code: otpCode });
+export const twoFactorDisableInput = z.object({ password: z.string().min(1, 'This field is required').max(200), code: otpCode });
+export const recoveryCodesInput = z.object({ code: otpCode });
+
+/** Identity's own job: e-mail a password reset link (the token is made by the job, never stored in clear). */
+export const PASSWORD_RESET_MAIL = defineMessage({
+  name: 'identity.password_reset_mail',
+  schema: z.object({ user_id: z.number().int().positive(), requested_at: z.string() }),
+  retry: { limit: 3, delaySeconds: 2, backoff: true },
 });

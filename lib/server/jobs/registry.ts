@@ -1,4 +1,5 @@
 import { HELPDESK_JOBS } from '@/lib/domain/helpdesk/jobs';
+import { IDENTITY_JOBS } from '@/lib/domain/identity/jobs';
 import type { JobDefinition } from '@/lib/domain/jobs';
 import { MESSAGING_JOBS } from '@/lib/domain/messaging/jobs';
 import { NOTIFICATION_JOBS } from '@/lib/domain/notifications/jobs';
@@ -9,6 +10,7 @@ import { WORKFLOW_JOBS } from '@/lib/domain/workflow/jobs';
 export const JOBS: JobDefinition[] = [
   cleanupJobsJob,
   ...HELPDESK_JOBS,
+  ...IDENTITY_JOBS,
   ...MESSAGING_JOBS,
   ...NOTIFICATION_JOBS,
   ...WORKFLOW_JOBS,

@@ -1,0 +1,4 @@
+import { passwordResetRequestEndpoint } from '@/lib/server/api/identity';
+import { route } from '@/lib/server/http';
+
+export const { GET, POST, PUT, PATCH, DELETE } = route({ POST: passwordResetRequestEndpoint });

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { smtpPort } from './tests/e2e/mailbox';
 
 /**
  * E2e against the production build (`npm run build` first), served by server.ts with a fresh embedded
@@ -13,6 +14,8 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // A local SMTP server for the run (password reset e-mails and notifications are really sent).
+  globalSetup: './tests/e2e/global-setup.ts',
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -58,6 +61,8 @@ export default defineConfig({
       RATE_LIMIT_TICKET_CREATE: '100000/60',
       RATE_LIMIT_TICKET_READ: '100000/60',
       SERVICE_API_KEYS: 'e2e-service-key-0123456789abcdef',
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(smtpPort),
       ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
     },
   },

@@ -6,8 +6,10 @@ import { EmailPreferences } from '@/components/notifications/email-preferences';
 import { ChangePasswordForm } from '@/components/profile/change-password-form';
 import { ProfileForm } from '@/components/profile/profile-form';
 import { ProfileSection } from '@/components/profile/profile-section';
+import { TwoFactorSection } from '@/components/profile/two-factor-section';
 import { ThemeToggle } from '@/components/shell/theme-toggle';
 import { Badge } from '@/components/ui/badge';
+import { twoFactorStatus } from '@/lib/domain/identity/account';
 import { getProfile } from '@/lib/domain/identity/queries';
 import { currentActor, landingPath } from '@/lib/server/session';
 
@@ -17,7 +19,7 @@ export const dynamic = 'force-dynamic';
 export default async function ProfilePage() {
   const actor = await currentActor();
   if (!actor) redirect('/login?callbackUrl=/profile');
-  const [profile, back] = await Promise.all([getProfile(actor), landingPath(actor)]);
+  const [profile, back, twoFactor] = await Promise.all([getProfile(actor), landingPath(actor), twoFactorStatus(actor)]);
 
   return (
     <div className="min-h-screen">
@@ -53,6 +55,15 @@ export default async function ProfilePage() {
           )}
         </div>
 
+        {actor.twoFactorRequired && (
+          <p
+            role="alert"
+            className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
+          >
+            Your administrator role needs two-factor sign-in. Set it up below; until then the admin portal stays closed.
+          </p>
+        )}
+
         <ProfileSection id="details" title="Personal details" description="Your name and phone number as colleagues see them.">
           <ProfileForm
             profile={{ first_name: profile.first_name, last_name: profile.last_name, phone_number: profile.phone_number }}
@@ -65,6 +76,14 @@ export default async function ProfilePage() {
           description="Changing it signs you out everywhere else (other browsers, devices and API tokens)."
         >
           <ChangePasswordForm />
+        </ProfileSection>
+
+        <ProfileSection
+          id="two-factor"
+          title="Two-factor sign-in"
+          description="A code from an app on your phone, asked for at every sign-in, keeps your account safe if your password leaks."
+        >
+          <TwoFactorSection state={twoFactor} />
         </ProfileSection>
 
         {/* Further sections of other features (such as e-mail preferences) are added here, each as a ProfileSection. */}

@@ -1,6 +1,7 @@
 'use client';
 
 import { Loader2 } from 'lucide-react';
+import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
@@ -11,6 +12,8 @@ export function LoginForm() {
   const params = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // Two-factor accounts: the right password is answered OTP_REQUIRED, and the form asks for the code.
+  const [needsCode, setNeedsCode] = useState(false);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -21,8 +24,14 @@ export function LoginForm() {
       redirect: false,
       username: String(form.get('username') ?? ''),
       password: String(form.get('password') ?? ''),
+      otp_code: String(form.get('otp_code') ?? ''),
     });
     setPending(false);
+    if (result?.error === 'OTP_REQUIRED') {
+      setNeedsCode(true);
+      setError(null);
+      return;
+    }
     if (!result || result.error) {
       setError(result?.error && result.error !== 'CredentialsSignin' ? result.error : 'Invalid email/username or password.');
       return;
@@ -58,6 +67,27 @@ export function LoginForm() {
           className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-950"
         />
       </div>
+      {needsCode && (
+        <div>
+          <label htmlFor="otp_code" className="block text-sm font-medium">
+            Authentication code
+          </label>
+          <input
+            id="otp_code"
+            name="otp_code"
+            autoComplete="one-time-code"
+            inputMode="text"
+            required
+            // biome-ignore lint/a11y/noAutofocus: the field appears after the password was accepted; it is what comes next
+            autoFocus
+            aria-describedby="otp_code-hint"
+            className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm tracking-widest shadow-sm dark:border-slate-700 dark:bg-slate-950"
+          />
+          <p id="otp_code-hint" className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+            The 6-digit code from your authenticator app, or one of your recovery codes.
+          </p>
+        </div>
+      )}
       {error && (
         <p
           role="alert"
@@ -72,8 +102,13 @@ export function LoginForm() {
         className="flex w-full items-center justify-center gap-2 rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
       >
         {pending && <Loader2 className="h-4 w-4 animate-spin" aria-hidden />}
-        Sign in
+        {needsCode ? 'Verify and sign in' : 'Sign in'}
       </button>
+      <p className="text-center text-sm">
+        <Link href="/forgot-password" className="text-brand-700 underline-offset-2 hover:underline dark:text-brand-300">
+          Forgot your password?
+        </Link>
+      </p>
     </form>
   );
 }

@@ -140,7 +140,7 @@ test.describe('account lifecycle', () => {
     await page.getByLabel('New password', { exact: true }).fill('Second-try-2026');
     await page.getByLabel('Repeat new password').fill('Second-try-2026');
     await page.getByRole('button', { name: 'Set new password' }).click();
-    await expect(page.getByRole('alert')).toContainText('This link is not valid any more');
+    await expect(page.getByText('This link is not valid any more')).toBeVisible();
     await signIn(page, username, 'Fresh-start-2026');
     await expect(page).toHaveURL(/\/employee$/);
     await page.screenshot({ path: test.info().outputPath('after-reset.png') });
@@ -152,6 +152,7 @@ test.describe('account lifecycle', () => {
     await page.goto('/profile');
     await page.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
     await expect(page.getByRole('img', { name: 'QR code for your authenticator app' })).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath('enrol-qr.png') });
     const secret = (
       (await page.locator('section#two-factor code, [aria-labelledby="two-factor-title"] code').first().textContent()) ?? ''
     ).trim();
@@ -165,12 +166,14 @@ test.describe('account lifecycle', () => {
     await page.getByRole('button', { name: 'I have saved them' }).click();
     // This session carried on (its cookie was renewed); the section now says it is on.
     await expect(page.getByText(/^On/)).toBeVisible();
+    await page.goto('/employee');
     await signOut(page);
 
     await page.getByLabel('Email or username').fill(username);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByLabel('Authentication code')).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath('sign-in-code.png') });
     // A code is good once: wait until the app shows a newer one than the code used to enrol.
     await expect.poll(() => Math.floor(Date.now() / 30_000) > enrolStep, { timeout: 40_000, intervals: [500] }).toBe(true);
     await page.getByLabel('Authentication code').fill(await generate({ secret }));

@@ -78,7 +78,6 @@ export function LoginForm() {
             autoComplete="one-time-code"
             inputMode="text"
             required
-            // biome-ignore lint/a11y/noAutofocus: the field appears after the password was accepted; it is what comes next
             autoFocus
             aria-describedby="otp_code-hint"
             className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm tracking-widest shadow-sm dark:border-slate-700 dark:bg-slate-950"

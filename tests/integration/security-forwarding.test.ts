@@ -66,6 +66,23 @@ describe('3. X-Forwarded-For from an untrusted client', () => {
   });
 });
 
+describe('8. the portal sign-in is rate limited like /auth/token/', () => {
+  it('per client address, with the token bucket', async () => {
+    const { authOptions } = await import('@/lib/server/nextauth');
+    const provider = authOptions.providers[0] as unknown as {
+      options: { authorize: (c: Record<string, string>, r: { headers: Record<string, string> }) => Promise<unknown> };
+    };
+    const attempt = () =>
+      provider.options.authorize({ username: 'nobody', password: 'x' }, { headers: { 'x-forwarded-for': '192.0.2.44' } }).then(
+        () => 'signed in',
+        (e: Error) => e.message,
+      );
+    const answers = [await attempt(), await attempt(), await attempt(), await attempt()];
+    expect(answers.slice(0, 3)).toEqual(Array(3).fill('Invalid email/username or password.'));
+    expect(answers[3]).toMatch(/Too many sign-in attempts/);
+  });
+});
+
 describe('resolving the client behind trusted proxies (TRUSTED_PROXIES)', () => {
   const proxies = new BlockList();
   proxies.addSubnet('10.0.0.0', 8, 'ipv4');

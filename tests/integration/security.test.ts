@@ -381,6 +381,38 @@ describe('9. input PostgreSQL cannot hold is a 400, and nothing is written', () 
     expect(own.status).toBe(200);
   });
 
+  it('a change that committed is never reported as failed when the database goes away right after', async () => {
+    const { endpoint, route } = await import('@/lib/server/http');
+    const { transaction } = await import('@/lib/server/db');
+    const user = await makeUser([['hdts', 'Employee']]);
+    const t = await login(user.username);
+    const lostConnection = () => Object.assign(new Error('Connection terminated unexpectedly'), { code: 'ECONNRESET' });
+    const committed = route({
+      POST: endpoint({
+        summary: 'a write, then the outage',
+        handler: async ({ actor }) => {
+          await transaction((tx) => tx.user.update({ where: { id: actor.id }, data: { firstName: 'Committed' } }));
+          throw lostConnection(); // e.g. the read for the answer
+        },
+      }),
+    });
+    const res = await call(committed, 'POST', '/x', { token: t.access, body: {} });
+    expect(res.status).toBe(201);
+    expect(res.body.status).toBe('success');
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).firstName).toBe('Committed');
+    const nothingDone = route({
+      POST: endpoint({
+        summary: 'the outage before any write',
+        handler: async () => {
+          throw lostConnection();
+        },
+      }),
+    });
+    const failed = await call(nothingDone, 'POST', '/x', { token: t.access, body: {} });
+    expect(failed.status).toBe(503);
+    expect(failed.headers.get('retry-after')).toBe('5');
+  });
+
   it('the database stopped: 503 with Retry-After (and back to 200 when it returns)', async () => {
     const env2 = { ...process.env };
     delete env2.DATABASE_URL;

@@ -73,7 +73,7 @@ describe('8. the portal sign-in is rate limited like /auth/token/', () => {
       options: { authorize: (c: Record<string, string>, r: { headers: Record<string, string> }) => Promise<unknown> };
     };
     const attempt = () =>
-      provider.options.authorize({ username: 'nobody', password: 'x' }, { headers: { 'x-forwarded-for': '192.0.2.44' } }).then(
+      provider.options.authorize({ username: 'nobody-portal', password: 'x' }, { headers: { 'x-forwarded-for': '192.0.2.44' } }).then(
         () => 'signed in',
         (e: Error) => e.message,
       );

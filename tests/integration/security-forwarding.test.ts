@@ -73,10 +73,12 @@ describe('8. the portal sign-in is rate limited like /auth/token/', () => {
       options: { authorize: (c: Record<string, string>, r: { headers: Record<string, string> }) => Promise<unknown> };
     };
     const attempt = () =>
-      provider.options.authorize({ username: 'nobody-portal', password: 'x' }, { headers: { 'x-forwarded-for': '192.0.2.44' } }).then(
-        () => 'signed in',
-        (e: Error) => e.message,
-      );
+      provider.options
+        .authorize({ username: 'nobody-portal', password: 'x' }, { headers: { 'x-forwarded-for': '192.0.2.44' } })
+        .then(
+          () => 'signed in',
+          (e: Error) => e.message,
+        );
     const answers = [await attempt(), await attempt(), await attempt(), await attempt()];
     expect(answers.slice(0, 3)).toEqual(Array(3).fill('Invalid email/username or password.'));
     expect(answers[3]).toMatch(/Too many sign-in attempts/);

@@ -17,6 +17,11 @@ export const HDTS_ROLES = [
     permissions: ['view_owned_tickets', 'update_status', 'assign'],
   },
   { name: 'Admin', description: 'Full help-desk access', permissions: ['*'] },
+  {
+    name: 'Knowledge Editor',
+    description: 'Writes, publishes and archives knowledge-base articles',
+    permissions: ['write_articles', 'publish_articles'],
+  },
 ];
 
 export const TTS_ROLES = [
@@ -37,10 +42,26 @@ export const DEMO_USERS: { username: string; first: string; last: string; roles:
     ],
   },
   { username: 'coordinator1', first: 'Casey', last: 'Reyes', roles: [['hdts', 'Ticket Coordinator']] },
-  { username: 'coordinator2', first: 'Jordan', last: 'Lee', roles: [['hdts', 'Ticket Coordinator']] },
+  {
+    username: 'coordinator2',
+    first: 'Jordan',
+    last: 'Lee',
+    roles: [
+      ['hdts', 'Ticket Coordinator'],
+      ['hdts', 'Knowledge Editor'],
+    ],
+  },
   { username: 'agent1', first: 'Sam', last: 'Patel', roles: [['tts', 'Support Agent']] },
   { username: 'agent2', first: 'Riley', last: 'Chen', roles: [['tts', 'Support Agent']] },
-  { username: 'agent3', first: 'Taylor', last: 'Brooks', roles: [['tts', 'Specialist']] },
+  {
+    username: 'agent3',
+    first: 'Taylor',
+    last: 'Brooks',
+    roles: [
+      ['tts', 'Specialist'],
+      ['hdts', 'Knowledge Editor'],
+    ],
+  },
   { username: 'agent4', first: 'Morgan', last: 'Diaz', roles: [['tts', 'Specialist']] },
   { username: 'agent5', first: 'Jamie', last: 'Fox', roles: [['tts', 'Approver']] },
   { username: 'agent6', first: 'Avery', last: 'Kim', roles: [['tts', 'Approver']] },
@@ -100,6 +121,8 @@ export async function seedCatalog(db: PrismaClient) {
 export const SEEDERS: ((db: PrismaClient) => Promise<void>)[] = [
   // Deployed demo workflows (IT Support, Asset Check In/Out, New Budget Proposal) on the seeded TTS roles.
   async () => (await import('../lib/domain/workflow/demo')).seedDemoWorkflows(),
+  // Knowledge-base articles for the seeded categories (written by coordinator2, a Knowledge Editor).
+  async () => (await import('../lib/domain/knowledge/demo')).seedDemoArticles(),
 ];
 
 export async function seed() {

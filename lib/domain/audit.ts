@@ -2,7 +2,7 @@ import { beforeCommit, type Tx } from '@/lib/server/db';
 import type { Actor } from './actor';
 
 export interface AuditEntry {
-  context: 'identity' | 'helpdesk' | 'workflow' | 'messaging' | 'notifications';
+  context: 'identity' | 'helpdesk' | 'workflow' | 'messaging' | 'notifications' | 'knowledge';
   action: string;
   entityType: string;
   entityId: string | number;

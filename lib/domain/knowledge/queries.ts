@@ -226,8 +226,8 @@ export async function ticketSuggestions(actor: Actor, ticketRef: string, limit =
 
 /** A new article prefilled from a resolved ticket and its resolution (nothing is saved). */
 export async function articleDraftFromTicket(actor: Actor, ticketRef: string) {
-  assertEditor(actor);
   const t = await getTicket(actor, ticketRef);
+  assertEditor(actor);
   if (t.status !== 'Resolved' && t.status !== 'Closed') {
     throw conflict('Only a resolved or closed ticket can become an article', 'TICKET_NOT_RESOLVED', { status: t.status });
   }

@@ -4,6 +4,7 @@ import { Paperclip, Upload, X } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
+import { ArticleSuggestions, DeflectedNotice } from '@/components/knowledge/article-suggestions';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, FormError } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
@@ -26,6 +27,8 @@ export function SubmitTicketForm({ catalog, maxBytes }: { catalog: Catalog; maxB
   const [error, setError] = useState<unknown>(null);
   const [local, setLocal] = useState<Record<string, string>>({});
   const [created, setCreated] = useState<string | null>(null);
+  const [subject, setSubject] = useState('');
+  const [solvedBy, setSolvedBy] = useState<{ title: string; url: string } | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const subs = catalog.categories.find((c) => c.name === category)?.sub_categories ?? [];
 
@@ -66,6 +69,8 @@ export function SubmitTicketForm({ catalog, maxBytes }: { catalog: Catalog; maxB
     }
   }
 
+  if (solvedBy) return <DeflectedNotice article={solvedBy} onRestart={() => setSolvedBy(null)} />;
+
   if (created) {
     return (
       <div role="status" className="rounded-xl border border-green-300 bg-green-50 p-6 dark:border-green-800 dark:bg-green-950">
@@ -87,6 +92,7 @@ export function SubmitTicketForm({ catalog, maxBytes }: { catalog: Catalog; maxB
               setCreated(null);
               setFiles([]);
               setCategory('');
+              setSubject('');
             }}
           >
             Submit another
@@ -113,8 +119,11 @@ export function SubmitTicketForm({ catalog, maxBytes }: { catalog: Catalog; maxB
           maxLength={255}
           aria-invalid={!!err('subject')}
           aria-describedby={describedBy('subject', err('subject'))}
+          value={subject}
+          onChange={(e) => setSubject(e.target.value)}
         />
       </Field>
+      <ArticleSuggestions subject={subject} category={category || undefined} onSolved={setSolvedBy} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="category" label="Category" error={err('category')}>
           <NativeSelect

@@ -2,6 +2,7 @@
 
 import { Star } from 'lucide-react';
 import { useState } from 'react';
+import { ArticlePicker, appendLink } from '@/components/knowledge/article-picker';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog, Dialog, DialogContent, DialogFooter, DialogTrigger } from '@/components/ui/dialog';
 import { describedBy, Field, FormError } from '@/components/ui/field';
@@ -366,9 +367,12 @@ export function CommentForm({ ticketId, allowInternal }: { ticketId: number; all
         ) : (
           <span />
         )}
-        <Button type="submit" size="sm" pending={pending}>
-          {internal && allowInternal ? 'Add internal note' : 'Post comment'}
-        </Button>
+        <span className="flex items-center gap-2">
+          {allowInternal && <ArticlePicker ticket={ticketId} onPick={(link) => setBody((b) => appendLink(b, link))} />}
+          <Button type="submit" size="sm" pending={pending}>
+            {internal && allowInternal ? 'Add internal note' : 'Post comment'}
+          </Button>
+        </span>
       </div>
     </form>
   );

@@ -1,4 +1,5 @@
 import { Check } from 'lucide-react';
+import { LinkedText } from '@/components/knowledge/linked-text';
 import { Badge } from '@/components/ui/badge';
 import type { TicketDetail } from '@/lib/domain/helpdesk/queries';
 import { AttachmentList } from './attachment-list';
@@ -127,7 +128,9 @@ export function CommentList({ comments, live }: { comments: TicketComment[]; liv
                 <span>{formatDate(c.created_at)}</span>
                 {c.is_internal && <span className="font-semibold text-amber-800 dark:text-amber-300">Internal note</span>}
               </div>
-              <p className="whitespace-pre-wrap">{c.comment}</p>
+              <p className="whitespace-pre-wrap">
+                <LinkedText text={c.comment} />
+              </p>
             </li>
           ))}
         </ul>

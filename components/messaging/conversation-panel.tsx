@@ -4,6 +4,8 @@ import { formatDistanceToNow } from 'date-fns';
 import { Lock, ThumbsDown, ThumbsUp } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
+import { ArticlePicker, appendLink } from '@/components/knowledge/article-picker';
+import { LinkedText } from '@/components/knowledge/linked-text';
 import { ApiError, api } from '@/lib/client/api';
 import { useTicketRoom, type Viewer } from '@/lib/client/realtime';
 
@@ -170,7 +172,7 @@ export function ConversationPanel({
         {c.edited_at && <span>(edited)</span>}
       </div>
       <p className={`mt-1 whitespace-pre-wrap text-sm ${c.is_unsent ? 'italic text-slate-400' : ''}`}>
-        {c.is_unsent ? 'Message unsent' : c.text}
+        {c.is_unsent ? 'Message unsent' : <LinkedText text={c.text} />}
       </p>
       <div className="mt-2 flex items-center gap-2 text-xs">
         {source === 'comments' && c.ratings && (
@@ -301,13 +303,18 @@ export function ConversationPanel({
           ) : (
             <span />
           )}
-          <button
-            type="submit"
-            disabled={posting}
-            className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
-          >
-            {posting ? 'Posting…' : 'Post'}
-          </button>
+          <span className="flex items-center gap-2">
+            {(canPostInternal || source === 'messages') && (
+              <ArticlePicker ticket={ticketNumber} onPick={(link) => setText((t) => appendLink(t, link))} />
+            )}
+            <button
+              type="submit"
+              disabled={posting}
+              className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
+            >
+              {posting ? 'Posting…' : 'Post'}
+            </button>
+          </span>
         </div>
       </form>
     </section>

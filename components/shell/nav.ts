@@ -13,6 +13,7 @@ export const PORTAL_NAV: Record<Portal, { label: string; items: NavItem[] }> = {
       { href: '/employee', label: 'Home' },
       { href: '/employee/tickets', label: 'My tickets' },
       { href: '/employee/tickets/new', label: 'Submit a ticket' },
+      { href: '/employee/knowledge', label: 'Knowledge base' },
     ],
   },
   coordinator: {
@@ -23,6 +24,7 @@ export const PORTAL_NAV: Record<Portal, { label: string; items: NavItem[] }> = {
       { href: '/coordinator/tickets', label: 'All tickets' },
       { href: '/coordinator/feedback', label: 'Feedback' },
       { href: '/coordinator/owned', label: 'Owned tickets' },
+      { href: '/coordinator/knowledge', label: 'Knowledge base' },
     ],
   },
   agent: {
@@ -30,6 +32,7 @@ export const PORTAL_NAV: Record<Portal, { label: string; items: NavItem[] }> = {
     items: [
       { href: '/agent', label: 'Dashboard' },
       { href: '/agent/tasks', label: 'My tasks' },
+      { href: '/agent/knowledge', label: 'Knowledge base' },
     ],
   },
   admin: {
@@ -40,6 +43,7 @@ export const PORTAL_NAV: Record<Portal, { label: string; items: NavItem[] }> = {
       { href: '/admin/workflows', label: 'Workflows' },
       { href: '/admin/queues', label: 'Queues' },
       { href: '/admin/notifications/deliveries', label: 'E-mail deliveries' },
+      { href: '/admin/knowledge', label: 'Knowledge' },
     ],
   },
 };

@@ -75,6 +75,8 @@ async function uniqueSlug(title: string): Promise<string> {
   const taken = new Set(
     (await db.article.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((r) => r.slug),
   );
+  // "new" is the editor's page (/…/knowledge/new), so no article may have it
+  if (base === 'new') taken.add(base);
   if (!taken.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
 }

@@ -79,7 +79,7 @@ export async function getArticle(actor: Actor, ref: string | number) {
     archived_at: iso(a.archivedAt),
     /** Editors only: the ticket this article was drafted from. */
     source_ticket_number: editor ? a.sourceTicketNumber : null,
-    my_feedback: vote ? (vote.helpful ? 'helpful' : 'not_helpful') : null,
+    my_feedback: (vote ? (vote.helpful ? 'helpful' : 'not_helpful') : null) as 'helpful' | 'not_helpful' | null,
     related,
     can_edit: editor,
     can_recategorize: a.status !== 'published' || isKnowledgeAdmin(actor),

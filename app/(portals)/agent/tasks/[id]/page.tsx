@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { formatDate } from '@/components/helpdesk/badges';
+import { TicketArticles } from '@/components/knowledge/ticket-articles';
 import { ConversationPanel } from '@/components/messaging/conversation-panel';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { PriorityBadge, SlaBadge, SlaBar } from '@/components/workflow/sla';
@@ -8,6 +9,7 @@ import { TaskActions } from '@/components/workflow/task-actions';
 import { TicketAttachments } from '@/components/workflow/ticket-attachments';
 import { WorkflowDiagram } from '@/components/workflow/workflow-diagram';
 import { AppError } from '@/lib/domain/errors';
+import { isKnowledgeEditor } from '@/lib/domain/knowledge/policy';
 import { availableActions, transferCandidates } from '@/lib/domain/workflow/actions';
 import { getTask, workflowVisualization } from '@/lib/domain/workflow/task-queries';
 import { requirePortal } from '@/lib/server/session';
@@ -127,6 +129,14 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
               <p className="text-sm text-slate-500">No action is open for you on this task.</p>
             )}
           </section>
+          <TicketArticles
+            ticket={task.ticket_number}
+            draftHref={
+              isKnowledgeEditor(actor) && ['Resolved', 'Closed'].includes(task.hdts_status ?? '')
+                ? `/agent/knowledge/new?from_ticket=${task.ticket_number}`
+                : null
+            }
+          />
         </aside>
       </div>
       <ConversationPanel ticketNumber={task.ticket_number} source="messages" currentUserId={actor.id} />

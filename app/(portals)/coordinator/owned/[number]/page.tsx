@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { formatDate } from '@/components/helpdesk/badges';
+import { TicketArticles } from '@/components/knowledge/ticket-articles';
 import { ConversationPanel } from '@/components/messaging/conversation-panel';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { OwnerActions } from '@/components/workflow/owner-actions';
 import { PriorityBadge, SlaBadge, SlaBar } from '@/components/workflow/sla';
 import { TicketAttachments } from '@/components/workflow/ticket-attachments';
 import { AppError } from '@/lib/domain/errors';
+import { isKnowledgeEditor } from '@/lib/domain/knowledge/policy';
 import { ownershipOptions } from '@/lib/domain/workflow/actions';
 import { getTask, listTasks } from '@/lib/domain/workflow/task-queries';
 import { requirePortal } from '@/lib/server/session';
@@ -113,6 +115,14 @@ export default async function OwnedTicketPage({ params }: { params: Promise<{ nu
               coordinators={ownership.coordinators}
             />
           </section>
+          <TicketArticles
+            ticket={number}
+            draftHref={
+              isKnowledgeEditor(actor) && ['Resolved', 'Closed'].includes(task.hdts_status ?? '')
+                ? `/coordinator/knowledge/new?from_ticket=${number}`
+                : null
+            }
+          />
         </aside>
       </div>
       <ConversationPanel ticketNumber={number} source="messages" currentUserId={actor.id} />

@@ -2,10 +2,12 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ApproveDialog, CommentForm, ReasonDialog, StatusChanger } from '@/components/helpdesk/ticket-actions';
 import { Attachments, Comments, History, ProgressTracker, TicketDetails } from '@/components/helpdesk/ticket-view';
+import { TicketArticles } from '@/components/knowledge/ticket-articles';
 import { AppError } from '@/lib/domain/errors';
 import { STATUS_TRANSITIONS } from '@/lib/domain/helpdesk/policy';
 import { catalog, getTicket, ticketHistory } from '@/lib/domain/helpdesk/queries';
 import type { Status } from '@/lib/domain/helpdesk/schemas';
+import { isKnowledgeEditor } from '@/lib/domain/knowledge/policy';
 import { requirePortal } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Ticket' };
@@ -61,6 +63,14 @@ export default async function CoordinatorTicketPage({ params }: { params: Promis
         </div>
         <div className="space-y-6">
           <TicketDetails t={t} />
+          <TicketArticles
+            ticket={t.ticket_number}
+            draftHref={
+              isKnowledgeEditor(actor) && ['Resolved', 'Closed'].includes(t.status)
+                ? `/coordinator/knowledge/new?from_ticket=${t.ticket_number}`
+                : null
+            }
+          />
           <History entries={h.results} />
         </div>
       </div>

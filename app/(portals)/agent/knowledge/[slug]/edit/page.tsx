@@ -1,0 +1,10 @@
+import type { Metadata } from 'next';
+import { requirePortal } from '@/lib/server/session';
+import { EditArticle } from '../../../../_knowledge/editor-page';
+
+export const metadata: Metadata = { title: 'Edit article' };
+
+export default async function Page({ params }: { params: Promise<{ slug: string }> }) {
+  const actor = await requirePortal('agent');
+  return <EditArticle actor={actor} base="/agent/knowledge" slug={(await params).slug} />;
+}

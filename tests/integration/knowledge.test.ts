@@ -321,6 +321,18 @@ describe('search', () => {
     expect(res.body.results[0].rank).toBeGreaterThan(res.body.results[1].rank);
   });
 
+  it('falls back to any of the words when no article has all of them, still filtered by visibility', async () => {
+    const w = `photon${run}`;
+    const pub = await article({ title: `${w} keeps flickering` });
+    await article({ title: `${w} staff runbook`, visibility: 'staff' });
+    const emp = await tokenFor('employee1');
+    const all = await call(articlesRoute, 'GET', '/x', { token: emp, query: { q: `${w} flickering` } });
+    expect(all.body).toMatchObject({ match: 'all', count: 1 });
+    const some = await call(articlesRoute, 'GET', '/x', { token: emp, query: { q: `${w} unobtainium` } });
+    expect(some.body.match).toBe('any');
+    expect(some.body.results.map((r: { id: number }) => r.id)).toEqual([pub.id]);
+  });
+
   it('suggests while typing: any word, the last one as a prefix', async () => {
     const w = `nimbus${run}`;
     const a = await article({ title: `${w} disconnects every hour`, body: 'Keep the session alive.' });

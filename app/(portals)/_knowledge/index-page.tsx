@@ -92,7 +92,8 @@ export async function KnowledgeIndex({
           <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
             {result.count === 1 ? '1 article' : `${result.count.toLocaleString('en-US')} articles`}
             {q.q ? ` for “${q.q}”` : ''}
-            {where ? ` in ${where}` : ''} ·{' '}
+            {where ? ` in ${where}` : ''}
+            {result.extra.match === 'any' && result.count > 0 ? ' (no article has all the words: these have some of them)' : ''} ·{' '}
             <Link href={base} className="underline">
               Clear
             </Link>

@@ -120,11 +120,13 @@ export async function listArticles(actor: Actor, q: ArticleListQuery): Promise<P
   const filter = filterFor(actor, q);
   if (!filter.visibilities.length) return new Page(0, [], q.page, q.page_size);
   if (q.q && words(q.q).length) {
-    const { count, hits } = await searchArticles(websearch(q.q), filter, {
-      limit: q.page_size,
-      offset: (q.page - 1) * q.page_size,
-    });
-    return new Page(count, hits.map(hitItem), q.page, q.page_size);
+    const page = { limit: q.page_size, offset: (q.page - 1) * q.page_size };
+    const all = await searchArticles(websearch(q.q), filter, page);
+    if (all.count > 0) return new Page(all.count, all.hits.map(hitItem), q.page, q.page_size, { match: 'all' });
+    // No article has every word: rank those with any of them rather than answer with nothing.
+    const anyQuery = anyWords(q.q);
+    const some = anyQuery ? await searchArticles(anyQuery, filter, page) : all;
+    return new Page(some.count, some.hits.map(hitItem), q.page, q.page_size, { match: 'any' });
   }
   const where: Prisma.ArticleWhereInput = {
     status: { in: filter.statuses },

@@ -105,14 +105,14 @@ async function main() {
   await db.$executeRawUnsafe(
     `INSERT INTO knowledge.articles (slug, title, body, body_text, department, category, sub_category, tags, visibility, status,
        version, author_id, updated_by_id, published_at, view_count, created_at, updated_at)
-     SELECT 'bench-' || i, t.title, b.text, b.text, 'IT Department', 'IT Support', $4::text[][1 + i % cardinality($4::text[])],
-            ARRAY[lower($1::text[][1 + i % cardinality($1::text[])])],
+     SELECT 'bench-' || i, t.title, b.text, b.text, 'IT Department', 'IT Support', ($4::text[])[1 + i % cardinality($4::text[])],
+            ARRAY[lower(($1::text[])[1 + i % cardinality($1::text[])])],
             CASE WHEN i % 10 = 0 THEN 'staff' ELSE 'everyone' END, CASE WHEN i % 20 = 0 THEN 'draft' ELSE 'published' END,
             1, $5, $5, now(), i % 97, now() - (i % 365) * interval '1 day', now() - (i % 365) * interval '1 day'
        FROM generate_series(1, $6::int) i,
-            LATERAL (SELECT $1::text[][1 + i % cardinality($1::text[])] || ' ' || $2::text[][1 + (i / 20) % cardinality($2::text[])]
+            LATERAL (SELECT ($1::text[])[1 + i % cardinality($1::text[])] || ' ' || ($2::text[])[1 + (i / 20) % cardinality($2::text[])]
                             || ' (case ' || i || ')' AS title) t,
-            LATERAL (SELECT string_agg($3::text[][1 + abs(hashint4(i * 131 + k)) % cardinality($3::text[])], ' ') AS text
+            LATERAL (SELECT string_agg(($3::text[])[1 + abs(hashint4(i * 131 + k)) % cardinality($3::text[])], ' ') AS text
                        FROM generate_series(1, 80) k) b`,
     THINGS,
     PROBLEMS,

@@ -90,7 +90,9 @@ export async function KnowledgeIndex({
       {result ? (
         <section aria-label="Articles" className="space-y-3">
           <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
-            {result.count === 1 ? '1 article' : `${result.count.toLocaleString('en-US')} articles`}
+            {result.count === 1
+              ? '1 article'
+              : `${result.count.toLocaleString('en-US')}${result.extra.count_capped ? '+' : ''} articles`}
             {q.q ? ` for “${q.q}”` : ''}
             {where ? ` in ${where}` : ''}
             {result.extra.match === 'any' && result.count > 0 ? ' (no article has all the words: these have some of them)' : ''} ·{' '}

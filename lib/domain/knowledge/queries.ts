@@ -122,11 +122,16 @@ export async function listArticles(actor: Actor, q: ArticleListQuery): Promise<P
   if (q.q && words(q.q).length) {
     const page = { limit: q.page_size, offset: (q.page - 1) * q.page_size };
     const all = await searchArticles(websearch(q.q), filter, page);
-    if (all.count > 0) return new Page(all.count, all.hits.map(hitItem), q.page, q.page_size, { match: 'all' });
+    if (all.count > 0) {
+      return new Page(all.count, all.hits.map(hitItem), q.page, q.page_size, { match: 'all', count_capped: all.capped });
+    }
     // No article has every word: rank those with any of them rather than answer with nothing.
     const anyQuery = anyWords(q.q);
     const some = anyQuery ? await searchArticles(anyQuery, filter, page) : all;
-    return new Page(some.count, some.hits.map(hitItem), q.page, q.page_size, { match: 'any' });
+    return new Page(some.count, some.hits.map(hitItem), q.page, q.page_size, {
+      match: 'any',
+      count_capped: 'capped' in some ? some.capped : false,
+    });
   }
   const where: Prisma.ArticleWhereInput = {
     status: { in: filter.statuses },

@@ -89,41 +89,60 @@ interface Row {
   total: bigint;
 }
 
+/** Matches ranked per search, at most: the title/tag matches first, then any others (see searchArticles). */
+export const CANDIDATES = { title: 300, any: 1000 };
+/** Counting stops here: "1,000+ articles" is as useful as the exact figure, and costs a bounded scan. */
+export const COUNT_CAP = 1000;
+
 /**
- * One page of ranked matches and the number of all matches (one statement). `boostCategory` ranks articles of
- * that category higher (a ticket's own category).
+ * One page of ranked matches and the number of all matches (one statement). The work is bounded whatever the
+ * query: ranking reads the tsvector of each candidate, so it ranks at most CANDIDATES — every article matching in
+ * its title or tags (the strongest, from the title index) up to 300, plus up to 1,000 matches from the full index —
+ * and counts up to COUNT_CAP. A broad query (half the base matches "laptop") therefore costs about what a narrow
+ * one does; a body-only match beyond the first 1,000 found can be missed, which is the price. `boostCategory` ranks
+ * articles of that category higher (a ticket's own category).
  */
 export async function searchArticles(
   query: Prisma.Sql,
   filter: SearchFilter,
   page: { limit: number; offset: number },
   boostCategory?: string | null,
-): Promise<{ count: number; hits: SearchHit[] }> {
+): Promise<{ count: number; capped: boolean; hits: SearchHit[] }> {
   const rank = boostCategory
     ? Prisma.sql`ts_rank(a.search, q.q) * (CASE WHEN a.category = ${boostCategory} THEN 1.5 ELSE 1 END)`
     : Prisma.sql`ts_rank(a.search, q.q)`;
+  const where = filterSql(filter);
   const rows = await db.$queryRaw<Row[]>`
     WITH q AS (SELECT ${query} AS q),
+    cand AS (
+      (SELECT a.id FROM knowledge.articles a, q WHERE a.title_search @@ q.q AND ${where} LIMIT ${CANDIDATES.title})
+      UNION
+      (SELECT a.id FROM knowledge.articles a, q WHERE a.search @@ q.q AND ${where} LIMIT ${CANDIDATES.any})
+    ),
     ranked AS (
-      SELECT a.id, ${rank} AS rank, count(*) OVER () AS total
-        FROM knowledge.articles a, q
-       WHERE a.search @@ q.q AND ${filterSql(filter)}
+      SELECT a.id, ${rank} AS rank
+        FROM cand JOIN knowledge.articles a ON a.id = cand.id, q
        ORDER BY rank DESC, a.id DESC
        LIMIT ${page.limit} OFFSET ${page.offset}
+    ),
+    total AS (
+      SELECT count(*) AS n FROM (SELECT 1 FROM knowledge.articles a, q WHERE a.search @@ q.q AND ${where} LIMIT ${COUNT_CAP}) x
     )
     SELECT a.id, a.slug, a.title, a.department, a.category, a.sub_category, a.tags, a.visibility, a.status,
-           r.rank::float8 AS rank, r.total, a.updated_at, a.view_count, a.helpful_count, a.not_helpful_count,
-           ts_headline('english', a.body_text, q.q, ${HEADLINE}) AS snippet
+           r.rank::float8 AS rank, (SELECT n FROM total) AS total, a.updated_at, a.view_count, a.helpful_count,
+           a.not_helpful_count, ts_headline('english', a.body_text, q.q, ${HEADLINE}) AS snippet
       FROM ranked r JOIN knowledge.articles a ON a.id = r.id, q
      ORDER BY r.rank DESC, a.id DESC`;
   let count = rows.length ? Number(rows[0].total) : 0;
   if (!rows.length && page.offset > 0) {
     const c = await db.$queryRaw<{ n: bigint }[]>`
-      SELECT count(*) AS n FROM knowledge.articles a, (SELECT ${query} AS q) q WHERE a.search @@ q.q AND ${filterSql(filter)}`;
+      SELECT count(*) AS n FROM (SELECT 1 FROM knowledge.articles a, (SELECT ${query} AS q) q
+                                  WHERE a.search @@ q.q AND ${where} LIMIT ${COUNT_CAP}) x`;
     count = Number(c[0].n);
   }
   return {
     count,
+    capped: count >= COUNT_CAP,
     hits: rows.map((r) => ({
       id: r.id,
       slug: r.slug,

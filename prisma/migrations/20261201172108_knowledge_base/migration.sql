@@ -37,6 +37,10 @@ CREATE TABLE "knowledge"."articles" (
         setweight(to_tsvector('english'::regconfig, "knowledge"."tags_text"("tags")), 'B') ||
         setweight(to_tsvector('english'::regconfig, coalesce("body_text", '')), 'C')
     ) STORED,
+    "title_search" tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('english'::regconfig, coalesce("title", '')), 'A') ||
+        setweight(to_tsvector('english'::regconfig, "knowledge"."tags_text"("tags")), 'B')
+    ) STORED,
 
     CONSTRAINT "articles_pkey" PRIMARY KEY ("id")
 );
@@ -98,6 +102,7 @@ CREATE UNIQUE INDEX "articles_slug_key" ON "knowledge"."articles"("slug");
 
 -- Full-text search (hand-written: GIN on the generated column).
 CREATE INDEX "articles_search_idx" ON "knowledge"."articles" USING GIN ("search");
+CREATE INDEX "articles_title_search_idx" ON "knowledge"."articles" USING GIN ("title_search");
 
 -- CreateIndex
 CREATE INDEX "articles_status_visibility_category_sub_category_idx" ON "knowledge"."articles"("status", "visibility", "category", "sub_category");

@@ -137,6 +137,9 @@ async function main() {
   // warm the caches and Prisma's connection pool once
   for (const q of QUERIES) await listArticles(employee, { q, page: 1, page_size: 10 });
 
+  // the same machine's floor in this run: a trivial round trip and a primary-key read through Prisma
+  const floor: number[] = [];
+  const pk: number[] = [];
   const search: number[] = [];
   const staffSearch: number[] = [];
   const deep: number[] = [];
@@ -153,6 +156,10 @@ async function main() {
     }
     for (const q of TYPING) await time(() => suggestArticles(employee, { q, limit: 5 }), typing);
     await time(() => listArticles(employee, { page: 1, page_size: 20, sort: 'views' }), browse);
+    for (let i = 0; i < 10; i++) {
+      await time(() => db.$queryRaw`SELECT 1`, floor);
+      await time(() => db.article.findUnique({ where: { slug: `bench-${1 + ((r * 10 + i) % ARTICLES)}` } }), pk);
+    }
   }
 
   console.log(`\nKnowledge search (${total.toLocaleString('en-US')} articles, ${ROUNDS} rounds)`);
@@ -164,6 +171,8 @@ async function main() {
     ['search box, employee, page 5: p50 / p95', deep],
     ['answers while typing (suggestions): p50 / p95', typing],
     ['browse most read, no query: p50 / p95', browse],
+    ['baseline: SELECT 1 round trip: p50 / p95', floor],
+    ['baseline: article by slug (primary read): p50 / p95', pk],
   ] as const) {
     const s = summarize(samples);
     line(label, `${ms(s.p50)} / ${ms(s.p95)}`, label.startsWith('search box, employee, page 1') ? 'p95 ≤ 50 ms' : undefined);

@@ -37,12 +37,12 @@ export function ArticleFeedback({
       <button
         type="button"
         aria-pressed={on}
+        aria-label={`${h ? 'Yes, helpful' : 'No, not helpful'} (${h ? counts.helpful : counts.notHelpful})`}
         disabled={pending}
         onClick={() => send(h)}
         className={`inline-flex items-center gap-1.5 rounded-md border px-3 py-1.5 text-sm ${on ? 'border-brand-600 bg-brand-600 text-white' : 'border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800'}`}
       >
         <Icon className="h-4 w-4" aria-hidden /> {h ? 'Yes' : 'No'}
-        <span className="sr-only">, {h ? 'helpful' : 'not helpful'}</span>
         <span className="text-xs opacity-80">({h ? counts.helpful : counts.notHelpful})</span>
       </button>
     );

@@ -1,6 +1,8 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { databaseUrl, env } from './env';
+import { logger } from './logger';
 
 export type { Prisma } from '@/lib/generated/prisma/client';
 export type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
@@ -11,10 +13,24 @@ const g = globalThis as unknown as { __switchboardPrisma?: PrismaClient };
 export function prisma(): PrismaClient {
   if (!g.__switchboardPrisma) {
     g.__switchboardPrisma = new PrismaClient({
-      adapter: new PrismaPg({ connectionString: databaseUrl(), max: env.DB_POOL_SIZE }),
+      adapter: new PrismaPg(resilientPool(databaseUrl(), env.DB_POOL_SIZE), { disposeExternalPool: true }),
     });
   }
   return g.__switchboardPrisma;
+}
+
+/**
+ * A pg pool whose connections never take the process down. pg emits 'error' on a connection the server ends
+ * (a PostgreSQL restart, an administrator's terminate); the pool listens only while a connection is idle, so
+ * one checked out between two statements (a transaction that is rolling back, a slow handler) would throw an
+ * unhandled 'error' event. The statement in flight still fails and is retried by its caller; the process lives.
+ */
+export function resilientPool(connectionString: string, max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max });
+  const lost = (e: Error) => logger.warn('database connection lost', { error: e.message });
+  pool.on('error', lost);
+  pool.on('connect', (client) => client.on('error', lost));
+  return pool;
 }
 
 /** `db.user.findMany(...)`: the lazily created client (DATABASE_URL may be set after import). */

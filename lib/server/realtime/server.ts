@@ -1,10 +1,10 @@
 import type http from 'node:http';
 import { createAdapter } from '@socket.io/postgres-adapter';
-import pg from 'pg';
 import { Server, type Socket } from 'socket.io';
 import type { Actor } from '@/lib/domain/actor';
 import { authenticate } from '../authn';
 import { resolveClientIp } from '../client-ip';
+import { resilientPool } from '../db';
 import { appOrigin } from '../env';
 import { logger } from '../logger';
 import { setIo } from './index';
@@ -76,8 +76,7 @@ export function attachRealtime(server: http.Server, modules: SocketModule[], opt
  * owns one small table for payloads over NOTIFY's 8 kB limit. Returns a function that releases its pool.
  */
 export async function attachClusterAdapter(io: Server, connectionString: string): Promise<() => Promise<void>> {
-  const pool = new pg.Pool({ connectionString, max: 3 });
-  pool.on('error', (e) => logger.warn('realtime adapter connection error', { error: String(e) }));
+  const pool = resilientPool(connectionString, 3);
   await pool.query(
     `CREATE TABLE IF NOT EXISTS socket_io_attachments (id bigserial UNIQUE, created_at timestamptz DEFAULT now(), payload bytea)`,
   );

@@ -3,29 +3,21 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { describedBy, Field, FormError } from '@/components/ui/field';
-import { Input } from '@/components/ui/input';
-import { ApiError, api, fieldError } from '@/lib/client/api';
+import { FormError } from '@/components/ui/field';
+import { FieldInput } from '@/components/ui/form-controls';
+import { api } from '@/lib/client/api';
+import { useDomainForm } from '@/lib/client/use-domain-form';
+import { passwordResetRequestInput } from '@/lib/domain/identity/schemas';
 
 export function ForgotPasswordForm() {
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [sent, setSent] = useState<string | null>(null);
-
-  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const email = String(new FormData(e.currentTarget).get('email') ?? '');
-    setPending(true);
-    setError(null);
-    try {
-      const res = await api<{ message: string }>('POST', '/auth/api/v1/users/password-reset/', { email });
-      setSent(res.message);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setPending(false);
-    }
-  }
+  const { form, submit, errorOf, formError, pending } = useDomainForm(passwordResetRequestInput, {
+    defaultValues: { email: '' },
+  });
+  const onSubmit = submit(async (v) => {
+    const res = await api<{ message: string }>('POST', '/auth/api/v1/users/password-reset/', v);
+    setSent(res.message);
+  }, 'Reset link requested');
 
   if (sent)
     return (
@@ -41,21 +33,18 @@ export function ForgotPasswordForm() {
         </Link>
       </div>
     );
-  const emailError = fieldError(error, 'email');
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <Field id="email" label="E-mail address" error={emailError}>
-        <Input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          aria-invalid={!!emailError}
-          aria-describedby={describedBy('email', emailError)}
-        />
-      </Field>
-      <FormError>{error instanceof ApiError && !emailError ? error.message : undefined}</FormError>
+      <FieldInput
+        id="email"
+        label="E-mail address"
+        type="email"
+        autoComplete="email"
+        required
+        error={errorOf('email')}
+        {...form.register('email')}
+      />
+      <FormError>{formError}</FormError>
       <Button type="submit" pending={pending} className="w-full">
         Send reset link
       </Button>

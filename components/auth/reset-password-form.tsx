@@ -2,35 +2,38 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
+import { z } from 'zod';
 import { Button } from '@/components/ui/button';
-import { describedBy, Field, FormError } from '@/components/ui/field';
-import { Input } from '@/components/ui/input';
-import { ApiError, api, fieldError } from '@/lib/client/api';
+import { FormError } from '@/components/ui/field';
+import { FieldInput } from '@/components/ui/form-controls';
+import { ApiError, api } from '@/lib/client/api';
+import { useDomainForm } from '@/lib/client/use-domain-form';
+import { passwordResetConfirmInput } from '@/lib/domain/identity/schemas';
+
+/** The API's schema for the new password plus the repeat field, which only the browser checks. */
+const resetForm = passwordResetConfirmInput
+  .pick({ new_password: true })
+  .extend({ confirm_password: z.string() })
+  .refine((v) => v.new_password === v.confirm_password, { message: 'The passwords do not match', path: ['confirm_password'] });
 
 export function ResetPasswordForm({ token }: { token: string }) {
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [mismatch, setMismatch] = useState(false);
   const [done, setDone] = useState(false);
-
-  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    const next = String(form.get('new_password') ?? '');
-    const repeat = String(form.get('confirm_password') ?? '');
-    setMismatch(next !== repeat);
-    if (next !== repeat) return;
-    setPending(true);
-    setError(null);
-    try {
-      await api('POST', '/auth/api/v1/users/password-reset/confirm/', { token, new_password: next });
-      setDone(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setPending(false);
-    }
-  }
+  const [linkInvalid, setLinkInvalid] = useState(false);
+  const { form, submit, errorOf, formError, pending } = useDomainForm(resetForm, {
+    defaultValues: { new_password: '', confirm_password: '' },
+  });
+  const onSubmit = submit(
+    async ({ new_password }) => {
+      try {
+        await api('POST', '/auth/api/v1/users/password-reset/confirm/', { token, new_password });
+      } catch (e) {
+        setLinkInvalid(e instanceof ApiError && (e.code === 'INVALID_RESET_TOKEN' || !!e.fields.token));
+        throw e;
+      }
+    },
+    'Password changed',
+    () => setDone(true),
+  );
 
   if (done)
     return (
@@ -43,38 +46,29 @@ export function ResetPasswordForm({ token }: { token: string }) {
         </Button>
       </div>
     );
-  const errors = {
-    new_password: fieldError(error, 'new_password'),
-    confirm_password: mismatch ? 'The passwords do not match' : undefined,
-  };
-  const linkError = error instanceof ApiError && (error.code === 'INVALID_RESET_TOKEN' || fieldError(error, 'token'));
-  const hint = 'At least 10 characters with letters and digits';
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <Field id="new_password" label="New password" error={errors.new_password} hint={hint}>
-        <Input
-          id="new_password"
-          name="new_password"
-          type="password"
-          autoComplete="new-password"
-          required
-          aria-invalid={!!errors.new_password}
-          aria-describedby={describedBy('new_password', errors.new_password, hint)}
-        />
-      </Field>
-      <Field id="confirm_password" label="Repeat new password" error={errors.confirm_password}>
-        <Input
-          id="confirm_password"
-          name="confirm_password"
-          type="password"
-          autoComplete="new-password"
-          required
-          aria-invalid={!!errors.confirm_password}
-          aria-describedby={describedBy('confirm_password', errors.confirm_password)}
-        />
-      </Field>
+      <FieldInput
+        id="new_password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="At least 10 characters with letters and digits"
+        error={errorOf('new_password')}
+        {...form.register('new_password')}
+      />
+      <FieldInput
+        id="confirm_password"
+        label="Repeat new password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={errorOf('confirm_password')}
+        {...form.register('confirm_password')}
+      />
       <FormError>
-        {linkError ? (
+        {linkInvalid ? (
           <>
             This link is not valid any more (it works once, for a limited time).{' '}
             <Link href="/forgot-password" className="underline">
@@ -82,9 +76,9 @@ export function ResetPasswordForm({ token }: { token: string }) {
             </Link>
             .
           </>
-        ) : error instanceof ApiError && !errors.new_password ? (
-          error.message
-        ) : undefined}
+        ) : (
+          formError
+        )}
       </FormError>
       <Button type="submit" pending={pending} className="w-full">
         Set new password

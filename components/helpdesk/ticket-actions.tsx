@@ -2,15 +2,20 @@
 
 import { Star } from 'lucide-react';
 import { useState } from 'react';
+import { z } from 'zod';
 import { ArticlePicker, appendLink } from '@/components/knowledge/article-picker';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog, Dialog, DialogContent, DialogFooter, DialogTrigger } from '@/components/ui/dialog';
 import { describedBy, Field, FormError } from '@/components/ui/field';
+import { FieldSelect, FieldTextarea } from '@/components/ui/form-controls';
 import { Checkbox } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Textarea } from '@/components/ui/textarea';
 import { ApiError, api, fieldError } from '@/lib/client/api';
+import { chosen } from '@/lib/client/form-schemas';
+import { useDomainForm } from '@/lib/client/use-domain-form';
 import { useMutation } from '@/lib/client/use-mutation';
+import { approveInput, csatInput, PRIORITIES, rejectInput, statusInput, withdrawInput } from '@/lib/domain/helpdesk/schemas';
 
 const base = (id: number) => `/hdts/api/tickets/${id}`;
 const message = (e: unknown) => (e instanceof ApiError ? e.message : 'Something went wrong');
@@ -18,11 +23,12 @@ const message = (e: unknown) => (e instanceof ApiError ? e.message : 'Something 
 /** The forms here show failures inline, so no error toast. */
 const useAction = () => useMutation({ toastErrors: false });
 
+const REASON_SCHEMAS = { withdraw: withdrawInput, reject: rejectInput } as const;
+
 /** A dialog asking for a required reason (withdraw, reject). */
 export function ReasonDialog({
   ticketId,
   action,
-  field,
   label,
   title,
   description,
@@ -31,8 +37,7 @@ export function ReasonDialog({
   destructive,
 }: {
   ticketId: number;
-  action: string;
-  field: string;
+  action: keyof typeof REASON_SCHEMAS;
   label: string;
   title: string;
   description: string;
@@ -41,10 +46,12 @@ export function ReasonDialog({
   destructive?: boolean;
 }) {
   const [open, setOpen] = useState(false);
-  const [value, setValue] = useState('');
-  const [local, setLocal] = useState<string>();
-  const { pending, error, run } = useAction();
-  const err = local ?? fieldError(error, field);
+  const schema = REASON_SCHEMAS[action];
+  const field = Object.keys(schema.shape)[0] as 'reason';
+  const { form, submit, errorOf, formError, pending } = useDomainForm(schema as typeof withdrawInput, {
+    defaultValues: { [field]: '' },
+  });
+  const id = `${action}-${field}`;
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
@@ -52,23 +59,15 @@ export function ReasonDialog({
       </DialogTrigger>
       <DialogContent title={title} description={description}>
         <form
-          onSubmit={async (e) => {
-            e.preventDefault();
-            if (!value.trim()) return setLocal('This field is required');
-            setLocal(undefined);
-            if (await run(() => api('POST', `${base(ticketId)}/${action}/`, { [field]: value }), done)) setOpen(false);
-          }}
+          noValidate
+          onSubmit={submit(
+            (v) => api('POST', `${base(ticketId)}/${action}/`, v),
+            done,
+            () => setOpen(false),
+          )}
         >
-          <FormError>{error && !fieldError(error, field) ? message(error) : undefined}</FormError>
-          <Field id={`${action}-${field}`} label={label} error={err}>
-            <Textarea
-              id={`${action}-${field}`}
-              value={value}
-              onChange={(e) => setValue(e.target.value)}
-              aria-invalid={!!err}
-              aria-describedby={describedBy(`${action}-${field}`, err)}
-            />
-          </Field>
+          <FormError>{formError}</FormError>
+          <FieldTextarea id={id} label={label} error={errorOf(field)} {...form.register(field)} />
           <DialogFooter>
             <Button variant="secondary" onClick={() => setOpen(false)}>
               Cancel
@@ -115,14 +114,18 @@ export function ReopenButton({ ticketId }: { ticketId: number }) {
   );
 }
 
+const csatForm = csatInput.extend({ rating: z.number().min(1, 'Choose 1 to 5 stars').pipe(csatInput.shape.rating) });
+const approveForm = approveInput.extend({
+  priority: chosen(approveInput.shape.priority, 'Choose a priority'),
+  department: chosen(approveInput.shape.department, 'Choose a department'),
+});
+
 /** Stars 1–5 (a radio group: arrow keys move, colour is not the only signal) and optional feedback. */
 export function CsatDialog({ ticketId, defaultOpen }: { ticketId: number; defaultOpen?: boolean }) {
   const [open, setOpen] = useState(!!defaultOpen);
-  const [rating, setRating] = useState(0);
-  const [feedback, setFeedback] = useState('');
-  const [local, setLocal] = useState<string>();
-  const { pending, error, run } = useAction();
-  const err = local ?? fieldError(error, 'rating');
+  const { form, submit, errorOf, formError, pending } = useDomainForm(csatForm, { defaultValues: { rating: 0, feedback: '' } });
+  const rating = form.watch('rating') ?? 0;
+  const err = errorOf('rating');
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
@@ -130,20 +133,14 @@ export function CsatDialog({ ticketId, defaultOpen }: { ticketId: number; defaul
       </DialogTrigger>
       <DialogContent title="How did we do?" description="Rate the support you received on this ticket.">
         <form
-          onSubmit={async (e) => {
-            e.preventDefault();
-            if (!rating) return setLocal('Choose 1 to 5 stars');
-            setLocal(undefined);
-            if (
-              await run(
-                () => api('POST', `${base(ticketId)}/csat/`, { rating, feedback: feedback || null }),
-                'Thank you for your feedback',
-              )
-            )
-              setOpen(false);
-          }}
+          noValidate
+          onSubmit={submit(
+            (v) => api('POST', `${base(ticketId)}/csat/`, { rating: v.rating, feedback: v.feedback || null }),
+            'Thank you for your feedback',
+            () => setOpen(false),
+          )}
         >
-          <FormError>{error && !fieldError(error, 'rating') ? message(error) : undefined}</FormError>
+          <FormError>{formError}</FormError>
           <fieldset>
             <legend className="mb-2 text-sm font-medium">Rating</legend>
             <div role="radiogroup" aria-label="Rating" className="flex gap-1">
@@ -155,7 +152,7 @@ export function CsatDialog({ ticketId, defaultOpen }: { ticketId: number; defaul
                     value={n}
                     className="sr-only"
                     checked={rating === n}
-                    onChange={() => setRating(n)}
+                    onChange={() => form.setValue('rating', n, { shouldValidate: form.formState.isSubmitted })}
                     aria-label={`${n} star${n > 1 ? 's' : ''}`}
                   />
                   <Star className={`h-7 w-7 ${n <= rating ? 'fill-amber-400 text-amber-500' : 'text-slate-400'}`} aria-hidden />
@@ -165,9 +162,7 @@ export function CsatDialog({ ticketId, defaultOpen }: { ticketId: number; defaul
             </div>
             {err && <p className="mt-1 text-xs font-medium text-red-700">{err}</p>}
           </fieldset>
-          <Field id="csat-feedback" label="Feedback (optional)" className="mt-4">
-            <Textarea id="csat-feedback" value={feedback} onChange={(e) => setFeedback(e.target.value)} />
-          </Field>
+          <FieldTextarea id="csat-feedback" label="Feedback (optional)" fieldClassName="mt-4" {...form.register('feedback')} />
           <DialogFooter>
             <Button variant="secondary" onClick={() => setOpen(false)}>
               Later
@@ -192,12 +187,9 @@ export function ApproveDialog({
   defaultDepartment: string | null;
 }) {
   const [open, setOpen] = useState(false);
-  const [priority, setPriority] = useState('');
-  const [department, setDepartment] = useState(defaultDepartment ?? '');
-  const [notes, setNotes] = useState('');
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const { pending, error, run } = useAction();
-  const err = (k: string) => local[k] ?? fieldError(error, k);
+  const { form, submit, errorOf, formError, pending } = useDomainForm(approveForm, {
+    defaultValues: { priority: '', department: defaultDepartment ?? '', approval_notes: '' },
+  });
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
@@ -208,55 +200,28 @@ export function ApproveDialog({
         description="Set the priority and department; the ticket goes to the workflow engine."
       >
         <form
+          noValidate
           className="space-y-3"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            const l: Record<string, string> = {};
-            if (!priority) l.priority = 'Choose a priority';
-            if (!department) l.department = 'Choose a department';
-            setLocal(l);
-            if (Object.keys(l).length) return;
-            if (
-              await run(
-                () => api('POST', `${base(ticketId)}/approve/`, { priority, department, approval_notes: notes || null }),
-                'Ticket approved',
-              )
-            )
-              setOpen(false);
-          }}
+          onSubmit={submit(
+            (v) => api('POST', `${base(ticketId)}/approve/`, { ...v, approval_notes: v.approval_notes || null }),
+            'Ticket approved',
+            () => setOpen(false),
+          )}
         >
-          <FormError>
-            {error && !(error instanceof ApiError && Object.keys(error.fields).length) ? message(error) : undefined}
-          </FormError>
-          <Field id={`p-${ticketId}`} label="Priority" error={err('priority')}>
-            <NativeSelect
-              id={`p-${ticketId}`}
-              value={priority}
-              onChange={(e) => setPriority(e.target.value)}
-              aria-invalid={!!err('priority')}
-            >
-              <option value="">Choose a priority</option>
-              {['Low', 'Medium', 'High', 'Critical'].map((p) => (
-                <option key={p}>{p}</option>
-              ))}
-            </NativeSelect>
-          </Field>
-          <Field id={`d-${ticketId}`} label="Department" error={err('department')}>
-            <NativeSelect
-              id={`d-${ticketId}`}
-              value={department}
-              onChange={(e) => setDepartment(e.target.value)}
-              aria-invalid={!!err('department')}
-            >
-              <option value="">Choose a department</option>
-              {departments.map((d) => (
-                <option key={d}>{d}</option>
-              ))}
-            </NativeSelect>
-          </Field>
-          <Field id={`n-${ticketId}`} label="Approval notes (optional)">
-            <Textarea id={`n-${ticketId}`} value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} />
-          </Field>
+          <FormError>{formError}</FormError>
+          <FieldSelect id={`p-${ticketId}`} label="Priority" error={errorOf('priority')} {...form.register('priority')}>
+            <option value="">Choose a priority</option>
+            {PRIORITIES.map((p) => (
+              <option key={p}>{p}</option>
+            ))}
+          </FieldSelect>
+          <FieldSelect id={`d-${ticketId}`} label="Department" error={errorOf('department')} {...form.register('department')}>
+            <option value="">Choose a department</option>
+            {departments.map((d) => (
+              <option key={d}>{d}</option>
+            ))}
+          </FieldSelect>
+          <FieldTextarea id={`n-${ticketId}`} label="Approval notes (optional)" rows={3} {...form.register('approval_notes')} />
           <DialogFooter>
             <Button variant="secondary" onClick={() => setOpen(false)}>
               Cancel
@@ -271,31 +236,38 @@ export function ApproveDialog({
   );
 }
 
+const statusForm = statusInput.pick({ status: true }).extend({
+  status: chosen(statusInput.shape.status, 'Choose a status'),
+});
+
 /** Staff status change among the allowed transitions; closing asks for confirmation. */
 export function StatusChanger({ ticketId, allowed }: { ticketId: number; allowed: string[] }) {
-  const [status, setStatus] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const { pending, error, run } = useAction();
+  const { form, submit, errorOf, formError, pending } = useDomainForm(statusForm, { defaultValues: { status: '' } });
+  const status = form.watch('status');
   if (!allowed.length) return <p className="text-sm text-slate-500">No status changes are possible from here.</p>;
-  const submit = () =>
-    run(() => api('POST', `${base(ticketId)}/update-status/`, { status }), `Status changed to ${status}`).then(
-      (ok) => ok && setStatus(''),
-    );
+  const change = submit(
+    (v) => api('POST', `${base(ticketId)}/update-status/`, v),
+    `Status changed to ${status}`,
+    () => form.reset({ status: '' }),
+  );
+  const error = errorOf('status') ?? formError;
   return (
     <form
+      noValidate
       className="flex flex-wrap items-end gap-2"
       onSubmit={(e) => {
-        e.preventDefault();
-        if (!status) return;
-        if (status === 'Closed') setConfirming(true);
-        else void submit();
+        if (status === 'Closed') {
+          e.preventDefault();
+          setConfirming(true);
+        } else void change(e);
       }}
     >
       <div>
         <label htmlFor="new-status" className="mb-1 block text-xs font-medium">
           Change status
         </label>
-        <NativeSelect id="new-status" value={status} onChange={(e) => setStatus(e.target.value)}>
+        <NativeSelect id="new-status" aria-invalid={!!errorOf('status')} {...form.register('status')}>
           <option value="">Choose…</option>
           {allowed.map((s) => (
             <option key={s}>{s}</option>
@@ -307,7 +279,7 @@ export function StatusChanger({ ticketId, allowed }: { ticketId: number; allowed
       </Button>
       {error ? (
         <p role="alert" className="w-full text-sm text-red-700">
-          {message(error)}
+          {error}
         </p>
       ) : null}
       <ConfirmDialog
@@ -317,7 +289,7 @@ export function StatusChanger({ ticketId, allowed }: { ticketId: number; allowed
         description="Closing ends the work on it. The requester can reopen it within 7 days."
         confirmLabel="Close ticket"
         onConfirm={async () => {
-          await submit();
+          await change();
         }}
       />
     </form>

@@ -1,66 +1,63 @@
 'use client';
 
-import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { describedBy, Field, FormError } from '@/components/ui/field';
-import { Input } from '@/components/ui/input';
-import { ApiError, api, fieldError } from '@/lib/client/api';
-import { useMutation } from '@/lib/client/use-mutation';
+import { FormError } from '@/components/ui/field';
+import { FieldInput } from '@/components/ui/form-controls';
+import { api } from '@/lib/client/api';
+import { useDomainForm } from '@/lib/client/use-domain-form';
+import { changePasswordInput } from '@/lib/domain/identity/schemas';
+
+const PASSWORD_HINT = 'At least 10 characters with letters and digits';
+
+/** The API's schema plus the repeat field, which only the browser checks. */
+const changePasswordForm = changePasswordInput
+  .extend({ confirm_password: changePasswordInput.shape.old_password })
+  .refine((v) => v.new_password === v.confirm_password, { message: 'The passwords do not match', path: ['confirm_password'] });
 
 export function ChangePasswordForm() {
-  const { pending, error, setError, run } = useMutation();
-  const [mismatch, setMismatch] = useState(false);
-
-  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const formEl = e.currentTarget;
-    const form = new FormData(formEl);
-    const next = String(form.get('new_password') ?? '');
-    setError(null);
-    setMismatch(next !== String(form.get('confirm_password') ?? ''));
-    if (next !== String(form.get('confirm_password') ?? '')) return;
-    const ok = await run(
-      () =>
-        api('POST', '/auth/api/v1/users/change-password/', {
-          old_password: String(form.get('old_password') ?? ''),
-          new_password: next,
-        }),
-      'Password changed. Your other sessions were signed out.',
-    );
-    if (ok) formEl.reset();
-  }
-
-  const errors: Record<string, string | undefined> = {
-    old_password: fieldError(error, 'old_password'),
-    new_password: fieldError(error, 'new_password'),
-    confirm_password: mismatch ? 'The passwords do not match' : undefined,
-  };
-  const hints: Record<string, string | undefined> = { new_password: 'At least 10 characters with letters and digits' };
-  const input = (name: string, label: string, autoComplete: string) => {
-    const id = `password-${name}`;
-    return (
-      <Field id={id} label={label} error={errors[name]} hint={hints[name]}>
-        <Input
-          id={id}
-          name={name}
-          type="password"
-          autoComplete={autoComplete}
-          required
-          aria-invalid={!!errors[name]}
-          aria-describedby={describedBy(id, errors[name], hints[name])}
-        />
-      </Field>
-    );
-  };
+  const { form, submit, errorOf, formError, pending } = useDomainForm(changePasswordForm, {
+    defaultValues: { old_password: '', new_password: '', confirm_password: '' },
+    toastErrors: true,
+  });
+  const onSubmit = submit(
+    ({ old_password, new_password }) => api('POST', '/auth/api/v1/users/change-password/', { old_password, new_password }),
+    'Password changed. Your other sessions were signed out.',
+    () => form.reset(),
+  );
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">
       <div className="grid gap-3 sm:grid-cols-3">
-        {input('old_password', 'Current password', 'current-password')}
-        {input('new_password', 'New password', 'new-password')}
-        {input('confirm_password', 'Repeat new password', 'new-password')}
+        <FieldInput
+          id="password-old_password"
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={errorOf('old_password')}
+          {...form.register('old_password')}
+        />
+        <FieldInput
+          id="password-new_password"
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint={PASSWORD_HINT}
+          error={errorOf('new_password')}
+          {...form.register('new_password')}
+        />
+        <FieldInput
+          id="password-confirm_password"
+          label="Repeat new password"
+          type="password"
+          autoComplete="new-password"
+          required
+          error={errorOf('confirm_password')}
+          {...form.register('confirm_password')}
+        />
       </div>
-      <FormError>{error instanceof ApiError && Object.keys(error.fields).length === 0 ? error.message : undefined}</FormError>
+      <FormError>{formError}</FormError>
       <Button type="submit" pending={pending}>
         Change password
       </Button>

@@ -1,46 +1,51 @@
 'use client';
 
 import { Button } from '@/components/ui/button';
-import { describedBy, Field, FormError } from '@/components/ui/field';
-import { Input } from '@/components/ui/input';
-import { ApiError, api, fieldError } from '@/lib/client/api';
-import { useMutation } from '@/lib/client/use-mutation';
+import { FormError } from '@/components/ui/field';
+import { FieldInput } from '@/components/ui/form-controls';
+import { api } from '@/lib/client/api';
+import { useDomainForm } from '@/lib/client/use-domain-form';
+import { profileUpdateInput } from '@/lib/domain/identity/schemas';
+
+const profileForm = profileUpdateInput.pick({ first_name: true, last_name: true, phone_number: true });
 
 export function ProfileForm({ profile }: { profile: { first_name: string; last_name: string; phone_number: string | null } }) {
-  const { pending, error, run } = useMutation();
-
-  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    await run(
-      () =>
-        api('PATCH', '/auth/api/v1/users/profile/', {
-          first_name: String(form.get('first_name') ?? '').trim(),
-          last_name: String(form.get('last_name') ?? '').trim(),
-          phone_number: String(form.get('phone_number') ?? '').trim() || null,
-        }),
-      'Profile saved',
-    );
-  }
-
-  const err = (f: string) => fieldError(error, f);
-  const input = (name: string, label: string, props: React.ComponentProps<'input'>) => {
-    const id = `profile-${name}`;
-    return (
-      <Field id={id} label={label} error={err(name)}>
-        <Input id={id} name={name} aria-invalid={!!err(name)} aria-describedby={describedBy(id, err(name))} {...props} />
-      </Field>
-    );
-  };
+  const { form, submit, errorOf, formError, pending } = useDomainForm(profileForm, {
+    defaultValues: { first_name: profile.first_name, last_name: profile.last_name, phone_number: profile.phone_number ?? '' },
+    toastErrors: true,
+  });
+  const onSubmit = submit(
+    (v) => api('PATCH', '/auth/api/v1/users/profile/', { ...v, phone_number: v.phone_number || null }),
+    'Profile saved',
+  );
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">
       <div className="grid gap-3 sm:grid-cols-2">
-        {input('first_name', 'First name', { defaultValue: profile.first_name, autoComplete: 'given-name' })}
-        {input('last_name', 'Last name', { defaultValue: profile.last_name, autoComplete: 'family-name' })}
-        {input('phone_number', 'Phone', { defaultValue: profile.phone_number ?? '', type: 'tel', autoComplete: 'tel' })}
+        <FieldInput
+          id="profile-first_name"
+          label="First name"
+          autoComplete="given-name"
+          error={errorOf('first_name')}
+          {...form.register('first_name')}
+        />
+        <FieldInput
+          id="profile-last_name"
+          label="Last name"
+          autoComplete="family-name"
+          error={errorOf('last_name')}
+          {...form.register('last_name')}
+        />
+        <FieldInput
+          id="profile-phone_number"
+          label="Phone"
+          type="tel"
+          autoComplete="tel"
+          error={errorOf('phone_number')}
+          {...form.register('phone_number')}
+        />
       </div>
-      <FormError>{error instanceof ApiError && Object.keys(error.fields).length === 0 ? error.message : undefined}</FormError>
+      <FormError>{formError}</FormError>
       <Button type="submit" pending={pending}>
         Save profile
       </Button>

@@ -1,32 +1,37 @@
 'use client';
 
-import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/field';
 import { NativeSelect } from '@/components/ui/native-select';
 import { api } from '@/lib/client/api';
-import { useMutation } from '@/lib/client/use-mutation';
+import { chosen } from '@/lib/client/form-schemas';
+import { useDomainForm } from '@/lib/client/use-domain-form';
+import { manualAssignInput } from '@/lib/domain/workflow/schemas';
+
+const assignForm = manualAssignInput.extend({
+  workflow_id: chosen(manualAssignInput.shape.workflow_id, 'Choose a workflow'),
+});
 
 /** Route one unassigned ticket to a deployed workflow. */
 export function ManualAssign({ ticketNumber, workflows }: { ticketNumber: string; workflows: { id: number; name: string }[] }) {
-  const [workflow, setWorkflow] = useState('');
-  const { pending, error, run } = useMutation({ toastErrors: false });
+  const { form, submit, errorOf, formError, pending } = useDomainForm(assignForm, { defaultValues: { workflow_id: '' } });
+  const chosen = form.watch('workflow_id');
   return (
     <form
+      noValidate
       className="flex flex-wrap items-center gap-2"
       aria-label={`Assign ${ticketNumber}`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void run(
-          () => api('POST', `/tts/unassigned-tickets/${ticketNumber}/assign/`, { workflow_id: Number(workflow) }),
-          `${ticketNumber} assigned`,
-        );
-      }}
+      onSubmit={submit((v) => api('POST', `/tts/unassigned-tickets/${ticketNumber}/assign/`, v), `${ticketNumber} assigned`)}
     >
       <label htmlFor={`wf-${ticketNumber}`} className="sr-only">
         Workflow for {ticketNumber}
       </label>
-      <NativeSelect id={`wf-${ticketNumber}`} value={workflow} onChange={(e) => setWorkflow(e.target.value)} className="w-60">
+      <NativeSelect
+        id={`wf-${ticketNumber}`}
+        className="w-60"
+        aria-invalid={!!errorOf('workflow_id')}
+        {...form.register('workflow_id')}
+      >
         <option value="">Choose a workflow…</option>
         {workflows.map((w) => (
           <option key={w.id} value={w.id}>
@@ -34,10 +39,10 @@ export function ManualAssign({ ticketNumber, workflows }: { ticketNumber: string
           </option>
         ))}
       </NativeSelect>
-      <Button type="submit" size="sm" pending={pending} disabled={!workflow}>
+      <Button type="submit" size="sm" pending={pending} disabled={!chosen}>
         Assign
       </Button>
-      <FormError>{error ? (error instanceof Error ? error.message : 'Could not assign') : null}</FormError>
+      <FormError>{errorOf('workflow_id') ?? formError}</FormError>
     </form>
   );
 }

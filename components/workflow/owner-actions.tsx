@@ -1,12 +1,17 @@
 'use client';
 
-import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Field, FormError } from '@/components/ui/field';
-import { NativeSelect } from '@/components/ui/native-select';
-import { Textarea } from '@/components/ui/textarea';
-import { ApiError, api, fieldError } from '@/lib/client/api';
-import { useMutation } from '@/lib/client/use-mutation';
+import { FormError } from '@/components/ui/field';
+import { FieldSelect, FieldTextarea } from '@/components/ui/form-controls';
+import { api } from '@/lib/client/api';
+import { chosen } from '@/lib/client/form-schemas';
+import { useDomainForm } from '@/lib/client/use-domain-form';
+import { ownerEscalateInput, ownerTransferInput } from '@/lib/domain/workflow/schemas';
+
+const escalateForm = ownerEscalateInput.pick({ reason: true });
+const transferForm = ownerTransferInput.pick({ reason: true }).extend({
+  new_owner_id: chosen(ownerTransferInput.shape.new_owner_id, 'Choose a coordinator'),
+});
 
 /** Escalate ownership (the owner) and transfer ownership (admins) of an owned ticket. */
 export function OwnerActions({
@@ -20,71 +25,86 @@ export function OwnerActions({
   canTransfer: boolean;
   coordinators: { id: number; name: string }[];
 }) {
-  const [reason, setReason] = useState('');
-  const [owner, setOwner] = useState('');
-  const [why, setWhy] = useState('');
-  const { pendingKey, error, run } = useMutation({ toastErrors: false });
   if (!canEscalate && !canTransfer) return <p className="text-sm text-slate-500">No ownership action is available to you.</p>;
   return (
     <div className="space-y-5">
-      <FormError>{error instanceof ApiError && !Object.keys(error.fields).length ? error.message : undefined}</FormError>
-      {canEscalate && (
-        <form
-          aria-label="Escalate ownership"
-          className="space-y-2"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run(
-              () => api('POST', '/tts/tasks/ticket-owner/escalate/', { ticket_number: ticketNumber, reason }),
-              'Ticket escalated to an admin',
-              'escalate',
-            );
-          }}
-        >
-          <Field id="owner-reason" label="Why escalate to an admin?" error={fieldError(error, 'reason')}>
-            <Textarea id="owner-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
-          </Field>
-          <Button type="submit" variant="secondary" pending={pendingKey === 'escalate'}>
-            Escalate ownership
-          </Button>
-        </form>
-      )}
-      {canTransfer && (
-        <form
-          aria-label="Transfer ownership"
-          className="space-y-2"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run(
-              () =>
-                api('POST', '/tts/tasks/ticket-owner/transfer/', {
-                  ticket_number: ticketNumber,
-                  new_owner_id: Number(owner),
-                  reason: why || undefined,
-                }),
-              'Ownership transferred',
-              'transfer',
-            );
-          }}
-        >
-          <Field id="new-owner" label="New owner" error={fieldError(error, 'new_owner_id')}>
-            <NativeSelect id="new-owner" value={owner} onChange={(e) => setOwner(e.target.value)}>
-              <option value="">Choose a coordinator…</option>
-              {coordinators.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </NativeSelect>
-          </Field>
-          <Field id="transfer-reason" label="Reason (optional)">
-            <Textarea id="transfer-reason" rows={2} value={why} onChange={(e) => setWhy(e.target.value)} />
-          </Field>
-          <Button type="submit" variant="secondary" pending={pendingKey === 'transfer'}>
-            Transfer ownership
-          </Button>
-        </form>
-      )}
+      {canEscalate && <EscalateOwnership ticketNumber={ticketNumber} />}
+      {canTransfer && <TransferOwnership ticketNumber={ticketNumber} coordinators={coordinators} />}
     </div>
+  );
+}
+
+function EscalateOwnership({ ticketNumber }: { ticketNumber: string }) {
+  const { form, submit, errorOf, formError, pending } = useDomainForm(escalateForm, { defaultValues: { reason: '' } });
+  return (
+    <form
+      noValidate
+      aria-label="Escalate ownership"
+      className="space-y-2"
+      onSubmit={submit(
+        (v) => api('POST', '/tts/tasks/ticket-owner/escalate/', { ticket_number: ticketNumber, ...v }),
+        'Ticket escalated to an admin',
+      )}
+    >
+      <FormError>{formError}</FormError>
+      <FieldTextarea
+        id="owner-reason"
+        label="Why escalate to an admin?"
+        rows={2}
+        error={errorOf('reason')}
+        {...form.register('reason')}
+      />
+      <Button type="submit" variant="secondary" pending={pending}>
+        Escalate ownership
+      </Button>
+    </form>
+  );
+}
+
+function TransferOwnership({
+  ticketNumber,
+  coordinators,
+}: {
+  ticketNumber: string;
+  coordinators: { id: number; name: string }[];
+}) {
+  const { form, submit, errorOf, formError, pending } = useDomainForm(transferForm, {
+    defaultValues: { new_owner_id: '', reason: '' },
+  });
+  return (
+    <form
+      noValidate
+      aria-label="Transfer ownership"
+      className="space-y-2"
+      onSubmit={submit(
+        ({ reason, new_owner_id }) =>
+          api('POST', '/tts/tasks/ticket-owner/transfer/', {
+            ticket_number: ticketNumber,
+            new_owner_id,
+            reason: reason || undefined,
+          }),
+        'Ownership transferred',
+      )}
+    >
+      <FormError>{formError}</FormError>
+      <FieldSelect id="new-owner" label="New owner" error={errorOf('new_owner_id')} {...form.register('new_owner_id')}>
+        <option value="">Choose a coordinator…</option>
+        {coordinators.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </FieldSelect>
+      <FieldTextarea
+        id="transfer-reason"
+        label="Reason (optional)"
+        rows={2}
+        error={errorOf('reason')}
+        {...form.register('reason')}
+      />
+      <Button type="submit" variant="secondary" pending={pending}>
+        Transfer ownership
+      </Button>
+    </form>
   );
 }

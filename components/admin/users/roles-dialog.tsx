@@ -2,12 +2,14 @@
 
 import { ShieldCheck } from 'lucide-react';
 import { useState } from 'react';
+import { z } from 'zod';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from '@/components/ui/dialog';
 import { FormError } from '@/components/ui/field';
 import { Checkbox } from '@/components/ui/input';
-import { ApiError, api } from '@/lib/client/api';
-import { useMutation } from '@/lib/client/use-mutation';
+import { api } from '@/lib/client/api';
+import { useDomainForm } from '@/lib/client/use-domain-form';
+import { userRoleSetInput } from '@/lib/domain/identity/schemas';
 import type { AdminUser, RoleOption } from './types';
 
 const SYSTEMS = [
@@ -15,48 +17,47 @@ const SYSTEMS = [
   { id: 'tts', label: 'Workflow engine (TTS)' },
 ] as const;
 
+/** Checkbox values are strings; the API takes the ids as numbers. */
+const rolesForm = z.object({
+  role_ids: z
+    .array(z.string())
+    .transform((ids) => ids.map(Number))
+    .pipe(userRoleSetInput.shape.role_ids),
+});
+
 /** Per-system role checkboxes; saving replaces the user's roles in the systems that changed. */
 export function RolesDialog({ user, roles }: { user: AdminUser; roles: RoleOption[] }) {
   const [open, setOpen] = useState(false);
-  const { pending, error, setError, run } = useMutation();
-  const initial = () => new Set(user.roles.map((r) => r.role_id));
-  const [selected, setSelected] = useState<Set<number>>(initial);
+  const initial = () => user.roles.map((r) => String(r.role_id));
+  const { form, submit, errorOf, formError, pending, reset } = useDomainForm(rolesForm, {
+    defaultValues: { role_ids: initial() },
+    toastErrors: true,
+  });
+  const inSystem = (system: string) => roles.filter((r) => r.system.toLowerCase() === system);
 
-  function toggle(id: number, on: boolean) {
-    setSelected((s) => {
-      const next = new Set(s);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-  }
-
-  async function onSubmit(e: React.FormEvent) {
-    e.preventDefault();
-    const before = initial();
-    const changed = SYSTEMS.filter(({ id }) =>
-      roles.some((r) => r.system.toLowerCase() === id && before.has(r.id) !== selected.has(r.id)),
-    );
-    if (changed.length === 0) {
-      setOpen(false);
-      return;
-    }
-    const ok = await run(async () => {
+  const onSubmit = submit(
+    async ({ role_ids }) => {
+      const before = new Set(user.roles.map((r) => r.role_id));
+      const selected = new Set(role_ids);
+      const changed = SYSTEMS.filter(({ id }) => inSystem(id).some((r) => before.has(r.id) !== selected.has(r.id)));
       for (const { id } of changed) {
-        const roleIds = roles.filter((r) => r.system.toLowerCase() === id && selected.has(r.id)).map((r) => r.id);
-        await api('PUT', `/auth/api/v1/users/${user.id}/roles/?system=${id}`, { role_ids: roleIds });
+        const ids = inSystem(id)
+          .filter((r) => selected.has(r.id))
+          .map((r) => r.id);
+        await api('PUT', `/auth/api/v1/users/${user.id}/roles/?system=${id}`, { role_ids: ids });
       }
-    }, `Roles of ${user.username} saved`);
-    if (ok) setOpen(false);
-  }
+    },
+    `Roles of ${user.username} saved`,
+    () => setOpen(false),
+  );
 
   return (
     <Dialog
       open={open}
       onOpenChange={(o) => {
         setOpen(o);
-        if (o) setSelected(initial());
-        else setError(null);
+        if (o) form.reset({ role_ids: initial() });
+        else reset();
       }}
     >
       <DialogTrigger asChild>
@@ -70,7 +71,7 @@ export function RolesDialog({ user, roles }: { user: AdminUser; roles: RoleOptio
       >
         <form onSubmit={onSubmit} className="space-y-4">
           {SYSTEMS.map((system) => {
-            const options = roles.filter((r) => r.system.toLowerCase() === system.id);
+            const options = inSystem(system.id);
             return (
               <fieldset key={system.id} className="rounded-lg border border-slate-200 p-3 dark:border-slate-700">
                 <legend className="px-1 text-sm font-semibold">{system.label}</legend>
@@ -82,12 +83,7 @@ export function RolesDialog({ user, roles }: { user: AdminUser; roles: RoleOptio
                       const id = `role-${user.id}-${r.id}`;
                       return (
                         <li key={r.id} className="flex items-start gap-2">
-                          <Checkbox
-                            id={id}
-                            checked={selected.has(r.id)}
-                            onChange={(e) => toggle(r.id, e.target.checked)}
-                            className="mt-0.5"
-                          />
+                          <Checkbox id={id} value={String(r.id)} className="mt-0.5" {...form.register('role_ids')} />
                           <label htmlFor={id} className="text-sm">
                             {r.name}
                             {r.description && (
@@ -102,7 +98,7 @@ export function RolesDialog({ user, roles }: { user: AdminUser; roles: RoleOptio
               </fieldset>
             );
           })}
-          <FormError>{error instanceof ApiError ? (error.fields.role_ids?.[0] ?? error.message) : undefined}</FormError>
+          <FormError>{errorOf('role_ids') ?? formError}</FormError>
           <DialogFooter>
             <DialogClose asChild>
               <Button variant="secondary">Cancel</Button>

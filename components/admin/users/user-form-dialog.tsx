@@ -2,65 +2,58 @@
 
 import { Pencil, UserPlus } from 'lucide-react';
 import { useState } from 'react';
+import { z } from 'zod';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from '@/components/ui/dialog';
-import { describedBy, Field, FormError } from '@/components/ui/field';
-import { Checkbox, Input } from '@/components/ui/input';
-import { ApiError, api, fieldError } from '@/lib/client/api';
-import { useMutation } from '@/lib/client/use-mutation';
+import { FormError } from '@/components/ui/field';
+import { FieldInput } from '@/components/ui/form-controls';
+import { Checkbox } from '@/components/ui/input';
+import { api } from '@/lib/client/api';
+import { useDomainForm } from '@/lib/client/use-domain-form';
+import { password, userCreateInput, userUpdateInput } from '@/lib/domain/identity/schemas';
 import type { AdminUser } from './types';
 
-type Values = Record<'username' | 'email' | 'first_name' | 'last_name' | 'phone_number' | 'password', string>;
+/** Editing: an empty password field keeps the current password. */
+const userEditForm = userUpdateInput.extend({ password: z.union([z.literal(''), password]) });
 
-/** Create (no `user`) or edit a user in a dialog; field errors from the API appear next to each field. */
+/** Create (no `user`) or edit a user in a dialog; the browser checks what the API checks, field by field. */
 export function UserFormDialog({ user }: { user?: AdminUser }) {
   const [open, setOpen] = useState(false);
-  const { pending, error, setError, run } = useMutation();
   const editing = !!user;
-
-  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    const v = Object.fromEntries(
-      ['username', 'email', 'first_name', 'last_name', 'phone_number', 'password'].map((k) => [
-        k,
-        String(form.get(k) ?? '').trim(),
-      ]),
-    ) as Values;
-    const body: Record<string, unknown> = {
-      username: v.username,
-      email: v.email,
-      first_name: v.first_name,
-      last_name: v.last_name,
-      phone_number: v.phone_number || null,
-    };
-    if (v.password || !editing) body.password = v.password;
-    if (editing) body.is_active = form.get('is_active') === 'on';
-    const ok = await run(
-      () => (editing ? api('PATCH', `/auth/api/v1/users/${user.id}/`, body) : api('POST', '/auth/api/v1/users/', body)),
-      editing ? `Saved ${v.username}` : `Created ${v.username}`,
-    );
-    if (ok) setOpen(false);
-  }
-
-  const err = (f: string) => fieldError(error, f);
-  const formError = error instanceof ApiError && Object.keys(error.fields).length === 0 ? error.message : undefined;
-  const prefix = editing ? `edit-${user.id}` : 'new-user';
-  const field = (name: keyof Values, label: string, props: React.ComponentProps<'input'> = {}, hint?: string) => {
-    const id = `${prefix}-${name}`;
-    return (
-      <Field id={id} label={label} error={err(name)} hint={hint}>
-        <Input id={id} name={name} aria-invalid={!!err(name)} aria-describedby={describedBy(id, err(name), hint)} {...props} />
-      </Field>
-    );
+  const defaults = {
+    username: user?.username ?? '',
+    email: user?.email ?? '',
+    first_name: user?.first_name ?? '',
+    last_name: user?.last_name ?? '',
+    phone_number: user?.phone_number ?? '',
+    password: '',
+    is_active: user?.is_active ?? true,
   };
+  const { form, submit, errorOf, formError, pending, reset } = useDomainForm(editing ? userEditForm : userCreateInput, {
+    defaultValues: defaults,
+    toastErrors: true,
+  });
+  const onSubmit = submit(
+    ({ password: pw, phone_number, is_active, ...v }) => {
+      const body = { ...v, phone_number: phone_number || null, ...(pw ? { password: pw } : {}) };
+      return editing
+        ? api('PATCH', `/auth/api/v1/users/${user.id}/`, { ...body, is_active })
+        : api('POST', '/auth/api/v1/users/', body);
+    },
+    editing ? `Saved ${form.getValues('username')}` : `Created ${form.getValues('username')}`,
+    () => setOpen(false),
+  );
 
+  const prefix = editing ? `edit-${user.id}` : 'new-user';
   return (
     <Dialog
       open={open}
       onOpenChange={(o) => {
         setOpen(o);
-        if (!o) setError(null);
+        if (!o) {
+          reset();
+          form.reset(defaults);
+        }
       }}
     >
       <DialogTrigger asChild>
@@ -80,21 +73,56 @@ export function UserFormDialog({ user }: { user?: AdminUser }) {
       >
         <form onSubmit={onSubmit} noValidate className="space-y-3">
           <div className="grid gap-3 sm:grid-cols-2">
-            {field('username', 'Username', { defaultValue: user?.username, required: true, autoComplete: 'off' })}
-            {field('email', 'E-mail', { defaultValue: user?.email, type: 'email', required: true, autoComplete: 'off' })}
-            {field('first_name', 'First name', { defaultValue: user?.first_name })}
-            {field('last_name', 'Last name', { defaultValue: user?.last_name })}
-            {field('phone_number', 'Phone', { defaultValue: user?.phone_number ?? '', type: 'tel' })}
-            {field(
-              'password',
-              editing ? 'New password' : 'Password',
-              { type: 'password', required: !editing, autoComplete: 'new-password' },
-              editing ? 'Leave empty to keep the current password' : 'At least 10 characters with letters and digits',
-            )}
+            <FieldInput
+              id={`${prefix}-username`}
+              label="Username"
+              required
+              autoComplete="off"
+              error={errorOf('username')}
+              {...form.register('username')}
+            />
+            <FieldInput
+              id={`${prefix}-email`}
+              label="E-mail"
+              type="email"
+              required
+              autoComplete="off"
+              error={errorOf('email')}
+              {...form.register('email')}
+            />
+            <FieldInput
+              id={`${prefix}-first_name`}
+              label="First name"
+              error={errorOf('first_name')}
+              {...form.register('first_name')}
+            />
+            <FieldInput
+              id={`${prefix}-last_name`}
+              label="Last name"
+              error={errorOf('last_name')}
+              {...form.register('last_name')}
+            />
+            <FieldInput
+              id={`${prefix}-phone_number`}
+              label="Phone"
+              type="tel"
+              error={errorOf('phone_number')}
+              {...form.register('phone_number')}
+            />
+            <FieldInput
+              id={`${prefix}-password`}
+              label={editing ? 'New password' : 'Password'}
+              type="password"
+              required={!editing}
+              autoComplete="new-password"
+              hint={editing ? 'Leave empty to keep the current password' : 'At least 10 characters with letters and digits'}
+              error={errorOf('password')}
+              {...form.register('password')}
+            />
           </div>
           {editing && (
             <div className="flex items-center gap-2">
-              <Checkbox id={`${prefix}-is_active`} name="is_active" defaultChecked={user.is_active} />
+              <Checkbox id={`${prefix}-is_active`} {...form.register('is_active')} />
               <label htmlFor={`${prefix}-is_active`} className="text-sm">
                 Active (can sign in)
               </label>

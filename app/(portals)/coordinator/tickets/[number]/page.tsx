@@ -36,7 +36,6 @@ export default async function CoordinatorTicketPage({ params }: { params: Promis
             <ReasonDialog
               ticketId={t.id}
               action="reject"
-              field="rejection_reason"
               label="Reason (the requester sees it)"
               title={`Reject ${t.ticket_number}?`}
               description="The requester is told why."

@@ -44,7 +44,6 @@ export default async function EmployeeTicketPage({ params }: { params: Promise<{
             <ReasonDialog
               ticketId={t.id}
               action="withdraw"
-              field="reason"
               label="Reason"
               title="Withdraw this ticket?"
               description="The help desk stops working on it. This cannot be undone."

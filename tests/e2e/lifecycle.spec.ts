@@ -76,6 +76,9 @@ test.describe
       browser,
       request,
     }) => {
+      // A long journey: agents sign in and act step after step (about 30 s on an idle machine); the budget is for
+      // a machine loaded several times over, as CI beside other work is. Every step waits for a state, not for time.
+      test.setTimeout(240_000);
       const admin = await token(request, 'admin');
       await act(browser, request, admin, number, SUBJECT, /^submit/, 'Reset the password, needs a mailbox check');
 

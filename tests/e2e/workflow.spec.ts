@@ -63,6 +63,9 @@ test.describe
       browser,
       request,
     }) => {
+      // A long journey: agents sign in and act step after step (about 30 s on an idle machine); the budget is for
+      // a machine loaded several times over, as CI beside other work is. Every step waits for a state, not for time.
+      test.setTimeout(240_000);
       const employee = await token(request, 'employee1');
       const created = await request.post('/hdts/api/tickets/', {
         headers: { Authorization: `Bearer ${employee}` },

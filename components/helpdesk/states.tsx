@@ -22,7 +22,7 @@ export function ListError({ reset }: { reset: () => void }) {
       className="rounded-xl border border-red-200 bg-red-50 p-6 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-300"
     >
       <p className="font-semibold">Could not load this page.</p>
-      <p className="mt-1">Check your connection and try again.</p>
+      <p className="mt-1">Something went wrong on our side. Try again in a moment; if it keeps happening, tell your IT team.</p>
       <Button className="mt-3" variant="secondary" onClick={reset}>
         Try again
       </Button>

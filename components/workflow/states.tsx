@@ -20,7 +20,9 @@ export function PageError({ label, reset }: { label: string; reset: () => void }
   return (
     <div role="alert" className="rounded-xl border border-red-200 bg-red-50 p-6 text-sm dark:border-red-900 dark:bg-red-950">
       <p className="font-medium text-red-800 dark:text-red-300">Could not load {label}.</p>
-      <p className="mt-1 text-red-700 dark:text-red-400">Check your connection and try again.</p>
+      <p className="mt-1 text-red-700 dark:text-red-400">
+        Something went wrong on our side. Try again in a moment; if it keeps happening, tell your IT team.
+      </p>
       <Button className="mt-3" variant="secondary" onClick={reset}>
         Try again
       </Button>

@@ -39,6 +39,10 @@ test.describe('sign-in', () => {
     await signIn(page, 'employee1@example.com');
     const res = await page.goto('/admin');
     expect(res?.status()).toBe(404);
+    // the branded page, with a way back to the employee's own portal
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+    await page.getByRole('link', { name: 'Go to my home page' }).click();
+    await expect(page).toHaveURL(/\/employee$/);
   });
 });
 

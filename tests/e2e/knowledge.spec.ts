@@ -102,7 +102,7 @@ test.describe('knowledge base', () => {
     if (shots) await page.screenshot({ path: `${shots}/kb-article.png`, fullPage: true });
     // a staff-only article does not exist for an employee (Next streams its not-found page, so the status may be 200)
     await page.goto('/employee/knowledge/wi-fi-access-point-restart-procedure');
-    await expect(page.getByRole('heading', { name: 'This page could not be found.' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
     await expect(page.getByText('Staff runbook for a floor')).toHaveCount(0);
   });
 

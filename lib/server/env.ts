@@ -69,6 +69,8 @@ const schema = z.object({
   /** Password reset e-mails per address (the token bucket also limits each IP). */
   RATE_LIMIT_PASSWORD_RESET: z.string().default('3/3600'),
   RATE_LIMIT_DISABLED: bool,
+  /** Most points a process takes from the shared rate-limit store at once (fewer when the limit is small or nearly spent). */
+  RATE_LIMIT_LEASE_MAX: z.coerce.number().int().min(1).max(10_000).default(100),
   /** Prisma connections per process (requests and job handlers share them). */
   DB_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(40),
   /** Jobs a worker runs at once per queue (each holds a connection while it runs). */

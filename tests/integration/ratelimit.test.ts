@@ -74,3 +74,36 @@ describe('rate limiter on Postgres', () => {
     expect(res.headers.get('X-Trace-Id')).toBe('trace-123');
   });
 });
+
+describe('rate limiter leases (no write per request)', () => {
+  const count = async (key: string) => {
+    const { db } = await import('@/lib/server/db');
+    const rows = await db.$queryRaw<{ points: number }[]>`SELECT points FROM identity.rate_limits WHERE key = ${key}`;
+    return rows[0]?.points ?? 0;
+  };
+
+  it('hands out a large limit from leases: 10 requests take one lease of 50 points from the store', async () => {
+    const prefix = `lease-${randomUUID()}`;
+    const limiter = createLimiter({ keyPrefix: prefix, points: 1000, duration: 60 });
+    const seen: number[] = [];
+    for (let i = 0; i < 10; i++) seen.push(Number((await limiter.consume('user:7'))['X-RateLimit-Remaining']));
+    expect(seen).toEqual([999, 998, 997, 996, 995, 994, 993, 992, 991, 990]);
+    expect(await count(`${prefix}:user:7`)).toBe(50);
+  });
+
+  it('never exceeds the limit across processes: two limiters on one store grant exactly 100 of 300', async () => {
+    const prefix = `lease-${randomUUID()}`;
+    // Two limiters with the same prefix are two processes: separate leases, one shared store.
+    const a = createLimiter({ keyPrefix: prefix, points: 100, duration: 60 });
+    const b = createLimiter({ keyPrefix: prefix, points: 100, duration: 60 });
+    const attempts = Array.from({ length: 300 }, (_, i) => (i % 2 ? a : b).consume('user:9'));
+    const results = await Promise.allSettled(attempts);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(100);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(refused).toHaveLength(200);
+    for (const r of refused) expect((r.reason as AppError).status).toBe(429);
+    // A third process arriving later is refused too (the store counts every point handed out).
+    const c = createLimiter({ keyPrefix: prefix, points: 100, duration: 60 });
+    await expect(c.consume('user:9')).rejects.toMatchObject({ status: 429 });
+  });
+});

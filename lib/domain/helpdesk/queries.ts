@@ -93,9 +93,9 @@ export async function ticketDetail(actor: Actor, t: TicketDetailRow) {
 export type TicketDetail = Awaited<ReturnType<typeof ticketDetail>>;
 
 export async function getTicket(actor: Actor, ref: string | number) {
-  const t = await loadTicket(actor, ref);
-  const full = await db.ticket.findUniqueOrThrow({ where: { id: t.id }, include: withDetail });
-  return ticketDetail(actor, full);
+  // One read with its attachments and comments; visibility is checked on the row itself.
+  const where = typeof ref === 'number' || /^\d+$/.test(ref) ? { id: Number(ref) } : { ticketNumber: ref };
+  return ticketDetail(actor, assertCanSee(actor, await db.ticket.findUnique({ where, include: withDetail })));
 }
 
 export async function getTicketByNumber(actor: Actor, ticketNumber: string) {
@@ -138,16 +138,36 @@ export function commentDto(
   };
 }
 
-/** Ticket ids whose subject/description or (visible) comments match a full-text query. */
+/** Full-text matches a search considers: the newest this many (number and subject substrings come on top). */
+export const SEARCH_MATCH_CAP = 1000;
+
+/**
+ * Ticket ids whose subject/description (the stored `search` tsvector, GIN-indexed) or (visible) comments (a GIN
+ * expression index) match a full-text query: the newest SEARCH_MATCH_CAP, so a broad word stays bounded work.
+ */
 async function searchIds(search: string, includeInternal: boolean): Promise<number[]> {
   const rows = await db.$queryRaw<{ id: number }[]>`
-    SELECT t.id FROM helpdesk.tickets t
-     WHERE to_tsvector('english', coalesce(t.subject, '') || ' ' || coalesce(t.description, '')) @@ websearch_to_tsquery('english', ${search})
-    UNION
-    SELECT c.ticket_id FROM helpdesk.ticket_comments c
-     WHERE to_tsvector('english', coalesce(c.body, '')) @@ websearch_to_tsquery('english', ${search})
-       AND (${includeInternal} OR NOT c.is_internal)`;
+    SELECT id FROM (
+      SELECT t.id FROM helpdesk.tickets t WHERE t.search @@ websearch_to_tsquery('english', ${search})
+      UNION
+      SELECT c.ticket_id FROM helpdesk.ticket_comments c
+       WHERE to_tsvector('english', coalesce(c.body, '')) @@ websearch_to_tsquery('english', ${search})
+         AND (${includeInternal} OR NOT c.is_internal)
+    ) m ORDER BY id DESC LIMIT ${SEARCH_MATCH_CAP}`;
   return rows.map((r) => r.id);
+}
+
+/** Lists of at least this many tickets report PostgreSQL's row estimate instead of counting (`count_estimated`). */
+export const EXACT_COUNT_MAX = 10_000;
+/** From this offset on, a page is found by ids first (an index-only scan) and its rows read by id. */
+const DEEP_OFFSET = 1000;
+
+/** The planner's row count of the tickets table (kept by ANALYZE/autovacuum), or null if never analysed. */
+async function estimatedTicketCount(): Promise<number | null> {
+  const rows = await db.$queryRaw<{ n: number }[]>`
+    SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'helpdesk.tickets'::regclass`;
+  const n = rows[0]?.n ?? -1;
+  return n >= 0 ? Math.round(n) : null;
 }
 
 export async function listTickets(actor: Actor, q: TicketListQuery): Promise<Page<TicketSummary>> {
@@ -187,8 +207,43 @@ export async function listTickets(actor: Actor, q: TicketListQuery): Promise<Pag
     sortField === 'priorityRank' ? { priorityRank: { sort: q.order, nulls: 'last' } } : { [sortField]: q.order },
     { id: q.order },
   ];
-  const [count, rows] = await Promise.all([db.ticket.count({ where }), db.ticket.findMany({ where, orderBy, ...skipTake(q) })]);
-  return new Page(count, await ticketSummaries(rows), q.page, q.page_size);
+  const page = skipTake(q);
+  const [counted, rows] = await Promise.all([
+    countTickets(where, and.length === 1 && seesAllTickets(actor)),
+    pageRows(where, orderBy, page),
+  ]);
+  return new Page(
+    counted.count,
+    await ticketSummaries(rows),
+    q.page,
+    q.page_size,
+    counted.estimated ? { count_estimated: true } : {},
+  );
+}
+
+/**
+ * The list's count. The whole table for staff (no filter) is PostgreSQL's estimate once it passes
+ * EXACT_COUNT_MAX: counting a million rows exactly costs more than the page itself, and the figure is shown
+ * rounded anyway. Filtered lists count exactly (their filters are indexed).
+ */
+async function countTickets(where: Prisma.TicketWhereInput, unfiltered: boolean): Promise<{ count: number; estimated: boolean }> {
+  if (unfiltered) {
+    const estimate = await estimatedTicketCount();
+    if (estimate !== null && estimate >= EXACT_COUNT_MAX) return { count: estimate, estimated: true };
+  }
+  return { count: await db.ticket.count({ where }), estimated: false };
+}
+
+/** A page of rows; deep pages walk the index for ids only, then read those rows (same order, same rows). */
+async function pageRows(
+  where: Prisma.TicketWhereInput,
+  orderBy: Prisma.TicketOrderByWithRelationInput[],
+  page: { skip: number; take: number },
+) {
+  if (page.skip < DEEP_OFFSET) return db.ticket.findMany({ where, orderBy, ...page });
+  const ids = (await db.ticket.findMany({ where, orderBy, ...page, select: { id: true } })).map((r) => r.id);
+  const byId = new Map((await db.ticket.findMany({ where: { id: { in: ids } } })).map((t) => [t.id, t]));
+  return ids.map((id) => byId.get(id)).filter((t): t is TicketRow => !!t);
 }
 
 /** Counts per status of the tickets the caller sees (tabs). */

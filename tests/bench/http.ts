@@ -1,0 +1,291 @@
+/**
+ * HTTP benchmark at organisation scale: a fresh embedded PostgreSQL gets the demo seed plus `1,000,000 × scale`
+ * tickets loaded set-based (INSERT … SELECT … generate_series; 1 in 10 with two comments, 2,000 requesters), then
+ * the production server (`server.ts`, NODE_ENV=production, the existing `.next` build — run `npm run build`
+ * first) and the raw baseline (`http-raw.ts`: plain Node `http` + `pg`, same lookups, same database) are loaded
+ * with autocannon, alternately, per request kind. Prints req/s, p50/p99 and the ratio to the baseline, then a
+ * one-user pass (sequential requests, p50/p95). Nothing is asserted.
+ *
+ *   npx tsx tests/bench/http.ts [--scale 1] [--duration 5] [--connections 32] [--rounds 1]
+ *                                [--before /path/to/other/checkout]   (a second build on the same database)
+ *                                [--app DIR]                            (the checkout to serve, default this one)
+ *                                [--load-only]                          (load, print the URL, keep the database)
+ *                                [--profile DIR]                        (node --cpu-prof of the app server)
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { freshDatabase, line, ms, summarize } from './support';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const SCALE = Number(arg('scale', process.env.BENCH_SCALE ?? '1'));
+const DURATION = Number(arg('duration', '5'));
+const CONNECTIONS = Number(arg('connections', '32'));
+const ROUNDS = Number(arg('rounds', '1'));
+const BEFORE = arg('before', '');
+const PROFILE = arg('profile', '');
+const APP = arg('app', '');
+const TICKETS = Math.round(1_000_000 * SCALE);
+const PORT_APP = 4330;
+const PORT_BEFORE = 4332;
+const PORT_RAW = 4331;
+const PASSWORD = process.env.SEED_PASSWORD ?? 'Switchboard!2026';
+
+const THINGS = ['VPN', 'Printer', 'Laptop', 'Monitor', 'Password', 'E-mail', 'Wi-Fi', 'Docking station', 'Outlook', 'Teams'];
+const PROBLEMS = ['drops every hour', 'is offline', 'runs slow', 'flickers', 'keeps asking to sign in', 'will not start'];
+
+async function load(url: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const t0 = performance.now();
+  await c.query(`
+    INSERT INTO identity.users (username, email, first_name, last_name, password_hash, updated_at)
+    SELECT 'bench' || i, 'bench' || i || '@example.com', 'Bench', 'User ' || i, '!', now()
+      FROM generate_series(1, 2000) i`);
+  const { rows: ids } = await c.query(`SELECT min(id) AS lo, max(id) AS hi FROM identity.users WHERE username LIKE 'bench%'`);
+  const { rows: emp } = await c.query(`SELECT id FROM identity.users WHERE email = 'employee1@example.com'`);
+  const { rows: owner } = await c.query(`SELECT id FROM identity.users WHERE email = 'coordinator1@example.com'`);
+  const { rows: agent } = await c.query(`SELECT id FROM identity.users WHERE email = 'agent1@example.com'`);
+  const statuses = ['New', 'Open', 'In Progress', 'On Hold', 'Resolved', 'Closed', 'Closed', 'Closed', 'Rejected', 'Withdrawn'];
+  const priorities = ['Critical', 'High', 'Medium', 'Low'];
+  await c.query(
+    `
+    INSERT INTO helpdesk.tickets (ticket_number, subject, description, category, sub_category, department, priority,
+                                  priority_rank, status, employee_id, owner_id, assignee_id, created_at, updated_at)
+    SELECT 'TX' || to_char(ts, 'YYYYMMDD') || lpad((i % 1000000)::text, 6, '0'),
+           ($1::text[])[1 + i % 10] || ' ' || ($2::text[])[1 + (i / 10) % 6],
+           'Since ' || to_char(ts, 'FMDay') || ' the ' || lower(($1::text[])[1 + i % 10]) || ' ' || ($2::text[])[1 + (i / 10) % 6]
+             || '. Ticket ' || i || ' asks for a look at the device, the network and the account.',
+           (ARRAY['IT Support','Hardware','Software','Network','Access'])[1 + i % 5], NULL,
+           (ARRAY['IT Department','HR Department','Finance Department'])[1 + i % 3],
+           ($3::text[])[1 + i % 4], 1 + i % 4, ($4::text[])[1 + (i / 7) % 10],
+           CASE WHEN i % 2000 = 0 THEN $7::int ELSE $5::int + i % ($6::int - $5::int + 1) END,
+           CASE WHEN i % 3 = 0 THEN $8::int END, CASE WHEN i % 3 = 0 THEN $9::int END,
+           ts, ts + interval '1 hour'
+      FROM generate_series(1, $10::int) i, LATERAL (SELECT now() - (i * interval '1 minute') * (4 * 365 * 1440.0 / $10::int) AS ts) d`,
+    [THINGS, PROBLEMS, priorities, statuses, ids[0].lo, ids[0].hi, emp[0].id, owner[0].id, agent[0].id, TICKETS],
+  );
+  await c.query(`
+    INSERT INTO helpdesk.ticket_comments (ticket_id, author_id, body, is_internal, created_at, updated_at)
+    SELECT t.id, t.employee_id, 'Any news on this? It still happens (' || k || ').', k = 2, t.created_at + k * interval '1 hour', now()
+      FROM helpdesk.tickets t, generate_series(1, 2) k WHERE t.id % 10 = 0`);
+  await c.query('VACUUM ANALYZE');
+  const s = ((performance.now() - t0) / 1000).toFixed(0);
+  const { rows: sample } = await c.query(
+    `SELECT ticket_number FROM helpdesk.tickets WHERE id % 10 = 0 ORDER BY random() LIMIT 2000`,
+  );
+  await c.end();
+  console.log(`loaded ${TICKETS.toLocaleString('en')} tickets (+${(TICKETS / 5).toLocaleString('en')} comments) in ${s} s`);
+  return sample.map((r) => r.ticket_number as string);
+}
+
+function start(name: string, args: string[], cwd: string, env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.on('data', () => {});
+  child.stderr?.on('data', (d) => {
+    const text = String(d);
+    if (/error/i.test(text)) process.stderr.write(`[${name}] ${text}`);
+  });
+  return child;
+}
+
+async function ready(port: number) {
+  for (let i = 0; i < 600; i++) {
+    const ok = await fetch(`http://127.0.0.1:${port}/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`server on ${port} did not start`);
+}
+
+async function tokenFor(port: number, email: string): Promise<string> {
+  const r = await fetch(`http://127.0.0.1:${port}/auth/token/`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  const body = (await r.json()) as { access?: string };
+  if (!body.access) throw new Error(`no token for ${email}: ${JSON.stringify(body)}`);
+  return body.access;
+}
+
+interface Target {
+  name: string;
+  port: number;
+  path: (kind: Kind) => string;
+  headers: (kind: Kind) => Record<string, string>;
+}
+type Kind = { name: string; app: () => string; raw: (() => string) | null; as: 'coordinator' | 'employee'; oneUser?: boolean };
+
+async function cannon(port: number, next: () => string, headers: Record<string, string>) {
+  const r = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    headers,
+    requests: [
+      {
+        setupRequest: (req) => {
+          req.path = next();
+          return req;
+        },
+      },
+    ],
+  });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bad: r.non2xx + r.errors + r.timeouts };
+}
+
+async function oneUser(port: number, next: () => string, headers: Record<string, string>) {
+  const samples: number[] = [];
+  const until = performance.now() + DURATION * 1000;
+  while (performance.now() < until) {
+    const t0 = performance.now();
+    const r = await fetch(`http://127.0.0.1:${port}${next()}`, { headers });
+    await r.arrayBuffer();
+    samples.push(performance.now() - t0);
+  }
+  return summarize(samples);
+}
+
+async function main() {
+  const root = path.resolve(import.meta.dirname, '../..');
+  console.log(`\nHTTP benchmark: ${TICKETS.toLocaleString('en')} tickets, ${CONNECTIONS} connections, ${DURATION} s per run`);
+  const db = await freshDatabase();
+  const numbers = await load(db.url);
+  if (process.argv.includes('--load-only')) {
+    console.log(`database kept for experiments: ${db.url} (Ctrl-C stops it)`);
+    process.once('SIGINT', () => void db.stop().then(() => process.exit(0)));
+    return;
+  }
+  const secret = 'bench-secret-bench-secret-bench-secret-42';
+  const appEnv = {
+    NODE_ENV: 'production',
+    DATABASE_URL: db.url,
+    JWT_SECRET: secret,
+    NEXTAUTH_SECRET: secret,
+    JOB_WORKERS: 'false',
+    HOST: '127.0.0.1',
+    // The limiter runs (its cost is measured) but never refuses the benchmark's single users.
+    RATE_LIMIT_TICKET_READ: '1000000000/60',
+    RATE_LIMIT_DEFAULT: '1000000000/60',
+    RATE_LIMIT_TOKEN: '1000/60',
+    LOG_LEVEL: 'warn',
+  };
+  const profileArgs = PROFILE ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(PROFILE)] : [];
+  const procs: ChildProcess[] = [];
+  procs.push(
+    start('app', [...profileArgs, '--import', 'tsx', 'server.ts'], APP ? path.resolve(APP) : root, {
+      ...appEnv,
+      PORT: String(PORT_APP),
+    }),
+  );
+  await ready(PORT_APP);
+  if (BEFORE) {
+    procs.push(start('before', ['--import', 'tsx', 'server.ts'], BEFORE, { ...appEnv, PORT: String(PORT_BEFORE) }));
+    await ready(PORT_BEFORE);
+  }
+  procs.push(
+    start('raw', ['--import', 'tsx', 'tests/bench/http-raw.ts'], root, { DATABASE_URL: db.url, PORT: String(PORT_RAW) }),
+  );
+  await ready(PORT_RAW);
+  const tokens = {
+    coordinator: await tokenFor(PORT_APP, 'coordinator1@example.com'),
+    employee: await tokenFor(PORT_APP, 'employee1@example.com'),
+  };
+
+  let k = 0;
+  const anyNumber = () => numbers[k++ % numbers.length];
+  const kinds: Kind[] = [
+    {
+      name: 'GET ticket by number (coordinator)',
+      app: () => `/hdts/api/tickets/number/${anyNumber()}/`,
+      raw: () => `/ticket/${anyNumber()}`,
+      as: 'coordinator',
+    },
+    {
+      name: 'GET ticket list, page 1 (coordinator)',
+      app: () => '/hdts/api/v1/tickets?page_size=20',
+      raw: () => '/tickets',
+      as: 'coordinator',
+      oneUser: true,
+    },
+    {
+      name: 'GET list filtered + sorted (status, priority)',
+      app: () => '/hdts/api/v1/tickets?page_size=20&status=Open&sort_by=priority&order=asc',
+      raw: null,
+      as: 'coordinator',
+      oneUser: true,
+    },
+    {
+      name: 'GET list, full-text search',
+      app: () => '/hdts/api/v1/tickets?page_size=20&search=printer%20offline',
+      raw: () => '/search?q=printer%20offline',
+      as: 'coordinator',
+      oneUser: true,
+    },
+    {
+      name: 'GET list, page 5,000',
+      app: () => '/hdts/api/v1/tickets?page_size=20&page=5000',
+      raw: () => '/tickets?page=5000',
+      as: 'coordinator',
+      oneUser: true,
+    },
+    { name: "GET an employee's own tickets", app: () => '/hdts/api/v1/tickets?page_size=20', raw: null, as: 'employee' },
+    { name: 'GET /health', app: () => '/health', raw: () => '/health', as: 'coordinator' },
+  ];
+  const targets: Target[] = [
+    { name: 'app', port: PORT_APP, path: (x) => x.app(), headers: (x) => ({ authorization: `Bearer ${tokens[x.as]}` }) },
+  ];
+  if (BEFORE) {
+    targets.push({
+      name: 'before',
+      port: PORT_BEFORE,
+      path: (x) => x.app(),
+      headers: (x) => ({ authorization: `Bearer ${tokens[x.as]}` }),
+    });
+  }
+  const fmt = (r: { rps: number; p50: number; p99: number; bad: number }) =>
+    `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(5)} ms${r.bad ? `  (${r.bad} non-2xx/errors)` : ''}`;
+  console.log(
+    `\n${CONNECTIONS} connections, ${DURATION} s per run, alternating (${targets.map((t) => t.name).join(', ')}, raw):`,
+  );
+  for (const kind of kinds) {
+    for (let round = 0; round < ROUNDS; round++) {
+      console.log(`\n${kind.name}${ROUNDS > 1 ? ` (round ${round + 1})` : ''}`);
+      let raw: number | null = null;
+      const results: [string, Awaited<ReturnType<typeof cannon>>][] = [];
+      for (const t of targets) results.push([t.name, await cannon(t.port, () => t.path(kind), t.headers(kind))]);
+      if (kind.raw) {
+        const r = await cannon(PORT_RAW, kind.raw, {});
+        raw = r.rps;
+        results.push(['raw', r]);
+      }
+      for (const [name, r] of results) {
+        const ratio = raw && name !== 'raw' ? `  = ${((100 * r.rps) / raw).toFixed(1)} % of raw` : '';
+        console.log(`  ${name.padEnd(7)} ${fmt(r)}${ratio}`);
+      }
+    }
+  }
+  console.log(`\nOne user (sequential requests, ${DURATION} s each):`);
+  for (const kind of kinds.filter((x) => x.oneUser)) {
+    for (const t of targets) {
+      const s = await oneUser(t.port, () => t.path(kind), t.headers(kind));
+      line(`  ${t.name}: ${kind.name}`, `${ms(s.p50)} / ${ms(s.p95)}`, 'p95 ≤ 100 ms');
+    }
+  }
+  for (const p of procs) p.kill('SIGTERM');
+  await Promise.all(procs.map((p) => new Promise((r) => (p.exitCode !== null ? r(null) : p.once('exit', r)))));
+  await db.stop();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

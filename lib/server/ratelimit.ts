@@ -96,17 +96,6 @@ export function createLimiter(opts: { keyPrefix: string; points: number; duratio
           lease.left--;
           return headers(opts.points - lease.taken + lease.left, lease.expire);
         }
-        if (lease && lease.expire > now && lease.taken >= opts.points && !lease.pending) {
-          // Every point of this window is spent (by any process): refuse without asking the store again.
-          const retryAfter = Math.max(1, Math.ceil((lease.expire - now) / 1000));
-          throw new AppError(
-            429,
-            'RATE_LIMIT_EXCEEDED',
-            'Too many requests. Please try again later.',
-            { retry_after: retryAfter },
-            { ...headers(0, lease.expire), 'Retry-After': String(retryAfter) },
-          );
-        }
         if (lease?.pending) {
           await lease.pending;
           continue;
@@ -117,6 +106,19 @@ export function createLimiter(opts: { keyPrefix: string; points: number; duratio
           holder.pending = undefined;
         });
         await holder.pending;
+        const after = leases.get(key);
+        if (after && after.left === 0 && after.taken >= opts.points) {
+          // Every point of this window is spent (by any process). A refused request asks the store each time, so
+          // a window reset by an administrator (or expiry) counts at once.
+          const retryAfter = Math.max(1, Math.ceil((after.expire - Date.now()) / 1000));
+          throw new AppError(
+            429,
+            'RATE_LIMIT_EXCEEDED',
+            'Too many requests. Please try again later.',
+            { retry_after: retryAfter },
+            { ...headers(0, after.expire), 'Retry-After': String(retryAfter) },
+          );
+        }
       }
     },
   };

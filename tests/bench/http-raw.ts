@@ -22,7 +22,7 @@ const LIST = `
     FROM helpdesk.tickets t ORDER BY t.created_at DESC, t.id DESC LIMIT 20 OFFSET $1`;
 const SEARCH = `
   SELECT t.id, t.ticket_number, t.subject, t.status, t.created_at FROM helpdesk.tickets t
-   WHERE to_tsvector('english', t.subject || ' ' || t.description) @@ websearch_to_tsquery('english', $1)
+   WHERE t.search @@ websearch_to_tsquery('english', $1)
    ORDER BY t.created_at DESC, t.id DESC LIMIT 20`;
 
 function send(res: http.ServerResponse, status: number, body: unknown) {

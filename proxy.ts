@@ -13,6 +13,11 @@ export function proxy(request: NextRequest) {
   if (headers.kind === 'page') {
     requestHeaders.set('x-nonce', nonce);
     requestHeaders.set('Content-Security-Policy', headers.values['Content-Security-Policy']);
+    // the page asked for, so that a sign-in redirect can bring the reader back to it (deep links)
+    const search = new URLSearchParams(request.nextUrl.search);
+    search.delete('_rsc');
+    const query = search.toString();
+    requestHeaders.set('x-request-path', `${pathname}${query ? `?${query}` : ''}`);
   }
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [k, v] of Object.entries(headers.values)) response.headers.set(k, v);

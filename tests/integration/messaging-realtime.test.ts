@@ -1,14 +1,13 @@
-import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActor } from '@/lib/domain/identity/queries';
 import { createComment } from '@/lib/domain/messaging/commands';
-import { ticketParticipantJob } from '@/lib/domain/messaging/jobs';
 import { db } from '@/lib/server/db';
 import { stopJobs } from '@/lib/server/jobs/queue';
 import { tokenFor } from '../helpers/api';
 import { collect, connected, join, type RealtimeServer, startRealtimeServer, until } from '../helpers/realtime';
+import { threadTicket } from '../helpers/thread';
 
-const T = `TX20261122${String(randomInt(0, 999_999)).padStart(6, '0')}`;
+let T = '';
 const ids: Record<string, number> = {};
 let realtime: RealtimeServer;
 
@@ -20,8 +19,7 @@ beforeAll(async () => {
     where: { username: { in: ['employee1', 'employee2', 'coordinator1', 'agent1', 'admin'] } },
   }))
     ids[u.username] = u.id;
-  await ticketParticipantJob.handler({ ticket_number: T, user_id: ids.employee1, role: 'requester' }, { id: 'p', retryCount: 0 });
-  await ticketParticipantJob.handler({ ticket_number: T, user_id: ids.agent1, role: 'agent' }, { id: 'p', retryCount: 0 });
+  T = (await threadTicket({ owner: null })).number;
   realtime = await startRealtimeServer();
 });
 
@@ -92,7 +90,7 @@ describe('socket.io: ticket rooms', () => {
   });
 
   it('presence lists the viewers on join, leave and disconnect', async () => {
-    const ticket = `TX20261122${String(randomInt(0, 999_999)).padStart(6, '0')}`;
+    const ticket = (await threadTicket({ owner: null })).number;
     const admin = await socketFor('admin');
     const coordinator = await socketFor('coordinator1');
     await Promise.all([connected(admin), connected(coordinator)]);

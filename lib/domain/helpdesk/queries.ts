@@ -6,12 +6,15 @@ import { usersByIds } from '../identity/directory';
 import { Page, type PageQuery, skipTake } from '../pagination';
 import { CATEGORIES, DEPARTMENTS } from './catalog';
 import { assertCanSee, canSeeInternal, seesAllTickets, TERMINAL, ticketVisibilityWhere } from './policy';
-import type { Status, TicketListQuery } from './schemas';
+import type { CommentListQuery, Status, TicketListQuery } from './schemas';
+import { newestComments, type ThreadRow, threadAccess, threadInclude, threadWhere } from './thread';
 
 const withDetail = {
   attachments: { orderBy: { id: 'asc' } },
-  comments: { orderBy: { id: 'asc' } },
 } as const satisfies Prisma.TicketInclude;
+
+/** The ticket detail carries the newest comments; older ones page in with `GET …/comments/?before=<id>`. */
+export const DETAIL_COMMENTS = 50;
 type TicketRow = Prisma.TicketGetPayload<object>;
 type TicketDetailRow = Prisma.TicketGetPayload<{ include: typeof withDetail }>;
 
@@ -79,15 +82,18 @@ export async function ticketSummaries(rows: TicketRow[]): Promise<TicketSummary[
   return rows.map((t) => summary(t, names));
 }
 
-/** The full ticket (000 §3 shape): employee, owner, attachments and the comments the caller may see. */
+/**
+ * The full ticket (000 §3 shape): employee, owner, attachments and the newest comments the caller may see
+ * (oldest first, at most DETAIL_COMMENTS); `comments_count` counts them all.
+ */
 export async function ticketDetail(actor: Actor, t: TicketDetailRow) {
-  const internal = canSeeInternal(actor, t);
-  const comments = t.comments.filter((c) => internal || !c.isInternal);
-  const names = await usersByIds([...peopleOf(t), ...comments.map((c) => c.authorId)]);
+  const { count, rows } = await newestComments({ ticket: t, internal: canSeeInternal(actor, t) }, DETAIL_COMMENTS);
+  const names = await usersByIds([...peopleOf(t), ...rows.map((c) => c.authorId)]);
   return {
     ...summary(t, names),
     attachments: t.attachments.map(attachmentDto),
-    comments: comments.map((c) => commentDto(c, names)),
+    comments: rows.map((c) => commentDto(c, names)),
+    comments_count: count,
   };
 }
 export type TicketDetail = Awaited<ReturnType<typeof ticketDetail>>;
@@ -123,20 +129,29 @@ export function attachmentDto(a: {
   };
 }
 
-export function commentDto(
-  c: { id: number; authorId: number; body: string; isInternal: boolean; createdAt: Date; updatedAt: Date },
-  names: Map<number, { name: string }>,
-) {
+/** A comment as the help-desk APIs show it (000 §3 fields, plus the thread's reply, edit and unsend marks). */
+export function commentDto(c: ThreadRow, names: Map<number, { name: string }>) {
   return {
     id: c.id,
     user_id: c.authorId,
     user_name: names.get(c.authorId)?.name ?? null,
-    comment: c.body,
+    comment: c.unsentAt ? '' : c.body,
     is_internal: c.isInternal,
+    parent_id: c.parentId,
+    is_unsent: !!c.unsentAt,
+    edited_at: iso(c.editedAt),
+    attachments: c.attachments.map((a) => ({
+      id: a.id,
+      filename: a.fileName,
+      mime_type: a.contentType,
+      size: a.size,
+      url: `/messaging/api/comments/${c.id}/attachments/${a.id}/`,
+    })),
     created_at: c.createdAt.toISOString(),
     updated_at: c.updatedAt.toISOString(),
   };
 }
+export type CommentView = ReturnType<typeof commentDto>;
 
 /** Full-text matches a search considers: the newest this many (number and subject substrings come on top). */
 export const SEARCH_MATCH_CAP = 1000;
@@ -286,12 +301,21 @@ export async function ticketHistory(actor: Actor, ref: string | number) {
   };
 }
 
-export async function listComments(actor: Actor, ref: string | number, q: PageQuery) {
-  const t = await loadTicket(actor, ref);
-  const where = { ticketId: t.id, ...(canSeeInternal(actor, t) ? {} : { isInternal: false }) };
+/** Comments the caller may read, oldest first; with `before`, the `page_size` comments just before that id. */
+export async function listComments(actor: Actor, ref: string | number, q: CommentListQuery) {
+  const where = threadWhere(await threadAccess(actor, ref));
   const [count, rows] = await Promise.all([
     db.ticketComment.count({ where }),
-    db.ticketComment.findMany({ where, orderBy: { id: 'asc' }, ...skipTake(q) }),
+    q.before
+      ? db.ticketComment
+          .findMany({
+            where: { ...where, id: { lt: q.before } },
+            orderBy: { id: 'desc' },
+            take: q.page_size,
+            include: threadInclude,
+          })
+          .then((r) => r.reverse())
+      : db.ticketComment.findMany({ where, orderBy: { id: 'asc' }, ...skipTake(q), include: threadInclude }),
   ]);
   const names = await usersByIds(rows.map((c) => c.authorId));
   return new Page(

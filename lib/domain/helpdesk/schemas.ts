@@ -150,10 +150,25 @@ export const commentInput = z
     comment: z.string().optional(),
     content: z.string().optional(),
     is_internal: z.boolean().default(false),
+    /** A reply quotes a top-level comment of the same ticket. */
+    parent_id: z.number().int().positive().nullish(),
   })
-  .transform((v) => ({ body: (v.comment ?? v.content ?? '').trim(), is_internal: v.is_internal }))
-  .pipe(z.object({ body: z.string().min(1, 'Comment may not be blank').max(10_000), is_internal: z.boolean() }));
-export type CommentInput = z.infer<typeof commentInput>;
+  .transform((v) => ({ body: (v.comment ?? v.content ?? '').trim(), is_internal: v.is_internal, parent_id: v.parent_id ?? null }))
+  .pipe(
+    z.object({
+      body: z.string().min(1, 'Comment may not be blank').max(10_000),
+      is_internal: z.boolean(),
+      parent_id: z.number().nullable(),
+    }),
+  );
+export type CommentInput = Omit<z.infer<typeof commentInput>, 'parent_id'> & { parent_id?: number | null };
+/** Comments of a ticket: pages oldest first, or (`before` = a comment id) the `page_size` comments just before it. */
+export const commentListQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  page_size: z.coerce.number().int().min(1).max(100).default(50),
+  before: z.coerce.number().int().positive().optional(),
+});
+export type CommentListQuery = z.infer<typeof commentListQuery>;
 export const commentUpdateInput = z
   .object({ comment: z.string().optional(), content: z.string().optional() })
   .transform((v) => ({ body: (v.comment ?? v.content ?? '').trim() }))

@@ -1,48 +1,33 @@
+// Messaging's 002 views of the ticket's one thread (stored by the help desk, lib/domain/helpdesk/thread.ts).
 import { db } from '@/lib/server/db';
 import type { Actor } from '../actor';
-import { notFound } from '../errors';
+import { forbidden } from '../errors';
+import { type ThreadRow, threadAccess, threadInclude, threadWhere, visibleThreadComment } from '../helpdesk/thread';
+import type { DirectoryUser } from '../identity/directory';
+import { usersByIds } from '../identity/directory';
 import { Page } from '../pagination';
-import { canSeeComment, requireInternalAccess, requireTicketVisible } from './policy';
 import type { CommentListQuery } from './schemas';
 
-const commentInclude = {
-  ratings: { select: { userId: true, value: true } },
-  attachments: { select: { id: true, fileName: true, contentType: true, size: true, createdAt: true } },
-} as const;
+type Names = Map<number, Pick<DirectoryUser, 'username' | 'name'>>;
 
-type CommentRow = {
-  id: number;
-  ticketNumber: string;
-  userId: number;
-  username: string;
-  text: string;
-  parentId: number | null;
-  isInternal: boolean;
-  createdAt: Date;
-  updatedAt: Date;
-  ratings: { userId: number; value: string }[];
-  attachments: { id: number; fileName: string; contentType: string; size: number; createdAt: Date }[];
-};
-
-export function commentDto(c: CommentRow, viewerId: number) {
+export function commentDto(c: ThreadRow, ticketNumber: string, names: Names, viewerId: number) {
+  const mine = c.ratings.find((r) => r.userId === viewerId)?.value;
   return {
     id: c.id,
-    ticket_id: c.ticketNumber,
-    user_id: c.userId,
-    username: c.username,
-    text: c.text,
+    ticket_id: ticketNumber,
+    user_id: c.authorId,
+    username: names.get(c.authorId)?.username ?? '',
+    user_name: names.get(c.authorId)?.name ?? null,
+    text: c.unsentAt ? '' : c.body,
     parent_id: c.parentId,
     is_internal: c.isInternal,
+    is_unsent: !!c.unsentAt,
+    edited_at: c.editedAt?.toISOString() ?? null,
     ratings: {
       thumbs_up: c.ratings.filter((r) => r.value === 'up').length,
       thumbs_down: c.ratings.filter((r) => r.value === 'down').length,
     },
-    my_rating:
-      c.ratings.find((r) => r.userId === viewerId)?.value === 'up'
-        ? 'thumbs_up'
-        : c.ratings.some((r) => r.userId === viewerId)
-          ? 'thumbs_down'
-          : null,
+    my_rating: mine === 'up' ? 'thumbs_up' : mine === 'down' ? 'thumbs_down' : null,
     attachments: c.attachments.map((a) => ({
       id: a.id,
       file_name: a.fileName,
@@ -57,86 +42,85 @@ export function commentDto(c: CommentRow, viewerId: number) {
 }
 export type CommentDto = ReturnType<typeof commentDto> & { replies?: CommentDto[] };
 
-/** Top-level comments of a ticket (oldest first) with their replies; internal ones only for internal viewers. */
+/** Top-level comments of a ticket (oldest first) with their replies; internal ones only for staff. */
 export async function listComments(actor: Actor, q: CommentListQuery): Promise<Page<CommentDto>> {
-  const access = await requireTicketVisible(actor, q.ticket_id);
-  const scope = { ticketNumber: q.ticket_id, ...(access.internal ? {} : { isInternal: false }) };
+  const access = await threadAccess(actor, q.ticket_id);
+  const scope = threadWhere(access, q.visibility);
   const where = { ...scope, parentId: null };
   const [count, top] = await Promise.all([
-    db.comment.count({ where }),
-    db.comment.findMany({
+    db.ticketComment.count({ where }),
+    db.ticketComment.findMany({
       where,
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       skip: (q.page - 1) * q.page_size,
       take: q.page_size,
-      include: commentInclude,
+      include: threadInclude,
     }),
   ]);
   const replies = top.length
-    ? await db.comment.findMany({
+    ? await db.ticketComment.findMany({
         where: { ...scope, parentId: { in: top.map((c) => c.id) } },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        include: commentInclude,
+        include: threadInclude,
       })
     : [];
+  const names = await usersByIds([...top, ...replies].map((c) => c.authorId));
+  const n = access.ticket.ticketNumber;
   const results = top.map((c) => ({
-    ...commentDto(c, actor.id),
-    replies: replies.filter((r) => r.parentId === c.id).map((r) => commentDto(r, actor.id)),
+    ...commentDto(c, n, names, actor.id),
+    replies: replies.filter((r) => r.parentId === c.id).map((r) => commentDto(r, n, names, actor.id)),
   }));
   return new Page(count, results, q.page, q.page_size);
 }
 
-/** One comment the caller may see (else 404), with its access. */
-export async function visibleComment(actor: Actor, id: number) {
-  const c = await db.comment.findUnique({ where: { id }, include: commentInclude });
-  if (!c) throw notFound('Comment');
-  const access = await requireTicketVisible(actor, c.ticketNumber).catch(() => {
-    throw notFound('Comment');
-  });
-  if (!canSeeComment(access, c)) throw notFound('Comment');
-  return { comment: c, access };
-}
-
 export async function getComment(actor: Actor, id: number) {
-  const { comment } = await visibleComment(actor, id);
-  return commentDto(comment, actor.id);
+  const { comment } = await visibleThreadComment(actor, id);
+  return commentDto(comment, comment.ticket.ticketNumber, await usersByIds([comment.authorId]), actor.id);
 }
 
-export function messageDto(m: {
-  id: number;
-  ticketNumber: string;
-  userId: number;
-  username: string;
-  text: string;
-  editedAt: Date | null;
-  unsentAt: Date | null;
-  createdAt: Date;
-}) {
+/** A comment as the coordinator ↔ agent chat shows it. */
+export function messageDto(c: ThreadRow, ticketNumber: string, names: Names) {
   return {
-    id: m.id,
-    ticket_id: m.ticketNumber,
-    user_id: m.userId,
-    username: m.username,
-    text: m.unsentAt ? '' : m.text,
-    is_unsent: !!m.unsentAt,
-    edited_at: m.editedAt?.toISOString() ?? null,
-    unsent_at: m.unsentAt?.toISOString() ?? null,
-    created_at: m.createdAt.toISOString(),
+    id: c.id,
+    ticket_id: ticketNumber,
+    user_id: c.authorId,
+    username: names.get(c.authorId)?.username ?? '',
+    user_name: names.get(c.authorId)?.name ?? null,
+    text: c.unsentAt ? '' : c.body,
+    parent_id: c.parentId,
+    is_unsent: !!c.unsentAt,
+    edited_at: c.editedAt?.toISOString() ?? null,
+    unsent_at: c.unsentAt?.toISOString() ?? null,
+    created_at: c.createdAt.toISOString(),
   };
 }
 
-/** The coordinator ↔ agent conversation of a ticket, oldest first. */
+/** Staff only: the thread's internal side is the coordinator ↔ agent conversation (a requester gets 403). */
+export async function requireInternalThread(actor: Actor, ticketNumber: string) {
+  const access = await threadAccess(actor, ticketNumber);
+  if (!access.internal) throw forbidden('Only the ticket coordinator, assigned agents and admins take part in this conversation');
+  return access;
+}
+
+/** The coordinator ↔ agent conversation of a ticket (its internal comments), oldest first. */
 export async function listTicketMessages(actor: Actor, ticketNumber: string, q: { page: number; page_size: number }) {
-  await requireInternalAccess(actor, ticketNumber);
-  const where = { ticketNumber };
+  const access = await requireInternalThread(actor, ticketNumber);
+  const where = threadWhere(access, 'internal');
   const [count, rows] = await Promise.all([
-    db.ticketMessage.count({ where }),
-    db.ticketMessage.findMany({
+    db.ticketComment.count({ where }),
+    db.ticketComment.findMany({
       where,
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       skip: (q.page - 1) * q.page_size,
       take: q.page_size,
+      include: threadInclude,
     }),
   ]);
-  return new Page(count, rows.map(messageDto), q.page, q.page_size);
+  const names = await usersByIds(rows.map((r) => r.authorId));
+  return new Page(
+    count,
+    rows.map((r) => messageDto(r, ticketNumber, names)),
+    q.page,
+    q.page_size,
+  );
 }

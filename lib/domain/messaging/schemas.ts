@@ -16,6 +16,8 @@ export type CommentCreateInput = z.infer<typeof commentCreateBody>;
 
 export const commentListQuery = pageQuery.extend({
   ticket_id: ticketNumber,
+  /** `public` or `internal` narrows the list (internal needs staff access; others always get public only). */
+  visibility: z.enum(['all', 'public', 'internal']).default('all'),
   page_size: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type CommentListQuery = z.infer<typeof commentListQuery>;

@@ -459,3 +459,13 @@ export async function unassignedTickets(actor: Actor, q: { page: number; page_si
     q.page_size,
   );
 }
+
+/** The caller's newest task on a ticket (for links that name only the ticket, like notification e-mails), or null. */
+export async function myTaskIdForTicket(actor: Actor, ticketNumber: string): Promise<number | null> {
+  const item = await db.taskItem.findFirst({
+    where: { userId: actor.id, task: { ticket: { ticketNumber } } },
+    orderBy: { id: 'desc' },
+    select: { taskId: true },
+  });
+  return item?.taskId ?? null;
+}

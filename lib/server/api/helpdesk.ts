@@ -22,6 +22,7 @@ import {
 import {
   assignInput,
   commentInput,
+  commentListQuery,
   commentUpdateInput,
   idParam,
   noteInput,
@@ -34,7 +35,6 @@ import {
   v1TicketCreateInput,
 } from '@/lib/domain/helpdesk/schemas';
 import { attachmentPath } from '@/lib/domain/helpdesk/storage';
-import { pageQuery } from '@/lib/domain/pagination';
 import { readTextLimited } from '../body';
 import { env } from '../env';
 import { endpoint, fieldErrors, unsafeValues } from '../http';
@@ -184,10 +184,10 @@ export const historyEndpoint = endpoint({
 });
 
 export const listCommentsEndpoint = endpoint({
-  summary: 'Comments of a ticket (internal ones for staff only)',
+  summary: 'Comments of a ticket, oldest first (internal ones for staff only); `before=<comment id>` pages back from the newest',
   tags: TAGS,
   params: ticketParam,
-  query: pageQuery,
+  query: commentListQuery,
   handler: ({ actor, params, query }) => listComments(actor, params.id, query),
 });
 

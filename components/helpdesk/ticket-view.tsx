@@ -1,4 +1,5 @@
 import { Check } from 'lucide-react';
+import type { ReactNode } from 'react';
 import { LinkedText } from '@/components/knowledge/linked-text';
 import { Badge } from '@/components/ui/badge';
 import type { TicketDetail } from '@/lib/domain/helpdesk/queries';
@@ -110,12 +111,22 @@ export function Comments({ t }: { t: TicketDetail }) {
 }
 
 /** The ticket's comments as the ticket pages show them (also rendered live by LiveComments). */
-export function CommentList({ comments, live }: { comments: TicketComment[]; live?: boolean }) {
+export function CommentList({
+  comments,
+  live,
+  before,
+}: {
+  comments: TicketComment[];
+  live?: boolean;
+  /** Shown above the list (e.g. "Show earlier comments"). */
+  before?: ReactNode;
+}) {
   return (
     <section aria-labelledby="comments" data-live={live ? 'joined' : undefined}>
       <h2 id="comments" className="mb-2 font-semibold">
         Comments
       </h2>
+      {before}
       {comments.length ? (
         <ul className="space-y-3">
           {comments.map((c) => (
@@ -128,9 +139,13 @@ export function CommentList({ comments, live }: { comments: TicketComment[]; liv
                 <span>{formatDate(c.created_at)}</span>
                 {c.is_internal && <span className="font-semibold text-amber-800 dark:text-amber-300">Internal note</span>}
               </div>
-              <p className="whitespace-pre-wrap">
-                <LinkedText text={c.comment} />
-              </p>
+              {c.is_unsent ? (
+                <p className="italic text-slate-400">Message unsent</p>
+              ) : (
+                <p className="whitespace-pre-wrap">
+                  <LinkedText text={c.comment} />
+                </p>
+              )}
             </li>
           ))}
         </ul>

@@ -31,7 +31,36 @@ export interface ConversationPanelProps {
   currentUserId: number;
   /** Comments only: offer the "internal" switch (coordinators, assigned agents, admins). */
   canPostInternal?: boolean;
+  /** Comments only: `public` shows and writes the requester's side of the thread only (the staff's reply box). */
+  visibility?: 'all' | 'public';
   title?: string;
+}
+
+/** Drafts stay in the browser until sent (a reload, a lost session or a crash loses nothing). */
+function useDraft(key: string): [string, (v: string | ((now: string) => string)) => void] {
+  const [text, setTextState] = useState('');
+  useEffect(() => {
+    try {
+      setTextState(window.localStorage.getItem(key) ?? '');
+    } catch {
+      /* storage unavailable: the draft lives in memory only */
+    }
+  }, [key]);
+  const setText = useCallback(
+    (v: string | ((now: string) => string)) =>
+      setTextState((now) => {
+        const next = typeof v === 'function' ? v(now) : v;
+        try {
+          if (next) window.localStorage.setItem(key, next);
+          else window.localStorage.removeItem(key);
+        } catch {
+          /* ignore */
+        }
+        return next;
+      }),
+    [key],
+  );
+  return [text, setText];
 }
 
 function initials(name: string) {
@@ -67,18 +96,19 @@ export function ConversationPanel({
   source,
   currentUserId,
   canPostInternal = false,
+  visibility = 'all',
   title,
 }: ConversationPanelProps) {
   const [items, setItems] = useState<Item[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [text, setText] = useState('');
+  const [text, setText] = useDraft(`switchboard:draft:${source}:${visibility}:${ticketNumber}`);
   const [internal, setInternal] = useState(source === 'messages');
   const [posting, setPosting] = useState(false);
   const [fieldError, setFieldError] = useState<string | null>(null);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const listUrl =
     source === 'comments'
-      ? `/messaging/api/comments/?ticket_id=${ticketNumber}&page_size=100`
+      ? `/messaging/api/comments/?ticket_id=${ticketNumber}&page_size=100&visibility=${visibility}`
       : `/messaging/api/messages/ticket/${ticketNumber}/?page_size=100`;
 
   const load = useCallback(async () => {
@@ -97,8 +127,7 @@ export function ConversationPanel({
 
   const internalTyping = source === 'messages';
   const room = useTicketRoom(ticketNumber, {
-    // the help desk's own ticket comments share the event name; they are not this list's
-    onCommentUpdate: source === 'comments' ? (e) => e.source !== 'helpdesk' && load() : undefined,
+    onCommentUpdate: source === 'comments' ? () => load() : undefined,
     onMessageUpdate: source === 'messages' ? () => load() : undefined,
     internalTyping,
   });
@@ -128,7 +157,7 @@ export function ConversationPanel({
         await api('POST', '/messaging/api/comments/', {
           ticket_id: ticketNumber,
           text: sent,
-          is_internal: canPostInternal && internal,
+          is_internal: canPostInternal && visibility === 'all' && internal,
         });
       else await api('POST', `/messaging/api/messages/ticket/${ticketNumber}/`, { text: sent });
       // clear only what was sent: text typed while the request ran stays
@@ -242,7 +271,7 @@ export function ConversationPanel({
     <section
       aria-label={title ?? (source === 'comments' ? 'Comments' : 'Conversation')}
       className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-      data-testid={`conversation-${source}`}
+      data-testid={`conversation-${source}${visibility === 'public' ? '-public' : ''}`}
     >
       <div className="mb-3 flex items-center justify-between gap-2">
         <h2 className="text-lg font-semibold">
@@ -269,7 +298,7 @@ export function ConversationPanel({
       </p>
       <form onSubmit={post} className="mt-1 space-y-2">
         <label htmlFor={`compose-${source}-${ticketNumber}`} className="sr-only">
-          Write a message
+          {visibility === 'public' ? 'Reply to the requester' : 'Write a message'}
         </label>
         <textarea
           id={`compose-${source}-${ticketNumber}`}
@@ -280,7 +309,11 @@ export function ConversationPanel({
           aria-invalid={!!fieldError}
           aria-describedby={fieldError ? `compose-error-${source}` : undefined}
           placeholder={
-            source === 'comments' ? 'Write a comment… (@username to mention)' : 'Message the team… (@username to mention)'
+            source === 'messages'
+              ? 'Message the team… (@username to mention)'
+              : visibility === 'public'
+                ? 'Reply to the requester… (they see this)'
+                : 'Write a comment… (@username to mention)'
           }
           className="w-full rounded-md border border-slate-300 bg-white p-2 text-sm dark:border-slate-700 dark:bg-slate-950"
         />
@@ -290,7 +323,7 @@ export function ConversationPanel({
           </p>
         )}
         <div className="flex items-center justify-between">
-          {source === 'comments' && canPostInternal ? (
+          {source === 'comments' && canPostInternal && visibility === 'all' ? (
             <label className="flex items-center gap-2 text-sm">
               <input
                 type="checkbox"

@@ -86,7 +86,7 @@ export interface CommentUpdateEvent {
   comment_id: number;
   ticket_id: string;
   is_internal: boolean;
-  source?: 'messaging' | 'helpdesk';
+  source?: 'thread';
   comment?: unknown;
 }
 

@@ -139,7 +139,20 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
           />
         </aside>
       </div>
-      <ConversationPanel ticketNumber={task.ticket_number} source="messages" currentUserId={actor.id} />
+      <ConversationPanel
+        ticketNumber={task.ticket_number}
+        source="comments"
+        visibility="public"
+        currentUserId={actor.id}
+        canPostInternal
+        title="Conversation with the requester"
+      />
+      <ConversationPanel
+        ticketNumber={task.ticket_number}
+        source="messages"
+        currentUserId={actor.id}
+        title="Internal conversation (staff only)"
+      />
       <LiveRefresh ticketNumber={task.ticket_number} />
     </div>
   );

@@ -125,7 +125,20 @@ export default async function OwnedTicketPage({ params }: { params: Promise<{ nu
           />
         </aside>
       </div>
-      <ConversationPanel ticketNumber={number} source="messages" currentUserId={actor.id} />
+      <ConversationPanel
+        ticketNumber={number}
+        source="comments"
+        visibility="public"
+        currentUserId={actor.id}
+        canPostInternal
+        title="Conversation with the requester"
+      />
+      <ConversationPanel
+        ticketNumber={number}
+        source="messages"
+        currentUserId={actor.id}
+        title="Internal conversation (staff only)"
+      />
       <LiveRefresh ticketNumber={number} />
     </div>
   );

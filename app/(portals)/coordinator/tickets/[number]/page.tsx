@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { LiveComments } from '@/components/helpdesk/live-comments';
 import { ApproveDialog, CommentForm, ReasonDialog, StatusChanger } from '@/components/helpdesk/ticket-actions';
-import { Attachments, Comments, History, ProgressTracker, TicketDetails } from '@/components/helpdesk/ticket-view';
+import { Attachments, History, ProgressTracker, TicketDetails } from '@/components/helpdesk/ticket-view';
 import { TicketArticles } from '@/components/knowledge/ticket-articles';
 import { AppError } from '@/lib/domain/errors';
 import { STATUS_TRANSITIONS } from '@/lib/domain/helpdesk/policy';
@@ -57,7 +58,7 @@ export default async function CoordinatorTicketPage({ params }: { params: Promis
             <p className="whitespace-pre-wrap text-sm">{t.description}</p>
           </section>
           <Attachments t={t} />
-          <Comments t={t} />
+          <LiveComments ticketId={t.id} ticketNumber={t.ticket_number} comments={t.comments} total={t.comments_count} />
           <CommentForm ticketId={t.id} allowInternal />
         </div>
         <div className="space-y-6">

@@ -63,7 +63,7 @@ export default async function EmployeeTicketPage({ params }: { params: Promise<{
             <p className="whitespace-pre-wrap text-sm">{t.description}</p>
           </section>
           <Attachments t={t} />
-          <LiveComments ticketNumber={t.ticket_number} comments={t.comments} />
+          <LiveComments ticketId={t.id} ticketNumber={t.ticket_number} comments={t.comments} total={t.comments_count} />
           {!['Closed', 'Rejected', 'Withdrawn'].includes(t.status) && <CommentForm ticketId={t.id} />}
         </div>
         <div className="space-y-6">

@@ -112,8 +112,8 @@ test.describe('knowledge base', () => {
     const agent = await as(browser, username);
     await agent.goto(`/agent/tasks/${taskId}`);
     await expect(agent.getByTestId('ticket-articles').getByRole('link', { name: VPN })).toBeVisible();
-    await agent.goto(`/tickets/${t.ticket_number}/conversation`);
-    const comments = agent.getByTestId('conversation-comments');
+    // the reply to the requester is written on the task page itself
+    const comments = agent.getByTestId('conversation-comments-public');
     await comments.getByRole('textbox').fill('Hi Emma, this should fix it:');
     await comments.getByRole('button', { name: 'Insert article' }).click();
     const picker = agent.getByRole('dialog', { name: 'Insert a knowledge article' });
@@ -131,8 +131,10 @@ test.describe('knowledge base', () => {
 
     // the requester sees the reply with the article's title as a link, which opens it in their portal
     const employee = await as(browser, 'employee1@example.com');
+    // (the e-mail link of the ticket opens the requester's own ticket page)
     await employee.goto(`/tickets/${t.ticket_number}/conversation`);
-    const theirs = employee.getByTestId('conversation-comments').getByRole('link', { name: VPN });
+    await expect(employee).toHaveURL(new RegExp(`/employee/tickets/${t.ticket_number}$`));
+    const theirs = employee.locator('section[aria-labelledby="comments"]').getByRole('link', { name: VPN });
     await expect(theirs).toBeVisible();
     const href = await theirs.getAttribute('href');
     await employee.goto(new URL(href ?? '/').pathname);

@@ -1,7 +1,7 @@
 import { Check } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { LinkedText } from '@/components/knowledge/linked-text';
-import { Badge } from '@/components/ui/badge';
+import { SlaCountdown } from '@/components/sla/sla-countdown';
 import type { TicketDetail } from '@/lib/domain/helpdesk/queries';
 import { AttachmentList } from './attachment-list';
 import { formatDate, PriorityBadge, StatusBadge } from './badges';
@@ -52,6 +52,8 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 }
 
 export function TicketDetails({ t }: { t: TicketDetail }) {
+  // rendered on the server: the countdown's first paint uses this instant, then ticks in the browser
+  const at = Date.now();
   return (
     <section
       aria-labelledby="details"
@@ -78,7 +80,8 @@ export function TicketDetails({ t }: { t: TicketDetail }) {
         {t.response_due_at && <Row label="Response due">{formatDate(t.response_due_at)}</Row>}
         {t.resolution_due_at && (
           <Row label="Resolution due">
-            {formatDate(t.resolution_due_at)} {t.sla_status === 'breached' ? <Badge tone="danger">SLA breached</Badge> : null}
+            {formatDate(t.resolution_due_at)}{' '}
+            <SlaCountdown startedAt={t.sla_started_at} dueAt={t.resolution_due_at} stoppedAt={t.sla_stopped_at} at={at} />
           </Row>
         )}
         {t.time_closed && <Row label="Closed">{formatDate(t.time_closed)}</Row>}

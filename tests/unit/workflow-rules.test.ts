@@ -55,15 +55,20 @@ describe('SLA arithmetic', () => {
     expect(formatRemaining((26 * 60 + 5) * 60000)).toBe('1d 2h');
     expect(formatRemaining(-1)).toBe('0m');
     const now = new Date('2026-01-12T10:00:00Z');
-    const v = slaView(new Date('2026-01-12T14:15:00Z'), null, now);
+    const start = new Date('2026-01-12T08:00:00Z');
+    const v = slaView(start, new Date('2026-01-12T14:15:00Z'), null, now);
     expect(v).toEqual({
       target_resolution: '2026-01-12T14:15:00.000Z',
       sla_breach_at: '2026-01-12T14:15:00.000Z',
       time_remaining: '4h 15m',
       is_breached: false,
+      sla_started_at: '2026-01-12T08:00:00.000Z',
+      sla_state: 'on_track',
+      sla_percent: 32,
+      sla_stopped_at: null,
     });
-    expect(slaView(new Date('2026-01-12T09:00:00Z'), null, now).is_breached).toBe(true);
-    expect(slaView(null, null, now).target_resolution).toBeNull();
+    expect(slaView(start, new Date('2026-01-12T09:00:00Z'), null, now).is_breached).toBe(true);
+    expect(slaView(start, null, null, now).target_resolution).toBeNull();
   });
   it('requires urgent < high < medium < low and names each pair', () => {
     expect(slaOrderProblems({ urgent: 4, high: 8, medium: 48, low: 120 })).toEqual([]);

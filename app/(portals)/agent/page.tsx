@@ -9,11 +9,10 @@ export default async function AgentHome() {
   const actor = await requirePortal('agent');
   const open = await myTasks(actor, { page: 1, page_size: 100, tab: 'active' });
   const tasks = open.results;
-  const now = Date.now();
-  const breached = tasks.filter((t) => t.is_breached);
-  const dueSoon = tasks.filter(
-    (t) => !t.is_breached && t.target_resolution && new Date(t.target_resolution).getTime() - now < 8 * 3600 * 1000,
-  );
+  // the one clock's state (80 % warning, 90 % at risk, 100 % breached) of each assignment's step
+  const stateOf = (t: (typeof tasks)[number]) => (t.step_sla ?? t).sla_state;
+  const breached = tasks.filter((t) => stateOf(t) === 'breached');
+  const dueSoon = tasks.filter((t) => stateOf(t) === 'warning' || stateOf(t) === 'at_risk');
   return (
     <div className="space-y-8">
       <div>
@@ -42,7 +41,7 @@ export default async function AgentHome() {
       </section>
       {[
         { id: 'breached', title: 'SLA breached', list: breached, empty: 'Nothing breached.' },
-        { id: 'due-soon', title: 'Due within 8 hours', list: dueSoon, empty: 'Nothing due soon.' },
+        { id: 'due-soon', title: 'Due soon or at risk', list: dueSoon, empty: 'Nothing due soon.' },
       ].map((s) => (
         <section key={s.id} aria-labelledby={s.id}>
           <h2 id={s.id} className="mb-2 text-lg font-semibold">

@@ -77,6 +77,18 @@ export const updateTicketAssigneePayload = z.object({
   task_item_id: z.number().int().positive(),
 });
 
+/**
+ * TTS → HDTS: the ticket's one SLA clock (issue 10). Once the workflow engine owns a ticket, its SLA (priority ×
+ * workflow) is the ticket's resolution target: the help desk stores this instant and shows it everywhere.
+ * `resolution_due_at` null = the workflow has no SLA for this priority. Newest `changed_at` wins.
+ */
+export const updateTicketSlaPayload = z.object({
+  ticket_number: z.string().regex(/^TX\d{14}$/),
+  started_at: isoDate,
+  resolution_due_at: isoDate.nullable(),
+  changed_at: isoDate,
+});
+
 /** TTS → HDTS: status sync of 001 §5 (In Progress when work starts or moves, Resolved when finalized). */
 export const syncTicketStatusPayload = z.object({
   ticket_number: z.string().regex(/^TX\d{14}$/),
@@ -98,6 +110,7 @@ export const MESSAGES = {
   updateTicketOwner: { name: 'hdts.update_ticket_owner', schema: updateTicketOwnerPayload, retry: DEFAULT_RETRY },
   updateTicketAssignee: { name: 'hdts.update_ticket_assignee', schema: updateTicketAssigneePayload, retry: DEFAULT_RETRY },
   syncTicketStatus: { name: 'hdts.sync_ticket_status', schema: syncTicketStatusPayload, retry: DEFAULT_RETRY },
+  updateTicketSla: { name: 'hdts.update_ticket_sla', schema: updateTicketSlaPayload, retry: DEFAULT_RETRY },
 } as const;
 
 export type ProcessTicketPayload = z.infer<typeof processTicketPayload>;
@@ -106,4 +119,5 @@ export type UpdateTicketAttachmentsPayload = z.infer<typeof updateTicketAttachme
 export type UpdateTicketOwnerPayload = z.infer<typeof updateTicketOwnerPayload>;
 export type UpdateTicketAssigneePayload = z.infer<typeof updateTicketAssigneePayload>;
 export type TicketAttachmentRef = z.infer<typeof ticketAttachmentRef>;
+export type UpdateTicketSlaPayload = z.infer<typeof updateTicketSlaPayload>;
 export type SyncTicketStatusPayload = z.infer<typeof syncTicketStatusPayload>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MESSAGES } from '../contracts/messages';
 import { defineJob } from '../jobs';
-import { setTicketAssignee, setTicketOwner, syncStatusFromWorkflow } from './commands/from-workflow';
+import { setTicketAssignee, setTicketOwner, setTicketSla, syncStatusFromWorkflow } from './commands/from-workflow';
 import { autoCloseResolved, recordSlaBreaches } from './commands/scheduled';
 
 /** TTS → HDTS: the owning coordinator of a ticket. */
@@ -22,6 +22,12 @@ export const syncTicketStatusJob = defineJob({
   handler: async (p) => syncStatusFromWorkflow(p),
 });
 
+/** TTS → HDTS: the workflow's SLA is the ticket's resolution target (one clock; newest wins). */
+export const updateTicketSlaJob = defineJob({
+  ...MESSAGES.updateTicketSla,
+  handler: async (p) => setTicketSla(p),
+});
+
 /** Every 10 minutes: close tickets Resolved for 72 h (TICKET_AUTO_CLOSE_HOURS) and record SLA breaches. */
 export const autoCloseTicketsJob = defineJob({
   name: 'hdts.auto_close_resolved',
@@ -35,4 +41,10 @@ export const autoCloseTicketsJob = defineJob({
   },
 });
 
-export const HELPDESK_JOBS = [updateTicketOwnerJob, updateTicketAssigneeJob, syncTicketStatusJob, autoCloseTicketsJob];
+export const HELPDESK_JOBS = [
+  updateTicketOwnerJob,
+  updateTicketAssigneeJob,
+  updateTicketSlaJob,
+  syncTicketStatusJob,
+  autoCloseTicketsJob,
+];

@@ -4,6 +4,7 @@ import type { Actor } from '../actor';
 import { forbidden, notFound } from '../errors';
 import { usersByIds } from '../identity/directory';
 import { Page, type PageQuery, skipTake } from '../pagination';
+import { slaState } from '../sla/clock';
 import { CATEGORIES, DEPARTMENTS } from './catalog';
 import { assertCanSee, canSeeInternal, seesAllTickets, TERMINAL, ticketVisibilityWhere } from './policy';
 import type { CommentListQuery, Status, TicketListQuery } from './schemas';
@@ -28,6 +29,25 @@ export async function loadTicket(actor: Actor, ref: string | number): Promise<Ti
 
 export function attachmentUrl(id: number) {
   return `/hdts/api/v1/attachments/${id}/`;
+}
+
+/** Statuses in which the ticket's resolution clock runs; any other status has stopped it. */
+const RUNNING = ['New', 'Open', 'In Progress', 'On Hold'];
+
+/** The ticket's one SLA clock at this moment (the resolution target; the workflow's once routed). */
+const slaStoppedAt = (t: Pick<TicketRow, 'status' | 'resolvedAt' | 'timeClosed' | 'updatedAt'>) =>
+  RUNNING.includes(t.status) ? null : (t.resolvedAt ?? t.timeClosed ?? t.updatedAt);
+
+export function ticketSla(
+  t: Pick<TicketRow, 'status' | 'createdAt' | 'updatedAt' | 'resolvedAt' | 'timeClosed' | 'resolutionDueAt' | 'slaStartedAt'>,
+  now = new Date(),
+) {
+  return slaState({ startedAt: t.slaStartedAt ?? t.createdAt, dueAt: t.resolutionDueAt, stoppedAt: slaStoppedAt(t) }, now);
+}
+
+function slaStatusOf(t: TicketRow) {
+  const s = ticketSla(t).state;
+  return s === 'none' ? null : s;
 }
 
 function summary(t: TicketRow, names: Map<number, { name: string; email: string }>) {
@@ -56,12 +76,10 @@ function summary(t: TicketRow, names: Map<number, { name: string; email: string 
     resolution_notes: t.resolutionNotes,
     resolved_at: iso(t.resolvedAt),
     response_due_at: iso(t.responseDueAt),
-    /** `breached` once the resolution deadline passed while the ticket was still being worked on. */
-    sla_status: !t.resolutionDueAt
-      ? null
-      : ['Open', 'In Progress', 'On Hold'].includes(t.status) && t.resolutionDueAt < new Date()
-        ? 'breached'
-        : 'on_track',
+    /** The one SLA clock's state (lib/domain/sla/clock.ts): on_track, warning, at_risk, breached, met; null = none. */
+    sla_status: slaStatusOf(t),
+    sla_started_at: iso(t.slaStartedAt ?? t.createdAt),
+    sla_stopped_at: iso(slaStoppedAt(t)),
     resolution_due_at: iso(t.resolutionDueAt),
     created_at: t.createdAt.toISOString(),
     submit_date: t.createdAt.toISOString(),

@@ -11,10 +11,14 @@ export function slaHours(p: Priority): { response: number; resolution: number } 
   return { response, resolution };
 }
 
-export function dueDates(p: Priority, from: Date) {
+/**
+ * The help desk's own targets, from `from`. They hold until the workflow engine owns the ticket: from then on
+ * its SLA is the one resolution target (`setTicketSla`), so `routed` keeps the resolution target untouched.
+ */
+export function dueDates(p: Priority, from: Date, routed = false) {
   const h = slaHours(p);
   return {
     responseDueAt: new Date(from.getTime() + h.response * 3600_000),
-    resolutionDueAt: new Date(from.getTime() + h.resolution * 3600_000),
+    ...(routed ? {} : { resolutionDueAt: new Date(from.getTime() + h.resolution * 3600_000), slaStartedAt: from }),
   };
 }

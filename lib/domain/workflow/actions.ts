@@ -27,7 +27,7 @@ import type {
   TransferInput,
   TransitionActionInput,
 } from './schemas';
-import { addSeconds, stepSlaSeconds } from './sla';
+import { addSeconds, inheritedClock, itemClock, stepSlaSeconds } from './sla';
 import { asSnapshot, OPEN_ITEM, OPEN_TASK, outgoingOf, type SnapStep, stepOf, type VersionSnapshot, weightsOf } from './snapshot';
 
 const ADMIN_POOL = 'owner:hdts:Admin';
@@ -46,6 +46,14 @@ type LoadedItem = Awaited<ReturnType<typeof loadItem>>;
 async function lockItem(tx: Tx, id: number): Promise<string> {
   const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM "workflow"."task_items" WHERE id = ${id} FOR UPDATE`;
   return rows[0]?.status ?? 'missing';
+}
+
+/** The SLA clock of an assignment as of now (read under its lock: the monitor may have moved it). */
+async function clockOf(tx: Tx, id: number) {
+  return tx.taskItem.findUniqueOrThrow({
+    where: { id },
+    select: { assignedOn: true, slaStartedAt: true, slaLevel: true, slaNextAt: true },
+  });
 }
 
 function assertActionable(item: LoadedItem) {
@@ -221,7 +229,10 @@ async function advanceTask(
       stepName: next.name,
       origin: 'System',
       assignedOn: now,
-      targetResolution: addSeconds(now, stepSlaSeconds(item.task.slaSeconds, next.weight, weightsOf(snap))),
+      ...(() => {
+        const target = addSeconds(now, stepSlaSeconds(item.task.slaSeconds, next.weight, weightsOf(snap)));
+        return { targetResolution: target, ...itemClock(now, target) };
+      })(),
       history: {
         create: {
           status: 'new',
@@ -387,6 +398,7 @@ export async function escalateTask(actor: Actor, input: EscalateInput) {
         origin: 'Escalation',
         assignedOn: now,
         targetResolution: item.targetResolution,
+        ...inheritedClock(await clockOf(tx, item.id)),
         history: { create: { status: 'new', origin: 'Escalation', notes: `Escalated: ${input.reason}`, createdAt: now } },
       },
     });
@@ -467,6 +479,7 @@ export async function transferTask(actor: Actor, input: TransferInput) {
         origin: 'Transferred',
         assignedOn: now,
         targetResolution: item.targetResolution,
+        ...inheritedClock(await clockOf(tx, item.id)),
         transferredBy: actor.id,
         history: {
           create: {

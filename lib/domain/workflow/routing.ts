@@ -19,7 +19,7 @@ import { PermanentJobError } from '../jobs';
 import { notifyAssignee, publishTaskChange } from './notify';
 import { assertCanManageWorkflows } from './policy';
 import { nextMember } from './roundrobin';
-import { addSeconds, slaSecondsFor, stepSlaSeconds } from './sla';
+import { addSeconds, itemClock, slaSecondsFor, stepSlaSeconds, taskClock } from './sla';
 import { loadVersion, OPEN_ITEM, OPEN_TASK, startStepOf, weightsOf } from './snapshot';
 
 export const COORDINATOR_POOL = 'owner:hdts:Ticket Coordinator';
@@ -98,6 +98,7 @@ async function startTask(tx: Tx, actor: Actor, ticket: RoutedTicket, wf: Matched
       ownerId: owner?.id ?? null,
       slaSeconds: sla,
       targetResolution: addSeconds(now, sla),
+      ...taskClock(now, addSeconds(now, sla)),
       startedAt: now,
     },
     select: { id: true },
@@ -112,6 +113,7 @@ async function startTask(tx: Tx, actor: Actor, ticket: RoutedTicket, wf: Matched
       origin: 'System',
       assignedOn: now,
       targetResolution: addSeconds(now, stepSlaSeconds(sla, start.weight, weightsOf(snap))),
+      ...itemClock(now, addSeconds(now, stepSlaSeconds(sla, start.weight, weightsOf(snap)))),
     },
     select: { id: true },
   });
@@ -127,6 +129,13 @@ async function startTask(tx: Tx, actor: Actor, ticket: RoutedTicket, wf: Matched
     subject: ticket.subject,
     stepName: start.name,
     origin: 'System',
+  });
+  // One clock per ticket: the workflow's target becomes the help desk's resolution target.
+  await enqueue(tx, MESSAGES.updateTicketSla, {
+    ticket_number: ticket.ticketNumber,
+    started_at: now.toISOString(),
+    resolution_due_at: addSeconds(now, sla)?.toISOString() ?? null,
+    changed_at: now.toISOString(),
   });
   if (owner) await enqueue(tx, MESSAGES.updateTicketOwner, { ticket_number: ticket.ticketNumber, owner_id: owner.id });
   else await flagWithoutOwner(tx, ticket);
@@ -361,7 +370,9 @@ async function reopenForHdts(tx: Tx, ticket: WorkflowTicketRow, task: TaskRow, p
       stepId: start.id,
       stepName: start.name,
       origin: 'System',
+      assignedOn: now,
       targetResolution: addSeconds(now, stepSlaSeconds(task.slaSeconds, start.weight, weightsOf(snap))),
+      ...itemClock(now, addSeconds(now, stepSlaSeconds(task.slaSeconds, start.weight, weightsOf(snap)))),
       history: { create: { status: 'new', origin: 'System', notes: `Ticket reopened${p.reason ? `: ${p.reason}` : ''}` } },
     },
     select: { id: true },

@@ -1,4 +1,5 @@
 /** SLA arithmetic of the workflow engine (001 §6). Pure functions: no database, no clock unless given. */
+import { nextThreshold, type SlaState, slaState } from '../sla/clock';
 
 export type SlaLevel = 'low' | 'medium' | 'high' | 'urgent';
 export const SLA_LEVELS: SlaLevel[] = ['urgent', 'high', 'medium', 'low'];
@@ -128,21 +129,43 @@ export interface SlaView {
   sla_breach_at: string | null;
   time_remaining: string | null;
   is_breached: boolean;
+  /** When this clock's window began (the share of it elapsed gives the state). */
+  sla_started_at: string | null;
+  /** The one clock's state (lib/domain/sla/clock.ts): none, on_track, warning, at_risk, breached, met. */
+  sla_state: SlaState;
+  /** Percent of the window elapsed (at completion for a finished clock). */
+  sla_percent: number;
+  /** When the clock stopped (the work was completed); null while it runs. */
+  sla_stopped_at: string | null;
 }
 
 /**
- * The SLA fields of 000 §2. A task is breached when it is still open after its target, or was completed
- * after it. `sla_breach_at` is the moment the SLA is breached (the target).
+ * The SLA fields of 000 §2 plus the clock's state. A task is breached when it is still open after its target,
+ * or was completed after it. `sla_breach_at` is the moment the SLA is breached (the target).
  */
-export function slaView(target: Date | null, completedAt: Date | null, now: Date = new Date()): SlaView {
-  if (!target) return { target_resolution: null, sla_breach_at: null, time_remaining: null, is_breached: false };
-  const reference = completedAt ?? now;
+export function slaView(startedAt: Date | null, target: Date | null, completedAt: Date | null, now: Date = new Date()): SlaView {
+  const c = slaState({ startedAt, dueAt: target, stoppedAt: completedAt }, now);
+  if (!target)
+    return {
+      target_resolution: null,
+      sla_breach_at: null,
+      time_remaining: null,
+      is_breached: false,
+      sla_started_at: startedAt?.toISOString() ?? null,
+      sla_state: 'none',
+      sla_percent: 0,
+      sla_stopped_at: completedAt?.toISOString() ?? null,
+    };
   const iso = target.toISOString();
   return {
     target_resolution: iso,
     sla_breach_at: iso,
     time_remaining: completedAt ? null : formatRemaining(target.getTime() - now.getTime()),
-    is_breached: reference.getTime() > target.getTime(),
+    is_breached: c.state === 'breached',
+    sla_started_at: startedAt?.toISOString() ?? null,
+    sla_state: c.state,
+    sla_percent: c.percent,
+    sla_stopped_at: completedAt?.toISOString() ?? null,
   };
 }
 
@@ -158,4 +181,22 @@ export function slaOrderProblems(slas: Slas): string[] {
     }
   }
   return problems;
+}
+
+/**
+ * The SLA clock columns of a new assignment whose window starts at `startedAt` (lib/domain/sla/clock.ts):
+ * nothing fired yet, the monitor's next check at the 80 % instant.
+ */
+export function itemClock(startedAt: Date, target: Date | null) {
+  return { slaStartedAt: startedAt, slaLevel: 0, slaNextAt: nextThreshold(startedAt, target, 0)?.at ?? null };
+}
+
+/** The clock of an assignment that replaces another on the same step (escalation, transfer): same window. */
+export function inheritedClock(from: { assignedOn: Date; slaStartedAt: Date | null; slaLevel: number; slaNextAt: Date | null }) {
+  return { slaStartedAt: from.slaStartedAt ?? from.assignedOn, slaLevel: from.slaLevel, slaNextAt: from.slaNextAt };
+}
+
+/** The SLA monitor columns of a task whose resolution window starts at `startedAt`. */
+export function taskClock(startedAt: Date, target: Date | null) {
+  return { slaLevel: 0, slaNextAt: nextThreshold(startedAt, target, 0)?.at ?? null };
 }

@@ -7,6 +7,7 @@ import type { Actor } from '../actor';
 import { type TicketAttachmentRef, ticketAttachmentRef } from '../contracts/messages';
 import { notFound } from '../errors';
 import { Page, skipTake } from '../pagination';
+import { SLA_THRESHOLDS } from '../sla/clock';
 import {
   assertCanListMine,
   assertCanListOwned,
@@ -43,8 +44,13 @@ export function taskDto(t: TaskRow, users: Map<number, DirectoryUser>, now = new
   const step = stepOf(snap, t.currentStepId);
   const open = t.items.filter((i) => OPEN_ITEM.includes(i.status));
   const current = open.at(-1) ?? null;
-  const sla = slaView(t.targetResolution, t.status === 'completed' || t.status === 'closed' ? (t.completedAt ?? now) : null, now);
-  const stepSla = current ? slaView(current.targetResolution, null, now) : null;
+  const sla = slaView(
+    t.startedAt,
+    t.targetResolution,
+    t.status === 'completed' || t.status === 'closed' ? (t.completedAt ?? now) : null,
+    now,
+  );
+  const stepSla = current ? slaView(current.slaStartedAt ?? current.assignedOn, current.targetResolution, null, now) : null;
   return {
     task_id: t.id,
     ticket_number: t.ticket.ticketNumber,
@@ -78,6 +84,7 @@ export function taskDto(t: TaskRow, users: Map<number, DirectoryUser>, now = new
     started_at: t.startedAt.toISOString(),
     completed_at: t.completedAt?.toISOString() ?? null,
     ...sla,
+    is_sla_breached: sla.is_breached,
     sla_deadline: sla.target_resolution,
     step_sla: stepSla,
     csat_rating: t.ticket.csatRating,
@@ -136,14 +143,26 @@ async function pageOf(where: Prisma.TaskWhereInput, q: { page: number; page_size
 export async function ownedTickets(actor: Actor, q: OwnedTicketsQuery) {
   assertCanListOwned(actor);
   const now = new Date();
-  const soon = new Date(now.getTime() + 24 * 3600 * 1000);
+  // the one clock's thresholds (lib/domain/sla/clock.ts): due soon = 80 % of the window elapsed, not yet due
+  const dueSoonIds = async () =>
+    (
+      await db.$queryRaw<{ id: number }[]>`
+        SELECT id FROM "workflow"."tasks"
+         WHERE owner_id = ${actor.id} AND status IN ('pending', 'in_progress') AND target_resolution >= ${now}
+           AND ${now} >= started_at + (target_resolution - started_at) * ${SLA_THRESHOLDS.warning / 100}`
+    ).map((r) => r.id);
   const slaWhere: Prisma.TaskWhereInput =
     q.sla === 'breached'
       ? { status: { in: OPEN_TASK }, targetResolution: { lt: now } }
       : q.sla === 'due_soon'
-        ? { status: { in: OPEN_TASK }, targetResolution: { gte: now, lte: soon } }
+        ? { id: { in: await dueSoonIds() } }
         : q.sla === 'on_track'
-          ? { OR: [{ targetResolution: null }, { targetResolution: { gt: soon } }] }
+          ? {
+              AND: [
+                { OR: [{ targetResolution: null }, { targetResolution: { gte: now } }] },
+                { id: { notIn: await dueSoonIds() } },
+              ],
+            }
           : {};
   return pageOf(
     {
@@ -185,7 +204,17 @@ export async function myTasks(actor: Actor, q: TaskListQuery) {
       where: itemWhere,
       orderBy: [{ targetResolution: { sort: 'asc', nulls: 'last' } }, { id: 'desc' }],
       ...skipTake(q),
-      select: { id: true, taskId: true, status: true, stepName: true, origin: true, assignedOn: true, targetResolution: true },
+      select: {
+        id: true,
+        taskId: true,
+        status: true,
+        stepName: true,
+        origin: true,
+        assignedOn: true,
+        actedOn: true,
+        targetResolution: true,
+        slaStartedAt: true,
+      },
     }),
   ]);
   const tasks = await db.task.findMany({ where: { id: { in: [...new Set(items.map((i) => i.taskId))] } }, include: taskInclude });
@@ -204,7 +233,12 @@ export async function myTasks(actor: Actor, q: TaskListQuery) {
         origin: i.origin,
         assigned_on: i.assignedOn.toISOString(),
         is_actionable: OPEN_ITEM.includes(i.status) && OPEN_TASK.includes(byId.get(i.taskId)?.status ?? ''),
-        step_sla: slaView(i.targetResolution, OPEN_ITEM.includes(i.status) ? null : now, now),
+        step_sla: slaView(
+          i.slaStartedAt ?? i.assignedOn,
+          i.targetResolution,
+          OPEN_ITEM.includes(i.status) ? null : (i.actedOn ?? now),
+          now,
+        ),
       };
     }),
     q.page,
@@ -312,7 +346,11 @@ export async function taskItemDetail(actor: Actor, taskItemId: number) {
     step: step
       ? { step_id: step.id, name: step.name, instruction: step.instruction, description: step.description, is_end: step.is_end }
       : null,
-    step_sla: slaView(item.targetResolution, OPEN_ITEM.includes(item.status) ? null : (item.actedOn ?? new Date())),
+    step_sla: slaView(
+      item.slaStartedAt ?? item.assignedOn,
+      item.targetResolution,
+      OPEN_ITEM.includes(item.status) ? null : (item.actedOn ?? new Date()),
+    ),
     is_actionable: OPEN_ITEM.includes(item.status) && OPEN_TASK.includes(t.status),
     task: taskDto(t, users),
   };

@@ -9,7 +9,7 @@ import { requirePortal } from '@/lib/server/session';
 export const metadata: Metadata = { title: 'Owned tickets' };
 
 const PRIORITIES = ['Critical', 'High', 'Medium', 'Low'];
-const SLAS: Record<string, string> = { breached: 'Breached', due_soon: 'Due within a day', on_track: 'On track' };
+const SLAS: Record<string, string> = { breached: 'Breached', due_soon: 'Due soon (80 % of the time used)', on_track: 'On track' };
 
 export default async function OwnedPage({
   searchParams,

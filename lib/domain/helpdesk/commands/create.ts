@@ -39,6 +39,7 @@ export async function createTicket(actor: Actor, input: TicketCreateInput & { pr
               priorityRank: input.priority ? PRIORITY_RANK[input.priority] : null,
               ...(input.priority ? dueDates(input.priority, now) : {}),
               employeeId: actor.id,
+              createdAt: now,
               status: 'New',
             },
           });

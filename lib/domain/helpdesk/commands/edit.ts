@@ -47,7 +47,7 @@ export async function updateTicket(actor: Actor, ref: string | number, input: Ti
       Object.assign(data, {
         priority: input.priority,
         priorityRank: PRIORITY_RANK[input.priority],
-        ...dueDates(input.priority, t.approvedAt ?? t.createdAt),
+        ...dueDates(input.priority, t.approvedAt ?? t.createdAt, t.slaChangedAt != null),
       });
       await history(tx, t.id, actor, 'PRIORITY_CHANGE', { field: 'priority', old: t.priority, new: input.priority });
     }

@@ -3,6 +3,7 @@ import { db, transaction } from '@/lib/server/db';
 import { enqueue } from '@/lib/server/jobs/queue';
 import { logger } from '@/lib/server/logger';
 import { SYSTEM_ACTOR } from '../../actor';
+import type { UpdateTicketSlaPayload } from '../../contracts/messages';
 import { notify } from '../../contracts/notify';
 import { participantChange, TICKET_PARTICIPANT_MESSAGE } from '../../contracts/participants';
 import { PermanentJobError } from '../../jobs';
@@ -52,6 +53,42 @@ export async function setTicketOwner(ticketNumber: string, ownerId: number) {
       entityId: ticketNumber,
       oldValues: { owner_id: t.ownerId },
       newValues: { owner_id: ownerId },
+    });
+  });
+}
+
+/**
+ * TTS → HDTS: the workflow's SLA becomes the ticket's resolution target (one clock, issue 10). Idempotent; a
+ * delivery older than the one applied (`sla_changed_at`) changes nothing. The ticket's pages re-read.
+ */
+export async function setTicketSla(p: UpdateTicketSlaPayload) {
+  await transaction(async (tx) => {
+    const changedAt = new Date(p.changed_at);
+    const rows = await tx.$queryRaw<{ id: number; resolution_due_at: Date | null; sla_changed_at: Date | null }[]>`
+      SELECT id, resolution_due_at, sla_changed_at FROM helpdesk.tickets WHERE ticket_number = ${p.ticket_number} FOR UPDATE`;
+    const t = rows[0];
+    if (!t) throw new PermanentJobError('TICKET_NOT_FOUND', `Ticket ${p.ticket_number} not found`);
+    if (t.sla_changed_at && t.sla_changed_at.getTime() >= changedAt.getTime()) return;
+    const due = p.resolution_due_at ? new Date(p.resolution_due_at) : null;
+    await tx.ticket.update({
+      where: { id: t.id },
+      data: { resolutionDueAt: due, slaStartedAt: new Date(p.started_at), slaChangedAt: changedAt },
+    });
+    if ((t.resolution_due_at?.getTime() ?? null) !== (due?.getTime() ?? null))
+      await history(tx, t.id, SYSTEM_ACTOR, 'UPDATE', {
+        field: 'resolution_due_at',
+        old: t.resolution_due_at?.toISOString() ?? null,
+        new: due?.toISOString() ?? null,
+        note: 'Resolution target set by the workflow',
+        isPublic: false,
+      });
+    await recordAudit(tx, SYSTEM_ACTOR, {
+      context: 'helpdesk',
+      action: 'ticket.sla_target',
+      entityType: 'ticket',
+      entityId: p.ticket_number,
+      oldValues: { resolution_due_at: t.resolution_due_at?.toISOString() ?? null },
+      newValues: { resolution_due_at: due?.toISOString() ?? null },
     });
   });
 }

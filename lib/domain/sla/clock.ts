@@ -1,0 +1,111 @@
+/**
+ * The one SLA clock (issues 10 and 11). Every page, API, list, job and dashboard derives a ticket's or an
+ * assignment's SLA state from these functions, so they all agree. Pure: no database, no clock unless given,
+ * safe in the browser (the live countdown uses it too).
+ *
+ * A clock has a start (when the target began to run), a due instant (the target) and, once the work is done,
+ * a stop. Its state comes from the elapsed share of the window only:
+ *   on_track < 80 % ≤ warning < 90 % ≤ at_risk < 100 % ≤ breached;  stopped before the due instant → met.
+ */
+
+export const SLA_THRESHOLDS = { warning: 80, at_risk: 90, breached: 100 } as const;
+/** The thresholds the monitor acts on, in order (percent of the window elapsed). */
+export const SLA_LEVELS = [80, 90, 100] as const;
+export type SlaLevelPercent = (typeof SLA_LEVELS)[number];
+
+export type SlaState = 'none' | 'on_track' | 'warning' | 'at_risk' | 'breached' | 'met';
+
+export interface SlaClockInput {
+  /** When the target started to run (routing for the ticket, assignment for a step). */
+  startedAt: Date | string | null;
+  /** The due instant; null = no SLA. */
+  dueAt: Date | string | null;
+  /** When the work ended (resolved, completed, acted on); null while it runs. */
+  stoppedAt?: Date | string | null;
+}
+
+export interface SlaSnapshot {
+  state: SlaState;
+  /** Elapsed share of the window in percent (0 when unknown), capped at 999. */
+  percent: number;
+  /** Milliseconds left until the due instant (negative once overdue); null without an SLA or when stopped. */
+  remaining_ms: number | null;
+}
+
+const ms = (d: Date | string | null | undefined): number | null =>
+  d == null ? null : typeof d === 'string' ? Date.parse(d) : d.getTime();
+
+/** The state of one clock at `now`: the one function every view and the dashboards use. */
+export function slaState(c: SlaClockInput, now: Date | number = Date.now()): SlaSnapshot {
+  const due = ms(c.dueAt);
+  if (due == null || Number.isNaN(due)) return { state: 'none', percent: 0, remaining_ms: null };
+  const stop = ms(c.stoppedAt);
+  const at = stop ?? (typeof now === 'number' ? now : now.getTime());
+  const start = ms(c.startedAt) ?? due;
+  const window = Math.max(1, due - start);
+  const percent = Math.min(999, Math.max(0, Math.floor(((at - start) / window) * 100)));
+  if (stop != null) return { state: stop <= due ? 'met' : 'breached', percent, remaining_ms: null };
+  const state: SlaState =
+    at >= due
+      ? 'breached'
+      : percent >= SLA_THRESHOLDS.at_risk
+        ? 'at_risk'
+        : percent >= SLA_THRESHOLDS.warning
+          ? 'warning'
+          : 'on_track';
+  return { state, percent, remaining_ms: due - at };
+}
+
+/** The instant at which `percent` of the window has elapsed (100 → the due instant itself). */
+export function thresholdAt(startedAt: Date, dueAt: Date, percent: number): Date {
+  if (percent >= 100) return new Date(dueAt.getTime());
+  const start = startedAt.getTime();
+  return new Date(start + Math.ceil(((dueAt.getTime() - start) * percent) / 100));
+}
+
+/**
+ * The next threshold still to fire after `level` (0 = none fired yet): the level and its instant, or null
+ * when every threshold has fired or there is no SLA. The monitor keeps this instant in an indexed column.
+ */
+export function nextThreshold(
+  startedAt: Date | null,
+  dueAt: Date | null,
+  level: number,
+): { level: SlaLevelPercent; at: Date } | null {
+  if (!dueAt) return null;
+  const next = SLA_LEVELS.find((l) => l > level);
+  if (!next) return null;
+  return { level: next, at: thresholdAt(startedAt ?? dueAt, dueAt, next) };
+}
+
+/** The highest threshold already passed at `now` (0, 80, 90 or 100). */
+export function levelAt(startedAt: Date | null, dueAt: Date | null, now: Date): number {
+  if (!dueAt) return 0;
+  let level = 0;
+  for (const l of SLA_LEVELS) if (now.getTime() >= thresholdAt(startedAt ?? dueAt, dueAt, l).getTime()) level = l;
+  return level;
+}
+
+/** "2d 3h", "4h 15m", "45m 12s", "30s" (seconds within the last hour); the absolute value. */
+export function formatDuration(msLeft: number): string {
+  const abs = Math.abs(msLeft);
+  const totalSeconds = Math.floor(abs / 1000);
+  if (totalSeconds < 60) return `${totalSeconds}s`;
+  const totalMinutes = Math.floor(totalSeconds / 60);
+  const d = Math.floor(totalMinutes / 1440);
+  const h = Math.floor((totalMinutes % 1440) / 60);
+  const m = totalMinutes % 60;
+  if (d) return `${d}d ${h}h`;
+  if (h) return `${h}h ${m}m`;
+  return `${m}m ${totalSeconds % 60}s`;
+}
+
+/** The state in people's words, for badges and notifications (colour only reinforces it). */
+export const SLA_STATE_LABEL: Record<SlaState, string> = {
+  none: 'No SLA',
+  on_track: 'On track',
+  warning: 'Due soon',
+  at_risk: 'At risk',
+  breached: 'SLA breached',
+  met: 'SLA met',
+};

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { formatDuration, levelAt, nextThreshold, slaState, thresholdAt } from '@/lib/domain/sla/clock';
+
+const start = new Date('2026-03-02T08:00:00Z');
+const due = new Date('2026-03-02T18:00:00Z'); // a 10-hour window
+const at = (h: number) => new Date(start.getTime() + h * 3600_000);
+
+describe('the one SLA clock', () => {
+  it('is on track until 80 % of the window, never "due soon" from the first minute', () => {
+    expect(slaState({ startedAt: start, dueAt: due }, at(0.02)).state).toBe('on_track');
+    expect(slaState({ startedAt: start, dueAt: due }, at(7.99)).state).toBe('on_track');
+  });
+  it('warns at 80 %, is at risk at 90 %, breached at 100 %', () => {
+    expect(slaState({ startedAt: start, dueAt: due }, at(8)).state).toBe('warning');
+    expect(slaState({ startedAt: start, dueAt: due }, at(9)).state).toBe('at_risk');
+    expect(slaState({ startedAt: start, dueAt: due }, at(10)).state).toBe('breached');
+    expect(slaState({ startedAt: start, dueAt: due }, at(12))).toMatchObject({ state: 'breached', percent: 120 });
+  });
+  it('is met when stopped before the due instant, breached when after, and stops moving', () => {
+    expect(slaState({ startedAt: start, dueAt: due, stoppedAt: at(9.5) }, at(30))).toEqual({
+      state: 'met',
+      percent: 95,
+      remaining_ms: null,
+    });
+    expect(slaState({ startedAt: start, dueAt: due, stoppedAt: at(10.5) }, at(30)).state).toBe('breached');
+  });
+  it('has no state without a target', () => {
+    expect(slaState({ startedAt: start, dueAt: null }).state).toBe('none');
+  });
+  it('accepts ISO strings (API responses in the browser)', () => {
+    expect(slaState({ startedAt: start.toISOString(), dueAt: due.toISOString() }, at(9).getTime()).state).toBe('at_risk');
+  });
+  it('names the threshold instants the monitor waits for', () => {
+    expect(thresholdAt(start, due, 80).toISOString()).toBe('2026-03-02T16:00:00.000Z');
+    expect(nextThreshold(start, due, 0)).toEqual({ level: 80, at: at(8) });
+    expect(nextThreshold(start, due, 80)).toEqual({ level: 90, at: at(9) });
+    expect(nextThreshold(start, due, 90)).toEqual({ level: 100, at: due });
+    expect(nextThreshold(start, due, 100)).toBeNull();
+    expect(nextThreshold(start, null, 0)).toBeNull();
+    expect(levelAt(start, due, at(7))).toBe(0);
+    expect(levelAt(start, due, at(9.2))).toBe(90);
+    expect(levelAt(start, due, at(11))).toBe(100);
+  });
+  it('formats what is left', () => {
+    expect(formatDuration(45_000)).toBe('45s');
+    expect(formatDuration((4 * 60 + 15) * 60000)).toBe('4h 15m');
+    expect(formatDuration(-(26 * 60 + 5) * 60000)).toBe('1d 2h');
+  });
+});

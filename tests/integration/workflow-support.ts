@@ -133,7 +133,10 @@ export async function tokenOf(user: { username: string }) {
 }
 
 export async function taskOf(ticket: string) {
-  return db.task.findFirst({ where: { ticket: { ticketNumber: ticket } }, include: { items: { orderBy: { id: 'asc' } } } });
+  return db.task.findFirst({
+    where: { ticket: { ticketNumber: ticket } },
+    include: { items: { orderBy: { id: 'asc' } }, version: true },
+  });
 }
 
 export async function jobsFor(name: string, ticket: string) {

@@ -28,7 +28,7 @@ export const updateTicketSlaJob = defineJob({
   handler: async (p) => setTicketSla(p),
 });
 
-/** Every 10 minutes: close tickets Resolved for 72 h (TICKET_AUTO_CLOSE_HOURS) and record SLA breaches. */
+/** Every 10 minutes: close tickets Resolved for 72 h (TICKET_AUTO_CLOSE_HOURS). */
 export const autoCloseTicketsJob = defineJob({
   name: 'hdts.auto_close_resolved',
   schema: z.object({}).passthrough(),
@@ -37,6 +37,17 @@ export const autoCloseTicketsJob = defineJob({
   cron: '*/10 * * * *',
   handler: async () => {
     await autoCloseResolved();
+  },
+});
+
+/** Every minute: an SLA_BREACH history entry (004) for each missed response or resolution target, once. */
+export const recordSlaBreachesJob = defineJob({
+  name: 'hdts.record_sla_breaches',
+  schema: z.object({}).passthrough(),
+  retry: { limit: 1, delaySeconds: 10, backoff: false },
+  expireInSeconds: 120,
+  cron: '* * * * *',
+  handler: async () => {
     await recordSlaBreaches();
   },
 });
@@ -47,4 +58,5 @@ export const HELPDESK_JOBS = [
   updateTicketSlaJob,
   syncTicketStatusJob,
   autoCloseTicketsJob,
+  recordSlaBreachesJob,
 ];

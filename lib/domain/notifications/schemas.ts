@@ -21,6 +21,8 @@ export const NOTIFICATION_TYPES = {
   commentPublic: 'comment_public',
   commentInternal: 'comment_internal',
   mention: 'mention',
+  slaWarning: 'sla_warning',
+  slaBreached: 'sla_breached',
 } as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[keyof typeof NOTIFICATION_TYPES];
 
@@ -41,6 +43,8 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, string> = {
   comment_public: 'A new public comment on my ticket',
   comment_internal: 'A new internal comment on a ticket I work on',
   mention: 'Someone mentions me (@name)',
+  sla_warning: 'A task of mine is due soon or at risk (80 %, 90 % of its time used)',
+  sla_breached: 'A task I work on or own has breached its SLA',
 };
 
 const ticketNumber = z.string().regex(/^TX\d{14}$/, 'Ticket numbers look like TX + date + 6 digits');

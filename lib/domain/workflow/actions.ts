@@ -35,12 +35,17 @@ const ADMIN_POOL = 'owner:hdts:Admin';
 async function loadItem(actor: Actor, taskItemId: number) {
   const item = await db.taskItem.findUnique({
     where: { id: taskItemId },
-    include: { task: { include: { version: true, ticket: true, items: { select: { userId: true } } } } },
+    include: ITEM_INCLUDE,
   });
   if (!item || !canSeeTask(actor, item.task)) throw notFound('Task item', 'TASK_NOT_FOUND');
   return item;
 }
-type LoadedItem = Awaited<ReturnType<typeof loadItem>>;
+export type LoadedItem = Awaited<ReturnType<typeof loadItem>>;
+
+/** The include of an assignment as the actions load it. */
+export const ITEM_INCLUDE = {
+  task: { include: { version: true, ticket: true, items: { select: { userId: true } } } },
+} as const;
 
 /** Re-read an assignment's status under a row lock: two concurrent actions cannot both act. */
 async function lockItem(tx: Tx, id: number): Promise<string> {
@@ -375,61 +380,77 @@ export async function escalateTask(actor: Actor, input: EscalateInput) {
     const status = await lockItem(tx, item.id);
     if (status === 'escalated') throw conflict('This assignment has already been escalated', 'ALREADY_ESCALATED');
     if (!OPEN_ITEM.includes(status)) throw conflict(`This assignment is already ${status}`, 'ALREADY_COMPLETED');
-    const now = new Date();
-    await tx.taskItem.update({
-      where: { id: item.id },
-      data: {
-        status: 'escalated',
-        notes: input.reason,
-        actedOn: now,
-        history: {
-          create: { status: 'escalated', origin: 'Escalation', notes: input.reason, actorId: actor.id, createdAt: now },
-        },
+    return escalateLocked(tx, actor, item, step, members, input.reason, new Date());
+  });
+}
+
+/**
+ * The escalation itself, inside the caller's transaction with the assignment locked and open: a manual
+ * escalation and the SLA monitor's automatic one on breach (same step, same target, origin Escalation).
+ */
+export async function escalateLocked(
+  tx: Tx,
+  actor: Actor,
+  item: LoadedItem,
+  step: SnapStep,
+  members: { id: number; name: string }[],
+  reason: string,
+  now: Date,
+) {
+  const input = { reason };
+  await tx.taskItem.update({
+    where: { id: item.id },
+    data: {
+      status: 'escalated',
+      notes: input.reason,
+      actedOn: now,
+      history: {
+        create: { status: 'escalated', origin: 'Escalation', notes: input.reason, actorId: actor.id, createdAt: now },
       },
-    });
-    const to = (await nextMember(tx, rolePool(step.escalate_to_role_id as number), members)) as (typeof members)[number];
-    const created = await tx.taskItem.create({
-      data: {
-        taskId: item.taskId,
-        userId: to.id,
-        roleId: step.escalate_to_role_id as number,
-        stepId: step.id,
-        stepName: step.name,
-        origin: 'Escalation',
-        assignedOn: now,
-        targetResolution: item.targetResolution,
-        ...inheritedClock(await clockOf(tx, item.id)),
-        history: { create: { status: 'new', origin: 'Escalation', notes: `Escalated: ${input.reason}`, createdAt: now } },
-      },
-    });
-    await notifyAssignee(tx, {
-      userId: to.id,
-      taskItemId: created.id,
+    },
+  });
+  const to = (await nextMember(tx, rolePool(step.escalate_to_role_id as number), members)) as (typeof members)[number];
+  const created = await tx.taskItem.create({
+    data: {
       taskId: item.taskId,
-      ticketNumber: item.task.ticket.ticketNumber,
-      subject: item.task.ticket.subject,
+      userId: to.id,
+      roleId: step.escalate_to_role_id as number,
+      stepId: step.id,
       stepName: step.name,
       origin: 'Escalation',
-      previousUserId: item.userId,
-    });
-    await releaseAssignee(tx, { ticketNumber: item.task.ticket.ticketNumber, userId: item.userId });
-    await writeAudit(tx, actor, {
-      context: 'workflow',
-      action: 'task_escalated',
-      entityType: 'task',
-      entityId: item.taskId,
-      newValues: { from_task_item_id: item.id, task_item_id: created.id, to_user_id: to.id, reason: input.reason },
-    });
-    publishTaskChange(tx, { ticketNumber: item.task.ticket.ticketNumber, taskId: item.taskId, action: 'task_escalated' });
-    return {
-      status: 'success',
-      task_id: item.taskId,
-      task_item_id: item.id,
-      new_task_item_id: created.id,
-      escalated_to: { user_id: to.id, user_full_name: to.name, role: step.escalate_to_role_name },
-      message: 'Task escalated successfully',
-    };
+      assignedOn: now,
+      targetResolution: item.targetResolution,
+      ...inheritedClock(await clockOf(tx, item.id)),
+      history: { create: { status: 'new', origin: 'Escalation', notes: `Escalated: ${input.reason}`, createdAt: now } },
+    },
   });
+  await notifyAssignee(tx, {
+    userId: to.id,
+    taskItemId: created.id,
+    taskId: item.taskId,
+    ticketNumber: item.task.ticket.ticketNumber,
+    subject: item.task.ticket.subject,
+    stepName: step.name,
+    origin: 'Escalation',
+    previousUserId: item.userId,
+  });
+  await releaseAssignee(tx, { ticketNumber: item.task.ticket.ticketNumber, userId: item.userId });
+  await writeAudit(tx, actor, {
+    context: 'workflow',
+    action: 'task_escalated',
+    entityType: 'task',
+    entityId: item.taskId,
+    newValues: { from_task_item_id: item.id, task_item_id: created.id, to_user_id: to.id, reason: input.reason },
+  });
+  publishTaskChange(tx, { ticketNumber: item.task.ticket.ticketNumber, taskId: item.taskId, action: 'task_escalated' });
+  return {
+    status: 'success',
+    task_id: item.taskId,
+    task_item_id: item.id,
+    new_task_item_id: created.id,
+    escalated_to: { user_id: to.id, user_full_name: to.name, role: step.escalate_to_role_name },
+    message: 'Task escalated successfully',
+  };
 }
 
 /** 001 §7: admins move an open assignment to another active user (origin Transferred, same deadline). */

@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import { MESSAGES } from '../contracts/messages';
 import { defineJob } from '../jobs';
 import { processTicket, receiveHdtsTicketStatus, updateTicketAttachments } from './routing';
+import { runSlaMonitor } from './sla-monitor';
 
 /** tts.process_ticket: a ticket approved in the help desk enters the workflow engine. */
 export const processTicketJob = defineJob({
@@ -26,4 +28,16 @@ export const updateTicketAttachmentsJob = defineJob({
   },
 });
 
-export const WORKFLOW_JOBS = [processTicketJob, receiveHdtsTicketStatusJob, updateTicketAttachmentsJob];
+/** Every minute: the SLA monitor (80 / 90 / 100 % crossings: notify, history, escalate on breach). */
+export const slaMonitorJob = defineJob({
+  name: 'tts.sla_monitor',
+  schema: z.object({}).passthrough(),
+  retry: { limit: 1, delaySeconds: 10, backoff: false },
+  expireInSeconds: 120,
+  cron: '* * * * *',
+  handler: async () => {
+    await runSlaMonitor();
+  },
+});
+
+export const WORKFLOW_JOBS = [processTicketJob, receiveHdtsTicketStatusJob, updateTicketAttachmentsJob, slaMonitorJob];

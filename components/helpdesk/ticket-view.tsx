@@ -80,8 +80,14 @@ export function TicketDetails({ t }: { t: TicketDetail }) {
         {t.response_due_at && <Row label="Response due">{formatDate(t.response_due_at)}</Row>}
         {t.resolution_due_at && (
           <Row label="Resolution due">
-            {formatDate(t.resolution_due_at)}{' '}
-            <SlaCountdown startedAt={t.sla_started_at} dueAt={t.resolution_due_at} stoppedAt={t.sla_stopped_at} at={at} />
+            <span data-testid="resolution-due">{formatDate(t.resolution_due_at)}</span>{' '}
+            <SlaCountdown
+              testId="resolution-sla"
+              startedAt={t.sla_started_at}
+              dueAt={t.resolution_due_at}
+              stoppedAt={t.sla_stopped_at}
+              at={at}
+            />
           </Row>
         )}
         {t.time_closed && <Row label="Closed">{formatDate(t.time_closed)}</Row>}

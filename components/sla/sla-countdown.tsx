@@ -48,12 +48,12 @@ export function slaWords(c: Omit<SlaClockProps, 'at'>, now: number) {
  * The one SLA countdown (help desk, workflow, lists): the state in words from the 80/90/100 % thresholds and
  * the time left, moving live. Colour only reinforces the words.
  */
-export function SlaCountdown(props: SlaClockProps) {
+export function SlaCountdown({ testId, ...props }: SlaClockProps & { testId?: string }) {
   const now = useClock(props.at);
   const w = slaWords(props, now);
   const due = props.dueAt ? new Date(props.dueAt).toLocaleString() : undefined;
   return (
-    <Badge tone={TONE[w.state]} data-sla-state={w.state} title={due ? `Due ${due}` : undefined}>
+    <Badge tone={TONE[w.state]} data-sla-state={w.state} data-testid={testId} title={due ? `Due ${due}` : undefined}>
       {w.label}
       {w.rest ? <span data-testid="sla-remaining"> · {w.rest}</span> : null}
     </Badge>
@@ -69,10 +69,10 @@ export function SlaProgress(props: SlaClockProps & { label: string; dueText: str
   const bar =
     w.state === 'breached' || w.state === 'at_risk' ? 'bg-red-600' : w.state === 'warning' ? 'bg-amber-500' : 'bg-green-600';
   return (
-    <div>
+    <div data-testid="sla-progress">
       <div className="flex items-center justify-between text-sm">
         <span className="font-medium">{props.label}</span>
-        <SlaCountdown {...props} />
+        <SlaCountdown startedAt={props.startedAt} dueAt={props.dueAt} stoppedAt={props.stoppedAt} at={props.at} />
       </div>
       <div
         className="mt-1 h-2 w-full overflow-hidden rounded bg-slate-200 dark:bg-slate-800"
@@ -84,7 +84,9 @@ export function SlaProgress(props: SlaClockProps & { label: string; dueText: str
       >
         <div className={`h-full ${bar}`} style={{ width: `${pct}%` }} />
       </div>
-      <p className="mt-1 text-xs text-slate-500">Due {props.dueText}</p>
+      <p className="mt-1 text-xs text-slate-500" data-testid="sla-due">
+        Due {props.dueText}
+      </p>
     </div>
   );
 }

@@ -43,7 +43,7 @@ describe('the one SLA clock', () => {
   });
   it('formats what is left', () => {
     expect(formatDuration(45_000)).toBe('45s');
-    expect(formatDuration((4 * 60 + 15) * 60000)).toBe('4h 15m');
+    expect(formatDuration((4 * 60 + 15) * 60000 + 3000)).toBe('4h 15m 3s');
     expect(formatDuration(-(26 * 60 + 5) * 60000)).toBe('1d 2h');
   });
 });

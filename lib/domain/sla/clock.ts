@@ -86,7 +86,7 @@ export function levelAt(startedAt: Date | null, dueAt: Date | null, now: Date): 
   return level;
 }
 
-/** "2d 3h", "4h 15m", "45m 12s", "30s" (seconds within the last hour); the absolute value. */
+/** "2d 3h", "4h 15m 3s", "45m 12s", "30s" (seconds within the last day, so the countdown moves); absolute. */
 export function formatDuration(msLeft: number): string {
   const abs = Math.abs(msLeft);
   const totalSeconds = Math.floor(abs / 1000);
@@ -96,7 +96,7 @@ export function formatDuration(msLeft: number): string {
   const h = Math.floor((totalMinutes % 1440) / 60);
   const m = totalMinutes % 60;
   if (d) return `${d}d ${h}h`;
-  if (h) return `${h}h ${m}m`;
+  if (h) return `${h}h ${m}m ${totalSeconds % 60}s`;
   return `${m}m ${totalSeconds % 60}s`;
 }
 

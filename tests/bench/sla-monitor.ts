@@ -27,7 +27,7 @@ async function main() {
   await db.$executeRawUnsafe(`
     INSERT INTO workflow.tickets (ticket_number, subject, description, department, category, priority, employee_id,
                                   hdts_status, ticket_created_at, payload, updated_at)
-    SELECT 'TX20260101' || lpad(g::text, 7, '0'), 'Bench ticket ' || g, 'x', 'IT Department', 'IT Support', 'Medium',
+    SELECT 'TX9' || lpad(g::text, 13, '0'), 'Bench ticket ' || g, 'x', 'IT Department', 'IT Support', 'Medium',
            1, 'Open', now(), '{}'::jsonb, now()
       FROM generate_series(1, ${ROWS}) g`);
   await db.$executeRawUnsafe(`
@@ -35,7 +35,7 @@ async function main() {
                                 target_resolution, sla_next_at, started_at, updated_at)
     SELECT t.id, ${version.workflowId}, ${version.id}, ${start.id}, 'in_progress', ${owner.id}, 172800,
            now() + interval '2 days', now() + interval '1 day' + (t.id % 1000) * interval '1 minute', now(), now()
-      FROM workflow.tickets t WHERE t.ticket_number LIKE 'TX20260101%'`);
+      FROM workflow.tickets t WHERE t.ticket_number LIKE 'TX9%'`);
   await db.$executeRawUnsafe(`
     INSERT INTO workflow.task_items (task_id, user_id, role_id, step_id, step_name, status, target_resolution,
                                      sla_started_at, sla_next_at, assigned_on)

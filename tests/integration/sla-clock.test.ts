@@ -19,7 +19,7 @@ import { startJobs } from '@/lib/server/jobs/workers';
 import { call, tokenFor } from '../helpers/api';
 import { taskOf, threeStepWorkflow } from './workflow-support';
 
-async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
+async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 60_000): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();
@@ -71,7 +71,7 @@ async function routedTicket() {
   return { t, before, task: task as NonNullable<typeof task>, ticket };
 }
 
-describe('one SLA clock per ticket', () => {
+describe('one SLA clock per ticket', { timeout: 90_000 }, () => {
   it('after routing, the help desk and the workflow API show the same due instant and state', async () => {
     const { t, task, ticket } = await routedTicket();
     expect(wf.id).toBe(task.workflowId);

@@ -9,6 +9,8 @@ import path from 'node:path';
 const ROOT = path.join(process.cwd(), 'app', '(api)');
 const OUT = path.join(process.cwd(), 'lib', 'server', 'openapi', 'manifest.ts');
 
+const DOC_ALIASES = new Set(['docs', 'redoc', 'schema']);
+
 function walk(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);
@@ -20,6 +22,8 @@ export function manifestSource(): string {
   const files = walk(ROOT)
     .map((f) => path.relative(ROOT, path.dirname(f)).split(path.sep))
     .filter((segs) => !segs.some((s) => s.startsWith('[...')))
+    // Each service's documentation aliases (`/tts/docs/`, `/tts/redoc/`, `/tts/schema/`) serve the document itself.
+    .filter((segs) => !(segs.length === 2 && DOC_ALIASES.has(segs[1])))
     .sort((a, b) => a.join('/').localeCompare(b.join('/')));
   const lines = files.map((segs) => {
     const url = `/${segs.map((s) => s.replace(/^\[(.+)\]$/, '{$1}')).join('/')}/`;

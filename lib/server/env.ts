@@ -111,6 +111,14 @@ const schema = z.object({
   SMTP_FROM: z.string().default('Switchboard <no-reply@switchboard.local>'),
   SMTP_SECURE: bool,
   SEED_PASSWORD: z.string().min(8).default('Switchboard!2026'),
+  /**
+   * Serve the OpenAPI document and its viewer (`/api/schema/`, `/api/docs/` and each service's `/schema/`, `/docs/`,
+   * `/redoc`). On by default (the demo); set `false` in production to answer 404 there.
+   */
+  API_DOCS_ENABLED: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** Tests: also print info and warn lines (normally only errors). */
   TEST_LOGS: bool,

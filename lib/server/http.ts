@@ -21,14 +21,17 @@ export interface RequestMeta {
   traceId: string;
 }
 
-type Auth = 'user' | 'public' | 'apiKey';
+type Auth = 'user' | 'public' | 'apiKey' | 'apiKeyOrUser';
 type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 export interface Endpoint<A extends Auth, P, Q, B> {
   summary: string;
   description?: string;
   tags?: string[];
-  /** `user` (default): a signed-in user; `public`: anyone; `apiKey`: a service with X-API-Key. */
+  /**
+   * `user` (default): a signed-in user; `public`: anyone; `apiKey`: a service with X-API-Key; `apiKeyOrUser`: a
+   * service with X-API-Key (then `actor` is null and `via` is `apiKey`) or else a signed-in user.
+   */
   auth?: A;
   params?: P;
   query?: Q;
@@ -296,7 +299,7 @@ function handlerFor(method: Method, endpoint: AnyEndpoint): Handler {
       const auth = endpoint.auth ?? 'user';
       let actor: Actor | null = null;
       let via: AuthVia | 'apiKey' | null = null;
-      if (auth === 'apiKey') {
+      if (auth === 'apiKey' || (auth === 'apiKeyOrUser' && req.headers.has('x-api-key'))) {
         const key = req.headers.get('x-api-key') ?? '';
         const keys = env.SERVICE_API_KEYS;
         if (!key || !keys.some((k) => safeEqual(k, key))) throw unauthenticated('A valid X-API-Key header is required');
@@ -305,7 +308,7 @@ function handlerFor(method: Method, endpoint: AnyEndpoint): Handler {
         const who = await authenticate(req.headers, meta);
         actor = who?.actor ?? null;
         via = who?.via ?? null;
-        if (auth === 'user' && !actor) throw unauthenticated();
+        if ((auth === 'user' || auth === 'apiKeyOrUser') && !actor) throw unauthenticated();
         if (who && who.via !== 'bearer' && method !== 'GET') assertSameOrigin(req);
       }
       const bucket = endpoint.rateLimit ?? (actor ? 'default' : false);
@@ -373,10 +376,13 @@ export function endpoint<P = undefined, Q = undefined, B = undefined>(
   return { ...e, auth: 'user' };
 }
 
-/** An endpoint open to anyone (`public`) or to services with an X-API-Key (`apiKey`). */
+/**
+ * An endpoint open to anyone (`public`), to services with an X-API-Key (`apiKey`), or to either a service with a
+ * key or a signed-in user (`apiKeyOrUser`).
+ */
 export function openEndpoint<P = undefined, Q = undefined, B = undefined>(
-  e: Endpoint<'public' | 'apiKey', P, Q, B> & { auth: 'public' | 'apiKey' },
-): Endpoint<'public' | 'apiKey', P, Q, B> {
+  e: Endpoint<'public' | 'apiKey' | 'apiKeyOrUser', P, Q, B> & { auth: 'public' | 'apiKey' | 'apiKeyOrUser' },
+): Endpoint<'public' | 'apiKey' | 'apiKeyOrUser', P, Q, B> {
   return e;
 }
 

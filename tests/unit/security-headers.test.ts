@@ -23,6 +23,16 @@ describe('security headers (finding 7)', () => {
     expect(page.values['X-Content-Type-Options']).toBe('nosniff');
   });
 
+  it("the API viewers (/api/docs and each service's /docs, /redoc) may run their own script, nothing else", () => {
+    for (const path of ['/api/docs', '/tts/docs', '/hdts/redoc/', '/notifications/docs']) {
+      const v = securityHeaders(path, 'n').values['Content-Security-Policy'];
+      expect(v, path).toContain("script-src 'self'");
+      expect(v, path).not.toContain('unsafe-eval');
+    }
+    for (const path of ['/tts/schema', '/tts/docs/extra', '/tts/tasks/docs'])
+      expect(securityHeaders(path, 'n').values['Content-Security-Policy'], path).toMatch(/^default-src 'none'/);
+  });
+
   it('HSTS only when the app is served over HTTPS', () => {
     mutable.APP_URL = 'http://localhost:3000';
     expect(securityHeaders('/login', 'n').values['Strict-Transport-Security']).toBeUndefined();

@@ -1,7 +1,4 @@
-import { openApiDocument } from '@/lib/server/openapi/document';
+import { schemaHandler } from '@/lib/server/openapi/docs';
 
 export const dynamic = 'force-dynamic';
-
-export async function GET() {
-  return Response.json(await openApiDocument());
-}
+export const GET = schemaHandler();

@@ -3,7 +3,7 @@ import type { Actor } from '../actor';
 import { notFound } from '../errors';
 import { Page, skipTake } from '../pagination';
 import { notificationDto } from './commands';
-import { assertCanSeeDeliveries, assertListsOwnNotifications, ownNotifications } from './policy';
+import { assertCanSeeDeliveries, assertListsOwnNotifications, assertServiceNamesUser, ownNotifications } from './policy';
 import type { DeliveryListQuery, InAppListQuery, NotificationListQuery } from './schemas';
 
 /** The caller's in-app notifications, newest first, with the unread count. */
@@ -21,6 +21,22 @@ export async function listInAppNotifications(actor: Actor, q: InAppListQuery) {
 export async function listOwnNotifications(actor: Actor, q: NotificationListQuery) {
   assertListsOwnNotifications(actor, q.user_id);
   return listInAppNotifications(actor, q);
+}
+
+/**
+ * Spec 003's API-key example, `GET /api/notifications/`: a service holding a key lists one user's notifications
+ * (`user_id` required: a service acts for no user of its own), newest first; a signed-in user lists their own.
+ */
+export async function listNotificationsFor(actor: Actor | null, q: NotificationListQuery) {
+  if (actor) return listOwnNotifications(actor, q);
+  const own = { userId: assertServiceNamesUser(q.user_id) };
+  const where = { ...own, ...(q.is_read === undefined ? {} : { isRead: q.is_read }) };
+  const [count, rows, unread] = await Promise.all([
+    db.notification.count({ where }),
+    db.notification.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], ...skipTake(q) }),
+    db.notification.count({ where: { ...own, isRead: false } }),
+  ]);
+  return new Page(count, rows.map(notificationDto), q.page, q.page_size, { unread_count: unread });
 }
 
 /** One of the caller's notifications (someone else's does not exist for them: 404). */

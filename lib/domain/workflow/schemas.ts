@@ -196,3 +196,56 @@ export const auditQuery = pageQuery.extend({
 export type AuditQuery = z.infer<typeof auditQuery>;
 
 export const unassignedQuery = pageQuery.extend({ search: z.string().trim().optional() });
+
+const ticketNumber = z
+  .string()
+  .trim()
+  .regex(/^TX\d{14}$/, 'Not a ticket number');
+const takenFromTicket = 'Taken from the help-desk ticket: change it there';
+
+/**
+ * 002 `POST /tasks/`: a task is a workflow running on a help-desk ticket, so it names the ticket (`ticket_number`,
+ * or 002's `external_ticket_id` / 003's `ticket_id`). `title` and `priority` belong to the ticket and are refused
+ * with a field error (never silently dropped).
+ */
+export const taskCreateInput = z
+  .object({
+    workflow_id: z.coerce.number().int().positive(),
+    ticket_number: ticketNumber.optional(),
+    external_ticket_id: ticketNumber.optional(),
+    ticket_id: ticketNumber.optional(),
+    title: z.unknown().optional(),
+    description: z.unknown().optional(),
+    priority: z.unknown().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.ticket_number && !v.external_ticket_id && !v.ticket_id)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ticket_number'],
+        message: 'Name the help-desk ticket the task runs on (ticket_number, external_ticket_id or ticket_id)',
+      });
+    for (const f of ['title', 'description', 'priority'] as const)
+      if (v[f] !== undefined) ctx.addIssue({ code: 'custom', path: [f], message: takenFromTicket });
+  })
+  .transform((v) => ({
+    workflow_id: v.workflow_id,
+    ticket_number: (v.ticket_number ?? v.external_ticket_id ?? v.ticket_id) as string,
+  }));
+export type TaskCreateInput = z.infer<typeof taskCreateInput>;
+
+/**
+ * 002 `PATCH /tasks/{id}/`: `status: "completed"` with `notes` finishes the task at its last step (the same as the
+ * `finalize` action). A task moves through its other steps by transitions (`POST /tts/tasks/{id}/action/`), so no
+ * other status can be set here; those values are refused with a field error naming the way.
+ */
+export const taskUpdateInput = z
+  .object({
+    status: z.enum(['completed'], {
+      message: 'Only "completed" can be set here (at the last step); other steps move by POST /tts/tasks/{id}/action/',
+    }),
+    notes: z.string().trim().max(5000).optional(),
+    comment: z.string().trim().max(5000).optional(),
+  })
+  .refine((v) => (v.notes ?? v.comment ?? '').length > 0, { message: 'Notes are required', path: ['notes'] });
+export type TaskUpdateInput = z.infer<typeof taskUpdateInput>;

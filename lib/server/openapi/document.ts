@@ -58,7 +58,14 @@ function operationOf(method: string, path: string, ep: AnyEndpoint, tags: string
     operationId: `${method.toLowerCase()}_${path.replace(/[^a-zA-Z0-9]+/g, '_').replace(/^_|_$/g, '')}`,
     parameters: [...parameters(ep.params, 'path'), ...parameters(ep.query, 'query')],
     responses: responsesOf(method, ep),
-    security: ep.auth === 'public' ? [] : ep.auth === 'apiKey' ? [{ apiKey: [] }] : [{ bearer: [] }, { cookie: [] }],
+    security:
+      ep.auth === 'public'
+        ? []
+        : ep.auth === 'apiKey'
+          ? [{ apiKey: [] }]
+          : ep.auth === 'apiKeyOrUser'
+            ? [{ apiKey: [] }, { bearer: [] }, { cookie: [] }]
+            : [{ bearer: [] }, { cookie: [] }],
   };
   if (ep.body) {
     op.requestBody = {

@@ -1,4 +1,5 @@
-import { taskListQuery } from '@/lib/domain/workflow/schemas';
+import { taskCreateInput, taskListQuery } from '@/lib/domain/workflow/schemas';
+import { createTask } from '@/lib/domain/workflow/task-api';
 import { listTasks } from '@/lib/domain/workflow/task-queries';
 import { endpoint, route } from '@/lib/server/http';
 
@@ -8,5 +9,20 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     tags: ['tasks'],
     query: taskListQuery,
     handler: ({ actor, query }) => listTasks(actor, query),
+  }),
+  POST: endpoint({
+    summary: 'Create a task (002): start a deployed workflow on a help-desk ticket that no workflow took (TTS admins)',
+    description:
+      'A task is a workflow running on a ticket: name the ticket (`ticket_number`, or `external_ticket_id` / `ticket_id`). ' +
+      '`title`, `description` and `priority` come from the ticket and are refused here. Same operation as ' +
+      '`POST /tts/unassigned-tickets/{ticket_number}/assign/`.',
+    tags: ['tasks'],
+    body: taskCreateInput,
+    responses: {
+      403: 'Not a workflow administrator',
+      404: 'No such ticket or workflow',
+      409: 'Already in a workflow, or the workflow is not deployed',
+    },
+    handler: ({ actor, body }) => createTask(actor, body),
   }),
 });

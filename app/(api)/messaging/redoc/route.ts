@@ -1,0 +1,5 @@
+import { viewerHandler } from '@/lib/server/openapi/docs';
+
+// The API documentation of this service (an alias of the one document and viewer; see lib/server/openapi/docs.ts).
+export const dynamic = 'force-dynamic';
+export const GET = viewerHandler('/messaging');

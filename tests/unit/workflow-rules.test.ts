@@ -33,14 +33,16 @@ describe('SLA arithmetic', () => {
     expect(toDisplayDuration(172800)).toBe('2 days');
     expect(toDisplayDuration(3600)).toBe('1 hour');
   });
-  it('maps priorities: Critical → urgent, none → medium', () => {
+  it('maps priorities: Critical → urgent, P3 → medium, none → low (001)', () => {
     expect(slaLevelFor('Critical')).toBe('urgent');
     expect(slaLevelFor('urgent')).toBe('urgent');
     expect(slaLevelFor('High')).toBe('high');
     expect(slaLevelFor('Low')).toBe('low');
-    expect(slaLevelFor(null)).toBe('medium');
-    expect(slaLevelFor('')).toBe('medium');
-    expect(slaSecondsFor({ medium: 100 }, undefined)).toBe(100);
+    expect(slaLevelFor('Medium')).toBe('medium');
+    expect(slaLevelFor('P3')).toBe('medium');
+    expect(slaLevelFor(null)).toBe('low');
+    expect(slaLevelFor('')).toBe('low');
+    expect(slaSecondsFor({ low: 100, medium: 200 }, undefined)).toBe(100);
     expect(slaSecondsFor({ medium: 100 }, 'High')).toBeNull();
   });
   it('gives each step its weighted share: High 8 h with weights 1/2/1 → 2 h, 4 h, 2 h', () => {

@@ -55,10 +55,14 @@ function summary(t: TicketRow, names: Map<number, { name: string; email: string 
   return {
     id: t.id,
     ticket_number: t.ticketNumber,
+    /** 003's name for the ticket number. */
+    ticket_id: t.ticketNumber,
     subject: t.subject,
     description: t.description,
     category: t.category,
     sub_category: t.subCategory,
+    /** 003's spelling. */
+    subcategory: t.subCategory,
     department: t.department,
     priority: t.priority,
     status: t.status as Status,
@@ -67,6 +71,8 @@ function summary(t: TicketRow, names: Map<number, { name: string; email: string 
     ticket_owner_name: t.ownerId ? (names.get(t.ownerId)?.name ?? null) : null,
     assignee_id: t.assigneeId,
     assignee_name: t.assigneeId ? (names.get(t.assigneeId)?.name ?? null) : null,
+    /** 003: the assignee's e-mail. */
+    assigned_to: t.assigneeId ? (names.get(t.assigneeId)?.email ?? null) : null,
     approved_by: t.approvedById ? { id: t.approvedById, name: names.get(t.approvedById)?.name ?? null } : null,
     approved_at: iso(t.approvedAt),
     approval_notes: t.approvalNotes,

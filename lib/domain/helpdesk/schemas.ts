@@ -88,10 +88,18 @@ export const v1TicketCreateInput = z
     description: z.string().optional(),
     category: z.string().optional(),
     sub_category: z.string().nullish(),
+    /** 003's spelling of `sub_category`. */
+    subcategory: z.string().nullish(),
     department: z.string().nullish(),
     priority: priority.optional(),
+    /** 003 sends `attachments: []`; files come as multipart parts, so only an empty list is accepted here. */
+    attachments: z.array(z.unknown()).max(0, 'Send files as multipart/form-data parts (attachments)').optional(),
   })
-  .transform((v) => ({ ...v, subject: v.subject ?? v.title }))
+  .transform(({ subcategory, attachments: _none, ...v }) => ({
+    ...v,
+    subject: v.subject ?? v.title,
+    ...(v.sub_category != null || subcategory != null ? { sub_category: v.sub_category ?? subcategory } : {}),
+  }))
   .pipe(ticketCreateInput.extend({ priority: z.enum(PRIORITIES).optional() }));
 export type V1TicketCreateInput = z.infer<typeof v1TicketCreateInput>;
 
@@ -102,12 +110,20 @@ export const ticketUpdateInput = z
     description: text(10_000).optional(),
     category: text(64).optional(),
     sub_category: z.string().trim().max(64).nullish(),
+    /** 003's spelling of `sub_category`. */
+    subcategory: z.string().trim().max(64).nullish(),
     department: text(64).optional(),
     priority: priority.optional(),
     status: status.optional(),
+    /** 003: the assignee's e-mail (coordinators and admins; the same as the assign action). */
+    assigned_to: z.email('Not an e-mail address').optional(),
   })
   .strict()
-  .transform(({ title, ...v }) => ({ ...v, subject: v.subject ?? title }));
+  .transform(({ title, subcategory, ...v }) => ({
+    ...v,
+    subject: v.subject ?? title,
+    ...(v.sub_category !== undefined || subcategory !== undefined ? { sub_category: v.sub_category ?? subcategory } : {}),
+  }));
 export type TicketUpdateInput = z.infer<typeof ticketUpdateInput>;
 
 export const approveInput = z.object({
@@ -186,6 +202,8 @@ export const ticketListQuery = pageQuery.extend({
   category: z.string().trim().optional(),
   department: z.string().trim().optional(),
   assignee_id: z.coerce.number().int().positive().optional(),
+  /** 003: the assignee's e-mail. */
+  assigned_to: z.email('Not an e-mail address').optional(),
   employee_id: z.coerce.number().int().positive().optional(),
   created_after: z.coerce.date().optional(),
   created_before: z.coerce.date().optional(),

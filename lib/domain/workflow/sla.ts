@@ -87,13 +87,13 @@ export function toDisplayDuration(seconds: number): string {
   return parts.join(' ') || '0 seconds';
 }
 
-/** The workflow SLA level for a ticket priority: Critical/urgent → urgent; none → medium. */
+/** The workflow SLA level for a ticket priority: Critical/urgent → urgent; none → low (001: "uses Low"). */
 export function slaLevelFor(priority: string | null | undefined): SlaLevel {
   const p = (priority ?? '').trim().toLowerCase();
   if (p === 'critical' || p === 'urgent' || p === 'p1') return 'urgent';
   if (p === 'high' || p === 'p2') return 'high';
-  if (p === 'low' || p === 'p4') return 'low';
-  return 'medium';
+  if (p === 'medium' || p === 'p3') return 'medium';
+  return 'low';
 }
 
 /** SLA seconds for a priority, or null when the workflow has none for it. */

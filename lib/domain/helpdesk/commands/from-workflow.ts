@@ -1,4 +1,5 @@
 // Consumers of the workflow engine's messages: owner, assignee and status sync (idempotent).
+import { userById } from '@/lib/domain/identity/directory';
 import { db, transaction } from '@/lib/server/db';
 import { enqueue } from '@/lib/server/jobs/queue';
 import { logger } from '@/lib/server/logger';
@@ -18,6 +19,11 @@ export async function setTicketOwner(ticketNumber: string, ownerId: number) {
   const t = await db.ticket.findUnique({ where: { ticketNumber } });
   if (!t) throw new PermanentJobError('TICKET_NOT_FOUND', `Ticket ${ticketNumber} not found`);
   if (t.ownerId === ownerId) return;
+  // 000's queue error: an owner id that names no user is INVALID_OWNER (logged, nothing written, dead-lettered).
+  if (!(await userById(ownerId))) {
+    logger.warn('update_ticket_owner: unknown owner', { code: 'INVALID_OWNER', ticket_number: ticketNumber, owner_id: ownerId });
+    throw new PermanentJobError('INVALID_OWNER', `Owner ${ownerId} does not exist`);
+  }
   await transaction(async (tx) => {
     await tx.ticket.update({ where: { id: t.id }, data: { ownerId } });
     await enqueue(

@@ -41,13 +41,16 @@ export async function withdrawTicket(actor: Actor, ref: string | number, reason:
       oldValues: { status: t.status },
       newValues: { status: 'Withdrawn', reason },
     });
-    await enqueue(tx, MESSAGES.receiveHdtsTicketStatus, {
-      ticket_number: t.ticketNumber,
-      status: 'Withdrawn',
-      reason,
-      date_completed: now.toISOString(),
-      time_closed: now.toISOString(),
-    });
+    // Only a ticket the workflow received (approved) has anything there to close: a New ticket's withdrawal sends
+    // nothing (it would dead-letter as TICKET_NOT_FOUND).
+    if (t.approvedAt)
+      await enqueue(tx, MESSAGES.receiveHdtsTicketStatus, {
+        ticket_number: t.ticketNumber,
+        status: 'Withdrawn',
+        reason,
+        date_completed: now.toISOString(),
+        time_closed: now.toISOString(),
+      });
   });
   return getTicket(actor, t.id);
 }

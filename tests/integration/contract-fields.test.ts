@@ -63,7 +63,20 @@ describe("003's ticket fields", () => {
     const sub = await call(ticketsRoute, 'POST', '/hdts/tickets/', { token: emp, body: create003({ subcategory: 'Nope' }) });
     expect(sub.status).toBe(400);
     expect(sub.body.details.sub_category).toBeDefined();
+    const other = await db.user.findUniqueOrThrow({ where: { username: 'employee2' } });
+    const someoneElse = await call(ticketsRoute, 'POST', '/hdts/tickets/', {
+      token: emp,
+      body: create003({ employee: { id: other.id, name: 'Jane Smith', email: other.email } }),
+    });
+    expect(someoneElse.status).toBe(400);
+    expect(someoneElse.body.details.employee).toBeDefined();
     expect(await snapshot(HDTS_TABLES)).toEqual(before);
+    const me = await db.user.findUniqueOrThrow({ where: { username: 'employee1' } });
+    const self = await call(ticketsRoute, 'POST', '/hdts/tickets/', {
+      token: emp,
+      body: create003({ employee: { id: me.id, email: me.email.toUpperCase() } }),
+    });
+    expect(self.status).toBe(201);
   });
 
   it('PUT assigned_to assigns by e-mail (coordinators); the list filters by assigned_to', async () => {

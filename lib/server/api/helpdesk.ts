@@ -58,11 +58,28 @@ async function readJsonBody(req: Request): Promise<unknown> {
   }
 }
 
+/**
+ * 003's create names the requester in `employee`: the requester is always the signed-in caller, so an `employee`
+ * naming someone else is refused (never silently replaced).
+ */
+function notTheCaller(actor: Actor, value: unknown): AppError | null {
+  const e = (value as { employee?: unknown } | null)?.employee;
+  if (e === undefined || e === null) return null;
+  const emp = e as { id?: unknown; email?: unknown };
+  const other =
+    typeof e !== 'object' ||
+    (emp.id !== undefined && Number(emp.id) !== actor.id) ||
+    (typeof emp.email === 'string' && emp.email.toLowerCase() !== actor.email.toLowerCase());
+  return other ? validationFailed({ employee: ['The requester is the signed-in caller; submit as that user'] }) : null;
+}
+
 /** Ticket submission: JSON, or multipart with the same fields plus files (`attachments`/`file`). */
 async function submit<S extends z.ZodType>(actor: Actor, req: Request, schema: S) {
   // Who may submit is known before a byte of the body is read.
   assertSubmit(actor);
   const check = (value: unknown) => {
+    const who = notTheCaller(actor, value);
+    if (who) return who;
     const parsed = schema.safeParse(value);
     if (!parsed.success) return validationFailed(fieldErrors(parsed.error));
     const bad = unsafeValues(parsed.data);

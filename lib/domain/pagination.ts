@@ -42,3 +42,14 @@ export class Page<T> {
 export function skipTake(q: PageQuery) {
   return { skip: (q.page - 1) * q.page_size, take: q.page_size };
 }
+
+/** The output schema of a paginated answer (`Page#toJSON`): `{count, next, previous, ...extra, results}`. */
+export function pageOutput<T extends z.ZodType, E extends z.ZodRawShape = Record<never, never>>(item: T, extra?: E) {
+  return z.object({
+    count: z.number().int(),
+    next: z.string().nullable(),
+    previous: z.string().nullable(),
+    ...(extra ?? ({} as E)),
+    results: z.array(item),
+  });
+}

@@ -43,6 +43,11 @@ export interface Endpoint<A extends Auth, P, Q, B> {
   status?: number;
   /** Extra documented responses: status → description. */
   responses?: Record<number, string>;
+  /**
+   * The success answer's schema (zod, in the domain's schemas.ts): documented as the response in the OpenAPI
+   * document; the contract test validates real answers against it.
+   */
+  output?: z.ZodType;
   handler: (ctx: {
     actor: [A] extends ['user'] ? Actor : Actor | null;
     params: Infer<P>;

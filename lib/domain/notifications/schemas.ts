@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery } from '../pagination';
+import { pageOutput, pageQuery } from '../pagination';
 
 /**
  * The notification types, one per event of issue 6. Producers pass one of these as `type`; users can turn
@@ -98,3 +98,19 @@ export const deliveryListQuery = pageQuery.extend({ status: z.enum(['sent', 'fai
 export type DeliveryListQuery = z.infer<typeof deliveryListQuery>;
 
 export const emailPreferencesBody = z.record(z.string(), z.boolean());
+
+/** What a notification reads as (`notificationDto`); the OpenAPI document and the contract test use it. */
+export const notificationOutput = z.object({
+  id: z.string(),
+  notification_id: z.string().describe("003's name for the id"),
+  type: z.string(),
+  subject: z.string(),
+  message: z.string(),
+  ticket_number: z.string().nullable(),
+  link: z.string().nullable(),
+  data: z.unknown(),
+  is_read: z.boolean(),
+  read_at: z.string().nullable(),
+  created_at: z.string(),
+});
+export const notificationListOutput = pageOutput(notificationOutput, { unread_count: z.number().int() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ticketAttachmentRef } from '../contracts/messages';
 import { pageQuery } from '../pagination';
 import { parseDuration } from './sla';
 
@@ -249,3 +250,111 @@ export const taskUpdateInput = z
   })
   .refine((v) => (v.notes ?? v.comment ?? '').length > 0, { message: 'Notes are required', path: ['notes'] });
 export type TaskUpdateInput = z.infer<typeof taskUpdateInput>;
+
+// Output schemas: what the task endpoints answer. The OpenAPI document is generated from them and the contract
+// test validates real answers against that document (tests/integration/contract-responses.test.ts).
+const iso = z.string().describe('ISO 8601 date-time');
+const slaFields = {
+  target_resolution: iso.nullable(),
+  sla_breach_at: iso.nullable(),
+  time_remaining: z.string().nullable(),
+  is_breached: z.boolean(),
+};
+const personRef = z.object({ id: z.number().int(), name: z.string().nullable(), email: z.string().nullable() });
+
+export const taskOutput = z.object({
+  task_id: z.number().int(),
+  ticket_number: z.string(),
+  ticket_id: z.string().describe('The ticket number (TX…)'),
+  ticket_subject: z.string(),
+  ticket_description: z.string(),
+  title: z.string(),
+  status: z.enum(['pending', 'in_progress', 'completed', 'closed']),
+  priority: z.string(),
+  category: z.string(),
+  sub_category: z.string().nullable(),
+  department: z.string(),
+  employee: personRef,
+  hdts_status: z.string(),
+  workflow_id: z.number().int(),
+  workflow_name: z.string(),
+  version: z.number().int(),
+  current_step: z.string().nullable().describe('Name of the current step (its id: current_step_id)'),
+  current_step_id: z.number().int().nullable(),
+  current_step_role: z.string().nullable(),
+  instruction: z.string(),
+  task_item_id: z.number().int().nullable(),
+  assigned_to: z.string().nullable().describe("Current assignee's name"),
+  assigned_user: z.number().int().nullable().describe("Current assignee's user id (002's list)"),
+  owner_id: z.number().int().nullable(),
+  owner_name: z.string().nullable(),
+  is_escalated: z.boolean(),
+  is_transferred: z.boolean(),
+  created_at: iso,
+  updated_at: iso,
+  started_at: iso,
+  completed_at: iso.nullable(),
+  ...slaFields,
+  sla_deadline: iso.nullable(),
+  step_sla: z.object(slaFields).nullable(),
+  csat_rating: z.number().int().nullable(),
+  external_ticket_id: z.string(),
+  is_sla_breached: z.boolean(),
+  workflow: z.object({ workflow_id: z.number().int(), name: z.string(), version: z.number().int() }),
+  ticket: z.object({
+    ticket_number: z.string(),
+    subject: z.string(),
+    priority: z.string(),
+    status: z.string(),
+    department: z.string(),
+    category: z.string(),
+    sub_category: z.string().nullable(),
+  }),
+  assignee: z
+    .object({ id: z.number().int(), username: z.string().nullable(), email: z.string().nullable(), name: z.string().nullable() })
+    .nullable()
+    .describe("002's assigned_user object"),
+  current_step_detail: z
+    .object({ step_id: z.number().int(), name: z.string(), role: z.string(), role_id: z.number().int() })
+    .nullable()
+    .describe("002's current_step object"),
+});
+
+const historyEntry = z.object({
+  task_item_history_id: z.number().int(),
+  status: z.string(),
+  origin: z.string(),
+  notes: z.string().nullable(),
+  created_at: iso,
+});
+export const taskItemLogOutput = z.object({
+  task_item_id: z.number().int(),
+  user_id: z.number().int(),
+  user_full_name: z.string().nullable(),
+  role: z.string().nullable(),
+  role_id: z.number().int(),
+  status: z.string(),
+  origin: z.string(),
+  notes: z.string().nullable(),
+  assigned_on: iso,
+  acted_on: iso.nullable(),
+  target_resolution: iso.nullable(),
+  assigned_on_step_id: z.number().int(),
+  assigned_on_step_name: z.string(),
+  transferred_to: z.number().int().nullable(),
+  transferred_by: z.number().int().nullable(),
+  task_history: z.array(historyEntry),
+});
+export const taskDetailOutput = taskOutput.extend({
+  attachments: z.array(ticketAttachmentRef),
+  history: z.array(taskItemLogOutput),
+});
+export const taskCreateOutput = z.object({
+  task_id: z.number().int(),
+  workflow_id: z.number().int(),
+  ticket_number: z.string(),
+  external_ticket_id: z.string(),
+  status: z.literal('pending'),
+  message: z.string(),
+});
+export const taskUpdateOutput = z.object({ task_id: z.number().int(), status: z.string(), message: z.string() });

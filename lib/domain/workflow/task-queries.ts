@@ -88,6 +88,36 @@ export function taskDto(t: TaskRow, users: Map<number, DirectoryUser>, now = new
     sla_deadline: sla.target_resolution,
     step_sla: stepSla,
     csat_rating: t.ticket.csatRating,
+    // 002/003's nested shapes beside the flat fields above (issue 16; docs/api-contract.md).
+    ...nestedShapes(t, step, current ? (users.get(current.userId) ?? null) : null, current?.userId ?? null, sla.is_breached),
+  };
+}
+
+/** 002's task detail objects: `workflow`, `ticket`, `assignee` (002's `assigned_user` object), `current_step_detail`. */
+function nestedShapes(
+  t: TaskRow,
+  step: ReturnType<typeof stepOf>,
+  assignee: DirectoryUser | null,
+  assigneeId: number | null,
+  breached: boolean,
+) {
+  return {
+    external_ticket_id: t.ticket.ticketNumber,
+    is_sla_breached: breached,
+    workflow: { workflow_id: t.workflowId, name: asSnapshot(t.version.snapshot).name, version: t.version.version },
+    ticket: {
+      ticket_number: t.ticket.ticketNumber,
+      subject: t.ticket.subject,
+      priority: t.ticket.priority,
+      status: t.ticket.hdtsStatus,
+      department: t.ticket.department,
+      category: t.ticket.category,
+      sub_category: t.ticket.subCategory,
+    },
+    assignee: assigneeId
+      ? { id: assigneeId, username: assignee?.username ?? null, email: assignee?.email ?? null, name: assignee?.name ?? null }
+      : null,
+    current_step_detail: step ? { step_id: step.id, name: step.name, role: step.role_name, role_id: step.role_id } : null,
   };
 }
 

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { type AnyEndpoint, METHODS } from '../http';
 import { ROUTE_MODULES } from './manifest';
 
-function jsonSchema(schema: z.ZodType): Record<string, unknown> {
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): Record<string, unknown> {
   const { $schema: _drop, ...rest } = z.toJSONSchema(schema, {
-    io: 'input',
+    io,
     unrepresentable: 'any',
     target: 'openapi-3.0',
   }) as Record<string, unknown>;
@@ -41,7 +41,10 @@ const errorContent = { 'application/json': { schema: { $ref: '#/components/schem
 function responsesOf(method: string, ep: AnyEndpoint): Record<string, unknown> {
   const success = String(ep.status ?? (method === 'POST' ? 201 : 200));
   const responses: Record<string, unknown> = {
-    [success]: { description: success === '204' ? 'No content' : 'Success' },
+    [success]:
+      success !== '204' && ep.output
+        ? { description: 'Success', content: { 'application/json': { schema: jsonSchema(ep.output, 'output') } } }
+        : { description: success === '204' ? 'No content' : 'Success' },
     400: { description: 'Invalid input', content: errorContent },
   };
   if ((ep.auth ?? 'user') !== 'public') responses[401] = { description: 'Not authenticated', content: errorContent };

@@ -1,6 +1,6 @@
 import { sendNotifications } from '@/lib/domain/notifications/commands';
 import { listOwnNotifications } from '@/lib/domain/notifications/queries';
-import { notificationListQuery, sendNotificationBody } from '@/lib/domain/notifications/schemas';
+import { notificationListOutput, notificationListQuery, sendNotificationBody } from '@/lib/domain/notifications/schemas';
 import { endpoint, openEndpoint, route } from '@/lib/server/http';
 
 export const { GET, POST, PUT, PATCH, DELETE } = route({
@@ -8,6 +8,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     summary: "The caller's notifications (spec 003; user_id, if given, must be the caller; filter is_read)",
     tags: ['notifications'],
     query: notificationListQuery,
+    output: notificationListOutput,
     handler: ({ actor, query }) => listOwnNotifications(actor, query),
   }),
   POST: openEndpoint({

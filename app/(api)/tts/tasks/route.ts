@@ -1,4 +1,5 @@
-import { taskCreateInput, taskListQuery } from '@/lib/domain/workflow/schemas';
+import { pageOutput } from '@/lib/domain/pagination';
+import { taskCreateInput, taskCreateOutput, taskListQuery, taskOutput } from '@/lib/domain/workflow/schemas';
 import { createTask } from '@/lib/domain/workflow/task-api';
 import { listTasks } from '@/lib/domain/workflow/task-queries';
 import { endpoint, route } from '@/lib/server/http';
@@ -8,6 +9,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     summary: 'List tasks (filters: status, assigned_user, priority, workflow_id, ticket_number, search)',
     tags: ['tasks'],
     query: taskListQuery,
+    output: pageOutput(taskOutput),
     handler: ({ actor, query }) => listTasks(actor, query),
   }),
   POST: endpoint({
@@ -18,6 +20,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
       '`POST /tts/unassigned-tickets/{ticket_number}/assign/`.',
     tags: ['tasks'],
     body: taskCreateInput,
+    output: taskCreateOutput,
     responses: {
       403: 'Not a workflow administrator',
       404: 'No such ticket or workflow',

@@ -1,6 +1,6 @@
 import { sendNotifications } from '@/lib/domain/notifications/commands';
 import { listNotificationsFor } from '@/lib/domain/notifications/queries';
-import { notificationListQuery, sendNotificationBody } from '@/lib/domain/notifications/schemas';
+import { notificationListOutput, notificationListQuery, sendNotificationBody } from '@/lib/domain/notifications/schemas';
 import { openEndpoint, route } from '@/lib/server/http';
 
 export const { GET, POST, PUT, PATCH, DELETE } = route({
@@ -10,6 +10,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
       "Notifications (spec 003's API-key example): a service with X-API-Key reads one user's (user_id required); a signed-in user reads their own",
     tags: ['notifications'],
     query: notificationListQuery,
+    output: notificationListOutput,
     handler: ({ actor, query }) => listNotificationsFor(actor, query),
   }),
   POST: openEndpoint({

@@ -1,4 +1,4 @@
-import { idParam, taskUpdateInput } from '@/lib/domain/workflow/schemas';
+import { idParam, taskDetailOutput, taskUpdateInput, taskUpdateOutput } from '@/lib/domain/workflow/schemas';
 import { updateTask } from '@/lib/domain/workflow/task-api';
 import { getTask } from '@/lib/domain/workflow/task-queries';
 import { endpoint, route } from '@/lib/server/http';
@@ -8,6 +8,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     summary: 'Get a task with the attachments of its ticket and the history of every assignment',
     tags: ['tasks'],
     params: idParam,
+    output: taskDetailOutput,
     handler: ({ actor, params }) => getTask(actor, params.id),
   }),
   PATCH: endpoint({
@@ -18,6 +19,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     tags: ['tasks'],
     params: idParam,
     body: taskUpdateInput,
+    output: taskUpdateOutput,
     responses: { 403: 'Not assigned to this task', 404: 'No such task (or not visible)', 409: 'Already completed or closed' },
     handler: ({ actor, params, body }) => updateTask(actor, params.id, body),
   }),

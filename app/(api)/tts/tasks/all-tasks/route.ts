@@ -1,4 +1,5 @@
-import { taskListQuery } from '@/lib/domain/workflow/schemas';
+import { pageOutput } from '@/lib/domain/pagination';
+import { taskListQuery, taskOutput } from '@/lib/domain/workflow/schemas';
 import { allTasks } from '@/lib/domain/workflow/task-queries';
 import { endpoint, route } from '@/lib/server/http';
 
@@ -7,6 +8,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     summary: 'Every task (admins)',
     tags: ['tasks'],
     query: taskListQuery,
+    output: pageOutput(taskOutput),
     handler: ({ actor, query }) => allTasks(actor, query),
   }),
 });

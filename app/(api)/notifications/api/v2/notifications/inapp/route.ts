@@ -1,5 +1,5 @@
 import { listInAppNotifications } from '@/lib/domain/notifications/queries';
-import { inAppListQuery } from '@/lib/domain/notifications/schemas';
+import { inAppListQuery, notificationListOutput } from '@/lib/domain/notifications/schemas';
 import { endpoint, route } from '@/lib/server/http';
 
 export const { GET, POST, PUT, PATCH, DELETE } = route({
@@ -7,6 +7,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     summary: "The caller's in-app notifications with unread_count (filter is_read)",
     tags: ['notifications'],
     query: inAppListQuery,
+    output: notificationListOutput,
     handler: ({ actor, query }) => listInAppNotifications(actor, query),
   }),
 });

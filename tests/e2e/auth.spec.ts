@@ -69,4 +69,15 @@ test.describe('API conventions on the real server', () => {
     await page.goto('/api/docs/');
     await expect(page.getByText('/auth/token/').first()).toBeVisible();
   });
+
+  test("each service's /docs/ and /redoc show that service's part of the document", async ({ request, page }) => {
+    const tts = await (await request.get('/tts/schema/')).json();
+    expect(Object.keys(tts.paths).every((p) => p.startsWith('/tts/'))).toBe(true);
+    expect(tts.paths['/tts/tasks/{id}/'].patch).toBeTruthy();
+    await page.goto('/tts/docs/');
+    await expect(page.getByText('/tts/tasks/{id}/').first()).toBeVisible();
+    await expect(page.getByText('/auth/token/')).toHaveCount(0);
+    await page.goto('/notifications/redoc');
+    await expect(page.getByText('/notifications/api/notifications/').first()).toBeVisible();
+  });
 });

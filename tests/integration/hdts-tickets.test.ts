@@ -410,15 +410,22 @@ describe('status rules', () => {
     expect(row.timeClosed).toBeInstanceOf(Date);
     expect(row.dateCompleted).toEqual(row.timeClosed);
     expect(row.resolutionTimeSeconds).toBeGreaterThanOrEqual(0);
-    expect(await jobsFor(MESSAGES.receiveHdtsTicketStatus.name, t.ticket_number)).toContainEqual(
+    // a New ticket never reached the workflow: nothing to tell it (the message would dead-letter)
+    expect(await jobsFor(MESSAGES.receiveHdtsTicketStatus.name, t.ticket_number)).toEqual([]);
+    await expectUnchanged(() => call(withdrawRoute, 'POST', '/x', { token: emp, ...p(t.id), body: { reason: 'again' } }), 400);
+    // an approved one did: the workflow is told
+    const open = await submit();
+    await approve(open.id);
+    await call(withdrawRoute, 'POST', '/x', { token: emp, ...p(open.id), body: { reason: 'Fixed itself' } });
+    const openRow = await db.ticket.findUniqueOrThrow({ where: { id: open.id } });
+    expect(await jobsFor(MESSAGES.receiveHdtsTicketStatus.name, open.ticket_number)).toContainEqual(
       expect.objectContaining({
         status: 'Withdrawn',
         reason: 'Fixed itself',
-        time_closed: row.timeClosed?.toISOString(),
-        date_completed: row.timeClosed?.toISOString(),
+        time_closed: openRow.timeClosed?.toISOString(),
+        date_completed: openRow.timeClosed?.toISOString(),
       }),
     );
-    await expectUnchanged(() => call(withdrawRoute, 'POST', '/x', { token: emp, ...p(t.id), body: { reason: 'again' } }), 400);
   });
 });
 

@@ -84,7 +84,6 @@ export function taskDto(t: TaskRow, users: Map<number, DirectoryUser>, now = new
     started_at: t.startedAt.toISOString(),
     completed_at: t.completedAt?.toISOString() ?? null,
     ...sla,
-    is_sla_breached: sla.is_breached,
     sla_deadline: sla.target_resolution,
     step_sla: stepSla,
     csat_rating: t.ticket.csatRating,

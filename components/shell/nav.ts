@@ -41,6 +41,7 @@ export const PORTAL_NAV: Record<Portal, { label: string; items: NavItem[] }> = {
       { href: '/admin', label: 'Overview' },
       { href: '/admin/users', label: 'Users' },
       { href: '/admin/workflows', label: 'Workflows' },
+      { href: '/admin/roles', label: 'Workflow roles' },
       { href: '/admin/queues', label: 'Queues' },
       { href: '/admin/notifications/deliveries', label: 'E-mail deliveries' },
       { href: '/admin/knowledge', label: 'Knowledge' },

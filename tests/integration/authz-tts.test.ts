@@ -1,6 +1,7 @@
 /** Authorization matrix of the workflow engine: every /tts route × role → status; refused calls change nothing. */
 import { beforeAll, describe } from 'vitest';
 import * as auditRoute from '@/app/(api)/tts/audit/route';
+import * as roleRoute from '@/app/(api)/tts/roles/[role_id]/route';
 import * as rolesRoute from '@/app/(api)/tts/roles/route';
 import * as actionRoute from '@/app/(api)/tts/tasks/[id]/action/route';
 import * as availableRoute from '@/app/(api)/tts/tasks/[id]/available-actions/route';
@@ -188,6 +189,29 @@ const rows: MatrixRow[] = [
     tables: WORKFLOW_TABLES,
   },
   { name: '/tts/roles/', route: rolesRoute, method: 'GET', path: '/tts/roles/', expect: STAFF },
+  {
+    name: '/tts/roles/',
+    route: rolesRoute,
+    method: 'POST',
+    path: '/tts/roles/',
+    options: () => ({ body: { name: `Matrix role ${Math.random().toString(36).slice(2, 8)}` } }),
+    expect: ADMIN_ONLY(201),
+    tables: ['identity.roles', 'audit.audit_log'],
+  },
+  {
+    name: '/tts/roles/{role_id}/',
+    route: roleRoute,
+    method: 'PATCH',
+    path: '/tts/roles/{role_id}/',
+    options: async () => {
+      const role = await db.role.create({
+        data: { system: 'tts', name: `Matrix rename ${Math.random().toString(36).slice(2, 8)}` },
+      });
+      return { params: { role_id: role.id }, body: { description: 'Renamed in the matrix' } };
+    },
+    expect: ADMIN_ONLY(200),
+    tables: ['identity.roles', 'audit.audit_log'],
+  },
   {
     name: '/tts/transitions/?workflow_id=',
     route: transitionsRoute,

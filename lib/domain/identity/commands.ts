@@ -295,6 +295,7 @@ export async function assignRole(actor: Actor, input: { user_id: number; role_id
     if (!role) errors.role_id = ['Role not found'];
     else if (input.system && role.system !== input.system)
       errors.system = [`Role ${role.name} belongs to ${role.system.toUpperCase()}`];
+    else if (!role.isActive) errors.role_id = [`Role ${role.name} is deactivated`];
     if (Object.keys(errors).length || !role || !user) throw validationFailed(errors);
     const existing = await tx.userRole.findUnique({ where: { userId_roleId: { userId: user.id, roleId: role.id } } });
     if (existing) throw conflict('The user already has this role', 'DUPLICATE_RESOURCE', { role_id: ['Already assigned'] });
@@ -347,6 +348,9 @@ export async function setUserRoles(actor: Actor, userId: number, system: 'hdts' 
     const bad = roleIds.filter((id) => !roles.some((r) => r.id === id && r.system === system));
     if (bad.length) throw validationFailed({ role_ids: [`Not ${system.toUpperCase()} roles: ${bad.join(', ')}`] });
     const current = user.roles.filter((ur) => ur.role.system === system);
+    const deactivated = roles.filter((r) => !r.isActive && !current.some((ur) => ur.roleId === r.id));
+    if (deactivated.length)
+      throw validationFailed({ role_ids: [`Deactivated roles: ${deactivated.map((r) => r.name).join(', ')}`] });
     if (userId === actor.id && current.some((ur) => ur.role.name === 'Admin') && !roles.some((r) => r.name === 'Admin')) {
       throw badRequest('You cannot remove your own Admin role');
     }

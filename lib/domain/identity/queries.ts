@@ -91,7 +91,7 @@ export async function getUser(actor: Actor, id: number): Promise<UserDto> {
   return userDto(user);
 }
 
-function roleDto(r: { id: number; name: string; description: string; permissions: string[]; system: string }) {
+function roleDto(r: { id: number; name: string; description: string; permissions: string[]; system: string; isActive: boolean }) {
   return {
     id: r.id,
     role_id: r.id,
@@ -99,6 +99,7 @@ function roleDto(r: { id: number; name: string; description: string; permissions
     description: r.description,
     permissions: r.permissions,
     system: r.system.toUpperCase(),
+    is_active: r.isActive,
   };
 }
 

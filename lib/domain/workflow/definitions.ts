@@ -224,6 +224,12 @@ export async function deployWorkflow(actor: Actor, id: number) {
     (r) => roles.get(r)?.members ?? 0,
     (r) => roles.get(r)?.role?.name ?? `#${r}`,
   );
+  for (const s of wf.steps) {
+    for (const r of [s.roleId, s.escalateToRoleId]) {
+      const role = r ? roles.get(r)?.role : null;
+      if (role && !role.isActive) problems.push(`Step "${s.name}": role "${role.name}" is deactivated`);
+    }
+  }
   problems.push(
     ...slaOrderProblems({
       low: wf.lowSlaSeconds,

@@ -364,3 +364,21 @@ export const taskCreateOutput = z.object({
   message: z.string(),
 });
 export const taskUpdateOutput = z.object({ task_id: z.number().int(), status: z.string(), message: z.string() });
+
+/** A workflow role (TTS): a pool of people a step assigns to. */
+export const workflowRoleCreateInput = z.object({
+  name: z.string().trim().min(1, 'This field is required').max(100, 'At most 100 characters'),
+  description: z.string().trim().max(500, 'At most 500 characters').default(''),
+});
+export type WorkflowRoleCreateInput = z.infer<typeof workflowRoleCreateInput>;
+/** Rename, describe, deactivate (`is_active: false`) or reactivate a workflow role. */
+export const workflowRoleUpdateInput = z
+  .object({
+    name: z.string().trim().min(1, 'This field is required').max(100, 'At most 100 characters'),
+    description: z.string().trim().max(500, 'At most 500 characters'),
+    is_active: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type WorkflowRoleUpdateInput = z.infer<typeof workflowRoleUpdateInput>;
+export const roleIdParam = z.object({ role_id: z.coerce.number().int().positive() });

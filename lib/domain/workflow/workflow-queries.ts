@@ -135,7 +135,7 @@ export async function listTransitions(actor: Actor, q: { workflow_id: number; pa
 /** TTS roles a step may use, with how many active members each has (for the editor). */
 export async function assignableRoles(actor: Actor) {
   assertStaff(actor);
-  const roles = await rolesOf('tts');
+  const roles = (await rolesOf('tts')).filter((r) => r.isActive);
   return Promise.all(
     roles.map(async (r) => ({ role_id: r.id, name: r.name, active_members: (await activeUsersInRole(r.id)).length })),
   );

@@ -1,3 +1,5 @@
+import { createWorkflowRole } from '@/lib/domain/workflow/roles';
+import { workflowRoleCreateInput } from '@/lib/domain/workflow/schemas';
 import { assignableRoles } from '@/lib/domain/workflow/workflow-queries';
 import { endpoint, route } from '@/lib/server/http';
 
@@ -6,5 +8,11 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     summary: 'TTS roles usable by workflow steps, with their active member counts',
     tags: ['workflows'],
     handler: ({ actor }) => assignableRoles(actor),
+  }),
+  POST: endpoint({
+    summary: 'Create a workflow role (workflow admins)',
+    tags: ['workflows'],
+    body: workflowRoleCreateInput,
+    handler: ({ actor, body }) => createWorkflowRole(actor, body),
   }),
 });

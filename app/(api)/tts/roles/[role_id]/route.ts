@@ -1,0 +1,13 @@
+import { updateWorkflowRole } from '@/lib/domain/workflow/roles';
+import { roleIdParam, workflowRoleUpdateInput } from '@/lib/domain/workflow/schemas';
+import { endpoint, route } from '@/lib/server/http';
+
+export const { GET, POST, PUT, PATCH, DELETE } = route({
+  PATCH: endpoint({
+    summary: 'Rename, describe, deactivate or reactivate a workflow role (workflow admins)',
+    tags: ['workflows'],
+    params: roleIdParam,
+    body: workflowRoleUpdateInput,
+    handler: ({ actor, params, body }) => updateWorkflowRole(actor, params.role_id, body),
+  }),
+});

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "identity"."roles" ADD COLUMN     "is_active" BOOLEAN NOT NULL DEFAULT true;

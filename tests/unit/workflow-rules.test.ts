@@ -11,7 +11,9 @@ import {
   toDisplayDuration,
   toIsoDuration,
 } from '@/lib/domain/workflow/sla';
-import { definitionErrors, deployProblems } from '@/lib/domain/workflow/validation';
+import { definitionErrors, deployIssues, deployProblems } from '@/lib/domain/workflow/validation';
+
+const member = (r: number) => ({ name: `role${r}`, members: 1, active: true });
 
 describe('SLA arithmetic', () => {
   it('parses ISO 8601 and display durations', () => {
@@ -95,16 +97,15 @@ describe('workflow validation', () => {
       { from: 2, to: 3, name: 'resolve' },
       { from: 2, to: 1, name: 'reject' },
     ];
-    expect(deployProblems(steps, transitions, () => 1)).toEqual([]);
+    expect(deployProblems(steps, transitions, member)).toEqual([]);
   });
   it('lists every problem at once', () => {
     const steps = [step(1, 'A', { isStart: true }), step(2, 'B', { isStart: true }), step(3, 'C', { roleId: 9 }), step(4, 'D')];
-    const problems = deployProblems(
-      steps,
-      [{ from: 1, to: 3, name: 'go' }],
-      (r) => (r === 9 ? 0 : 1),
-      (r) => `role${r}`,
-    );
+    const problems = deployProblems(steps, [{ from: 1, to: 3, name: 'go' }], (r) => ({
+      name: `role${r}`,
+      members: r === 9 ? 0 : 1,
+      active: true,
+    }));
     expect(problems).toEqual([
       'More than one start step: A, B',
       'No end step: flag at least one step as end',
@@ -113,19 +114,39 @@ describe('workflow validation', () => {
       'Step "D" is not an end step and has no outgoing transition',
       'Step "C": role "role9" has no active member',
     ]);
-    const unreachable = deployProblems(
-      [step(1, 'A', { isStart: true, isEnd: true }), step(2, 'B', { isEnd: true })],
-      [],
-      () => 1,
-    );
+    const unreachable = deployProblems([step(1, 'A', { isStart: true, isEnd: true }), step(2, 'B', { isEnd: true })], [], member);
     expect(unreachable).toEqual(['Step "B" cannot be reached from the start step']);
-    expect(deployProblems([step(1, 'A', { isEnd: true })], [], () => 1)).toEqual([
+    expect(deployProblems([step(1, 'A', { isEnd: true })], [], member)).toEqual([
       'No start step: flag exactly one step as start',
     ]);
   });
-  it('finds duplicate names and dangling transition ends', () => {
-    const errors = definitionErrors([step(1, 'A'), step(2, 'a')], [{ from: 1, to: 5, name: 'x' }]);
-    expect(Object.keys(errors).sort()).toEqual(['steps.1.name', 'transitions.0.to_step']);
+  it('finds duplicate names, dangling transition ends and a duplicate action out of one step', () => {
+    const errors = definitionErrors(
+      [step(1, 'A'), step(2, 'a')],
+      [
+        { from: 1, to: 5, name: 'x' },
+        { from: 1, to: 2, name: 'X ' },
+        { from: 2, to: 1, name: 'x' },
+      ],
+    );
+    expect(Object.keys(errors).sort()).toEqual(['steps.1.name', 'transitions.0.to_step', 'transitions.1.name']);
+  });
+  it('names the step or transition at fault, for the designer to mark', () => {
+    const issues = deployIssues(
+      [step(1, 'A', { isStart: true }), step(2, 'B', { isStart: true, isEnd: true }), step(3, 'C', { roleId: 7 })],
+      [
+        { from: 1, to: 2, name: 'go' },
+        { from: 1, to: 3, name: 'Go' },
+      ],
+      (r) => (r === 7 ? { name: 'Old', members: 2, active: false } : { name: 'R', members: 1, active: true }),
+    );
+    expect(issues).toContainEqual({ message: 'More than one start step: A, B', step: '1' });
+    expect(issues).toContainEqual({ message: 'More than one start step: A, B', step: '2' });
+    expect(issues).toContainEqual({ message: 'Step "A" has two actions named "Go"', transition: 1 });
+    expect(issues).toContainEqual({ message: 'Step "C": role "Old" is deactivated', step: '3' });
+    expect(deployIssues([step(1, 'A', { isStart: true, isEnd: true, roleId: 0 })], [], member)).toEqual([
+      { message: 'Step "A" has no role', step: '1' },
+    ]);
   });
 });
 

@@ -219,17 +219,23 @@ export async function deployWorkflow(actor: Actor, id: number) {
     ),
   );
   const problems = deployProblems(
-    wf.steps.map((s) => ({ key: s.id, name: s.name, roleId: s.roleId, isStart: s.isStart, isEnd: s.isEnd, weight: s.weight })),
+    wf.steps.map((s) => ({
+      key: s.id,
+      name: s.name,
+      roleId: s.roleId,
+      escalateToRoleId: s.escalateToRoleId,
+      isStart: s.isStart,
+      isEnd: s.isEnd,
+      weight: s.weight,
+    })),
     wf.transitions.map((t) => ({ from: t.fromStepId, to: t.toStepId, name: t.name })),
-    (r) => roles.get(r)?.members ?? 0,
-    (r) => roles.get(r)?.role?.name ?? `#${r}`,
+    (r) => {
+      const facts = roles.get(r);
+      return facts?.role?.system === 'tts'
+        ? { name: facts.role.name, members: facts.members, active: facts.role.isActive }
+        : undefined;
+    },
   );
-  for (const s of wf.steps) {
-    for (const r of [s.roleId, s.escalateToRoleId]) {
-      const role = r ? roles.get(r)?.role : null;
-      if (role && !role.isActive) problems.push(`Step "${s.name}": role "${role.name}" is deactivated`);
-    }
-  }
   problems.push(
     ...slaOrderProblems({
       low: wf.lowSlaSeconds,

@@ -1,4 +1,4 @@
-import type { APIRequestContext } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { act, as, assignee, selectByText, signIn, token } from './helpers';
 
@@ -6,6 +6,21 @@ const run = Date.now().toString(36);
 const WORKFLOW = `E2E printer workflow ${run}`;
 const SUB = 'Printer/Scanner Setup or Issue';
 const SUBJECT = `Printer jams ${run}`;
+
+/** Drag from a step's bottom handle to another step's top handle, as a person would with the mouse. */
+async function connect(page: Page, from: string, to: string) {
+  const canvas = page.getByRole('region', { name: 'Workflow canvas' });
+  const source = canvas.getByLabel(`Step ${from}`).locator('.react-flow__handle.source');
+  const target = canvas.getByLabel(`Step ${to}`).locator('.react-flow__handle.target');
+  await canvas.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const a = await source.boundingBox();
+  const b = await target.boundingBox();
+  if (!a || !b) throw new Error('handles not visible');
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
 
 /** The coordinator approves a help-desk ticket (High, IT Department), which sends it into the workflow engine. */
 async function approve(request: APIRequestContext, ticketId: number) {
@@ -21,40 +36,70 @@ test.describe
   .serial('workflow engine journey', () => {
     let ticketNumber = '';
 
-    test('an admin builds a three-step workflow with a reject loop and deploys it', async ({ page }) => {
+    test('an admin builds a three-step workflow with a reject loop on the canvas and deploys it', async ({ page }) => {
       await signIn(page, 'admin');
       await page.goto('/admin/workflows/new');
-      await page.getByLabel('Name', { exact: true }).fill(WORKFLOW);
-      await page.getByLabel('Department').fill('IT Department');
-      await page.getByLabel('Category', { exact: true }).fill('IT Support');
-      await page.getByLabel('Sub-category (optional)').fill(SUB);
+      await page.getByLabel('Workflow name').fill(WORKFLOW);
+      await page.getByLabel('Department').selectOption('IT Department');
+      await page.getByLabel('Category', { exact: true }).selectOption('IT Support');
+      await page.getByLabel('Sub-category').selectOption(SUB);
+      await expect(page.getByLabel('High amount')).toHaveValue('8');
+      await expect(page.getByLabel('High unit')).toHaveValue('hours');
+
+      const canvas = page.getByRole('region', { name: 'Workflow canvas' });
+      const panel = page.getByRole('region', { name: 'Selected step' });
+      const problems = page.getByRole('list', { name: 'Problems', exact: true });
       const steps: [string, string][] = [
         ['Triage', 'Support Agent'],
         ['Resolution', 'Specialist'],
         ['Verification', 'Approver'],
       ];
-      for (const [i, [name, role]] of steps.entries()) {
+      for (const [name, role] of steps) {
         await page.getByRole('button', { name: 'Add step' }).click();
-        await page.getByLabel(`Step ${i + 1} name`).fill(name);
-        await selectByText(page, `#step-${i}-role`, new RegExp(`^${role} \\(`));
-        await page.getByLabel('Instruction').nth(i).fill(`Do the ${name.toLowerCase()}`);
+        await panel.getByLabel('Step name').fill(name);
+        await selectByText(page, '#step-role', new RegExp(`^${role} \\(`));
+        await panel.getByLabel('Instructions for the assignee').fill(`Do the ${name.toLowerCase()}`);
+        await expect(canvas.getByLabel(`Step ${name}`)).toBeVisible();
       }
-      await page.locator('#step-2-end').check();
+      // The live check uses deploy's rules: no end step yet, and the later steps cannot be reached.
+      await expect(problems).toContainText('No end step: flag at least one step as end');
+      await expect(problems).toContainText('Step "Resolution" cannot be reached from the start step');
+      await expect(canvas.getByLabel('Step Resolution').getByText('Needs attention')).toBeVisible();
+
       const transitions: [string, string, string][] = [
         ['Triage', 'Resolution', 'submit'],
         ['Resolution', 'Verification', 'resolve'],
         ['Resolution', 'Triage', 'reject'],
       ];
-      for (const [i, [from, to, name]] of transitions.entries()) {
-        await page.getByRole('button', { name: 'Add transition' }).click();
-        await page.getByLabel(`Transition ${i + 1} from`).selectOption(from);
-        await page.locator(`#tr-${i}-to`).selectOption(to);
-        await page.locator(`#tr-${i}-name`).fill(name);
+      for (const [from, to, name] of transitions) {
+        await connect(page, from, to);
+        const edge = page.getByRole('region', { name: 'Selected transition' });
+        await expect(edge).toContainText(`From ${from} to ${to}`);
+        await edge.getByLabel('Action name').fill(name);
       }
+      await canvas.getByLabel('Step Verification').click();
+      await panel.getByLabel('Tickets can finish here').check();
+      await expect(page.getByText('No problems found.')).toBeVisible();
+      await expect(canvas.getByLabel('Step Resolution').getByText('Needs attention')).toBeHidden();
+
+      // A stray step: delete it with the keyboard, undo brings it back, redo removes it again.
+      await page.getByRole('button', { name: 'Add step' }).click();
+      await expect(canvas.getByLabel('Step Step 4')).toBeVisible();
+      await canvas.getByLabel('Step Step 4').click();
+      await page.keyboard.press('Delete');
+      await expect(canvas.getByLabel('Step Step 4')).toHaveCount(0);
+      await page.getByRole('button', { name: 'Undo' }).click();
+      await expect(canvas.getByLabel('Step Step 4')).toBeVisible();
+      await page.getByRole('button', { name: 'Redo' }).click();
+      await expect(canvas.getByLabel('Step Step 4')).toHaveCount(0);
+      await page.getByRole('button', { name: 'Arrange' }).click();
+
       await page.getByRole('button', { name: 'Create workflow' }).click();
       await expect(page).toHaveURL(/\/admin\/workflows\/\d+$/);
       await page.getByRole('button', { name: 'Deploy' }).click();
-      await expect(page.getByText(/deployed · v1/)).toBeVisible();
+      await expect(page.getByText('Live · v1')).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Deploy' })).toHaveCount(0);
+      await expect(page.getByText('Everything is deployed')).toBeVisible();
       await page.goto('/admin/workflows?status=deployed');
       await expect(page.getByRole('link', { name: WORKFLOW })).toBeVisible();
     });

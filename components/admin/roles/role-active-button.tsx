@@ -1,20 +1,30 @@
 'use client';
 
 import { Power } from 'lucide-react';
+import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
-import { api } from '@/lib/client/api';
+import { ApiError, api } from '@/lib/client/api';
 import { useMutation } from '@/lib/client/use-mutation';
 import type { AdminWorkflowRole } from './types';
 
 /** Deactivate (with confirmation) or reactivate a role; a role in use by a live workflow is refused with the reason. */
 export function RoleActiveButton({ role }: { role: AdminWorkflowRole }) {
-  const { pending, run } = useMutation();
-  const set = (is_active: boolean) =>
-    run(
-      () => api('PATCH', `/tts/roles/${role.role_id}/`, { is_active }),
+  // The refusal's message names the steps that use the role: show it whole (its details are not form fields).
+  const { pending, run } = useMutation({ toastErrors: false });
+  const set = async (is_active: boolean) => {
+    await run(
+      async () => {
+        try {
+          await api('PATCH', `/tts/roles/${role.role_id}/`, { is_active });
+        } catch (e) {
+          toast.error(e instanceof ApiError ? e.message : 'Something went wrong. Please try again.');
+          throw e;
+        }
+      },
       `${role.name} ${is_active ? 'reactivated' : 'deactivated'}`,
-    ).then(() => undefined);
+    );
+  };
   if (!role.is_active)
     return (
       <Button variant="secondary" size="sm" pending={pending} onClick={() => set(true)} aria-label={`Reactivate ${role.name}`}>

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Badge } from '@/components/ui/badge';
-import { WorkflowDiagram } from '@/components/workflow/workflow-diagram';
-import { WorkflowEditor } from '@/components/workflow/workflow-editor';
+import { WorkflowDesigner } from '@/components/workflow/workflow-designer';
 import { AppError } from '@/lib/domain/errors';
-import { workflowVisualization } from '@/lib/domain/workflow/task-queries';
-import { assignableRoles, getWorkflow } from '@/lib/domain/workflow/workflow-queries';
+import { catalog } from '@/lib/domain/helpdesk/queries';
+import { parseDuration } from '@/lib/domain/workflow/sla';
+import { assignableRoles, getWorkflow, hasUndeployedChanges } from '@/lib/domain/workflow/workflow-queries';
 import { requirePortal } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Workflow' };
@@ -21,42 +21,41 @@ export default async function WorkflowPage({ params }: { params: Promise<{ id: s
     if (e instanceof AppError && e.status === 404) notFound();
     throw e;
   }
-  const [roles, viz] = await Promise.all([assignableRoles(actor), workflowVisualization(actor, { workflow_id: id })]);
-  const iso = (s: string | null) => s ?? '';
+  const [roles, undeployed, cat] = await Promise.all([assignableRoles(actor), hasUndeployedChanges(actor, id), catalog()]);
+  const key = (stepId: number) => `s${stepId}`;
+  const seconds = (v: string | null) => (v ? parseDuration(v) : null);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">{wf.name}</h1>
         <Badge tone={wf.status === 'deployed' ? 'success' : wf.status === 'paused' ? 'warning' : 'neutral'}>
-          {wf.status}
+          {wf.status === 'deployed' ? 'Live' : wf.status === 'paused' ? 'Paused' : 'Draft'}
           {wf.version ? ` · v${wf.version}` : ''}
         </Badge>
+        {wf.version && undeployed && <Badge tone="info">Changes not deployed yet</Badge>}
       </div>
-      {viz.nodes.length > 0 && (
-        <WorkflowDiagram
-          nodes={viz.nodes.map((n) => ({
-            ...n,
-            role: roles.find((r) => r.role_id === (n as { role_id?: number }).role_id)?.name ?? null,
-          }))}
-          edges={viz.edges}
-        />
-      )}
-      <WorkflowEditor
-        key={wf.updated_at}
+      <WorkflowDesigner
         workflowId={wf.workflow_id}
         status={wf.status}
+        undeployed={undeployed}
         roles={roles}
-        initial={{
+        catalog={cat}
+        initialSettings={{
           name: wf.name,
           description: wf.description,
           department: wf.department,
           category: wf.category,
           sub_category: wf.sub_category ?? '',
-          urgent_sla: iso(wf.sla.urgent),
-          high_sla: iso(wf.sla.high),
-          medium_sla: iso(wf.sla.medium),
-          low_sla: iso(wf.sla.low),
+          sla: {
+            urgent: seconds(wf.sla.urgent),
+            high: seconds(wf.sla.high),
+            medium: seconds(wf.sla.medium),
+            low: seconds(wf.sla.low),
+          },
+        }}
+        initialDoc={{
           steps: wf.steps.map((s) => ({
+            key: key(s.step_id),
             name: s.name,
             description: s.description,
             instruction: s.instruction,
@@ -65,10 +64,13 @@ export default async function WorkflowPage({ params }: { params: Promise<{ id: s
             weight: String(s.weight),
             is_start: s.is_start,
             is_end: s.is_end,
+            x: 0,
+            y: 0,
           })),
           transitions: wf.transitions.map((t) => ({
-            from_step: t.from_step.name ?? '',
-            to_step: t.to_step.name ?? '',
+            key: `t${t.transition_id}`,
+            from: key(t.from_step.step_id),
+            to: key(t.to_step.step_id),
             name: t.name,
           })),
         }}

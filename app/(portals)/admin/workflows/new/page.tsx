@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { WorkflowEditor } from '@/components/workflow/workflow-editor';
+import { WorkflowDesigner } from '@/components/workflow/workflow-designer';
+import { catalog } from '@/lib/domain/helpdesk/queries';
 import { assignableRoles } from '@/lib/domain/workflow/workflow-queries';
 import { requirePortal } from '@/lib/server/session';
 
@@ -7,25 +8,22 @@ export const metadata: Metadata = { title: 'New workflow' };
 
 export default async function NewWorkflowPage() {
   const actor = await requirePortal('admin');
-  const roles = await assignableRoles(actor);
+  const [roles, cat] = await Promise.all([assignableRoles(actor), catalog()]);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">New workflow</h1>
-      <WorkflowEditor
+      <WorkflowDesigner
         roles={roles}
-        initial={{
+        catalog={cat}
+        initialSettings={{
           name: '',
           description: '',
           department: '',
           category: '',
           sub_category: '',
-          urgent_sla: 'PT4H',
-          high_sla: 'PT8H',
-          medium_sla: 'P2D',
-          low_sla: 'P5D',
-          steps: [],
-          transitions: [],
+          sla: { urgent: 4 * 3600, high: 8 * 3600, medium: 2 * 86400, low: 5 * 86400 },
         }}
+        initialDoc={{ steps: [], transitions: [] }}
       />
     </div>
   );

@@ -44,7 +44,7 @@ async function assertDefinition(steps: StepInput[], transitions: TransitionInput
     transitions.map((t) => ({ from: t.from_step.toLowerCase(), to: t.to_step.toLowerCase(), name: t.name })),
   );
   for (const [k, v] of Object.entries(errors)) {
-    if (/^transitions\.\d+\./.test(k)) {
+    if (/^transitions\.\d+\.(from|to)_step$/.test(k)) {
       const i = Number(k.split('.')[1]);
       const t = transitions[i];
       errors[k] = v.map((m) => m.replace(/"[^"]*"/, `"${k.endsWith('from_step') ? t.from_step : t.to_step}"`));

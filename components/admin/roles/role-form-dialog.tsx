@@ -1,52 +1,39 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Pencil, Plus } from 'lucide-react';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import type { z } from 'zod';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from '@/components/ui/dialog';
-import { describedBy, Field, FormError } from '@/components/ui/field';
-import { Input } from '@/components/ui/input';
-import { Textarea } from '@/components/ui/textarea';
-import { ApiError, api } from '@/lib/client/api';
-import { useMutation } from '@/lib/client/use-mutation';
+import { FormError } from '@/components/ui/field';
+import { FieldInput, FieldTextarea } from '@/components/ui/form-controls';
+import { api } from '@/lib/client/api';
+import { useDomainForm } from '@/lib/client/use-domain-form';
 import { workflowRoleCreateInput } from '@/lib/domain/workflow/schemas';
 import type { AdminWorkflowRole } from './types';
-
-type In = z.input<typeof workflowRoleCreateInput>;
-type Out = z.output<typeof workflowRoleCreateInput>;
 
 /** New workflow role (no `role`) or rename/describe one; the browser checks with the API's own schema. */
 export function RoleFormDialog({ role }: { role?: AdminWorkflowRole }) {
   const [open, setOpen] = useState(false);
-  const { pending, error, setError, run } = useMutation({ toastErrors: false });
-  const form = useForm<In, unknown, Out>({
-    resolver: zodResolver(workflowRoleCreateInput),
-    defaultValues: { name: role?.name ?? '', description: role?.description ?? '' },
+  const defaults = { name: role?.name ?? '', description: role?.description ?? '' };
+  const { form, submit, errorOf, formError, pending, reset } = useDomainForm(workflowRoleCreateInput, {
+    defaultValues: defaults,
   });
-  const { register, handleSubmit, formState, reset } = form;
-  const err = (k: keyof In) =>
-    (formState.errors[k]?.message as string | undefined) ?? (error instanceof ApiError ? error.fields[k]?.[0] : undefined);
-  const formError = error instanceof ApiError && !Object.keys(error.fields).length ? error.message : undefined;
   const prefix = role ? `role-${role.role_id}` : 'new-role';
-
-  const submit = handleSubmit(async (values) => {
-    const ok = await run(
-      () => (role ? api('PATCH', `/tts/roles/${role.role_id}/`, values) : api('POST', '/tts/roles/', values)),
-      role ? `Role ${values.name} saved` : `Role ${values.name} created`,
-    );
-    if (ok) setOpen(false);
-  });
+  const onSubmit = submit(
+    (values) => (role ? api('PATCH', `/tts/roles/${role.role_id}/`, values) : api('POST', '/tts/roles/', values)),
+    role ? 'Role saved' : 'Role created',
+    () => setOpen(false),
+  );
 
   return (
     <Dialog
       open={open}
       onOpenChange={(o) => {
         setOpen(o);
-        if (o) reset({ name: role?.name ?? '', description: role?.description ?? '' });
-        else setError(null);
+        if (!o) {
+          reset();
+          form.reset(defaults);
+        }
       }}
     >
       <DialogTrigger asChild>
@@ -64,27 +51,24 @@ export function RoleFormDialog({ role }: { role?: AdminWorkflowRole }) {
         title={role ? `Edit ${role.name}` : 'New workflow role'}
         description="A role is a pool of people: a workflow step assigns its tasks to the role's members in turn."
       >
-        <form onSubmit={submit} noValidate className="space-y-4">
+        <form onSubmit={onSubmit} noValidate className="space-y-4">
           <FormError>{formError}</FormError>
-          <Field id={`${prefix}-name`} label="Name" error={err('name')}>
-            <Input
-              id={`${prefix}-name`}
-              maxLength={100}
-              aria-invalid={!!err('name')}
-              aria-describedby={describedBy(`${prefix}-name`, err('name'))}
-              {...register('name')}
-            />
-          </Field>
-          <Field id={`${prefix}-description`} label="Description" error={err('description')}>
-            <Textarea
-              id={`${prefix}-description`}
-              rows={3}
-              maxLength={500}
-              aria-invalid={!!err('description')}
-              aria-describedby={describedBy(`${prefix}-description`, err('description'))}
-              {...register('description')}
-            />
-          </Field>
+          <FieldInput
+            id={`${prefix}-name`}
+            label="Name"
+            required
+            maxLength={100}
+            error={errorOf('name')}
+            {...form.register('name')}
+          />
+          <FieldTextarea
+            id={`${prefix}-description`}
+            label="Description"
+            rows={3}
+            maxLength={500}
+            error={errorOf('description')}
+            {...form.register('description')}
+          />
           <DialogFooter>
             <DialogClose asChild>
               <Button variant="secondary">Cancel</Button>

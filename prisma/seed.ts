@@ -123,6 +123,8 @@ export const SEEDERS: ((db: PrismaClient) => Promise<void>)[] = [
   async () => (await import('../lib/domain/workflow/demo')).seedDemoWorkflows(),
   // Knowledge-base articles for the seeded categories (written by coordinator2, a Knowledge Editor).
   async () => (await import('../lib/domain/knowledge/demo')).seedDemoArticles(),
+  // Dashboards: coordinator1's tickets in every SLA state, resolved this week, twelve weeks of CSAT, a triage queue.
+  async () => (await import('../lib/domain/reporting/demo')).seedDemoDashboards(),
 ];
 
 export async function seed() {

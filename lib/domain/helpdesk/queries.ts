@@ -369,13 +369,14 @@ export async function attachmentForDownload(actor: Actor, id: number) {
 }
 
 /** CSAT feedback, newest first, with counts per rating (coordinators and admins). */
-export async function listFeedback(actor: Actor, q: PageQuery & { rating?: number }) {
+export async function listFeedback(actor: Actor, q: PageQuery & { rating?: number; owner_id?: number }) {
   if (!seesAllTickets(actor)) throw forbidden('Only coordinators and admins can read CSAT feedback');
-  const where: Prisma.TicketWhereInput = { csatRating: q.rating ? q.rating : { not: null } };
+  const owner: Prisma.TicketWhereInput = q.owner_id ? { ownerId: q.owner_id } : {};
+  const where: Prisma.TicketWhereInput = { ...owner, csatRating: q.rating ? q.rating : { not: null } };
   const [count, rows, buckets] = await Promise.all([
     db.ticket.count({ where }),
     db.ticket.findMany({ where, orderBy: [{ csatAt: 'desc' }, { id: 'desc' }], ...skipTake(q) }),
-    db.ticket.groupBy({ by: ['csatRating'], where: { csatRating: { not: null } }, _count: { _all: true } }),
+    db.ticket.groupBy({ by: ['csatRating'], where: { ...owner, csatRating: { not: null } }, _count: { _all: true } }),
   ]);
   const names = await usersByIds(rows.map((r) => r.employeeId));
   const counts: Record<string, number> = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };

@@ -220,4 +220,8 @@ export type TicketListQuery = z.infer<typeof ticketListQuery>;
 export const ticketParam = z.object({ id: z.string().regex(/^(\d{1,9}|TX\d{14})$/, 'Not a ticket id or number') });
 export const idParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 export const numberParam = z.object({ ticket_number: z.string().regex(/^TX\d{14}$/, 'Not a ticket number') });
-export const feedbackQuery = pageQuery.extend({ rating: z.coerce.number().int().min(1).max(5).optional() });
+export const feedbackQuery = pageQuery.extend({
+  rating: z.coerce.number().int().min(1).max(5).optional(),
+  /** Only tickets owned by this coordinator (the coordinator home's CSAT tile links with the caller's id). */
+  owner_id: z.coerce.number().int().positive().optional(),
+});

@@ -148,7 +148,9 @@ export const ownedTicketsQuery = pageQuery.extend({
   priority: priorityFilter.optional(),
   search: z.string().trim().max(200).optional(),
   category: z.string().trim().optional(),
-  sla: z.enum(['breached', 'on_track', 'due_soon']).optional(),
+  sla: z.enum(['breached', 'at_risk', 'on_track', 'due_soon']).optional(),
+  /** Tasks completed at or after this instant (the coordinator home's "resolved this week"). */
+  completed_after: z.coerce.date().optional(),
 });
 export type OwnedTicketsQuery = z.infer<typeof ownedTicketsQuery>;
 

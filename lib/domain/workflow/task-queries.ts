@@ -7,7 +7,7 @@ import type { Actor } from '../actor';
 import { type TicketAttachmentRef, ticketAttachmentRef } from '../contracts/messages';
 import { notFound } from '../errors';
 import { Page, skipTake } from '../pagination';
-import { SLA_THRESHOLDS } from '../sla/clock';
+import { ownedTaskIdsInSlaState } from '../reporting/sla-state';
 import {
   assertCanListMine,
   assertCanListOwned,
@@ -172,27 +172,10 @@ async function pageOf(where: Prisma.TaskWhereInput, q: { page: number; page_size
 export async function ownedTickets(actor: Actor, q: OwnedTicketsQuery) {
   assertCanListOwned(actor);
   const now = new Date();
-  // the one clock's thresholds (lib/domain/sla/clock.ts): due soon = 80 % of the window elapsed, not yet due
-  const dueSoonIds = async () =>
-    (
-      await db.$queryRaw<{ id: number }[]>`
-        SELECT id FROM "workflow"."tasks"
-         WHERE owner_id = ${actor.id} AND status IN ('pending', 'in_progress') AND target_resolution >= ${now}
-           AND ${now} >= started_at + (target_resolution - started_at) * ${SLA_THRESHOLDS.warning / 100}`
-    ).map((r) => r.id);
-  const slaWhere: Prisma.TaskWhereInput =
-    q.sla === 'breached'
-      ? { status: { in: OPEN_TASK }, targetResolution: { lt: now } }
-      : q.sla === 'due_soon'
-        ? { id: { in: await dueSoonIds() } }
-        : q.sla === 'on_track'
-          ? {
-              AND: [
-                { OR: [{ targetResolution: null }, { targetResolution: { gte: now } }] },
-                { id: { notIn: await dueSoonIds() } },
-              ],
-            }
-          : {};
+  // the one clock's thresholds (lib/domain/reporting/sla-state.ts → lib/domain/sla/clock.ts); `due_soon` is the
+  // older name of at_risk (80 % of the window used, not yet due)
+  const slaState = q.sla === 'due_soon' ? 'at_risk' : q.sla;
+  const slaWhere: Prisma.TaskWhereInput = slaState ? { id: { in: await ownedTaskIdsInSlaState(actor.id, slaState, now) } } : {};
   return pageOf(
     {
       AND: [
@@ -202,6 +185,7 @@ export async function ownedTickets(actor: Actor, q: OwnedTicketsQuery) {
         searchWhere(q.search),
         q.category ? { ticket: { category: { equals: q.category, mode: 'insensitive' } } } : {},
         slaWhere,
+        q.completed_after ? { completedAt: { gte: q.completed_after } } : {},
       ],
     },
     q,

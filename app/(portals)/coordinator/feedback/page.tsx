@@ -10,18 +10,23 @@ import { requirePortal } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'CSAT feedback' };
 
-export default async function FeedbackPage({ searchParams }: { searchParams: Promise<{ page?: string; rating?: string }> }) {
+export default async function FeedbackPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ page?: string; rating?: string; mine?: string }>;
+}) {
   const actor = await requirePortal('coordinator');
   const sp = await searchParams;
   const page = Math.max(1, Number(sp.page) || 1);
   const rating = [1, 2, 3, 4, 5].includes(Number(sp.rating)) ? Number(sp.rating) : undefined;
-  const list = await listFeedback(actor, { page, page_size: 20, rating });
+  const mine = sp.mine === '1' ? '1' : undefined;
+  const list = await listFeedback(actor, { page, page_size: 20, rating, owner_id: mine ? actor.id : undefined });
   const json = list.extra as { buckets: Record<string, number>; average: number | null; total: number };
   const max = Math.max(1, ...Object.values(json.buckets));
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">CSAT feedback</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{mine ? 'CSAT feedback on my tickets' : 'CSAT feedback'}</h1>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           {json.total} rating{json.total === 1 ? '' : 's'}
           {json.average !== null ? `, average ${json.average} of 5` : ''}
@@ -34,7 +39,7 @@ export default async function FeedbackPage({ searchParams }: { searchParams: Pro
         {[5, 4, 3, 2, 1].map((n) => (
           <Link
             key={n}
-            href={hrefWith('/coordinator/feedback', { rating: rating === n ? undefined : n })}
+            href={hrefWith('/coordinator/feedback', { mine, rating: rating === n ? undefined : n })}
             className="flex items-center gap-2 rounded px-1 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-500 dark:hover:bg-slate-800"
             aria-current={rating === n ? 'true' : undefined}
           >
@@ -86,7 +91,12 @@ export default async function FeedbackPage({ searchParams }: { searchParams: Pro
           </TBody>
         </Table>
       )}
-      <Pager page={page} count={list.count} pageSize={20} href={(p) => hrefWith('/coordinator/feedback', { rating, page: p })} />
+      <Pager
+        page={page}
+        count={list.count}
+        pageSize={20}
+        href={(p) => hrefWith('/coordinator/feedback', { mine, rating, page: p })}
+      />
     </div>
   );
 }

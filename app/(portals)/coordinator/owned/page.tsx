@@ -9,12 +9,23 @@ import { requirePortal } from '@/lib/server/session';
 export const metadata: Metadata = { title: 'Owned tickets' };
 
 const PRIORITIES = ['Critical', 'High', 'Medium', 'Low'];
-const SLAS: Record<string, string> = { breached: 'Breached', due_soon: 'Due soon (80 % of the time used)', on_track: 'On track' };
+const SLAS: Record<string, string> = {
+  breached: 'Breached',
+  at_risk: 'Due soon or at risk (80 % of the time used)',
+  on_track: 'On track',
+};
 
 export default async function OwnedPage({
   searchParams,
 }: {
-  searchParams: Promise<{ tab?: string; search?: string; priority?: string; sla?: string; page?: string }>;
+  searchParams: Promise<{
+    tab?: string;
+    search?: string;
+    priority?: string;
+    sla?: string;
+    page?: string;
+    completed_after?: string;
+  }>;
 }) {
   const actor = await requirePortal('coordinator');
   const sp = await searchParams;
@@ -22,6 +33,7 @@ export default async function OwnedPage({
   const page = Math.max(1, Number(sp.page) || 1);
   const priority = PRIORITIES.includes(sp.priority ?? '') ? sp.priority : undefined;
   const sla = sp.sla && sp.sla in SLAS ? (sp.sla as OwnedTicketsQuery['sla']) : undefined;
+  const completedAfter = sp.completed_after && !Number.isNaN(Date.parse(sp.completed_after)) ? sp.completed_after : undefined;
   const data = await ownedTickets(actor, {
     tab,
     page,
@@ -29,15 +41,25 @@ export default async function OwnedPage({
     search: sp.search || undefined,
     priority: priority?.toLowerCase() as OwnedTicketsQuery['priority'],
     sla,
+    completed_after: completedAfter ? new Date(completedAfter) : undefined,
   });
   const href = (o: Record<string, string | undefined>) => {
     const q = new URLSearchParams();
-    for (const [k, v] of Object.entries({ tab, search: sp.search, priority, sla, ...o })) if (v) q.set(k, v);
+    for (const [k, v] of Object.entries({ tab, search: sp.search, priority, sla, completed_after: completedAfter, ...o }))
+      if (v) q.set(k, v);
     return `/coordinator/owned?${q.toString()}`;
   };
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">Owned tickets</h1>
+      {completedAfter ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Resolved since {new Date(completedAfter).toUTCString().slice(0, 16)} ·{' '}
+          <Link href={href({ completed_after: undefined, page: undefined })} className="underline">
+            show all
+          </Link>
+        </p>
+      ) : null}
       <nav aria-label="Active or inactive" className="flex gap-3 text-sm">
         {(['active', 'inactive'] as const).map((t) => (
           <Link
@@ -52,6 +74,7 @@ export default async function OwnedPage({
       </nav>
       <form className="flex flex-wrap items-end gap-2" aria-label="Search and filter" action="/coordinator/owned">
         <input type="hidden" name="tab" value={tab} />
+        {completedAfter ? <input type="hidden" name="completed_after" value={completedAfter} /> : null}
         <div>
           <label htmlFor="search" className="block text-xs text-slate-500">
             Search

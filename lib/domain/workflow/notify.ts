@@ -26,6 +26,11 @@ export async function notifyAssignee(
 ) {
   const escalated = a.origin === 'Escalation';
   const transferred = a.origin === 'Transferred';
+  // The dashboards of the people whose work changed re-read (no content in the event).
+  afterCommit(tx, () => {
+    publish(`user:${a.userId}`, 'tasks_changed', {});
+    if (a.previousUserId) publish(`user:${a.previousUserId}`, 'tasks_changed', {});
+  });
   const why = escalated ? 'escalated to you' : transferred ? 'transferred to you' : 'assigned to you';
   await enqueue(
     tx,

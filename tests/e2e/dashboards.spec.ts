@@ -1,0 +1,77 @@
+import { expect, test } from './fixtures';
+import { as, signIn, token } from './helpers';
+
+test.describe('coordinator home', () => {
+  test('shows my tickets by SLA state, the queues and the CSAT chart from the demo data', async ({ page }) => {
+    await signIn(page, 'coordinator1@example.com');
+    await page.goto('/coordinator');
+    const sla = page.getByRole('region', { name: 'My tickets by SLA' });
+    for (const name of [/Breached/, /At risk/, /On track/]) await expect(sla.getByRole('link', { name })).toBeVisible();
+    await expect(page.getByRole('link', { name: /Waiting for triage/ })).toContainText(/Oldest waiting 3 days/);
+    await expect(page.getByRole('link', { name: /Resolved this week/ })).toBeVisible();
+    await expect(page.getByRole('link', { name: /CSAT of my tickets/ })).toContainText(/\d(\.\d)? \/ 5/);
+
+    const chart = page.getByRole('region', { name: 'CSAT of my tickets per week' });
+    await expect(chart.locator('svg.recharts-surface').first()).toBeVisible();
+    await chart.getByText('Show the numbers as a table').click();
+    const table = chart.getByRole('table', { name: 'Average CSAT rating per week' });
+    await expect(table.locator('tbody tr')).toHaveCount(12);
+  });
+
+  test('each tile opens the filtered list behind it, with the same number', async ({ page }) => {
+    await signIn(page, 'coordinator1@example.com');
+    for (const [tile, heading] of [
+      [/Breached/, 'Owned tickets'],
+      [/At risk/, 'Owned tickets'],
+      [/On track/, 'Owned tickets'],
+      [/Resolved this week/, 'Owned tickets'],
+    ] as const) {
+      await page.goto('/coordinator');
+      const link = page.getByRole('link', { name: tile }).first();
+      const figure = Number((await link.locator('span').nth(1).textContent())?.trim());
+      expect(figure).toBeGreaterThan(0);
+      await link.click();
+      await expect(page.getByRole('heading', { name: heading })).toBeVisible();
+      await expect(page.locator('tbody tr')).toHaveCount(Math.min(figure, 10));
+    }
+    await page.goto('/coordinator');
+    await page.getByRole('link', { name: /Waiting for triage/ }).click();
+    await expect(page.getByRole('heading', { name: 'Triage' })).toBeVisible();
+    await expect(page.getByText('Request a second monitor')).toBeVisible();
+
+    await page.goto('/coordinator');
+    await page.getByRole('link', { name: /CSAT of my tickets/ }).click();
+    await expect(page.getByRole('heading', { name: 'CSAT feedback on my tickets' })).toBeVisible();
+    await expect(page.getByText('Quick and friendly, thanks.').first()).toBeVisible();
+  });
+});
+
+test.describe('agent dashboard', () => {
+  test('lists my open work by due time and gains a task live when one is transferred to me', async ({ browser, request }) => {
+    const agent = await as(browser, 'agent3');
+    await agent.goto('/agent');
+    await expect(agent.getByRole('heading', { name: 'My open work by due time' })).toBeVisible();
+    await expect(agent.getByTestId('live-tasks')).toHaveAttribute('data-connected', 'true');
+    const before = Number((await agent.getByTestId('open-count').textContent())?.match(/\d+/)?.[0]);
+
+    // agent4 holds the demo tasks; an admin transfers one of them to agent3.
+    const mine = await request.get('/tts/tasks/my-tasks/?tab=active&page_size=100', {
+      headers: { Authorization: `Bearer ${await token(request, 'agent4')}` },
+    });
+    const item = (await mine.json()).results.find((r: { ticket_number: string }) => r.ticket_number === 'TX20260101900007');
+    expect(item).toBeDefined();
+    const users = await request.get('/auth/api/v1/users/?search=agent3', {
+      headers: { Authorization: `Bearer ${await token(request, 'admin')}` },
+    });
+    const agent3 = (await users.json()).results.find((u: { username: string }) => u.username === 'agent3');
+    const moved = await request.post('/tts/tasks/transfer/', {
+      headers: { Authorization: `Bearer ${await token(request, 'admin')}` },
+      data: { task_item_id: item.task_item_id, user_id: agent3.id, notes: 'Covering while agent4 is out' },
+    });
+    expect(moved.status()).toBe(200);
+
+    await expect(agent.getByTestId('open-count')).toHaveText(`${before + 1} open task${before + 1 === 1 ? '' : 's'}`);
+    await expect(agent.getByRole('link', { name: /TX20260101900007/ })).toBeVisible();
+    await agent.context().close();
+  });
+});

@@ -1,6 +1,7 @@
 /** Authorization matrix of the workflow engine: every /tts route × role → status; refused calls change nothing. */
 import { beforeAll, describe } from 'vitest';
 import * as auditRoute from '@/app/(api)/tts/audit/route';
+import * as reportsAdminRoute from '@/app/(api)/tts/reports/admin/route';
 import * as reportsCoordinatorRoute from '@/app/(api)/tts/reports/coordinator-home/route';
 import * as roleRoute from '@/app/(api)/tts/roles/[role_id]/route';
 import * as rolesRoute from '@/app/(api)/tts/roles/route';
@@ -269,6 +270,7 @@ const rows: MatrixRow[] = [
     path: '/tts/tasks/owned-tickets/',
     expect: { coordinator: 200, admin: 200, anonymous: 401, otherwise: 403 },
   },
+  { name: '/tts/reports/admin/', route: reportsAdminRoute, method: 'GET', path: '/tts/reports/admin/', expect: ADMIN_ONLY(200) },
   {
     name: '/tts/reports/coordinator-home/',
     route: reportsCoordinatorRoute,

@@ -6,6 +6,7 @@ const BENCHES = [
   'tests/bench/fanout.ts',
   'tests/bench/knowledge.ts',
   'tests/bench/sla-monitor.ts',
+  'tests/bench/reports.ts',
   'tests/bench/http.ts',
 ];
 let failed = 0;

@@ -75,3 +75,41 @@ test.describe('agent dashboard', () => {
     await agent.context().close();
   });
 });
+
+test.describe('admin reports', () => {
+  test('show charts from the demo data, the date range changes the figures, and the CSV downloads', async ({ page }) => {
+    await signIn(page, 'admin@example.com');
+    await page.goto('/admin');
+    await expect(page.getByRole('heading', { name: 'Reports', exact: true })).toBeVisible();
+    const chart = page.getByRole('region', { name: 'Created and resolved per day' });
+    await expect(chart.locator('svg.recharts-surface').first()).toBeVisible();
+    await chart.getByText('Show the numbers as a table').click();
+    await expect(chart.getByRole('table').locator('tbody tr')).toHaveCount(30);
+    const csat = page.getByRole('region', { name: /CSAT: \d+ ratings?/ });
+    const wide = await csat.getByRole('heading').textContent();
+    await expect(page.getByRole('region', { name: 'Workload per agent' })).toContainText('Morgan Diaz');
+
+    // A one-day range long ago: no ratings, one row per day.
+    await page.getByLabel('From').fill('2024-01-01');
+    await page.getByLabel('To').fill('2024-01-03');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page).toHaveURL(/from=2024-01-01/);
+    await expect(page.getByRole('heading', { name: 'CSAT: 0 ratings' })).toBeVisible();
+    expect(wide).not.toBe('CSAT: 0 ratings');
+    const narrow = page.getByRole('region', { name: 'Created and resolved per day' });
+    await narrow.getByText('Show the numbers as a table').click();
+    await expect(narrow.getByRole('table').locator('tbody tr')).toHaveCount(3);
+
+    // An inverted range is refused with a message.
+    await page.goto('/admin?from=2024-02-01&to=2024-01-01');
+    await expect(page.getByRole('alert')).toContainText('The end is before the start');
+
+    await page.goto('/admin');
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^report-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = await (await file.createReadStream()).toArray();
+    expect(Buffer.concat(text).toString()).toContain('section,key,value,value2,value3');
+  });
+});

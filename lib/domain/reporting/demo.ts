@@ -154,6 +154,8 @@ export async function seedDemoDashboards(now = new Date()): Promise<void> {
               stepId: step.id,
               stepName: step.name,
               status: done ? 'resolved' : 'in_progress',
+              // A few hand-overs, so the escalation and transfer rates have something to show.
+              origin: s.n % 7 === 1 ? 'Escalation' : s.n % 9 === 2 ? 'Transferred' : 'System',
               assignedOn: started,
               actedOn: s.completedAt ?? null,
               targetResolution: target,

@@ -90,8 +90,8 @@ test.describe('admin reports', () => {
     await expect(page.getByRole('region', { name: 'Workload per agent' })).toContainText('Morgan Diaz');
 
     // A one-day range long ago: no ratings, one row per day.
-    await page.getByLabel('From').fill('2024-01-01');
-    await page.getByLabel('To').fill('2024-01-03');
+    await page.getByLabel('From', { exact: true }).fill('2024-01-01');
+    await page.getByLabel('To', { exact: true }).fill('2024-01-03');
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect(page).toHaveURL(/from=2024-01-01/);
     await expect(page.getByRole('heading', { name: 'CSAT: 0 ratings' })).toBeVisible();

@@ -1,0 +1,12 @@
+import { coordinatorHome } from '@/lib/domain/reporting/queries';
+import { coordinatorHomeQuery } from '@/lib/domain/reporting/schemas';
+import { endpoint, route } from '@/lib/server/http';
+
+export const { GET, POST, PUT, PATCH, DELETE } = route({
+  GET: endpoint({
+    summary: "The calling coordinator's home: owned open tickets by SLA state, triage queue, resolved this week, CSAT per week",
+    tags: ['reports'],
+    query: coordinatorHomeQuery,
+    handler: ({ actor, query }) => coordinatorHome(actor, query),
+  }),
+});

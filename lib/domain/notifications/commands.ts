@@ -76,6 +76,17 @@ export function notificationDto(n: {
   };
 }
 
+/** 003's answer to a service creating notifications (`POST /notifications/notifications/` and its alias). */
+export async function sendNotificationsReceipt(body: SendNotificationBody) {
+  const created = await sendNotifications(body);
+  return {
+    notification_id: created[0]?.id ?? null,
+    notification_ids: created.map((c) => c.id),
+    status: 'sent' as const,
+    timestamp: new Date().toISOString(),
+  };
+}
+
 /** Services (X-API-Key): create notifications now for the named users (by id or e-mail). */
 export async function sendNotifications(body: SendNotificationBody): Promise<CreatedNotification[]> {
   const ids = new Set<number>([...(body.user_ids ?? []), ...(body.user_id ? [body.user_id] : [])]);

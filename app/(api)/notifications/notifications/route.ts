@@ -1,4 +1,4 @@
-import { sendNotifications } from '@/lib/domain/notifications/commands';
+import { sendNotificationsReceipt } from '@/lib/domain/notifications/commands';
 import { listOwnNotifications } from '@/lib/domain/notifications/queries';
 import { notificationListOutput, notificationListQuery, sendNotificationBody } from '@/lib/domain/notifications/schemas';
 import { endpoint, openEndpoint, route } from '@/lib/server/http';
@@ -16,14 +16,6 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     summary: 'Create a notification (service-to-service, X-API-Key; spec 003)',
     tags: ['notifications'],
     body: sendNotificationBody,
-    handler: async ({ body }) => {
-      const created = await sendNotifications(body);
-      return {
-        notification_id: created[0]?.id ?? null,
-        notification_ids: created.map((c) => c.id),
-        status: 'sent',
-        timestamp: new Date().toISOString(),
-      };
-    },
+    handler: ({ body }) => sendNotificationsReceipt(body),
   }),
 });

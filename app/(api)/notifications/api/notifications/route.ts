@@ -1,4 +1,4 @@
-import { sendNotifications } from '@/lib/domain/notifications/commands';
+import { sendNotificationsReceipt } from '@/lib/domain/notifications/commands';
 import { listNotificationsFor } from '@/lib/domain/notifications/queries';
 import { notificationListOutput, notificationListQuery, sendNotificationBody } from '@/lib/domain/notifications/schemas';
 import { openEndpoint, route } from '@/lib/server/http';
@@ -18,14 +18,6 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     summary: 'Create a notification (service-to-service, X-API-Key; spec 003; same as POST /notifications/notifications/)',
     tags: ['notifications'],
     body: sendNotificationBody,
-    handler: async ({ body }) => {
-      const created = await sendNotifications(body);
-      return {
-        notification_id: created[0]?.id ?? null,
-        notification_ids: created.map((c) => c.id),
-        status: 'sent',
-        timestamp: new Date().toISOString(),
-      };
-    },
+    handler: ({ body }) => sendNotificationsReceipt(body),
   }),
 });

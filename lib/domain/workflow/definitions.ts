@@ -7,7 +7,7 @@ import { AppError, conflict, notFound, validationFailed } from '../errors';
 import { assertCanManageWorkflows } from './policy';
 import type { StepInput, TransitionInput, WorkflowCreateInput, WorkflowUpdateInput } from './schemas';
 import { type SlaLevel, type Slas, slaOrderProblems } from './sla';
-import type { VersionSnapshot } from './snapshot';
+import { snapshotOf } from './snapshot';
 import { definitionErrors, deployProblems } from './validation';
 import { workflowDetail } from './workflow-queries';
 
@@ -250,29 +250,7 @@ export async function deployWorkflow(actor: Actor, id: number) {
       non_field_errors: problems,
     });
   }
-  const snapshot: VersionSnapshot = {
-    workflow_id: wf.id,
-    name: wf.name,
-    department: wf.department,
-    category: wf.category,
-    sub_category: wf.subCategory,
-    slas: { low: wf.lowSlaSeconds, medium: wf.mediumSlaSeconds, high: wf.highSlaSeconds, urgent: wf.urgentSlaSeconds },
-    steps: wf.steps.map((s) => ({
-      id: s.id,
-      name: s.name,
-      description: s.description,
-      instruction: s.instruction,
-      role_id: s.roleId,
-      role_name: roles.get(s.roleId)?.role?.name ?? '',
-      escalate_to_role_id: s.escalateToRoleId,
-      escalate_to_role_name: s.escalateToRoleId ? (roles.get(s.escalateToRoleId)?.role?.name ?? null) : null,
-      order: s.order,
-      weight: s.weight,
-      is_start: s.isStart,
-      is_end: s.isEnd,
-    })),
-    transitions: wf.transitions.map((t) => ({ id: t.id, from_step_id: t.fromStepId, to_step_id: t.toStepId, name: t.name })),
-  };
+  const snapshot = snapshotOf(wf, (r) => roles.get(r)?.role?.name ?? null);
   const version = await transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "workflow"."workflows" WHERE id = ${id} FOR UPDATE`;
     const last = await tx.workflowVersion.findFirst({ where: { workflowId: id }, orderBy: { version: 'desc' } });

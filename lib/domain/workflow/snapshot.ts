@@ -1,4 +1,4 @@
-import type { Tx } from '@/lib/server/db';
+import type { Prisma, Tx } from '@/lib/server/db';
 import type { Slas } from './sla';
 
 /** What a deploy freezes: a task runs on this, whatever happens to the definition afterwards. */
@@ -31,6 +31,36 @@ export interface VersionSnapshot {
   slas: Slas;
   steps: SnapStep[];
   transitions: SnapTransition[];
+}
+
+/** A workflow definition as stored (the row with its steps and transitions). */
+export type WorkflowDefinition = Prisma.WorkflowGetPayload<{ include: { steps: true; transitions: true } }>;
+
+/** What a deploy of `wf` freezes; `roleName` names a role id (null when unknown). */
+export function snapshotOf(wf: WorkflowDefinition, roleName: (roleId: number) => string | null): VersionSnapshot {
+  return {
+    workflow_id: wf.id,
+    name: wf.name,
+    department: wf.department,
+    category: wf.category,
+    sub_category: wf.subCategory,
+    slas: { low: wf.lowSlaSeconds, medium: wf.mediumSlaSeconds, high: wf.highSlaSeconds, urgent: wf.urgentSlaSeconds },
+    steps: wf.steps.map((s) => ({
+      id: s.id,
+      name: s.name,
+      description: s.description,
+      instruction: s.instruction,
+      role_id: s.roleId,
+      role_name: roleName(s.roleId) ?? '',
+      escalate_to_role_id: s.escalateToRoleId,
+      escalate_to_role_name: s.escalateToRoleId ? roleName(s.escalateToRoleId) : null,
+      order: s.order,
+      weight: s.weight,
+      is_start: s.isStart,
+      is_end: s.isEnd,
+    })),
+    transitions: wf.transitions.map((t) => ({ id: t.id, from_step_id: t.fromStepId, to_step_id: t.toStepId, name: t.name })),
+  };
 }
 
 export const asSnapshot = (json: unknown) => json as VersionSnapshot;

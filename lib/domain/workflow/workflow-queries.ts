@@ -7,7 +7,7 @@ import { Page, skipTake } from '../pagination';
 import { assertStaff } from './policy';
 import type { WorkflowListQuery } from './schemas';
 import { toDisplayDuration, toIsoDuration } from './sla';
-import { asSnapshot, type SnapStep } from './snapshot';
+import { asSnapshot, snapshotOf, type VersionSnapshot } from './snapshot';
 
 type WorkflowRow = Prisma.WorkflowGetPayload<{ include: { steps: true; transitions: true } }>;
 
@@ -142,22 +142,18 @@ export async function assignableRoles(actor: Actor) {
   );
 }
 
-/** The parts of a definition a deploy freezes, in a form that compares equal when nothing changed. */
-function comparable(d: {
-  name: string;
-  department: string;
-  category: string;
-  sub_category: string | null;
-  slas: Record<string, number | null | undefined>;
-  steps: Omit<SnapStep, 'id' | 'role_name' | 'escalate_to_role_name'>[];
-  transitions: { from: string; to: string; name: string }[];
-}) {
+/**
+ * The parts of a definition a deploy freezes, in a form that compares equal when nothing changed (steps by name,
+ * transitions by their steps' names: ids differ between a definition and its frozen copy only in name lookups).
+ */
+function comparable(d: VersionSnapshot) {
+  const names = new Map(d.steps.map((s) => [s.id, s.name]));
   return JSON.stringify({
     name: d.name,
     department: d.department,
     category: d.category,
     sub_category: d.sub_category ?? null,
-    slas: ['low', 'medium', 'high', 'urgent'].map((l) => d.slas[l] ?? null),
+    slas: (['low', 'medium', 'high', 'urgent'] as const).map((l) => d.slas[l] ?? null),
     steps: [...d.steps]
       .map((s) => [
         s.name,
@@ -171,7 +167,7 @@ function comparable(d: {
       ])
       .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     transitions: d.transitions
-      .map((t) => [t.from, t.to, t.name])
+      .map((t) => [names.get(t.from_step_id) ?? '', names.get(t.to_step_id) ?? '', t.name])
       .sort((a, b) => a.join('\u0000').localeCompare(b.join('\u0000'))),
   });
 }
@@ -184,39 +180,5 @@ export async function hasUndeployedChanges(actor: Actor, id: number): Promise<bo
   if (!w.currentVersionId) return true;
   const v = await db.workflowVersion.findUnique({ where: { id: w.currentVersionId } });
   if (!v) return true;
-  const snap = asSnapshot(v.snapshot);
-  const liveNames = new Map(w.steps.map((s) => [s.id, s.name]));
-  const snapNames = new Map(snap.steps.map((s) => [s.id, s.name]));
-  const live = comparable({
-    name: w.name,
-    department: w.department,
-    category: w.category,
-    sub_category: w.subCategory,
-    slas: { low: w.lowSlaSeconds, medium: w.mediumSlaSeconds, high: w.highSlaSeconds, urgent: w.urgentSlaSeconds },
-    steps: w.steps.map((s) => ({
-      name: s.name,
-      description: s.description,
-      instruction: s.instruction,
-      role_id: s.roleId,
-      escalate_to_role_id: s.escalateToRoleId,
-      order: s.order,
-      weight: s.weight,
-      is_start: s.isStart,
-      is_end: s.isEnd,
-    })),
-    transitions: w.transitions.map((t) => ({
-      from: liveNames.get(t.fromStepId) ?? '',
-      to: liveNames.get(t.toStepId) ?? '',
-      name: t.name,
-    })),
-  });
-  const frozen = comparable({
-    ...snap,
-    transitions: snap.transitions.map((t) => ({
-      from: snapNames.get(t.from_step_id) ?? '',
-      to: snapNames.get(t.to_step_id) ?? '',
-      name: t.name,
-    })),
-  });
-  return live !== frozen;
+  return comparable(snapshotOf(w, () => null)) !== comparable(asSnapshot(v.snapshot));
 }

@@ -335,6 +335,31 @@ describe('search', () => {
     expect(some.body.results.map((r: { id: number }) => r.id)).toEqual([pub.id]);
   });
 
+  it('takes the fallback from titles and tags only: one of the words in a body is not an answer', async () => {
+    const w = `boson${run}`;
+    const titled = await article({ title: `${w} will not pair` });
+    const tagged = await article({ title: 'Pairing headsets', tags: [w] });
+    await article({ title: 'Unrelated tips', body: `Mentions ${w} once, in passing.` });
+    const res = await call(articlesRoute, 'GET', '/x', {
+      token: await tokenFor('employee1'),
+      query: { q: `${w} unobtainium` },
+    });
+    expect(res.body).toMatchObject({ match: 'any', count: 2, count_capped: false });
+    expect(res.body.results.map((r: { id: number }) => r.id).sort()).toEqual([titled.id, tagged.id].sort());
+  });
+
+  it('matches a quoted phrase only where its words stand together', async () => {
+    const w = `lepton${run}`;
+    const together = await article({ title: 'Access points', body: `Move the ${w} access point near the desk.` });
+    await article({ title: 'Access rights', body: `Ask for access to the ${w} share; the point is to audit it.` });
+    const res = await call(articlesRoute, 'GET', '/x', {
+      token: await tokenFor('employee1'),
+      query: { q: `"access point" ${w}` },
+    });
+    expect(res.body).toMatchObject({ match: 'all', count: 1, count_capped: false });
+    expect(res.body.results.map((r: { id: number }) => r.id)).toEqual([together.id]);
+  });
+
   it('suggests while typing: any word, the last one as a prefix', async () => {
     const w = `nimbus${run}`;
     const a = await article({ title: `${w} disconnects every hour`, body: 'Keep the session alive.' });

@@ -125,9 +125,9 @@ export async function listArticles(actor: Actor, q: ArticleListQuery): Promise<P
     if (all.count > 0) {
       return new Page(all.count, all.hits.map(hitItem), q.page, q.page_size, { match: 'all', count_capped: all.capped });
     }
-    // No article has every word: rank those with any of them rather than answer with nothing.
+    // No article has every word: rank those whose title or tags have any of them rather than answer with nothing.
     const anyQuery = anyWords(q.q);
-    const some = anyQuery ? await searchArticles(anyQuery, filter, page) : all;
+    const some = anyQuery ? await searchArticles(anyQuery, filter, page, { match: 'titles' }) : all;
     return new Page(some.count, some.hits.map(hitItem), q.page, q.page_size, {
       match: 'any',
       count_capped: 'capped' in some ? some.capped : false,
@@ -211,7 +211,7 @@ export async function suggestArticles(actor: Actor, q: SuggestionQuery): Promise
     query,
     { statuses: ['published'], visibilities: readableVisibilities(actor) },
     { limit: q.limit, offset: 0 },
-    q.category,
+    { boostCategory: q.category },
   );
   return { results: hits.map(suggestion) };
 }
@@ -226,7 +226,7 @@ export async function ticketSuggestions(actor: Actor, ticketRef: string, limit =
     query,
     { statuses: ['published'], visibilities: readableVisibilities(actor) },
     { limit, offset: 0 },
-    t.category,
+    { boostCategory: t.category },
   );
   return { ticket_number: t.ticket_number, results: hits.map(suggestion) };
 }

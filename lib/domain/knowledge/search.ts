@@ -87,62 +87,108 @@ interface Row {
   helpful_count: number;
   not_helpful_count: number;
   total: bigint;
+  capped: boolean;
 }
 
 /** Matches ranked per search, at most: the title/tag matches first, then any others (see searchArticles). */
 export const CANDIDATES = { title: 300, any: 1000 };
 /** Counting stops here: "1,000+ articles" is as useful as the exact figure, and costs a bounded scan. */
-export const COUNT_CAP = 1000;
+export const COUNT_CAP = CANDIDATES.any;
+/**
+ * Phrases ("access point", and hyphenated words such as wi-fi) are checked word positions by word positions on
+ * each article the index finds with all the words, which costs a read of its tsvector: at most this many.
+ */
+export const PHRASE_CHECKS = 2000;
+
+export interface SearchOptions {
+  /** Ranks articles of this category higher (a ticket's own category). */
+  boostCategory?: string | null;
+  /**
+   * Where candidates come from: `everywhere` (titles, tags and bodies) or `titles` (titles and tags only). A
+   * query of any-of-the-words uses `titles` when no article has them all: one common word in a body ("home",
+   * "update") matches half the base and would be noise, and scanning its posting list is the dominant cost.
+   */
+  match?: 'everywhere' | 'titles';
+}
+
+/**
+ * The matches of a query, as CTEs `q` (the query) and `matches` (ids, at most COUNT_CAP; MATERIALIZED, so the
+ * page's candidates and the count share one scan), and an SQL boolean `capped` (more may exist than counted).
+ * Everywhere: the full index finds the articles with all the words (exact, no per-row check), then the phrase
+ * operators are checked on at most PHRASE_CHECKS of them; for a query without phrases the two are the same rows.
+ */
+function matchesSql(query: Prisma.Sql, where: Prisma.Sql, match: 'everywhere' | 'titles') {
+  if (match === 'titles') {
+    return {
+      ctes: Prisma.sql`q AS (SELECT ${query} AS q),
+        matches AS MATERIALIZED (SELECT a.id FROM knowledge.articles a, q WHERE a.title_search @@ q.q AND ${where} LIMIT ${CANDIDATES.title})`,
+      capped: Prisma.sql`((SELECT count(*) FROM matches) >= ${CANDIDATES.title})`,
+    };
+  }
+  return {
+    ctes: Prisma.sql`q AS (SELECT ${query} AS q),
+      words AS (SELECT regexp_replace(q.q::text, '<(\d+|-)>', '&', 'g')::tsquery AS q FROM q),
+      checked AS MATERIALIZED (
+        SELECT a.id, a.search FROM knowledge.articles a, words WHERE a.search @@ words.q AND ${where} LIMIT ${PHRASE_CHECKS}
+      ),
+      matches AS MATERIALIZED (SELECT c.id FROM checked c, q WHERE c.search @@ q.q LIMIT ${COUNT_CAP})`,
+    // CASE evaluates the second count only when the first does not decide, so a broad query reads no further.
+    capped: Prisma.sql`(CASE WHEN (SELECT count(*) FROM matches) >= ${COUNT_CAP} THEN true
+                             ELSE (SELECT count(*) FROM checked) >= ${PHRASE_CHECKS} END)`,
+  };
+}
 
 /**
  * One page of ranked matches and the number of all matches (one statement). The work is bounded whatever the
  * query: ranking reads the tsvector of each candidate, so it ranks at most CANDIDATES — every article matching in
  * its title or tags (the strongest, from the title index) up to 300, plus up to 1,000 matches from the full index —
- * and counts up to COUNT_CAP. A broad query (half the base matches "laptop") therefore costs about what a narrow
- * one does; a body-only match beyond the first 1,000 found can be missed, which is the price. `boostCategory` ranks
- * articles of that category higher (a ticket's own category).
+ * and the count is those 1,000 (COUNT_CAP). A broad query (half the base matches "laptop") therefore costs about
+ * what a narrow one does; a body-only match beyond the first 1,000 found can be missed, which is the price, and
+ * the count is then marked capped ("1,000+").
  */
 export async function searchArticles(
   query: Prisma.Sql,
   filter: SearchFilter,
   page: { limit: number; offset: number },
-  boostCategory?: string | null,
+  { boostCategory, match = 'everywhere' }: SearchOptions = {},
 ): Promise<{ count: number; capped: boolean; hits: SearchHit[] }> {
   const rank = boostCategory
     ? Prisma.sql`ts_rank(a.search, q.q) * (CASE WHEN a.category = ${boostCategory} THEN 1.5 ELSE 1 END)`
     : Prisma.sql`ts_rank(a.search, q.q)`;
   const where = filterSql(filter);
+  const { ctes, capped } = matchesSql(query, where, match);
+  // In `titles` mode the matches are the title candidates already.
+  const candidates =
+    match === 'titles'
+      ? Prisma.sql`SELECT id FROM matches`
+      : Prisma.sql`(SELECT a.id FROM knowledge.articles a, q WHERE a.title_search @@ q.q AND ${where} LIMIT ${CANDIDATES.title})
+                   UNION (SELECT id FROM matches)`;
   const rows = await db.$queryRaw<Row[]>`
-    WITH q AS (SELECT ${query} AS q),
-    cand AS (
-      (SELECT a.id FROM knowledge.articles a, q WHERE a.title_search @@ q.q AND ${where} LIMIT ${CANDIDATES.title})
-      UNION
-      (SELECT a.id FROM knowledge.articles a, q WHERE a.search @@ q.q AND ${where} LIMIT ${CANDIDATES.any})
-    ),
+    WITH ${ctes},
+    cand AS (${candidates}),
     ranked AS (
       SELECT a.id, ${rank} AS rank
         FROM cand JOIN knowledge.articles a ON a.id = cand.id, q
        ORDER BY rank DESC, a.id DESC
        LIMIT ${page.limit} OFFSET ${page.offset}
-    ),
-    total AS (
-      SELECT count(*) AS n FROM (SELECT 1 FROM knowledge.articles a, q WHERE a.search @@ q.q AND ${where} LIMIT ${COUNT_CAP}) x
     )
     SELECT a.id, a.slug, a.title, a.department, a.category, a.sub_category, a.tags, a.visibility, a.status,
-           r.rank::float8 AS rank, (SELECT n FROM total) AS total, a.updated_at, a.view_count, a.helpful_count,
-           a.not_helpful_count, ts_headline('english', a.body_text, q.q, ${HEADLINE}) AS snippet
+           r.rank::float8 AS rank, (SELECT count(*) FROM matches) AS total, ${capped} AS capped, a.updated_at,
+           a.view_count, a.helpful_count, a.not_helpful_count,
+           ts_headline('english', a.body_text, q.q, ${HEADLINE}) AS snippet
       FROM ranked r JOIN knowledge.articles a ON a.id = r.id, q
      ORDER BY r.rank DESC, a.id DESC`;
   let count = rows.length ? Number(rows[0].total) : 0;
+  let isCapped = rows.length ? rows[0].capped : false;
   if (!rows.length && page.offset > 0) {
-    const c = await db.$queryRaw<{ n: bigint }[]>`
-      SELECT count(*) AS n FROM (SELECT 1 FROM knowledge.articles a, (SELECT ${query} AS q) q
-                                  WHERE a.search @@ q.q AND ${where} LIMIT ${COUNT_CAP}) x`;
+    const c = await db.$queryRaw<{ n: bigint; capped: boolean }[]>`
+      WITH ${ctes} SELECT (SELECT count(*) FROM matches) AS n, ${capped} AS capped`;
     count = Number(c[0].n);
+    isCapped = c[0].capped;
   }
   return {
     count,
-    capped: count >= COUNT_CAP,
+    capped: isCapped,
     hits: rows.map((r) => ({
       id: r.id,
       slug: r.slug,

@@ -4,7 +4,7 @@ import { Paperclip, Upload, X } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
-import { ArticleSuggestions, DeflectedNotice } from '@/components/knowledge/article-suggestions';
+import { ArticleSuggestions, DeflectedNotice, type SolvedBy } from '@/components/knowledge/article-suggestions';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, FormError } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
@@ -28,7 +28,7 @@ export function SubmitTicketForm({ catalog, maxBytes }: { catalog: Catalog; maxB
   const [local, setLocal] = useState<Record<string, string>>({});
   const [created, setCreated] = useState<string | null>(null);
   const [subject, setSubject] = useState('');
-  const [solvedBy, setSolvedBy] = useState<{ title: string; url: string } | null>(null);
+  const [solvedBy, setSolvedBy] = useState<SolvedBy | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const subs = catalog.categories.find((c) => c.name === category)?.sub_categories ?? [];
 

@@ -19,6 +19,14 @@ export interface SuggestedArticle {
   snippet: string;
 }
 
+/** The article that solved the problem, and the submit attempt its deflection was recorded under. */
+export interface SolvedBy {
+  id: number;
+  title: string;
+  url: string;
+  attempt: string;
+}
+
 const DEBOUNCE_MS = 350;
 
 /**
@@ -33,7 +41,7 @@ export function ArticleSuggestions({
 }: {
   subject: string;
   category?: string;
-  onSolved?: (article: { id: number; title: string; url: string }) => void;
+  onSolved?: (article: SolvedBy) => void;
 }) {
   const [attempt] = useState(attemptId);
   const [results, setResults] = useState<SuggestedArticle[]>([]);
@@ -141,7 +149,7 @@ function ArticlePreview({
   attempt: string;
   query: string;
   onClose: () => void;
-  onSolved: (a: { id: number; title: string; url: string }) => void;
+  onSolved: (a: SolvedBy) => void;
 }) {
   const [full, setFull] = useState<FullArticle | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -162,7 +170,7 @@ function ArticlePreview({
     setPending(true);
     try {
       await api('POST', '/hdts/api/kb/deflections/', { attempt_id: attempt, article_id: article.id, query: query.slice(0, 255) });
-      onSolved({ id: article.id, title: article.title, url: article.url });
+      onSolved({ id: article.id, title: article.title, url: article.url, attempt });
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not record that, please try again');
     } finally {
@@ -202,8 +210,27 @@ function ArticlePreview({
   );
 }
 
-/** What the submit form shows instead of itself once an article solved the problem: no ticket was created. */
-export function DeflectedNotice({ article, onRestart }: { article: { title: string; url: string }; onRestart: () => void }) {
+/**
+ * What the submit form shows instead of itself once an article solved the problem: no ticket was created.
+ * "I still need help" takes the deflection back (it did not solve it after all) and returns to the form.
+ */
+export function DeflectedNotice({ article, onRestart }: { article: SolvedBy; onRestart: () => void }) {
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function stillNeedHelp() {
+    setPending(true);
+    setError(null);
+    try {
+      await api('DELETE', `/hdts/api/kb/deflections/${encodeURIComponent(article.attempt)}/`);
+      onRestart();
+    } catch (e) {
+      // already taken back (another tab): nothing is left to undo
+      if (e instanceof ApiError && e.status === 404) onRestart();
+      else setError(e instanceof ApiError ? e.message : 'Could not reach the help desk, please try again');
+    } finally {
+      setPending(false);
+    }
+  }
   return (
     <div
       role="status"
@@ -224,10 +251,15 @@ export function DeflectedNotice({ article, onRestart }: { article: { title: stri
         <Button asChild>
           <Link href="/employee/knowledge">Browse the knowledge base</Link>
         </Button>
-        <Button variant="secondary" onClick={onRestart}>
+        <Button variant="secondary" onClick={stillNeedHelp} pending={pending}>
           I still need help
         </Button>
       </div>
+      {error && (
+        <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -20,6 +20,16 @@ async function ticketsWithSubject(request: APIRequestContext, subject: string) {
   return ((await res.json()).results as { subject: string }[]).filter((t) => t.subject === subject);
 }
 
+/** The deflections an article has counted, as the admin's API reads them. */
+async function deflectionsOf(request: APIRequestContext, title: string) {
+  const admin = await token(request, 'admin');
+  const res = await request.get(`/hdts/api/kb/articles/?q=${encodeURIComponent(title)}&page_size=20`, auth(admin));
+  const hit = ((await res.json()).results as { title: string; slug: string }[]).find((a) => a.title === title);
+  expect(hit, `article "${title}"`).toBeTruthy();
+  const article = await (await request.get(`/hdts/api/kb/articles/${hit?.slug}/`, auth(admin))).json();
+  return article.deflections as number;
+}
+
 /** employee1's ticket, approved by coordinator1 (the workflow routes it to an agent). */
 async function approvedTicket(request: APIRequestContext, subject: string) {
   const emp = await token(request, 'employee1');
@@ -53,6 +63,7 @@ test.describe('knowledge base', () => {
     const hit = suggestions.getByRole('button', { name: new RegExp(VPN.slice(0, 30)) });
     await expect(hit).toBeVisible();
     if (shots) await page.screenshot({ path: `${shots}/kb-suggestions.png`, fullPage: true });
+    const before = await deflectionsOf(request, VPN);
     await hit.click();
     const dialog = page.getByRole('dialog', { name: VPN });
     await expect(dialog.getByTestId('article-body')).toContainText('Keep session alive');
@@ -62,9 +73,27 @@ test.describe('knowledge base', () => {
     expect(await ticketsWithSubject(request, subject)).toHaveLength(0);
 
     // the admin's figures count it
+    expect(await deflectionsOf(request, VPN)).toBe(before + 1);
     const admin = await token(request, 'admin');
     const stats = await (await request.get('/hdts/api/kb/stats/?days=1', auth(admin))).json();
     expect(stats.totals.deflections).toBeGreaterThanOrEqual(1);
+  });
+
+  test('"I still need help" after a deflection takes it back and returns to the form', async ({ page, request }) => {
+    const subject = `VPN drops every hour again ${run}`;
+    await signIn(page, 'employee1@example.com');
+    await page.goto('/employee/tickets/new');
+    await page.getByLabel('Subject').pressSequentially(subject, { delay: 15 });
+    const before = await deflectionsOf(request, VPN);
+    await page.getByTestId('article-suggestions').getByRole('button', { name: new RegExp(VPN.slice(0, 30)) }).click();
+    await page.getByRole('dialog', { name: VPN }).getByRole('button', { name: 'This solved my problem' }).click();
+    await expect(page.getByTestId('deflected')).toBeVisible();
+    expect(await deflectionsOf(request, VPN)).toBe(before + 1);
+
+    await page.getByRole('button', { name: 'I still need help' }).click();
+    await expect(page.getByLabel('Subject')).toHaveValue(subject);
+    await expect(page.getByTestId('deflected')).toHaveCount(0);
+    expect(await deflectionsOf(request, VPN)).toBe(before);
   });
 
   test('another employee finds no answer and submits the ticket as before', async ({ page, request }) => {

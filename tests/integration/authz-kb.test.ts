@@ -15,6 +15,7 @@ import * as versionsRoute from '@/app/(api)/hdts/api/kb/articles/[id]/versions/r
 import * as viewsRoute from '@/app/(api)/hdts/api/kb/articles/[id]/views/route';
 import * as articlesRoute from '@/app/(api)/hdts/api/kb/articles/route';
 import * as categoriesRoute from '@/app/(api)/hdts/api/kb/categories/route';
+import * as deflectionRoute from '@/app/(api)/hdts/api/kb/deflections/[attempt]/route';
 import * as deflectionsRoute from '@/app/(api)/hdts/api/kb/deflections/route';
 import * as previewRoute from '@/app/(api)/hdts/api/kb/preview/route';
 import * as statsRoute from '@/app/(api)/hdts/api/kb/stats/route';
@@ -24,6 +25,7 @@ import * as ticketSuggestionsRoute from '@/app/(api)/hdts/api/kb/tickets/[id]/su
 import { createTicket } from '@/lib/domain/helpdesk/commands/create';
 import { changeStatus } from '@/lib/domain/helpdesk/commands/status';
 import { approveTicket } from '@/lib/domain/helpdesk/commands/triage';
+import { recordDeflection } from '@/lib/domain/knowledge/commands';
 import type { ArticleStatus } from '@/lib/domain/knowledge/schemas';
 import { stopJobs } from '@/lib/server/jobs/queue';
 import { startJobs } from '@/lib/server/jobs/workers';
@@ -225,6 +227,20 @@ const rows: MatrixRow[] = [
     },
     // whoever submits tickets (employees, coordinators, HDTS admins); agents do not
     expect: { anonymous: 401, agent: 403, otherwise: 201 },
+  },
+  {
+    name: '/hdts/api/kb/deflections/{attempt}/',
+    route: deflectionRoute,
+    method: 'DELETE',
+    path: '/x',
+    options: async () => {
+      const a = await article({ title: 'Matrix withdrawal' });
+      const attempt = `matrix-${randomUUID()}`;
+      await recordDeflection(await actorOf('employee1'), { attempt_id: attempt, article_id: a.id });
+      return { params: { attempt } };
+    },
+    // only the employee who recorded it takes it back; for everyone else it does not exist
+    expect: { anonymous: 401, employee: 204, otherwise: 404 },
   },
   {
     name: '/hdts/api/kb/tickets/{id}/suggestions/',

@@ -13,6 +13,7 @@ import * as versionsRoute from '@/app/(api)/hdts/api/kb/articles/[id]/versions/r
 import * as viewsRoute from '@/app/(api)/hdts/api/kb/articles/[id]/views/route';
 import * as articlesRoute from '@/app/(api)/hdts/api/kb/articles/route';
 import * as categoriesRoute from '@/app/(api)/hdts/api/kb/categories/route';
+import * as deflectionRoute from '@/app/(api)/hdts/api/kb/deflections/[attempt]/route';
 import * as deflectionsRoute from '@/app/(api)/hdts/api/kb/deflections/route';
 import * as previewRoute from '@/app/(api)/hdts/api/kb/preview/route';
 import * as statsRoute from '@/app/(api)/hdts/api/kb/stats/route';
@@ -459,6 +460,32 @@ describe('deflections and feedback', () => {
     const bad = await call(deflectionsRoute, 'POST', '/x', { token: emp, body: { attempt_id: 'x', article_id: 'one' } });
     expect(bad.status).toBe(400);
     expect(bad.body.details).toMatchObject({ article_id: [expect.any(String)], attempt_id: [expect.any(String)] });
+  });
+
+  it('takes a deflection back on "I still need help": the row, the count and an audit entry; only its owner', async () => {
+    const a = await article({ title: 'Did not help after all' });
+    const emp = await tokenFor('employee2');
+    const attempt = `attempt-${randomUUID()}`;
+    await call(deflectionsRoute, 'POST', '/x', { token: emp, body: { attempt_id: attempt, article_id: a.id } });
+    expect((await db.article.findUniqueOrThrow({ where: { id: a.id } })).deflectionCount).toBe(1);
+
+    const before = await snapshot(KB_TABLES);
+    const other = await call(deflectionRoute, 'DELETE', '/x', { token: await tokenFor('employee1'), params: { attempt } });
+    expect(other.status).toBe(404);
+    const bad = await call(deflectionRoute, 'DELETE', '/x', { token: emp, params: { attempt: 'x;drop-table' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toMatchObject({ 'params.attempt': [expect.any(String)] });
+    expect(await snapshot(KB_TABLES)).toEqual(before);
+
+    const mine = await call(deflectionRoute, 'DELETE', '/x', { token: emp, params: { attempt } });
+    expect(mine.status, JSON.stringify(mine.body)).toBe(204);
+    expect(await db.deflection.count({ where: { attemptId: attempt } })).toBe(0);
+    expect((await db.article.findUniqueOrThrow({ where: { id: a.id } })).deflectionCount).toBe(0);
+    expect(
+      await db.auditLog.count({ where: { action: 'deflection_withdrawn', entityId: String(a.id) } }),
+    ).toBe(1);
+    const again = await call(deflectionRoute, 'DELETE', '/x', { token: emp, params: { attempt } });
+    expect(again.status).toBe(404);
   });
 
   it('counts one vote per reader, which they may change, and views per day', async () => {

@@ -389,3 +389,25 @@ export async function recordDeflection(actor: Actor, input: DeflectionInput) {
     return dto(d, false);
   }
 }
+
+/**
+ * "I still need help" after "This solved my problem": the answer did not solve it after all, so the attempt's
+ * deflection is taken back (the row and the article's count) and the employee goes on to submit. Only its own
+ * attempt: another person's, or one never recorded, does not exist for the caller (404).
+ */
+export async function withdrawDeflection(actor: Actor, attemptId: string) {
+  await transaction(async (tx) => {
+    const [d] = await tx.$queryRaw<{ article_id: number; user_id: number }[]>`
+      SELECT article_id, user_id FROM knowledge.deflections WHERE attempt_id = ${attemptId} FOR UPDATE`;
+    if (!d || d.user_id !== actor.id) throw notFound('Deflection', 'DEFLECTION_NOT_FOUND');
+    await tx.deflection.delete({ where: { attemptId } });
+    await tx.article.update({ where: { id: d.article_id }, data: { deflectionCount: { decrement: 1 } } });
+    await writeAudit(tx, actor, {
+      context: 'knowledge',
+      action: 'deflection_withdrawn',
+      entityType: 'article',
+      entityId: d.article_id,
+      oldValues: { attempt_id: attemptId },
+    });
+  });
+}

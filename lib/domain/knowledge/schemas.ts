@@ -81,17 +81,20 @@ export const articleStatusInput = z.object({
 export const feedbackInput = z.object({ helpful: z.boolean({ error: 'helpful is true or false' }) });
 
 /** One submit attempt of the form (a random id the browser makes when the form opens). */
+const attemptId = z
+  .string()
+  .trim()
+  .min(8, 'An attempt id has 8 to 64 characters')
+  .max(64, 'An attempt id has 8 to 64 characters')
+  .regex(/^[A-Za-z0-9_-]+$/, 'Letters, digits, _ and - only');
+
 export const deflectionInput = z.object({
-  attempt_id: z
-    .string()
-    .trim()
-    .min(8)
-    .max(64)
-    .regex(/^[A-Za-z0-9_-]+$/, 'Letters, digits, _ and - only'),
+  attempt_id: attemptId,
   article_id: z.number({ error: required }).int().positive(),
   query: z.string().trim().max(255).nullish(),
 });
 export type DeflectionInput = z.infer<typeof deflectionInput>;
+export const deflectionParam = z.object({ attempt: attemptId });
 
 export const previewInput = z.object({ body: z.string().max(MAX_BODY, `The body has at most ${MAX_BODY} characters`) });
 

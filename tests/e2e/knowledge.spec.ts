@@ -85,7 +85,10 @@ test.describe('knowledge base', () => {
     await page.goto('/employee/tickets/new');
     await page.getByLabel('Subject').pressSequentially(subject, { delay: 15 });
     const before = await deflectionsOf(request, VPN);
-    await page.getByTestId('article-suggestions').getByRole('button', { name: new RegExp(VPN.slice(0, 30)) }).click();
+    await page
+      .getByTestId('article-suggestions')
+      .getByRole('button', { name: new RegExp(VPN.slice(0, 30)) })
+      .click();
     await page.getByRole('dialog', { name: VPN }).getByRole('button', { name: 'This solved my problem' }).click();
     await expect(page.getByTestId('deflected')).toBeVisible();
     expect(await deflectionsOf(request, VPN)).toBe(before + 1);

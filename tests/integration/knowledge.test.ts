@@ -481,9 +481,7 @@ describe('deflections and feedback', () => {
     expect(mine.status, JSON.stringify(mine.body)).toBe(204);
     expect(await db.deflection.count({ where: { attemptId: attempt } })).toBe(0);
     expect((await db.article.findUniqueOrThrow({ where: { id: a.id } })).deflectionCount).toBe(0);
-    expect(
-      await db.auditLog.count({ where: { action: 'deflection_withdrawn', entityId: String(a.id) } }),
-    ).toBe(1);
+    expect(await db.auditLog.count({ where: { action: 'deflection_withdrawn', entityId: String(a.id) } })).toBe(1);
     const again = await call(deflectionRoute, 'DELETE', '/x', { token: emp, params: { attempt } });
     expect(again.status).toBe(404);
   });

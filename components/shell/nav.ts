@@ -40,6 +40,7 @@ export const PORTAL_NAV: Record<Portal, { label: string; items: NavItem[] }> = {
     items: [
       { href: '/admin', label: 'Overview' },
       { href: '/admin/users', label: 'Users' },
+      { href: '/admin/catalog', label: 'Catalog' },
       { href: '/admin/workflows', label: 'Workflows' },
       { href: '/admin/roles', label: 'Workflow roles' },
       { href: '/admin/queues', label: 'Queues' },

@@ -14,6 +14,8 @@ vi.hoisted(() => {
   );
 });
 
+import * as catalogEntryRoute from '@/app/(api)/hdts/api/catalog/entries/[kind]/[id]/route';
+import * as catalogEntriesRoute from '@/app/(api)/hdts/api/catalog/entries/route';
 import * as catalogRoute from '@/app/(api)/hdts/api/catalog/route';
 import * as feedbackRoute from '@/app/(api)/hdts/api/csat/feedback/route';
 import * as approveRoute from '@/app/(api)/hdts/api/tickets/[id]/approve/route';
@@ -109,6 +111,9 @@ const VISIBLE = { anonymous: 401, otherEmployee: 404, agent: 404, otherwise: 200
 const TRIAGE = { anonymous: 401, employee: 403, otherEmployee: 404, agent: 404, otherwise: 200 } as const;
 /** Requester-only actions. */
 const REQUESTER = { anonymous: 401, employee: 200, otherEmployee: 404, agent: 404, otherwise: 403 } as const;
+/** Catalog administration: HDTS admins only. */
+const CATALOG_ADMIN = { anonymous: 401, admin: 200, otherwise: 403 } as const;
+const CATALOG_TABLES = ['helpdesk.departments', 'helpdesk.categories', 'helpdesk.sub_categories', 'audit.audit_log'];
 const ADMIN_DELETE = { anonymous: 401, admin: 204, employee: 403, coordinator: 403, otherwise: 404 } as const;
 
 const txt = () => {
@@ -128,6 +133,34 @@ const withBody = (stage: Stage, body: unknown) => onTicket(stage, () => ({ body 
 
 const rows: MatrixRow[] = [
   { name: '/hdts/api/catalog/', route: catalogRoute, method: 'GET', path: '/hdts/api/catalog/', expect: SIGNED_IN },
+  {
+    name: '/hdts/api/catalog/entries/',
+    route: catalogEntriesRoute,
+    method: 'GET',
+    path: '/x',
+    expect: CATALOG_ADMIN,
+  },
+  {
+    name: '/hdts/api/catalog/entries/',
+    route: catalogEntriesRoute,
+    method: 'POST',
+    path: '/x',
+    options: () => ({ body: { kind: 'department', name: `Matrix ${randomUUID().slice(0, 8)}` } }),
+    expect: { ...CATALOG_ADMIN, admin: 201 },
+    tables: CATALOG_TABLES,
+  },
+  {
+    name: '/hdts/api/catalog/entries/{kind}/{id}/',
+    route: catalogEntryRoute,
+    method: 'PATCH',
+    path: '/x',
+    options: async () => {
+      const d = await db.department.create({ data: { name: `Matrix ${randomUUID().slice(0, 8)}` } });
+      return { params: { kind: 'department', id: d.id }, body: { active: false } };
+    },
+    expect: CATALOG_ADMIN,
+    tables: CATALOG_TABLES,
+  },
   { name: '/hdts/api/tickets/', route: ticketsRoute, method: 'GET', path: '/hdts/api/tickets/', expect: SIGNED_IN },
   {
     name: '/hdts/api/tickets/',

@@ -404,17 +404,23 @@ export async function listFeedback(actor: Actor, q: PageQuery & { rating?: numbe
   );
 }
 
-/** The catalog of spec 001 §2, for the submit form and the API. */
+/**
+ * The catalog of spec 001 §2 as offered to new tickets and articles (the submit form and the API): entries admins
+ * retired are left out, and so is a category of a retired department (see catalog-admin.ts).
+ */
 export async function catalog() {
-  const rows = await db.category.findMany({
-    include: { department: true, subCategories: { orderBy: { name: 'asc' } } },
-    orderBy: { id: 'asc' },
-  });
-  const departments = await db.department.findMany({ orderBy: { id: 'asc' } });
+  const [rows, departments] = await Promise.all([
+    db.category.findMany({
+      include: { department: true, subCategories: { where: { active: true }, orderBy: { name: 'asc' } } },
+      orderBy: { id: 'asc' },
+    }),
+    db.department.findMany({ orderBy: { id: 'asc' } }),
+  ]);
+  const offered = rows.filter((c) => c.active && (c.department?.active ?? true));
   return {
-    departments: departments.length ? departments.map((d) => d.name) : [...DEPARTMENTS],
+    departments: departments.length ? departments.filter((d) => d.active).map((d) => d.name) : [...DEPARTMENTS],
     categories: rows.length
-      ? rows.map((c) => ({
+      ? offered.map((c) => ({
           name: c.name,
           department: c.department?.name ?? null,
           sub_categories: c.subCategories.map((s) => s.name),

@@ -225,3 +225,31 @@ export const feedbackQuery = pageQuery.extend({
   /** Only tickets owned by this coordinator (the coordinator home's CSAT tile links with the caller's id). */
   owner_id: z.coerce.number().int().positive().optional(),
 });
+
+/** Catalog administration (admins): a new department, category (of a department, or none) or sub-category. */
+export const CATALOG_KINDS = ['department', 'category', 'sub_category'] as const;
+export type CatalogKind = (typeof CATALOG_KINDS)[number];
+const catalogName = z
+  .string({ error: 'This field is required' })
+  .trim()
+  .min(1, 'This field is required')
+  .max(64, 'At most 64 characters');
+/** The name of a new entry, as the admin's add forms check it. */
+export const catalogNameInput = z.object({ name: catalogName });
+const catalogId = z.number({ error: 'Choose one' }).int().positive().max(2_147_483_647);
+export const catalogEntryInput = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('department'), name: catalogName }),
+    z.object({ kind: z.literal('category'), name: catalogName, department_id: catalogId.nullable() }),
+    z.object({ kind: z.literal('sub_category'), name: catalogName, category_id: catalogId }),
+  ],
+  { error: 'kind is one of department, category, sub_category' },
+);
+export type CatalogEntryInput = z.infer<typeof catalogEntryInput>;
+export const catalogEntryParam = z.object({
+  kind: z.enum(CATALOG_KINDS, { error: 'kind is one of department, category, sub_category' }),
+  id: z.coerce.number().int().positive().max(2_147_483_647),
+});
+/** Retire (`active: false`: no longer offered to new tickets) or offer again. */
+export const catalogEntryUpdateInput = z.object({ active: z.boolean({ error: 'active is true or false' }) });

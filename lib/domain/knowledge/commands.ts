@@ -70,6 +70,11 @@ async function checkCatalog(c: { category: string; subCategory: string | null; d
   return department;
 }
 
+/** An article stays where it is filed even once admins retire that place; only a move is checked. */
+function catalogPlaceChanged(a: Pick<Content, 'category' | 'subCategory' | 'department'>, next: Content) {
+  return next.category !== a.category || next.subCategory !== a.subCategory || next.department !== a.department;
+}
+
 async function uniqueSlug(title: string): Promise<string> {
   const base = slugify(title);
   const taken = new Set(
@@ -234,7 +239,7 @@ export async function updateArticle(actor: Actor, ref: string | number, input: A
     tags: input.tags ?? a.tags,
     visibility: input.visibility ?? (a.visibility as Visibility),
   };
-  next.department = await checkCatalog(next);
+  if (catalogPlaceChanged(a, next)) next.department = await checkCatalog(next);
   return applyContent(actor, a, next, {
     note: input.change_note,
     expectedVersion: input.expected_version,
@@ -257,7 +262,7 @@ export async function restoreVersion(actor: Actor, ref: string | number, version
     tags: v.tags,
     visibility: v.visibility as Visibility,
   };
-  next.department = await checkCatalog(next);
+  if (catalogPlaceChanged(a, next)) next.department = await checkCatalog(next);
   return applyContent(actor, a, next, { action: 'article_version_restored', restoredFrom: version });
 }
 

@@ -50,7 +50,7 @@ export function invalidTransition(from: Status, to: Status, allowed: Status[] = 
   );
 }
 
-/** Category, sub-category and department must come from the catalog (001 §2). */
+/** Category, sub-category and department must come from the catalog (001 §2) as it is offered (not retired). */
 export async function checkCatalog(input: { category?: string; sub_category?: string | null; department?: string | null }) {
   const errors: Record<string, string[]> = {};
   let department: string | null = null;
@@ -60,16 +60,19 @@ export async function checkCatalog(input: { category?: string; sub_category?: st
       include: { subCategories: true, department: true },
     });
     if (!category) errors.category = [`"${input.category}" is not a category`];
-    else {
+    else if (!category.active || category.department?.active === false) {
+      errors.category = [`"${category.name}" is no longer offered; choose another category`];
+    } else {
       department = category.department?.name ?? null;
-      if (input.sub_category && !category.subCategories.some((s) => s.name === input.sub_category)) {
-        errors.sub_category = [`"${input.sub_category}" is not a sub-category of ${category.name}`];
-      }
+      const sub = input.sub_category ? category.subCategories.find((s) => s.name === input.sub_category) : undefined;
+      if (input.sub_category && !sub) errors.sub_category = [`"${input.sub_category}" is not a sub-category of ${category.name}`];
+      else if (sub && !sub.active) errors.sub_category = [`"${sub.name}" is no longer offered; choose another sub-category`];
     }
   }
   if (input.department) {
     const d = await db.department.findUnique({ where: { name: input.department } });
     if (!d) errors.department = [`"${input.department}" is not a department`];
+    else if (!d.active) errors.department = [`"${d.name}" is no longer offered; choose another department`];
   }
   if (Object.keys(errors).length) throw validationFailed(errors);
   return { department };

@@ -1,12 +1,15 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
-import { describedBy, Field, FormError } from '@/components/ui/field';
-import { Input } from '@/components/ui/input';
-import { ApiError, api, fieldError } from '@/lib/client/api';
+import { FormError } from '@/components/ui/field';
+import { FieldInput } from '@/components/ui/form-controls';
+import { ApiError, api } from '@/lib/client/api';
+import { useDomainForm } from '@/lib/client/use-domain-form';
+import { useMutation } from '@/lib/client/use-mutation';
+import { recoveryCodesInput, twoFactorDisableInput, twoFactorEnableInput } from '@/lib/domain/identity/schemas';
 
 export interface TwoFactorState {
   enabled: boolean;
@@ -53,43 +56,155 @@ function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void 
   );
 }
 
-function CodeInput({ id, error, label = 'Code from your app' }: { id: string; error?: string; label?: string }) {
+/** Step 2 of the set-up: the code the app shows turns it on and returns the recovery codes. */
+function EnableForm({
+  enrolment,
+  onEnabled,
+  onCancel,
+}: {
+  enrolment: Enrolment;
+  onEnabled: (codes: string[]) => void;
+  onCancel: () => void;
+}) {
+  const { form, submit, errorOf, formError, pending } = useDomainForm(twoFactorEnableInput, { defaultValues: { code: '' } });
+  // the API answers with the recovery codes; `after` runs once the write succeeded
+  const codes = useRef<string[]>([]);
+  const onSubmit = submit(
+    async (values) => {
+      codes.current = (await api<{ recovery_codes: string[] }>('POST', `${BASE}enable/`, values)).recovery_codes;
+    },
+    'Two-factor sign-in is on. Other sessions were signed out.',
+    () => onEnabled(codes.current),
+  );
   return (
-    <Field id={id} label={label} error={error}>
-      <Input
-        id={id}
-        name="code"
+    <form noValidate className="space-y-3" onSubmit={onSubmit}>
+      <p className="text-sm">
+        1. Scan this code with an authenticator app (Google Authenticator, Microsoft Authenticator, 1Password, …).
+      </p>
+      {/* biome-ignore lint/performance/noImgElement: a data URL made on the server; nothing for next/image to optimise */}
+      <img
+        src={enrolment.qr_code}
+        alt="QR code for your authenticator app"
+        width={180}
+        height={180}
+        className="rounded bg-white p-1"
+      />
+      <p className="text-sm">
+        Cannot scan? Enter this key: <code className="break-all font-mono">{enrolment.secret}</code>
+      </p>
+      <p className="text-sm">2. Enter the 6-digit code the app shows.</p>
+      <FieldInput
+        id="enable-code"
+        label="Code from your app"
         autoComplete="one-time-code"
         required
-        aria-invalid={!!error}
-        aria-describedby={describedBy(id, error)}
         className="max-w-48 tracking-widest"
+        error={errorOf('code')}
+        {...form.register('code')}
       />
-    </Field>
+      <FormError>{formError}</FormError>
+      <div className="flex gap-2">
+        <Button type="submit" pending={pending}>
+          Turn on
+        </Button>
+        <Button type="button" variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
   );
 }
 
+/** New recovery codes: confirmed with a code; the old ones stop working. */
+function RegenerateForm({ onCodes, onCancel }: { onCodes: (codes: string[]) => void; onCancel: () => void }) {
+  const { form, submit, errorOf, formError, pending } = useDomainForm(recoveryCodesInput, { defaultValues: { code: '' } });
+  const codes = useRef<string[]>([]);
+  const onSubmit = submit(
+    async (values) => {
+      codes.current = (await api<{ recovery_codes: string[] }>('POST', `${BASE}recovery-codes/`, values)).recovery_codes;
+    },
+    'New recovery codes made',
+    () => onCodes(codes.current),
+  );
+  return (
+    <form noValidate className="space-y-3 rounded-lg border border-slate-200 p-3 dark:border-slate-700" onSubmit={onSubmit}>
+      <p className="text-sm">The old recovery codes stop working. Confirm with a code.</p>
+      <FieldInput
+        id="regenerate-code"
+        label="Code from your app (or a recovery code)"
+        autoComplete="one-time-code"
+        required
+        className="max-w-48 tracking-widest"
+        error={errorOf('code')}
+        {...form.register('code')}
+      />
+      <FormError>{formError}</FormError>
+      <div className="flex gap-2">
+        <Button type="submit" pending={pending}>
+          Make new codes
+        </Button>
+        <Button type="button" variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** Turning it off: confirmed with the password and a code. */
+function DisableForm({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
+  const { form, submit, errorOf, formError, pending } = useDomainForm(twoFactorDisableInput, {
+    defaultValues: { password: '', code: '' },
+  });
+  const onSubmit = submit(
+    (values) => api('POST', `${BASE}disable/`, values),
+    'Two-factor sign-in is off. Other sessions were signed out.',
+    onDone,
+  );
+  return (
+    <form noValidate className="space-y-3 rounded-lg border border-slate-200 p-3 dark:border-slate-700" onSubmit={onSubmit}>
+      <p className="text-sm">Turning it off makes your account easier to take over. Confirm with your password and a code.</p>
+      <FieldInput
+        id="disable-password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        required
+        className="max-w-72"
+        error={errorOf('password')}
+        {...form.register('password')}
+      />
+      <FieldInput
+        id="disable-code"
+        label="Code from your app (or a recovery code)"
+        autoComplete="one-time-code"
+        required
+        className="max-w-48 tracking-widest"
+        error={errorOf('code')}
+        {...form.register('code')}
+      />
+      <FormError>{formError}</FormError>
+      <div className="flex gap-2">
+        <Button type="submit" pending={pending} variant="danger">
+          Turn off two-factor sign-in
+        </Button>
+        <Button type="button" variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** Two-factor sign-in on the profile: set up (scan, confirm, keep the codes), new recovery codes, turn off. */
 export function TwoFactorSection({ state }: { state: TwoFactorState }) {
   const router = useRouter();
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [mode, setMode] = useState<'idle' | 'disable' | 'regenerate'>('idle');
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  async function act<T>(fn: () => Promise<T>): Promise<T | null> {
-    setPending(true);
-    setError(null);
-    try {
-      return await fn();
-    } catch (e) {
-      setError(e);
-      return null;
-    } finally {
-      setPending(false);
-    }
-  }
-  const formError = error instanceof ApiError && Object.keys(error.fields).length === 0 ? error.message : undefined;
+  const setup = useMutation({ toastErrors: false });
+  const setupError =
+    setup.error instanceof ApiError ? setup.error.message : setup.error ? 'Something went wrong. Please try again.' : undefined;
 
   if (codes)
     return (
@@ -102,7 +217,19 @@ export function TwoFactorSection({ state }: { state: TwoFactorState }) {
       />
     );
 
-  if (!state.enabled && !enrolment)
+  if (enrolment)
+    return (
+      <EnableForm
+        enrolment={enrolment}
+        onCancel={() => setEnrolment(null)}
+        onEnabled={(c) => {
+          setEnrolment(null);
+          setCodes(c);
+        }}
+      />
+    );
+
+  if (!state.enabled)
     return (
       <div className="space-y-3">
         <p className="text-sm">
@@ -110,62 +237,17 @@ export function TwoFactorSection({ state }: { state: TwoFactorState }) {
             ? 'Your administrator role needs two-factor sign-in. Set it up to use the admin portal.'
             : 'Off. With two-factor sign-in, signing in also asks for a code from an authenticator app on your phone.'}
         </p>
-        <FormError>{formError}</FormError>
+        <FormError>{setupError}</FormError>
         <Button
           type="button"
-          pending={pending}
-          onClick={async () => {
-            const e = await act(() => api<Enrolment>('POST', `${BASE}setup/`));
-            if (e) setEnrolment(e);
-          }}
+          pending={setup.pending}
+          onClick={() =>
+            setup.run(async () => setEnrolment(await api<Enrolment>('POST', `${BASE}setup/`)), 'Scan the code to continue')
+          }
         >
           Set up two-factor sign-in
         </Button>
       </div>
-    );
-
-  if (enrolment)
-    return (
-      <form
-        noValidate
-        className="space-y-3"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          const code = String(new FormData(e.currentTarget).get('code') ?? '');
-          const r = await act(() => api<{ recovery_codes: string[] }>('POST', `${BASE}enable/`, { code }));
-          if (r) {
-            toast.success('Two-factor sign-in is on. Other sessions were signed out.');
-            setEnrolment(null);
-            setCodes(r.recovery_codes);
-          }
-        }}
-      >
-        <p className="text-sm">
-          1. Scan this code with an authenticator app (Google Authenticator, Microsoft Authenticator, 1Password, …).
-        </p>
-        {/* biome-ignore lint/performance/noImgElement: a data URL made on the server; nothing for next/image to optimise */}
-        <img
-          src={enrolment.qr_code}
-          alt="QR code for your authenticator app"
-          width={180}
-          height={180}
-          className="rounded bg-white p-1"
-        />
-        <p className="text-sm">
-          Cannot scan? Enter this key: <code className="break-all font-mono">{enrolment.secret}</code>
-        </p>
-        <p className="text-sm">2. Enter the 6-digit code the app shows.</p>
-        <CodeInput id="enable-code" error={fieldError(error, 'code')} />
-        <FormError>{formError}</FormError>
-        <div className="flex gap-2">
-          <Button type="submit" pending={pending}>
-            Turn on
-          </Button>
-          <Button type="button" variant="secondary" onClick={() => setEnrolment(null)}>
-            Cancel
-          </Button>
-        </div>
-      </form>
     );
 
   return (
@@ -187,60 +269,16 @@ export function TwoFactorSection({ state }: { state: TwoFactorState }) {
           )}
         </div>
       )}
-      {mode !== 'idle' && (
-        <form
-          noValidate
-          className="space-y-3 rounded-lg border border-slate-200 p-3 dark:border-slate-700"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            const form = new FormData(e.currentTarget);
-            const code = String(form.get('code') ?? '');
-            if (mode === 'regenerate') {
-              const r = await act(() => api<{ recovery_codes: string[] }>('POST', `${BASE}recovery-codes/`, { code }));
-              if (r) {
-                setMode('idle');
-                setCodes(r.recovery_codes);
-              }
-            } else {
-              const r = await act(() => api('POST', `${BASE}disable/`, { password: String(form.get('password') ?? ''), code }));
-              if (r) {
-                toast.success('Two-factor sign-in is off. Other sessions were signed out.');
-                setMode('idle');
-                router.refresh();
-              }
-            }
+      {mode === 'regenerate' && (
+        <RegenerateForm
+          onCancel={() => setMode('idle')}
+          onCodes={(c) => {
+            setMode('idle');
+            setCodes(c);
           }}
-        >
-          <p className="text-sm">
-            {mode === 'disable'
-              ? 'Turning it off makes your account easier to take over. Confirm with your password and a code.'
-              : 'The old recovery codes stop working. Confirm with a code.'}
-          </p>
-          {mode === 'disable' && (
-            <Field id="disable-password" label="Password" error={fieldError(error, 'password')}>
-              <Input
-                id="disable-password"
-                name="password"
-                type="password"
-                autoComplete="current-password"
-                required
-                aria-invalid={!!fieldError(error, 'password')}
-                className="max-w-72"
-              />
-            </Field>
-          )}
-          <CodeInput id={`${mode}-code`} error={fieldError(error, 'code')} label="Code from your app (or a recovery code)" />
-          <FormError>{formError}</FormError>
-          <div className="flex gap-2">
-            <Button type="submit" pending={pending} variant={mode === 'disable' ? 'danger' : undefined}>
-              {mode === 'disable' ? 'Turn off two-factor sign-in' : 'Make new codes'}
-            </Button>
-            <Button type="button" variant="secondary" onClick={() => setMode('idle')}>
-              Cancel
-            </Button>
-          </div>
-        </form>
+        />
       )}
+      {mode === 'disable' && <DisableForm onCancel={() => setMode('idle')} onDone={() => setMode('idle')} />}
     </div>
   );
 }

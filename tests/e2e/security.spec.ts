@@ -157,8 +157,18 @@ test.describe('account lifecycle', () => {
       (await page.locator('section#two-factor code, [aria-labelledby="two-factor-title"] code').first().textContent()) ?? ''
     ).trim();
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    // The browser checks the code with the API's own schema; the API's refusal sits under the field.
+    const field = page.getByLabel('Code from your app');
+    await field.fill('12');
+    await page.getByRole('button', { name: 'Turn on' }).click();
+    await expect(page.getByText('Enter the 6-digit code', { exact: true })).toBeVisible();
+    await field.fill('000000');
+    await expect(page.getByText('Enter the 6-digit code', { exact: true })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Turn on' }).click();
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByText(/That code is (not right|wrong)/)).toBeVisible();
     const enrolStep = Math.floor(Date.now() / 30_000);
-    await page.getByLabel('Code from your app').fill(await generate({ secret }));
+    await field.fill(await generate({ secret }));
     await page.getByRole('button', { name: 'Turn on' }).click();
     const codes = page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
     await expect(codes).toHaveCount(10);

@@ -165,46 +165,19 @@ export function CommentList({
   );
 }
 
-export function History({
-  entries,
-}: {
-  entries: {
-    id: number;
-    type: string;
-    field: string | null;
-    old_value: string | null;
-    new_value: string | null;
-    old_value_name?: string | null;
-    new_value_name?: string | null;
-    note: string | null;
-    user_name: string | null;
-    created_at: string;
-  }[];
-}) {
+export function History({ entries }: { entries: { id: number; summary: string; note: string | null; created_at: string }[] }) {
   return (
     <section aria-labelledby="history">
       <h2 id="history" className="mb-2 font-semibold">
         History
       </h2>
       {entries.length ? (
-        <ol className="space-y-2 border-l border-slate-200 pl-4 text-sm dark:border-slate-800">
+        <ol className="space-y-2 border-l border-slate-200 pl-4 text-sm dark:border-slate-800" data-testid="ticket-history">
           {entries.map((h) => (
             <li key={h.id}>
-              <span className="font-mono text-xs text-slate-500">{h.type}</span>{' '}
-              {h.field === 'status' && h.old_value ? (
-                <span>
-                  {h.old_value} → <strong>{h.new_value}</strong>
-                </span>
-              ) : h.field && h.new_value ? (
-                <span>
-                  {h.field.replace('_', ' ')}: {h.old_value ? `${h.old_value_name ?? h.old_value} → ` : ''}
-                  <strong>{h.new_value_name ?? h.new_value}</strong>
-                </span>
-              ) : null}
+              <span>{h.summary}</span>
               {h.note ? <span className="block text-slate-600 dark:text-slate-400">“{h.note}”</span> : null}
-              <span className="block text-xs text-slate-500">
-                {h.user_name ?? 'System'} · {formatDate(h.created_at)}
-              </span>
+              <span className="block text-xs text-slate-500">{formatDate(h.created_at)}</span>
             </li>
           ))}
         </ol>

@@ -229,6 +229,41 @@ describe('approve and reject', () => {
     );
   });
 
+  it('history speaks people’s words to everyone and keeps staff notes from the requester', async () => {
+    const t = await submit();
+    const approved = await call(approveRoute, 'POST', '/x', {
+      token: coord,
+      ...p(t.id),
+      body: { priority: 'High', department: 'IT Department', approval_notes: 'VIP, handle first' },
+    });
+    expect(approved.status).toBe(200);
+    const mine = await call(historyRoute, 'GET', '/x', { token: emp, ...p(t.id) });
+    expect(mine.body.results.map((h: { summary: string }) => h.summary)).toEqual(
+      expect.arrayContaining(['Submitted by Emma Wilson', 'Approved by Casey Reyes', 'Priority set to High by Casey Reyes']),
+    );
+    const approval = mine.body.results.find((h: { summary: string }) => h.summary === 'Approved by Casey Reyes');
+    expect(approval.note).toBeNull();
+    expect(JSON.stringify(mine.body)).not.toContain('VIP, handle first');
+    const staff = await call(historyRoute, 'GET', '/x', { token: coord, ...p(t.id) });
+    expect(staff.body.results.find((h: { summary: string }) => h.summary === 'Approved by Casey Reyes').note).toBe(
+      'VIP, handle first',
+    );
+    // the ticket itself: approval notes are staff-only in the detail and the list
+    const detail = await call(ticketRoute, 'GET', '/x', { token: emp, ...p(t.id) });
+    expect(detail.body.approval_notes).toBeNull();
+    const list = await call(ticketsRoute, 'GET', '/x', { token: emp, query: { search: t.ticket_number } });
+    expect(list.body.results[0].approval_notes).toBeNull();
+    expect((await call(ticketRoute, 'GET', '/x', { token: coord, ...p(t.id) })).body.approval_notes).toBe('VIP, handle first');
+
+    // a reason given to the requester stays theirs to read
+    const other = await submit();
+    await call(rejectRoute, 'POST', '/x', { token: coord, ...p(other.id), body: { rejection_reason: 'Duplicate of TX1' } });
+    const rejected = await call(historyRoute, 'GET', '/x', { token: emp, ...p(other.id) });
+    expect(rejected.body.results.find((h: { summary: string }) => h.summary === 'Rejected by Casey Reyes').note).toBe(
+      'Duplicate of TX1',
+    );
+  });
+
   it('a rolled-back approve leaves no job', async () => {
     const t = await submit();
     await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION audit.fail_approve() RETURNS trigger AS $$

@@ -6,6 +6,7 @@ import { usersByIds } from '../identity/directory';
 import { Page, type PageQuery, skipTake } from '../pagination';
 import { slaState } from '../sla/clock';
 import { CATEGORIES, DEPARTMENTS } from './catalog';
+import { historySummary, noteIsForRequester } from './history-text';
 import { assertCanSee, canSeeInternal, seesAllTickets, TERMINAL, ticketVisibilityWhere } from './policy';
 import type { CommentListQuery, Status, TicketListQuery } from './schemas';
 import { newestComments, type ThreadRow, threadAccess, threadInclude, threadWhere } from './thread';
@@ -101,9 +102,10 @@ export type TicketSummary = ReturnType<typeof summary>;
 
 const peopleOf = (t: TicketRow) => [t.employeeId, t.ownerId, t.assigneeId, t.approvedById].filter((x): x is number => !!x);
 
-export async function ticketSummaries(rows: TicketRow[]): Promise<TicketSummary[]> {
+/** List rows as `actor` reads them: approval notes are staff notes (see ticketDetail). */
+export async function ticketSummaries(actor: Actor, rows: TicketRow[]): Promise<TicketSummary[]> {
   const names = await usersByIds(rows.flatMap(peopleOf));
-  return rows.map((t) => summary(t, names));
+  return rows.map((t) => ({ ...summary(t, names), approval_notes: canSeeInternal(actor, t) ? t.approvalNotes : null }));
 }
 
 /**
@@ -115,6 +117,8 @@ export async function ticketDetail(actor: Actor, t: TicketDetailRow) {
   const names = await usersByIds([...peopleOf(t), ...rows.map((c) => c.authorId)]);
   return {
     ...summary(t, names),
+    // the coordinator's note on approval is for staff; the requester reads reasons given to them only
+    approval_notes: canSeeInternal(actor, t) ? t.approvalNotes : null,
     attachments: t.attachments.map(attachmentDto),
     comments: rows.map((c) => commentDto(c, names)),
     comments_count: count,
@@ -253,7 +257,7 @@ export async function listTickets(actor: Actor, q: TicketListQuery): Promise<Pag
   ]);
   return new Page(
     counted.count,
-    await ticketSummaries(rows),
+    await ticketSummaries(actor, rows),
     q.page,
     q.page_size,
     counted.estimated ? { count_estimated: true } : {},
@@ -294,6 +298,10 @@ export async function ticketStatusCounts(actor: Actor): Promise<Record<string, n
 /** History fields whose values are user ids. */
 const PERSON_FIELDS = ['assignee', 'ticket_owner'];
 
+/**
+ * The ticket's history. Staff (canSeeInternal) read every entry as stored; the requester reads the public entries
+ * with only the notes meant for them (history-text.ts), and every reader gets `summary`, the entry in people's words.
+ */
 export async function ticketHistory(actor: Actor, ref: string | number) {
   const t = await loadTicket(actor, ref);
   const internal = canSeeInternal(actor, t);
@@ -308,20 +316,29 @@ export async function ticketHistory(actor: Actor, ref: string | number) {
     person(r, v) ? (names.get(person(r, v))?.name ?? null) : null;
   return {
     ticket_number: t.ticketNumber,
-    results: rows.map((r) => ({
-      id: r.id,
-      type: r.type,
-      field: r.field,
-      old_value: r.oldValue,
-      new_value: r.newValue,
-      old_value_name: nameOf(r, r.oldValue),
-      new_value_name: nameOf(r, r.newValue),
-      note: r.note,
-      is_public: r.isPublic,
-      user_id: r.actorId,
-      user_name: r.actorId ? (names.get(r.actorId)?.name ?? null) : 'System',
-      created_at: r.createdAt.toISOString(),
-    })),
+    results: rows.map((r) => {
+      const facts = {
+        type: r.type,
+        field: r.field,
+        old_value: r.oldValue,
+        new_value: r.newValue,
+        old_value_name: nameOf(r, r.oldValue),
+        new_value_name: nameOf(r, r.newValue),
+        user_name: r.actorId ? (names.get(r.actorId)?.name ?? null) : null,
+      };
+      const readsNote = internal || noteIsForRequester({ ...facts, by_requester: r.actorId === t.employeeId });
+      return {
+        id: r.id,
+        ...facts,
+        summary: historySummary(facts),
+        note: readsNote ? r.note : null,
+        is_public: r.isPublic,
+        user_id: r.actorId,
+        /** 004's shape names the help desk itself "System"; `summary` leaves it out. */
+        user_name: facts.user_name ?? 'System',
+        created_at: r.createdAt.toISOString(),
+      };
+    }),
   };
 }
 

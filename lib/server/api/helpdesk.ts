@@ -212,6 +212,8 @@ export const assignEndpoint = endpoint({
 
 export const historyEndpoint = endpoint({
   summary: 'Ticket history (004 entry types with old/new values; internal entries for staff only)',
+  description:
+    'Each entry also carries `summary`, the entry in people\'s words ("Approved by Casey Reyes"). The requester reads public entries only, with only the notes meant for them (rejection, withdrawal and resolution reasons, their own words); approval notes and the workflow engine\'s notes are for staff.',
   tags: TAGS,
   params: ticketParam,
   handler: ({ actor, params }) => ticketHistory(actor, params.id),

@@ -11,6 +11,7 @@ import { WorkflowDiagram } from '@/components/workflow/workflow-diagram';
 import { AppError } from '@/lib/domain/errors';
 import { isKnowledgeEditor } from '@/lib/domain/knowledge/policy';
 import { availableActions, transferCandidates } from '@/lib/domain/workflow/actions';
+import { assignmentStatusLabel, originLabel } from '@/lib/domain/workflow/labels';
 import { getTask, workflowVisualization } from '@/lib/domain/workflow/task-queries';
 import { requirePortal } from '@/lib/server/session';
 
@@ -84,7 +85,8 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
               {task.history.map((h) => (
                 <li key={h.task_item_id} className="rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-800">
                   <div className="font-medium">
-                    {h.assigned_on_step_name} · {h.user_full_name ?? `User ${h.user_id}`} · {h.status} ({h.origin})
+                    {h.assigned_on_step_name} · {h.user_full_name ?? `User ${h.user_id}`} · {assignmentStatusLabel(h.status)} (
+                    {originLabel(h.origin)})
                   </div>
                   <div className="text-xs text-slate-500">
                     Assigned {formatDate(h.assigned_on)}

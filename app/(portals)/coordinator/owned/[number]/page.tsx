@@ -10,6 +10,7 @@ import { TicketAttachments } from '@/components/workflow/ticket-attachments';
 import { AppError } from '@/lib/domain/errors';
 import { isKnowledgeEditor } from '@/lib/domain/knowledge/policy';
 import { ownershipOptions } from '@/lib/domain/workflow/actions';
+import { assignmentStatusLabel, originLabel } from '@/lib/domain/workflow/labels';
 import { getTask, listTasks } from '@/lib/domain/workflow/task-queries';
 import { requirePortal } from '@/lib/server/session';
 
@@ -81,13 +82,13 @@ export default async function OwnedTicketPage({ params }: { params: Promise<{ nu
               {detail.history.map((l) => (
                 <li key={l.task_item_id} className="rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-800">
                   <div className="font-medium">
-                    {l.assigned_on_step_name} · {l.user_full_name ?? `User ${l.user_id}`} ({l.role ?? 'role'}) · {l.status} ·{' '}
-                    {l.origin}
+                    {l.assigned_on_step_name} · {l.user_full_name ?? `User ${l.user_id}`} ({l.role ?? 'role'}) ·{' '}
+                    {assignmentStatusLabel(l.status)}, {originLabel(l.origin)}
                   </div>
                   <ul className="mt-1 text-xs text-slate-500">
                     {l.task_history.map((h) => (
                       <li key={h.task_item_history_id}>
-                        {formatDate(h.created_at)} — {h.status}
+                        {formatDate(h.created_at)} — {assignmentStatusLabel(h.status)}
                         {h.notes ? `: ${h.notes}` : ''}
                       </li>
                     ))}

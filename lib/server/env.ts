@@ -120,6 +120,11 @@ const schema = z.object({
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** One `request` log line per API request (000/004): method, path, status, duration, user id, trace id. */
+  REQUEST_LOG: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
   /** Tests: also print info and warn lines (normally only errors). */
   TEST_LOGS: bool,
   /** Print the schema engine's own log while migrating. */

@@ -287,14 +287,36 @@ function serialize(result: unknown, url: URL, status: number, headers: Record<st
 }
 
 /** Per request: whether a transaction of this request has committed (see onCommit in db.ts). */
-const requestScope = new AsyncLocalStorage<{ committed: boolean }>();
+const requestScope = new AsyncLocalStorage<{ committed: boolean; userId: number | null }>();
 onCommit(() => {
   const scope = requestScope.getStore();
   if (scope) scope.committed = true;
 });
 
+/**
+ * The request log (000/004): one line per request with what an operator needs to find it — never a body, a query
+ * string or a header, so no secret or personal text reaches the log.
+ */
+function logRequest(req: Request, res: Response, started: number, userId: number | null) {
+  if (!env.REQUEST_LOG) return;
+  logger.info('request', {
+    method: req.method,
+    path: new URL(req.url).pathname,
+    status: res.status,
+    duration_ms: Math.round((performance.now() - started) * 10) / 10,
+    user_id: userId,
+    trace_id: res.headers.get('X-Trace-Id'),
+  });
+}
+
 function handlerFor(method: Method, endpoint: AnyEndpoint): Handler {
-  const handler: Handler = (req, ctx) => requestScope.run({ committed: false }, () => run(req, ctx));
+  const handler: Handler = (req, ctx) =>
+    requestScope.run({ committed: false, userId: null }, async () => {
+      const started = performance.now();
+      const res = await run(req, ctx);
+      logRequest(req, res, started, requestScope.getStore()?.userId ?? null);
+      return res;
+    });
   const run: Handler = async (req, ctx) => {
     const meta = requestMeta(req);
     let rateHeaders: Record<string, string> = {};
@@ -313,6 +335,8 @@ function handlerFor(method: Method, endpoint: AnyEndpoint): Handler {
         const who = await authenticate(req.headers, meta);
         actor = who?.actor ?? null;
         via = who?.via ?? null;
+        const scope = requestScope.getStore();
+        if (scope && actor) scope.userId = actor.id;
         if ((auth === 'user' || auth === 'apiKeyOrUser') && !actor) throw unauthenticated();
         if (who && who.via !== 'bearer' && method !== 'GET') assertSameOrigin(req);
       }

@@ -61,6 +61,8 @@ export default defineConfig({
       RATE_LIMIT_TICKET_CREATE: '100000/60',
       RATE_LIMIT_TICKET_READ: '100000/60',
       SERVICE_API_KEYS: 'e2e-service-key-0123456789abcdef',
+      // the server's stderr is shown with the results: a line per request would bury what failed
+      REQUEST_LOG: process.env.REQUEST_LOG ?? 'false',
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(smtpPort),
       ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),

@@ -840,6 +840,14 @@ describe('reads', () => {
 
     const one = await call(taskRoute, 'GET', `/tts/tasks/${task.id}/`, { token: agent, params: { id: task.id } });
     expect(one.body.history).toHaveLength(1);
+    // 001 §7's owned-ticket detail: the current owner of the work, with the step's role and the assignment's status
+    const holder = wf.roles.triage.users[0];
+    expect(one.body.current_owner).toEqual({
+      user_id: holder.id,
+      user_full_name: expect.any(String),
+      role: wf.roles.triage.role.name,
+      status: task.items[0].status,
+    });
     const byNumber = await call(tasksRoute, 'GET', '/tts/tasks/', {
       token: ownerToken,
       query: { ticket_number: p.ticket_number },

@@ -298,6 +298,15 @@ export const taskOutput = z.object({
   owner_name: z.string().nullable(),
   is_escalated: z.boolean(),
   is_transferred: z.boolean(),
+  current_owner: z
+    .object({
+      user_id: z.number().int(),
+      user_full_name: z.string().nullable(),
+      role: z.string().nullable(),
+      status: z.string(),
+    })
+    .nullable()
+    .describe("001 §7: the current assignment's holder, the step's role and the assignment's status"),
   created_at: iso,
   updated_at: iso,
   started_at: iso,

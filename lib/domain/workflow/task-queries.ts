@@ -79,6 +79,15 @@ export function taskDto(t: TaskRow, users: Map<number, DirectoryUser>, now = new
     owner_name: t.ownerId ? (users.get(t.ownerId)?.name ?? null) : null,
     is_escalated: !!t.ownerEscalatedAt || t.items.some((i) => i.status === 'escalated'),
     is_transferred: t.ownerTransferred || t.items.some((i) => i.status === 'reassigned'),
+    // 001 §7: who holds the task now, in the role of its step, and how far they are
+    current_owner: current
+      ? {
+          user_id: current.userId,
+          user_full_name: users.get(current.userId)?.name ?? null,
+          role: step?.role_name ?? null,
+          status: current.status,
+        }
+      : null,
     created_at: t.createdAt.toISOString(),
     updated_at: t.updatedAt.toISOString(),
     started_at: t.startedAt.toISOString(),

@@ -58,6 +58,7 @@ test.describe
       const approve = page.getByRole('dialog', { name: 'Approve ticket' });
       await approve.getByLabel('Priority').selectOption('High');
       await approve.getByLabel('Department').selectOption('IT Department');
+      await approve.getByLabel('Approval notes (optional)').fill(`Staff only: VIP ${run}`);
       await approve.getByRole('button', { name: 'Approve' }).click();
       await expect(rowA).toHaveCount(0);
 
@@ -83,6 +84,12 @@ test.describe
       await expect(page.getByTestId('rejection-reason')).toHaveText('Please ask your team lead for spare mice');
 
       await page.goto(`/employee/tickets/${numberA}`);
+      // History in people's words; the coordinator's approval note is not for the requester.
+      const history = page.getByTestId('ticket-history');
+      await expect(history.getByText('Approved by Casey Reyes')).toBeVisible();
+      await expect(history.getByText('Submitted by Emma Wilson')).toBeVisible();
+      await expect(history).not.toContainText('STATUS_CHANGE');
+      await expect(page.getByText(`Staff only: VIP ${run}`)).toHaveCount(0);
       await page.getByRole('button', { name: 'Close ticket' }).click();
       await page.getByRole('alertdialog').getByRole('button', { name: 'Close ticket' }).click();
       await expect(page.getByText('Ticket closed')).toBeVisible();

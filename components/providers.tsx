@@ -9,7 +9,8 @@ export function Providers({ children, nonce }: { children: React.ReactNode; nonc
     <SessionProvider>
       <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange nonce={nonce}>
         {children}
-        <Toaster richColors closeButton position="top-right" />
+        {/* bottom-right: at the top, toasts covered the header's search, bell and account menu */}
+        <Toaster richColors closeButton position="bottom-right" />
       </ThemeProvider>
     </SessionProvider>
   );

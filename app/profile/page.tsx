@@ -11,6 +11,7 @@ import { ThemeToggle } from '@/components/shell/theme-toggle';
 import { Badge } from '@/components/ui/badge';
 import { twoFactorStatus } from '@/lib/domain/identity/account';
 import { getProfile } from '@/lib/domain/identity/queries';
+import { emailPreferenceTypes } from '@/lib/domain/notifications/policy';
 import { currentActor, landingPath } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Profile' };
@@ -92,7 +93,7 @@ export default async function ProfilePage() {
           title="E-mail notifications"
           description="You always get in-app notifications; choose which ones also arrive by e-mail."
         >
-          <EmailPreferences initial={profile.email_preferences ?? {}} />
+          <EmailPreferences initial={profile.email_preferences ?? {}} types={emailPreferenceTypes(actor)} />
         </ProfileSection>
       </main>
     </div>

@@ -193,7 +193,7 @@ export function ApproveDialog({
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
-        <Button size="sm">Approve</Button>
+        <Button>Approve</Button>
       </DialogTrigger>
       <DialogContent
         title="Approve ticket"

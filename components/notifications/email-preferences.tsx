@@ -5,8 +5,11 @@ import { toast } from 'sonner';
 import { api } from '@/lib/client/api';
 import { NOTIFICATION_TYPE_LABELS, type NotificationType } from '@/lib/domain/notifications/schemas';
 
-/** Per-type e-mail switches for the profile page (inside a ProfileSection) (saved through the profile API as email_preferences). */
-export function EmailPreferences({ initial }: { initial: Record<string, boolean> }) {
+/**
+ * Per-type e-mail switches for the profile page (saved through the profile API as email_preferences); `types` are
+ * the kinds that can reach this person (notifications/policy.ts), so an employee is not offered task e-mails.
+ */
+export function EmailPreferences({ initial, types }: { initial: Record<string, boolean>; types: NotificationType[] }) {
   const [prefs, setPrefs] = useState<Record<string, boolean>>(initial);
   const [saving, setSaving] = useState<string | null>(null);
 
@@ -26,7 +29,7 @@ export function EmailPreferences({ initial }: { initial: Record<string, boolean>
 
   return (
     <ul className="divide-y divide-slate-100 dark:divide-slate-800" aria-label="E-mail me when">
-      {(Object.keys(NOTIFICATION_TYPE_LABELS) as NotificationType[]).map((type) => {
+      {types.map((type) => {
         const on = prefs[type] !== false;
         return (
           <li key={type} className="flex items-center justify-between py-2">

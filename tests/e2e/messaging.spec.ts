@@ -141,6 +141,8 @@ test.describe('real-time messaging and notifications', () => {
     await page.goto('/profile');
     const toggle = page.getByRole('switch', { name: 'A new public comment on my ticket' });
     await expect(toggle).toBeChecked();
+    // an employee is offered the e-mails that can reach them, not the agents' task e-mails
+    await expect(page.getByRole('switch', { name: 'A task is assigned to me' })).toHaveCount(0);
     const saved = page.waitForResponse((r) => r.url().includes('/auth/api/v1/users/profile') && r.request().method() === 'PATCH');
     await toggle.click();
     expect((await saved).status()).toBe(200);

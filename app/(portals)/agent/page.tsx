@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LiveTasks } from '@/components/dashboards/live-tasks';
 import { PriorityBadge, SlaBadge } from '@/components/workflow/sla';
@@ -24,6 +25,8 @@ function bucketOf(due: string | null, now: number): Bucket {
   if (left <= 24 * H) return 'today';
   return 'later';
 }
+
+export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function AgentHome() {
   const actor = await requirePortal('agent');

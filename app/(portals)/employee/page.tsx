@@ -1,9 +1,12 @@
 import { FilePlus2, ListChecks, Star } from 'lucide-react';
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { TicketTable } from '@/components/helpdesk/ticket-table';
 import { listTickets, ticketStatusCounts } from '@/lib/domain/helpdesk/queries';
 import { ticketListQuery } from '@/lib/domain/helpdesk/schemas';
 import { requirePortal } from '@/lib/server/session';
+
+export const metadata: Metadata = { title: 'Home' };
 
 export default async function EmployeeHome() {
   const actor = await requirePortal('employee');

@@ -61,7 +61,14 @@ export default async function UsersPage({
         <TBody>
           {users.results.length === 0 && (
             <EmptyRow colSpan={6}>
-              {search ? (
+              {users.count > 0 ? (
+                <>
+                  This page is past the last one.{' '}
+                  <a className="text-brand-700 underline dark:text-brand-100" href={href(1)}>
+                    Back to the first page
+                  </a>
+                </>
+              ) : search ? (
                 <>
                   No users match “{search}”.{' '}
                   <a className="text-brand-700 underline dark:text-brand-100" href="/admin/users">

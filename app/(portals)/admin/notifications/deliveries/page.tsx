@@ -70,7 +70,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
                 </span>
               </TD>
               <TD>{d.attempt}</TD>
-              <TD>{d.transport === 'smtp' ? 'SMTP' : 'File (.data/mail)'}</TD>
+              <TD>{d.transport === 'smtp' ? 'SMTP' : 'Saved to a file (no SMTP server set)'}</TD>
               <TD className="max-w-xs break-words text-xs text-red-800 dark:text-red-300">{d.error ?? ''}</TD>
             </TR>
           ))}

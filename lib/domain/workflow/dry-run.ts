@@ -10,11 +10,12 @@ import { activeUsersInRole, rolesOf } from '@/lib/domain/identity/directory';
 import { db, type Prisma } from '@/lib/server/db';
 import type { Actor } from '../actor';
 import { notFound } from '../errors';
+import { happyPath } from './happy-path';
 import { assertCanManageWorkflows } from './policy';
 import { peekCounter, pickRoundRobin } from './roundrobin';
 import { deployedCandidates, pickWorkflow, type RoutingTicket, rolePool } from './routing';
 import { slaOrderProblems, slaSecondsFor, stepSlaSeconds } from './sla';
-import { type SnapStep, startStepOf, type VersionSnapshot, weightsOf } from './snapshot';
+import { startStepOf, type VersionSnapshot, weightsOf } from './snapshot';
 import { deployProblems, type RoleFacts } from './validation';
 import type { DryRunInput } from './version-schemas';
 import { snapshotFor } from './versions';
@@ -24,34 +25,6 @@ interface ReplayTicket extends RoutingTicket {
   subject: string;
   priority: string;
   receivedAt: Date | null;
-}
-
-/**
- * The steps a ticket passes through when every step takes its first way forward: the shortest route from the
- * start step to an end step (transitions in the order they were drawn). Loops back are alternatives, not the path.
- */
-export function happyPath(snap: VersionSnapshot): SnapStep[] {
-  const start = startStepOf(snap);
-  if (!start) return [];
-  const previous = new Map<number, number | null>([[start.id, null]]);
-  const queue = [start.id];
-  let end: number | null = start.is_end ? start.id : null;
-  while (queue.length && end == null) {
-    const at = queue.shift() as number;
-    for (const t of [...snap.transitions].sort((a, b) => a.id - b.id)) {
-      if (t.from_step_id !== at || previous.has(t.to_step_id)) continue;
-      if (!snap.steps.some((s) => s.id === t.to_step_id)) continue;
-      previous.set(t.to_step_id, at);
-      if (snap.steps.find((s) => s.id === t.to_step_id)?.is_end) {
-        end = t.to_step_id;
-        break;
-      }
-      queue.push(t.to_step_id);
-    }
-  }
-  const ids: number[] = [];
-  for (let at: number | null = end ?? start.id; at != null; at = previous.get(at) ?? null) ids.unshift(at);
-  return ids.map((id) => snap.steps.find((s) => s.id === id) as SnapStep);
 }
 
 /** Role facts (name, members, active) of the roles a snapshot uses, as deploy checks them. */
@@ -117,7 +90,8 @@ export async function dryRun(actor: Actor, workflowId: number, input: DryRunInpu
   const members = start ? await activeUsersInRole(start.role_id) : [];
   const path = happyPath(snap);
   const weights = weightsOf(snap);
-  // Tickets are replayed as if they arrived again from now, one after another: each takes the next turn.
+  // Tickets are replayed as if they arrived from now, one after another (the example first, then the latest
+  // tickets oldest first): each that would come here takes the next round-robin turn.
   let turn = start ? await peekCounter(db, rolePool(start.role_id)) : 1n;
 
   const typed: ReplayTicket[] = input.ticket

@@ -5,8 +5,7 @@ import { endpoint, route } from '@/lib/server/http';
 
 export const { GET, POST, PUT, PATCH, DELETE } = route({
   POST: endpoint({
-    summary:
-      'Deploy a workflow: validate (400 listing every problem) and freeze a new immutable version, with an optional note',
+    summary: 'Deploy a workflow: validate (400 listing every problem) and freeze a new immutable version, with an optional note',
     tags: ['workflows'],
     params: idParam,
     body: deployInput,

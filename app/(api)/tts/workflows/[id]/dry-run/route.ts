@@ -5,8 +5,7 @@ import { endpoint, route } from '@/lib/server/http';
 
 export const { GET, POST, PUT, PATCH, DELETE } = route({
   POST: endpoint({
-    summary:
-      'Dry run: replay the latest matching tickets (and an example one) through the draft or a version; writes nothing',
+    summary: 'Dry run: replay the latest matching tickets (and an example one) through the draft or a version; writes nothing',
     tags: ['workflows'],
     params: idParam,
     body: dryRunInput,

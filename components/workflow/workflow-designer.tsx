@@ -319,7 +319,14 @@ function Designer({
           />
         )}
       </div>
-      {workflowId && <DryRunPanel workflowId={workflowId} versions={versions.map((v) => v.version)} dirty={dirty} />}
+      {workflowId && (
+        <DryRunPanel
+          workflowId={workflowId}
+          versions={versions.map((v) => v.version)}
+          dirty={dirty}
+          subCategories={catalog.categories.find((c) => c.name === initialSettings.category)?.sub_categories ?? []}
+        />
+      )}
       {workflowId && <VersionsPanel workflowId={workflowId} versions={versions} hasDraftChanges={!!undeployed} />}
     </div>
   );

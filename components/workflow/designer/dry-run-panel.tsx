@@ -20,10 +20,21 @@ const duration = (s: number | null) => (s == null ? 'no time limit' : toDisplayD
  * saved draft or a version, showing where each goes, who would get it first and how long each step may take.
  * Nothing is written: no ticket moves, nobody is assigned.
  */
-export function DryRunPanel({ workflowId, versions, dirty }: { workflowId: number; versions: number[]; dirty: boolean }) {
+export function DryRunPanel({
+  workflowId,
+  versions,
+  dirty,
+  subCategories,
+}: {
+  workflowId: number;
+  versions: number[];
+  dirty: boolean;
+  /** Sub-categories of the workflow's category, for the example ticket. */
+  subCategories: string[];
+}) {
   const [result, setResult] = useState<Result | null>(null);
   const { form, submit, errorOf, formError, pending } = useDomainForm(dryRunInput, {
-    defaultValues: { version: 'draft', limit: 10, ticket: { subject: '', priority: 'Medium' } },
+    defaultValues: { version: 'draft', limit: 10, ticket: { subject: '', priority: 'Medium', sub_category: '' } },
   });
   const onSubmit = submit(async (values) => {
     const r = await api<Result>('POST', `/tts/workflows/${workflowId}/dry-run/`, values);
@@ -40,7 +51,11 @@ export function DryRunPanel({ workflowId, versions, dirty }: { workflowId: numbe
         See what would happen to recent tickets of this department and category, and to an example you type. Nothing is changed:
         no ticket moves and nobody is assigned.
       </p>
-      <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-[1fr_10rem_10rem_10rem_auto] sm:items-end">
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        className="grid gap-3 sm:grid-cols-2 sm:items-end lg:grid-cols-[1fr_12rem_9rem_7rem_10rem_auto]"
+      >
         <FieldInput
           id="dry-run-subject"
           label="Example ticket subject"
@@ -53,6 +68,14 @@ export function DryRunPanel({ workflowId, versions, dirty }: { workflowId: numbe
           {['Low', 'Medium', 'High', 'Critical'].map((p) => (
             <option key={p} value={p}>
               {p}
+            </option>
+          ))}
+        </FieldSelect>
+        <FieldSelect id="dry-run-sub-category" label="Its sub-category" {...form.register('ticket.sub_category')}>
+          <option value="">As the workflow</option>
+          {subCategories.map((c) => (
+            <option key={c} value={c}>
+              {c}
             </option>
           ))}
         </FieldSelect>

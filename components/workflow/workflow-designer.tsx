@@ -9,6 +9,8 @@ import { ConfirmDialog } from '@/components/ui/dialog';
 import { FormError } from '@/components/ui/field';
 import { ApiError, api } from '@/lib/client/api';
 import { Canvas, ReactFlowProvider, useFit } from './designer/canvas';
+import { DeployDialog } from './designer/deploy-dialog';
+import { DryRunPanel } from './designer/dry-run-panel';
 import { autoLayout, NODE_H } from './designer/layout';
 import {
   check,
@@ -27,6 +29,7 @@ import { type Catalog, SettingsForm } from './designer/settings-form';
 import { StepPanel } from './designer/step-panel';
 import { TransitionPanel } from './designer/transition-panel';
 import { useHistory } from './designer/use-history';
+import { type VersionRow, VersionsPanel } from './designer/versions-panel';
 
 export type { DesignDoc, Settings } from './designer/model';
 
@@ -43,6 +46,8 @@ export function WorkflowDesigner(props: {
   initialDoc: DesignDoc;
   roles: RoleOption[];
   catalog: Catalog;
+  /** Deployed versions, newest first (an existing workflow). */
+  versions?: VersionRow[];
 }) {
   return (
     <ReactFlowProvider>
@@ -59,6 +64,7 @@ function Designer({
   initialDoc,
   roles,
   catalog,
+  versions = [],
 }: Parameters<typeof WorkflowDesigner>[0]) {
   const router = useRouter();
   const history = useHistory<DesignDoc>(initialDoc.steps.some((s) => s.x || s.y) ? initialDoc : autoLayout(initialDoc));
@@ -283,16 +289,7 @@ function Designer({
         <Button onClick={() => void save()} pending={pending === 'save'}>
           {workflowId ? 'Save changes' : 'Create workflow'}
         </Button>
-        {canDeploy && (
-          <Button
-            variant="secondary"
-            pending={pending === 'deploy'}
-            disabled={result.problems.length > 0}
-            onClick={() => run('deploy', () => api('POST', `/tts/workflows/${workflowId}/deploy/`), 'Workflow deployed')}
-          >
-            Deploy
-          </Button>
-        )}
+        {canDeploy && workflowId && <DeployDialog workflowId={workflowId} disabled={result.problems.length > 0} />}
         {workflowId && dirty && <span className="text-xs text-slate-500">Unsaved changes</span>}
         {workflowId && !dirty && !canDeploy && <span className="text-xs text-slate-500">Everything is deployed</span>}
         {workflowId && status === 'deployed' && (
@@ -322,6 +319,15 @@ function Designer({
           />
         )}
       </div>
+      {workflowId && (
+        <DryRunPanel
+          workflowId={workflowId}
+          versions={versions.map((v) => v.version)}
+          dirty={dirty}
+          subCategories={catalog.categories.find((c) => c.name === initialSettings.category)?.sub_categories ?? []}
+        />
+      )}
+      {workflowId && <VersionsPanel workflowId={workflowId} versions={versions} hasDraftChanges={!!undeployed} />}
     </div>
   );
 }

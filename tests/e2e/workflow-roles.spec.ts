@@ -27,7 +27,11 @@ test.describe('admin manages workflow roles', () => {
     // Members: add Sam Patel (agent1).
     await row.getByRole('button', { name: `Members of ${name}` }).click();
     const members = page.getByRole('dialog', { name: `Members of ${name}` });
+    // Nobody chosen: the form's own check says so, and the message goes once a person is chosen.
+    await members.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect(members.getByText('Choose a person')).toBeVisible();
     await members.getByLabel('Add a person').selectOption({ label: 'Sam Patel (agent1)' });
+    await expect(members.getByText('Choose a person')).toBeHidden();
     await members.getByRole('button', { name: 'Add', exact: true }).click();
     await expect(members.getByRole('list', { name: 'Members' }).getByText('Sam Patel')).toBeVisible();
     await page.keyboard.press('Escape');

@@ -36,7 +36,23 @@ test.describe
   .serial('workflow engine journey', () => {
     let ticketNumber = '';
 
-    test('an admin builds a three-step workflow with a reject loop on the canvas and deploys it', async ({ page }) => {
+    test('an admin builds a four-step workflow with a reject loop on the canvas, dry-runs it, deploys it, edits it into a draft and compares the versions', async ({
+      page,
+      request,
+    }) => {
+      // A designer journey with a dry run and two deploys: the budget is for a loaded machine; every step waits for a state.
+      test.setTimeout(180_000);
+      // A printer ticket approved before the new workflow exists: the live generic IT workflow takes it today,
+      // and the dry run must name it as one the new workflow would take.
+      const employee = await token(request, 'employee1');
+      const early = await request.post('/hdts/api/tickets/', {
+        headers: { Authorization: `Bearer ${employee}` },
+        data: { subject: `${SUBJECT} (before)`, description: 'Printer offline', category: 'IT Support', sub_category: SUB },
+      });
+      expect(early.status()).toBe(201);
+      const earlyTicket = await early.json();
+      await approve(request, earlyTicket.id);
+
       await signIn(page, 'admin');
       await page.goto('/admin/workflows/new');
       await page.getByLabel('Workflow name').fill(WORKFLOW);
@@ -52,6 +68,7 @@ test.describe
       const steps: [string, string][] = [
         ['Triage', 'Support Agent'],
         ['Resolution', 'Specialist'],
+        ['Approval', 'Approver'],
         ['Verification', 'Approver'],
       ];
       for (const [name, role] of steps) {
@@ -68,7 +85,8 @@ test.describe
 
       const transitions: [string, string, string][] = [
         ['Triage', 'Resolution', 'submit'],
-        ['Resolution', 'Verification', 'resolve'],
+        ['Resolution', 'Approval', 'resolve'],
+        ['Approval', 'Verification', 'approve'],
         ['Resolution', 'Triage', 'reject'],
       ];
       for (const [from, to, name] of transitions) {
@@ -84,22 +102,70 @@ test.describe
 
       // A stray step: delete it with the keyboard, undo brings it back, redo removes it again.
       await page.getByRole('button', { name: 'Add step' }).click();
-      await expect(canvas.getByLabel('Step Step 4')).toBeVisible();
-      await canvas.getByLabel('Step Step 4').click();
+      await expect(canvas.getByLabel('Step Step 5')).toBeVisible();
+      await canvas.getByLabel('Step Step 5').click();
       await page.keyboard.press('Delete');
-      await expect(canvas.getByLabel('Step Step 4')).toHaveCount(0);
+      await expect(canvas.getByLabel('Step Step 5')).toHaveCount(0);
       await page.getByRole('button', { name: 'Undo' }).click();
-      await expect(canvas.getByLabel('Step Step 4')).toBeVisible();
+      await expect(canvas.getByLabel('Step Step 5')).toBeVisible();
       await page.getByRole('button', { name: 'Redo' }).click();
-      await expect(canvas.getByLabel('Step Step 4')).toHaveCount(0);
+      await expect(canvas.getByLabel('Step Step 5')).toHaveCount(0);
       await page.getByRole('button', { name: 'Arrange' }).click();
 
       await page.getByRole('button', { name: 'Create workflow' }).click();
       await expect(page).toHaveURL(/\/admin\/workflows\/\d+$/);
+
+      // Dry run of the saved draft: the early ticket (live IT workflow today, this one after deploy) and an example.
+      const admin = await token(request, 'admin');
+      await assignee(request, admin, earlyTicket.ticket_number);
+      const dry = page.getByRole('region', { name: 'Try it on tickets' });
+      await dry.getByLabel('Example ticket subject').fill('Printer on floor 3 jams');
+      await dry.getByLabel('Its priority').selectOption('High');
+      await dry.getByRole('button', { name: 'Dry run' }).click();
+      const tried = page.getByRole('table', { name: 'Tickets in the dry run' });
+      const example = tried.getByRole('row', { name: /Your example/ });
+      await expect(example).toContainText(WORKFLOW);
+      await expect(example).toContainText(/Sam Patel|Riley Chen/);
+      await expect(example).toContainText('Triage');
+      await expect(example).toContainText('Verification');
+      const replayed = tried.getByRole('row', { name: new RegExp(earlyTicket.ticket_number) });
+      await expect(replayed).toContainText('IT Support Workflow');
+      await expect(replayed).toContainText(WORKFLOW);
+      await expect(replayed).toContainText(/Sam Patel|Riley Chen/);
+      await expect(page.getByRole('region', { name: 'Dry run result' })).toContainText('It could be deployed as it is.');
+
       await page.getByRole('button', { name: 'Deploy' }).click();
+      const deployDialog = page.getByRole('dialog', { name: 'Deploy this workflow' });
+      await deployDialog.getByLabel('What changed (optional)').fill('First version: printers get their own workflow');
+      await deployDialog.getByRole('button', { name: 'Deploy now' }).click();
       await expect(page.getByText('Live · v1')).toBeVisible();
       await expect(page.getByRole('button', { name: 'Deploy' })).toHaveCount(0);
       await expect(page.getByText('Everything is deployed')).toBeVisible();
+      const versions = page.getByRole('table', { name: 'Deployed versions' });
+      await expect(versions.getByRole('row', { name: /v1/ })).toContainText('First version: printers get their own workflow');
+
+      // Edit into a draft: High gets 6 hours. Saved, it changes nothing live until deployed; the diff says what changed.
+      await page.getByLabel('High amount').fill('6');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await expect(page.getByText('Changes not deployed yet')).toBeVisible();
+      await expect(page.getByText('Live · v1')).toBeVisible();
+      await page.getByLabel('Compare', { exact: true }).selectOption({ label: 'Version 1' });
+      await page.getByLabel('with', { exact: true }).selectOption({ label: 'Draft (being edited)' });
+      await page.getByRole('button', { name: 'Show changes' }).click();
+      const changes = page.getByRole('region', { name: 'Changes between versions' });
+      await expect(changes).toContainText('From version 1 to the draft');
+      await expect(changes).toContainText('High priority: 8 hours → 6 hours');
+
+      await page.getByRole('button', { name: 'Deploy' }).click();
+      await deployDialog.getByLabel('What changed (optional)').fill('High priority within 6 hours');
+      await deployDialog.getByRole('button', { name: 'Deploy now' }).click();
+      await expect(page.getByText('Live · v2')).toBeVisible();
+      await expect(versions.getByRole('row', { name: /v2/ })).toContainText('High priority within 6 hours');
+      await page.getByLabel('Compare', { exact: true }).selectOption({ label: 'Version 1' });
+      await page.getByLabel('with', { exact: true }).selectOption({ label: 'Version 2' });
+      await page.getByRole('button', { name: 'Show changes' }).click();
+      await expect(changes).toContainText('From version 1 to version 2');
+      await expect(changes).toContainText('High priority: 8 hours → 6 hours');
       await page.goto('/admin/workflows?status=deployed');
       await expect(page.getByRole('link', { name: WORKFLOW })).toBeVisible();
     });
@@ -137,8 +203,21 @@ test.describe
       const row = ownerPage.getByRole('row', { name: new RegExp(ticketNumber) });
       await expect(row).toContainText('Resolution');
       await expect(row).toContainText('in progress');
+      // The diagram of the ticket shows where it is: Resolution current, Triage done, the later steps not reached.
+      await ownerPage.goto(`/coordinator/owned/${ticketNumber}`);
+      const diagram = ownerPage.getByRole('figure', { name: 'Workflow progress diagram' });
+      await expect(diagram.getByRole('img', { name: 'Step Resolution: Current step' })).toBeVisible();
+      await expect(diagram.getByRole('img', { name: 'Step Triage: Done' })).toBeVisible();
+      await expect(diagram.getByRole('img', { name: 'Step Approval: Not reached' })).toBeVisible();
+      await expect(diagram.getByRole('img', { name: 'Step Verification: Not reached' })).toBeVisible();
+      // The ticket entered the workflow's current version (v2, deployed last).
+      const task = await (
+        await request.get(`/tts/tasks/?ticket_number=${ticketNumber}`, { headers: { Authorization: `Bearer ${admin}` } })
+      ).json();
+      expect(task.results[0].workflow_name).toBe(WORKFLOW);
 
       await act(browser, request, admin, ticketNumber, SUBJECT, /^resolve/, 'Replaced the roller');
+      await act(browser, request, admin, ticketNumber, SUBJECT, /^approve/, 'Cost approved');
       await act(browser, request, admin, ticketNumber, SUBJECT, /^Finalize/, 'Confirmed with the requester');
 
       await ownerPage.goto(`/coordinator/owned?tab=inactive&search=${ticketNumber}`);

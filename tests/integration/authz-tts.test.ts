@@ -23,8 +23,13 @@ import * as transitionsRoute from '@/app/(api)/tts/transitions/route';
 import * as assignRoute from '@/app/(api)/tts/unassigned-tickets/[ticket_number]/assign/route';
 import * as unassignedRoute from '@/app/(api)/tts/unassigned-tickets/route';
 import * as deployRoute from '@/app/(api)/tts/workflows/[id]/deploy/route';
+import * as dryRunRoute from '@/app/(api)/tts/workflows/[id]/dry-run/route';
 import * as pauseRoute from '@/app/(api)/tts/workflows/[id]/pause/route';
 import * as workflowRoute from '@/app/(api)/tts/workflows/[id]/route';
+import * as restoreRoute from '@/app/(api)/tts/workflows/[id]/versions/[version]/restore/route';
+import * as versionRoute from '@/app/(api)/tts/workflows/[id]/versions/[version]/route';
+import * as diffRoute from '@/app/(api)/tts/workflows/[id]/versions/diff/route';
+import * as versionsRoute from '@/app/(api)/tts/workflows/[id]/versions/route';
 import * as workflowsRoute from '@/app/(api)/tts/workflows/route';
 import { processTicket } from '@/lib/domain/workflow/routing';
 import { db } from '@/lib/server/db';
@@ -187,6 +192,51 @@ const rows: MatrixRow[] = [
     method: 'POST',
     path: '/tts/workflows/{id}/pause/',
     options: async () => ({ params: { id: await draftWorkflow(true) } }),
+    expect: ADMIN_ONLY(200),
+    tables: WORKFLOW_TABLES,
+  },
+  {
+    name: '/tts/workflows/{id}/versions/',
+    route: versionsRoute,
+    method: 'GET',
+    path: '/tts/workflows/{id}/versions/',
+    options: async () => ({ params: { id: (await setup()).workflowId } }),
+    expect: STAFF,
+    tables: WORKFLOW_TABLES,
+  },
+  {
+    name: '/tts/workflows/{id}/versions/diff/',
+    route: diffRoute,
+    method: 'GET',
+    path: '/tts/workflows/{id}/versions/diff/',
+    options: async () => ({ params: { id: (await setup()).workflowId }, query: { from: 1, to: 'draft' } }),
+    expect: STAFF,
+    tables: WORKFLOW_TABLES,
+  },
+  {
+    name: '/tts/workflows/{id}/versions/{version}/',
+    route: versionRoute,
+    method: 'GET',
+    path: '/tts/workflows/{id}/versions/1/',
+    options: async () => ({ params: { id: (await setup()).workflowId, version: 1 } }),
+    expect: STAFF,
+    tables: WORKFLOW_TABLES,
+  },
+  {
+    name: '/tts/workflows/{id}/versions/{version}/restore/',
+    route: restoreRoute,
+    method: 'POST',
+    path: '/tts/workflows/{id}/versions/1/restore/',
+    options: async () => ({ params: { id: await draftWorkflow(true), version: 1 } }),
+    expect: ADMIN_ONLY(200),
+    tables: WORKFLOW_TABLES,
+  },
+  {
+    name: '/tts/workflows/{id}/dry-run/',
+    route: dryRunRoute,
+    method: 'POST',
+    path: '/tts/workflows/{id}/dry-run/',
+    options: async () => ({ params: { id: (await setup()).workflowId }, body: { ticket: { priority: 'High' } } }),
     expect: ADMIN_ONLY(200),
     tables: WORKFLOW_TABLES,
   },

@@ -14,6 +14,10 @@ import * as allTasksRoute from '@/app/(api)/tts/tasks/all-tasks/route';
 import * as ownedRoute from '@/app/(api)/tts/tasks/owned-tickets/route';
 import * as tasksRoute from '@/app/(api)/tts/tasks/route';
 import * as deployRoute from '@/app/(api)/tts/workflows/[id]/deploy/route';
+import * as dryRunRoute from '@/app/(api)/tts/workflows/[id]/dry-run/route';
+import * as versionRoute from '@/app/(api)/tts/workflows/[id]/versions/[version]/route';
+import * as diffRoute from '@/app/(api)/tts/workflows/[id]/versions/diff/route';
+import * as versionsRoute from '@/app/(api)/tts/workflows/[id]/versions/route';
 import * as workflowsRoute from '@/app/(api)/tts/workflows/route';
 import { sendNotifications } from '@/lib/domain/notifications/commands';
 import { processTicket } from '@/lib/domain/workflow/routing';
@@ -162,6 +166,38 @@ const CASES: Case[] = [
     route: ownedRoute,
     valid: async () => ({ token: await tokenFor('coordinator1'), query: { page_size: 100 } }),
     invalid: async () => ({ token: await tokenFor('coordinator1'), query: { sla: 'soon' } }),
+  },
+  {
+    path: '/tts/workflows/{id}/versions/',
+    method: 'GET',
+    route: versionsRoute,
+    valid: async () => ({ token: await tokenFor('admin'), params: { id: fixture.workflowId } }),
+    invalid: async () => ({ token: await tokenFor('admin'), params: { id: 'abc' } }),
+  },
+  {
+    path: '/tts/workflows/{id}/versions/{version}/',
+    method: 'GET',
+    route: versionRoute,
+    valid: async () => ({ token: await tokenFor('admin'), params: { id: fixture.workflowId, version: 1 } }),
+    invalid: async () => ({ token: await tokenFor('admin'), params: { id: fixture.workflowId, version: 'latest' } }),
+  },
+  {
+    path: '/tts/workflows/{id}/versions/diff/',
+    method: 'GET',
+    route: diffRoute,
+    valid: async () => ({ token: await tokenFor('admin'), params: { id: fixture.workflowId }, query: { from: 1 } }),
+    invalid: async () => ({ token: await tokenFor('admin'), params: { id: fixture.workflowId }, query: { from: 'first' } }),
+  },
+  {
+    path: '/tts/workflows/{id}/dry-run/',
+    method: 'POST',
+    route: dryRunRoute,
+    valid: async () => ({
+      token: await tokenFor('admin'),
+      params: { id: fixture.workflowId },
+      body: { ticket: { subject: 'Example', priority: 'High' } },
+    }),
+    invalid: async () => ({ token: await tokenFor('admin'), params: { id: fixture.workflowId }, body: { limit: 1000 } }),
   },
   {
     path: '/notifications/api/notifications/',

@@ -78,13 +78,16 @@ describe('designer graphs', () => {
         category: 'IT Support',
         steps: [
           { name: 'First', role_id: role.id, is_start: true },
-          { name: 'Second', role_id: role.id, is_start: true, is_end: true },
+          { name: 'Second', role_id: role.id, is_end: true },
         ],
         transitions: [{ from_step: 'First', to_step: 'Second', name: 'go' }],
       },
     });
     expect(created.status).toBe(201);
     const id = created.body.workflow_id;
+    // Saving refuses a second start (workflow-versions.test.ts); a definition saved before that rule can still
+    // have one, and deploy refuses it.
+    await db.workflowStep.updateMany({ where: { workflowId: id, name: 'Second' }, data: { isStart: true } });
     const before = await snapshot(WORKFLOW_TABLES);
     const deploy = await call(deployRoute, 'POST', `/tts/workflows/${id}/deploy/`, { token: admin, params: { id } });
     expect(deploy.status).toBe(400);

@@ -4,44 +4,41 @@ import { UserMinus, Users } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
-import { Field, FormError } from '@/components/ui/field';
-import { NativeSelect } from '@/components/ui/native-select';
-import { ApiError, api } from '@/lib/client/api';
+import { FormError } from '@/components/ui/field';
+import { FieldSelect } from '@/components/ui/form-controls';
+import { api } from '@/lib/client/api';
+import { useDomainForm } from '@/lib/client/use-domain-form';
 import { useMutation } from '@/lib/client/use-mutation';
+import { workflowRoleMemberInput } from '@/lib/domain/workflow/schemas';
 import type { AdminWorkflowRole, PersonOption } from './types';
 
 /** The people in a role: add one from the directory, remove one (their sessions end, as for any role removal). */
 export function MembersDialog({ role, people }: { role: AdminWorkflowRole; people: PersonOption[] }) {
   const [open, setOpen] = useState(false);
-  const [userId, setUserId] = useState('');
-  const { pending, pendingKey, error, setError, run } = useMutation({ toastErrors: false });
+  const remove = useMutation({ toastErrors: false });
+  const { form, submit, errorOf, formError, pending, reset } = useDomainForm(workflowRoleMemberInput, {
+    defaultValues: { user_id: '' },
+  });
   const candidates = people.filter((p) => !role.members.some((m) => m.user_id === p.id));
   const selectId = `members-${role.role_id}-add`;
-
-  async function add(e: React.FormEvent) {
-    e.preventDefault();
-    if (!userId) {
-      setError(new ApiError(400, 'VALIDATION_ERROR', 'Choose a person', { user_id: ['Choose a person'] }));
-      return;
-    }
-    const person = people.find((p) => String(p.id) === userId);
-    const ok = await run(
-      () => api('POST', '/auth/api/v1/user-roles/', { user_id: Number(userId), role_id: role.role_id, system: 'tts' }),
-      `${person?.name ?? 'Person'} added to ${role.name}`,
-      'add',
-    );
-    if (ok) setUserId('');
-  }
-
-  const message =
-    error instanceof ApiError ? (error.fields.user_id?.[0] ?? error.fields.role_id?.[0] ?? error.message) : undefined;
+  const nameOf = (id: number) => people.find((p) => p.id === id)?.name ?? 'Person';
+  const add = submit(
+    ({ user_id }) => api('POST', '/auth/api/v1/user-roles/', { user_id, role_id: role.role_id, system: 'tts' }),
+    `${nameOf(Number(form.watch('user_id')))} added to ${role.name}`,
+    () => form.reset({ user_id: '' }),
+  );
+  const removeError = remove.error instanceof Error ? remove.error.message : remove.error ? 'Something went wrong' : undefined;
 
   return (
     <Dialog
       open={open}
       onOpenChange={(o) => {
         setOpen(o);
-        if (!o) setError(null);
+        if (!o) {
+          reset();
+          remove.setError(null);
+          form.reset({ user_id: '' });
+        }
       }}
     >
       <DialogTrigger asChild>
@@ -66,11 +63,11 @@ export function MembersDialog({ role, people }: { role: AdminWorkflowRole; peopl
                   <Button
                     variant="ghost"
                     size="sm"
-                    pending={pendingKey === `remove-${m.assignment_id}`}
-                    disabled={pending}
+                    pending={remove.pendingKey === `remove-${m.assignment_id}`}
+                    disabled={remove.pending}
                     aria-label={`Remove ${m.username} from ${role.name}`}
                     onClick={() =>
-                      run(
+                      remove.run(
                         () => api('DELETE', `/auth/api/v1/user-roles/${m.assignment_id}/`),
                         `${m.name} removed from ${role.name}`,
                         `remove-${m.assignment_id}`,
@@ -84,23 +81,27 @@ export function MembersDialog({ role, people }: { role: AdminWorkflowRole; peopl
             </ul>
           )}
           {role.is_active && (
-            <form onSubmit={add} className="flex items-end gap-2">
-              <Field id={selectId} label="Add a person" className="flex-1">
-                <NativeSelect id={selectId} value={userId} onChange={(e) => setUserId(e.target.value)}>
-                  <option value="">Choose…</option>
-                  {candidates.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.name} ({p.username})
-                    </option>
-                  ))}
-                </NativeSelect>
-              </Field>
-              <Button type="submit" pending={pendingKey === 'add'}>
+            <form onSubmit={add} noValidate className="flex items-end gap-2">
+              <FieldSelect
+                id={selectId}
+                label="Add a person"
+                fieldClassName="flex-1"
+                error={errorOf('user_id')}
+                {...form.register('user_id')}
+              >
+                <option value="">Choose…</option>
+                {candidates.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name} ({p.username})
+                  </option>
+                ))}
+              </FieldSelect>
+              <Button type="submit" pending={pending}>
                 Add
               </Button>
             </form>
           )}
-          <FormError>{message}</FormError>
+          <FormError>{formError ?? removeError}</FormError>
         </div>
       </DialogContent>
     </Dialog>

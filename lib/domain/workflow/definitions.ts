@@ -9,6 +9,7 @@ import type { StepInput, TransitionInput, WorkflowCreateInput, WorkflowUpdateInp
 import { type SlaLevel, type Slas, slaOrderProblems } from './sla';
 import { snapshotOf } from './snapshot';
 import { definitionErrors, deployProblems } from './validation';
+import type { DeployInput } from './version-schemas';
 import { workflowDetail } from './workflow-queries';
 
 type SlaInput = Partial<Pick<WorkflowCreateInput, 'low_sla' | 'medium_sla' | 'high_sla' | 'urgent_sla' | 'sla'>>;
@@ -205,7 +206,7 @@ export async function updateWorkflow(actor: Actor, id: number, input: WorkflowUp
 }
 
 /** Deploy: validate everything (listing every problem), then freeze an immutable version. */
-export async function deployWorkflow(actor: Actor, id: number) {
+export async function deployWorkflow(actor: Actor, id: number, input: DeployInput = { note: '' }) {
   assertCanManageWorkflows(actor);
   const wf = await db.workflow.findUnique({
     where: { id },
@@ -261,6 +262,7 @@ export async function deployWorkflow(actor: Actor, id: number) {
         name: wf.name,
         snapshot: snapshot as never,
         deployedBy: actor.id,
+        note: input.note,
       },
     });
     await tx.workflow.update({ where: { id }, data: { status: 'deployed', currentVersionId: v.id } });
@@ -269,7 +271,7 @@ export async function deployWorkflow(actor: Actor, id: number) {
       action: 'workflow_deployed',
       entityType: 'workflow',
       entityId: id,
-      newValues: { version: v.version },
+      newValues: { version: v.version, note: input.note },
     });
     return v;
   });

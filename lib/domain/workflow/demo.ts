@@ -143,6 +143,6 @@ export async function seedDemoWorkflows(): Promise<void> {
   for (const d of definitions) {
     if (await db.workflow.findFirst({ where: { name: d.name } })) continue;
     const { workflow_id } = await createWorkflow(SEED_ADMIN, workflowCreateInput.parse(d));
-    await deployWorkflow(SEED_ADMIN, workflow_id);
+    await deployWorkflow(SEED_ADMIN, workflow_id, { note: 'First version, set up with the demo data' });
   }
 }

@@ -26,3 +26,9 @@ export async function nextMember<T>(tx: Tx, key: string, members: T[]): Promise<
   if (!members.length) return null;
   return pickRoundRobin(members, await advanceCounter(tx, key));
 }
+
+/** The value the pool's next `advanceCounter` would return, read without advancing it (the dry run's view). */
+export async function peekCounter(client: Tx, key: string): Promise<bigint> {
+  const row = await client.roundRobinCounter.findUnique({ where: { key }, select: { value: true } });
+  return BigInt(row?.value ?? 0) + 1n;
+}

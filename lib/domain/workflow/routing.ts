@@ -27,31 +27,28 @@ export const rolePool = (roleId: number) => `role:${roleId}`;
 
 type MatchedWorkflow = { id: number; name: string; currentVersionId: number | null };
 type Match = { workflow: MatchedWorkflow } | { code: 'WORKFLOW_NOT_FOUND' | 'AMBIGUOUS_WORKFLOW'; reason: string };
+export type RoutingTicket = { department: string; category: string; subCategory: string | null };
+export type RoutingCandidate = MatchedWorkflow & { department: string; category: string; subCategory: string | null };
 
 /**
- * Deployed workflows of the ticket's department and category; an exact sub-category match wins over a
- * workflow without sub-category; two candidates at the same level are a configuration error.
+ * The rule that picks a workflow among deployed ones (pure; the dry run calls it with a hypothetical set):
+ * same department and category (case-insensitive); an exact sub-category match wins over a workflow without
+ * sub-category; two candidates at the same level are a configuration error.
  */
-export async function matchWorkflow(
-  tx: Tx,
-  t: { department: string; category: string; subCategory: string | null },
-): Promise<Match> {
-  const candidates = await tx.workflow.findMany({
-    where: {
-      status: 'deployed',
-      currentVersionId: { not: null },
-      department: { equals: t.department, mode: 'insensitive' },
-      category: { equals: t.category, mode: 'insensitive' },
-    },
-    select: { id: true, name: true, subCategory: true, currentVersionId: true },
-    orderBy: { id: 'asc' },
-  });
+export function pickWorkflow(all: RoutingCandidate[], t: RoutingTicket): Match {
+  const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+  const candidates = all
+    .filter((w) => same(w.department, t.department) && same(w.category, t.category))
+    .sort((a, b) => a.id - b.id);
   const sub = t.subCategory?.trim().toLowerCase() || null;
   const exact = sub ? candidates.filter((w) => w.subCategory?.trim().toLowerCase() === sub) : [];
   const generic = candidates.filter((w) => !w.subCategory?.trim());
   const where = `${t.department} / ${t.category}${t.subCategory ? ` / ${t.subCategory}` : ''}`;
   for (const level of [exact, generic]) {
-    if (level.length === 1) return { workflow: level[0] };
+    if (level.length === 1) {
+      const { id, name, currentVersionId } = level[0];
+      return { workflow: { id, name, currentVersionId } };
+    }
     if (level.length > 1) {
       return {
         code: 'AMBIGUOUS_WORKFLOW',
@@ -60,6 +57,25 @@ export async function matchWorkflow(
     }
   }
   return { code: 'WORKFLOW_NOT_FOUND', reason: `No deployed workflow matches ${where}` };
+}
+
+/** Deployed workflows that could take tickets of a department and category. */
+export async function deployedCandidates(tx: Tx, t: { department: string; category: string }): Promise<RoutingCandidate[]> {
+  return tx.workflow.findMany({
+    where: {
+      status: 'deployed',
+      currentVersionId: { not: null },
+      department: { equals: t.department, mode: 'insensitive' },
+      category: { equals: t.category, mode: 'insensitive' },
+    },
+    select: { id: true, name: true, department: true, category: true, subCategory: true, currentVersionId: true },
+    orderBy: { id: 'asc' },
+  });
+}
+
+/** The deployed workflow that takes a ticket now (see `pickWorkflow`). */
+export async function matchWorkflow(tx: Tx, t: RoutingTicket): Promise<Match> {
+  return pickWorkflow(await deployedCandidates(tx, t), t);
 }
 
 type StartResult = { taskId: number } | { code: 'NO_ACTIVE_MEMBER' | 'WORKFLOW_NOT_FOUND'; reason: string };

@@ -393,3 +393,7 @@ export const workflowRoleUpdateInput = z
   .strict();
 export type WorkflowRoleUpdateInput = z.infer<typeof workflowRoleUpdateInput>;
 export const roleIdParam = z.object({ role_id: z.coerce.number().int().positive() });
+/** The person to add to a workflow role (the members dialog; the API is identity's role assignment). */
+export const workflowRoleMemberInput = z.object({
+  user_id: z.coerce.number({ error: 'Choose a person' }).int().positive('Choose a person'),
+});

@@ -107,6 +107,11 @@ export function definitionErrors(steps: StepShape[], transitions: TransitionShap
     names.set(n, i);
     if (!(s.weight > 0)) add(`steps.${i}.weight`, 'Weight must be greater than 0');
   });
+  // One start step: a second one is refused when saving already (the designer never draws two).
+  const starts = steps.flatMap((s, i) => (s.isStart ? [i] : []));
+  if (starts.length > 1)
+    for (const i of starts)
+      add(`steps.${i}.is_start`, `Only one step can be the start: ${starts.map((j) => `"${steps[j].name}"`).join(', ')}`);
   const keys = new Set(steps.map((s) => String(s.key)));
   const actions = new Set<string>();
   transitions.forEach((t, i) => {

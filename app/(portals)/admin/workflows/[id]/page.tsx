@@ -5,6 +5,7 @@ import { WorkflowDesigner } from '@/components/workflow/workflow-designer';
 import { AppError } from '@/lib/domain/errors';
 import { catalog } from '@/lib/domain/helpdesk/queries';
 import { parseDuration } from '@/lib/domain/workflow/sla';
+import { listVersions } from '@/lib/domain/workflow/versions';
 import { assignableRoles, getWorkflow, hasUndeployedChanges } from '@/lib/domain/workflow/workflow-queries';
 import { requirePortal } from '@/lib/server/session';
 
@@ -21,7 +22,12 @@ export default async function WorkflowPage({ params }: { params: Promise<{ id: s
     if (e instanceof AppError && e.status === 404) notFound();
     throw e;
   }
-  const [roles, undeployed, cat] = await Promise.all([assignableRoles(actor), hasUndeployedChanges(actor, id), catalog()]);
+  const [roles, undeployed, cat, history] = await Promise.all([
+    assignableRoles(actor),
+    hasUndeployedChanges(actor, id),
+    catalog(),
+    listVersions(actor, id),
+  ]);
   const key = (stepId: number) => `s${stepId}`;
   const seconds = (v: string | null) => (v ? parseDuration(v) : null);
   return (
@@ -40,6 +46,7 @@ export default async function WorkflowPage({ params }: { params: Promise<{ id: s
         undeployed={undeployed}
         roles={roles}
         catalog={cat}
+        versions={history.versions}
         initialSettings={{
           name: wf.name,
           description: wf.description,

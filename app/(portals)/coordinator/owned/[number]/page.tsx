@@ -7,11 +7,12 @@ import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { OwnerActions } from '@/components/workflow/owner-actions';
 import { PriorityBadge, SlaBadge, SlaBar } from '@/components/workflow/sla';
 import { TicketAttachments } from '@/components/workflow/ticket-attachments';
+import { WorkflowDiagram } from '@/components/workflow/workflow-diagram';
 import { AppError } from '@/lib/domain/errors';
 import { isKnowledgeEditor } from '@/lib/domain/knowledge/policy';
 import { ownershipOptions } from '@/lib/domain/workflow/actions';
 import { assignmentStatusLabel, originLabel } from '@/lib/domain/workflow/labels';
-import { getTask, listTasks } from '@/lib/domain/workflow/task-queries';
+import { getTask, listTasks, workflowVisualization } from '@/lib/domain/workflow/task-queries';
 import { requirePortal } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Owned ticket' };
@@ -31,7 +32,10 @@ export default async function OwnedTicketPage({ params }: { params: Promise<{ nu
     if (e instanceof AppError && e.status === 404) notFound();
     throw e;
   }
-  const ownership = await ownershipOptions(actor, task);
+  const [ownership, viz] = await Promise.all([
+    ownershipOptions(actor, task),
+    workflowVisualization(actor, { task_id: task.task_id }),
+  ]);
   return (
     <div className="space-y-6">
       <div>
@@ -74,6 +78,12 @@ export default async function OwnedTicketPage({ params }: { params: Promise<{ nu
             </dl>
           </section>
           <TicketAttachments attachments={detail.attachments} />
+          <section aria-labelledby="progress">
+            <h2 id="progress" className="mb-2 text-lg font-semibold">
+              Workflow progress
+            </h2>
+            <WorkflowDiagram nodes={viz.nodes} edges={viz.edges} />
+          </section>
           <section aria-labelledby="log">
             <h2 id="log" className="mb-2 text-lg font-semibold">
               Workflow log

@@ -195,6 +195,23 @@ async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs
 }
 
 describe('comments', () => {
+  it("takes 002's integer ticket id as well as the ticket number, and answers with the number", async () => {
+    const t = await threadTicket({ owner: null });
+    const agent = await tokenFor('agent1');
+    const posted = await call(commentsRoute, 'POST', '/x', { token: agent, body: { ticket_id: t.id, text: 'By id' } });
+    expect(posted.status, JSON.stringify(posted.body)).toBe(201);
+    expect(posted.body.ticket_id).toBe(t.number);
+    const byId = await call(commentsRoute, 'GET', '/x', { token: agent, query: { ticket_id: String(t.id) } });
+    const byNumber = await call(commentsRoute, 'GET', '/x', { token: agent, query: { ticket_id: t.number } });
+    expect(byId.body.results.map((c: { id: number }) => c.id)).toEqual([posted.body.id]);
+    expect(byId.body).toEqual(byNumber.body);
+    const comments = await db.ticketComment.count();
+    const bad = await call(commentsRoute, 'POST', '/x', { token: agent, body: { ticket_id: 'TX12', text: 'x' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.ticket_id[0]).toMatch(/TX \+ date/);
+    expect(await db.ticketComment.count()).toBe(comments);
+  });
+
   it('replies nest under their parent; the requester never sees internal comments; ratings are one per user', async () => {
     const ticket = await newTicket();
     const agent = await tokenFor('agent1');

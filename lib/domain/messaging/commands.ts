@@ -42,7 +42,7 @@ export async function createComment(actor: Actor, input: CommentCreateInput, fil
     (r, n) => helpdeskCommentDto(r, n),
     files,
   );
-  return { ...commentDto(row, input.ticket_id, names, actor.id), replies: [] };
+  return { ...commentDto(row, access.ticket.ticketNumber, names, actor.id), replies: [] };
 }
 
 export async function updateComment(actor: Actor, id: number, text: string) {

@@ -4,10 +4,14 @@ import { pageQuery } from '../pagination';
 
 export const ticketNumber = z.string().regex(/^TX\d{14}$/, 'Ticket numbers look like TX + date + 6 digits');
 const text = z.string().trim().min(1, 'This field may not be blank').max(10_000);
+/** 002 names a ticket by its integer id (`"ticket_id": 123`); the help desk by its number (TX…): either works. */
+const ticketRef = z.union([ticketNumber, z.coerce.number().int().positive().max(2_147_483_647)], {
+  error: 'A ticket number (TX + date + 6 digits) or a ticket id',
+});
 
 export const commentCreateBody = z.object({
-  /** The ticket number (TX…), called ticket_id in spec 002. */
-  ticket_id: ticketNumber,
+  /** The ticket number (TX…) or its integer id (spec 002's ticket_id); answers carry the number. */
+  ticket_id: ticketRef,
   text,
   parent_id: z.number().int().positive().nullable().optional(),
   is_internal: z.boolean().default(false),
@@ -15,7 +19,7 @@ export const commentCreateBody = z.object({
 export type CommentCreateInput = z.infer<typeof commentCreateBody>;
 
 export const commentListQuery = pageQuery.extend({
-  ticket_id: ticketNumber,
+  ticket_id: ticketRef,
   /** `public` or `internal` narrows the list (internal needs staff access; others always get public only). */
   visibility: z.enum(['all', 'public', 'internal']).default('all'),
   page_size: z.coerce.number().int().min(1).max(100).default(50),

@@ -11,7 +11,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     handler: ({ actor, query }) => listComments(actor, query),
   }),
   POST: endpoint({
-    summary: 'Comment on a ticket (ticket_id = ticket number; parent_id for a reply; is_internal for staff)',
+    summary: 'Comment on a ticket (ticket_id = ticket number or integer id; parent_id for a reply; is_internal for staff)',
     tags: ['messaging'],
     body: commentCreateBody,
     handler: ({ actor, body }) => createComment(actor, body),

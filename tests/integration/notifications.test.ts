@@ -164,7 +164,8 @@ describe('service endpoints (X-API-Key)', () => {
       body: {
         user_email: user.email,
         user_name: 'X',
-        notification_type: 'task_assigned',
+        // 002's own name for it, stored as ours
+        notification_type: 'task_assignment',
         context_data: { task_id: 'T-456', task_title: 'Network Issue' },
       },
     });
@@ -189,6 +190,8 @@ describe('service endpoints (X-API-Key)', () => {
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({ status: 'sent', notification_id: expect.any(String) });
+    // 003's `assignment` is stored as task_assigned, so the user's e-mail switch for it applies
+    expect((await db.notification.findFirstOrThrow({ where: { userId: user.id } })).type).toBe('task_assigned');
     const bad = await call(createRoute, 'POST', '/notifications/notifications/', {
       headers: { 'x-api-key': KEY },
       body: { user_email: 'nobody@nowhere.test', type: 'assignment', subject: 's', message: 'm' },

@@ -10,7 +10,7 @@ import { badRequest, notFound } from '../errors';
 import { usersByEmails, usersByIds } from '../identity/directory';
 import { PermanentJobError } from '../jobs';
 import { ownNotifications } from './policy';
-import { EMAIL_JOB, type SendNotificationBody } from './schemas';
+import { canonicalNotificationType, EMAIL_JOB, type SendNotificationBody } from './schemas';
 
 export interface CreatedNotification {
   id: string;
@@ -97,7 +97,7 @@ export async function sendNotifications(body: SendNotificationBody): Promise<Cre
       { user_email: ['No active user with this e-mail'] },
       'USER_NOT_FOUND',
     );
-  const type = (body.notification_type ?? body.type) as string;
+  const type = canonicalNotificationType((body.notification_type ?? body.type) as string);
   const context = { ...(body.context_data ?? {}), ...(body.metadata ?? {}) };
   const ticket =
     body.ticket_number ??

@@ -26,6 +26,16 @@ export const NOTIFICATION_TYPES = {
 } as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[keyof typeof NOTIFICATION_TYPES];
 
+/**
+ * The specs' own names for the same events, accepted from services and stored as ours (so e-mail preferences and
+ * the bell treat them alike): 002's `task_assignment`, 003's `assignment`.
+ */
+export const SPEC_TYPE_ALIASES: Record<string, NotificationType> = {
+  task_assignment: NOTIFICATION_TYPES.taskAssigned,
+  assignment: NOTIFICATION_TYPES.taskAssigned,
+};
+export const canonicalNotificationType = (type: string): string => SPEC_TYPE_ALIASES[type] ?? type;
+
 /** Labels for the e-mail preferences form. */
 export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, string> = {
   task_assigned: 'A task is assigned to me',
@@ -103,7 +113,11 @@ export const emailPreferencesBody = z.record(z.string(), z.boolean());
 export const notificationOutput = z.object({
   id: z.string(),
   notification_id: z.string().describe("003's name for the id"),
-  type: z.string(),
+  type: z
+    .string()
+    .describe(
+      `One of ${Object.values(NOTIFICATION_TYPES).join(', ')}, or a type a service sent. 002's task_assignment and 003's assignment are stored as task_assigned.`,
+    ),
   subject: z.string(),
   message: z.string(),
   ticket_number: z.string().nullable(),

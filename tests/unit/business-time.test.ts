@@ -44,7 +44,11 @@ describe('business time', () => {
     const due = addBusinessTime(berlin, new Date('2026-03-27T15:00:00Z'), 2 * H);
     expect(iso(due)).toBe('2026-03-30T08:00:00.000Z');
     // a 24-hour wall-clock day with a DST change: New York falls back on 1 Nov 2026 (25 hours long)
-    const ny: BusinessCalendar = { time_zone: 'America/New_York', hours: [7].map((day) => ({ day, start: '00:00', end: '24:00' })), holidays: [] };
+    const ny: BusinessCalendar = {
+      time_zone: 'America/New_York',
+      hours: [7].map((day) => ({ day, start: '00:00', end: '24:00' })),
+      holidays: [],
+    };
     const sunday = zonedInstant('America/New_York', 2026, 11, 1, 0);
     expect(businessMsBetween(ny, new Date(sunday), new Date(sunday + 30 * H * 1000))).toBe(25 * H * 1000);
   });

@@ -116,7 +116,10 @@ function daySpans(cal: BusinessCalendar, y: number, m: number, d: number, holida
   const weekday = ((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1;
   return cal.hours
     .filter((h) => h.day === weekday)
-    .map((h) => ({ from: zonedInstant(cal.time_zone, y, m, d, minutes(h.start)), to: zonedInstant(cal.time_zone, y, m, d, minutes(h.end)) }))
+    .map((h) => ({
+      from: zonedInstant(cal.time_zone, y, m, d, minutes(h.start)),
+      to: zonedInstant(cal.time_zone, y, m, d, minutes(h.end)),
+    }))
     .filter((s) => s.to > s.from)
     .sort((a, b) => a.from - b.from);
 }

@@ -16,16 +16,18 @@ import {
 import { NOTIFY_MESSAGE } from '../contracts/notify';
 import { conflict, notFound } from '../errors';
 import { PermanentJobError } from '../jobs';
+import { loadCalendar } from '../sla/calendar-store';
 import { notifyAssignee, publishTaskChange } from './notify';
 import { assertCanManageWorkflows } from './policy';
 import { nextMember } from './roundrobin';
-import { addSeconds, itemClock, slaSecondsFor, stepSlaSeconds, taskClock } from './sla';
+import { slaSecondsFor, stepSlaSeconds } from './sla';
+import { type ClockFacts, clockFacts, newItemClock, windowColumns } from './sla-clock';
 import { loadVersion, OPEN_ITEM, OPEN_TASK, startStepOf, weightsOf } from './snapshot';
 
 export const COORDINATOR_POOL = 'owner:hdts:Ticket Coordinator';
 export const rolePool = (roleId: number) => `role:${roleId}`;
 
-type MatchedWorkflow = { id: number; name: string; currentVersionId: number | null };
+type MatchedWorkflow = { id: number; name: string; currentVersionId: number | null; calendarId: number | null };
 type Match = { workflow: MatchedWorkflow } | { code: 'WORKFLOW_NOT_FOUND' | 'AMBIGUOUS_WORKFLOW'; reason: string };
 
 /**
@@ -43,7 +45,7 @@ export async function matchWorkflow(
       department: { equals: t.department, mode: 'insensitive' },
       category: { equals: t.category, mode: 'insensitive' },
     },
-    select: { id: true, name: true, subCategory: true, currentVersionId: true },
+    select: { id: true, name: true, subCategory: true, currentVersionId: true, calendarId: true },
     orderBy: { id: 'asc' },
   });
   const sub = t.subCategory?.trim().toLowerCase() || null;
@@ -88,6 +90,9 @@ async function startTask(tx: Tx, actor: Actor, ticket: RoutedTicket, wf: Matched
   const assignee = (await nextMember(tx, rolePool(start.role_id), members)) as (typeof members)[number];
   const owner = await nextMember(tx, COORDINATOR_POOL, coordinators);
   const sla = slaSecondsFor(snap.slas, ticket.priority);
+  // a new clock: the workflow's calendar (24×7 without one), no pauses yet
+  const facts: ClockFacts = { calendar: await loadCalendar(tx, wf.calendarId), pauses: [], paused: false };
+  const taskWindow = windowColumns(facts, now, sla);
   const task = await tx.task.create({
     data: {
       ticketId: ticket.id,
@@ -97,8 +102,9 @@ async function startTask(tx: Tx, actor: Actor, ticket: RoutedTicket, wf: Matched
       status: 'pending',
       ownerId: owner?.id ?? null,
       slaSeconds: sla,
-      targetResolution: addSeconds(now, sla),
-      ...taskClock(now, addSeconds(now, sla)),
+      calendarId: wf.calendarId,
+      ...taskWindow,
+      slaLevel: 0,
       startedAt: now,
     },
     select: { id: true },
@@ -112,8 +118,7 @@ async function startTask(tx: Tx, actor: Actor, ticket: RoutedTicket, wf: Matched
       stepName: start.name,
       origin: 'System',
       assignedOn: now,
-      targetResolution: addSeconds(now, stepSlaSeconds(sla, start.weight, weightsOf(snap))),
-      ...itemClock(now, addSeconds(now, stepSlaSeconds(sla, start.weight, weightsOf(snap)))),
+      ...newItemClock(facts, now, stepSlaSeconds(sla, start.weight, weightsOf(snap))),
     },
     select: { id: true },
   });
@@ -134,7 +139,7 @@ async function startTask(tx: Tx, actor: Actor, ticket: RoutedTicket, wf: Matched
   await enqueue(tx, MESSAGES.updateTicketSla, {
     ticket_number: ticket.ticketNumber,
     started_at: now.toISOString(),
-    resolution_due_at: addSeconds(now, sla)?.toISOString() ?? null,
+    resolution_due_at: taskWindow.targetResolution?.toISOString() ?? null,
     changed_at: now.toISOString(),
   });
   if (owner) await enqueue(tx, MESSAGES.updateTicketOwner, { ticket_number: ticket.ticketNumber, owner_id: owner.id });
@@ -267,7 +272,7 @@ export async function assignWorkflowManually(actor: Actor, ticketNumber: string,
   if (!ticket) throw notFound('Ticket', 'TICKET_NOT_FOUND');
   const wf = await db.workflow.findUnique({
     where: { id: workflowId },
-    select: { id: true, name: true, status: true, currentVersionId: true },
+    select: { id: true, name: true, status: true, currentVersionId: true, calendarId: true },
   });
   if (!wf) throw notFound('Workflow', 'WORKFLOW_NOT_FOUND');
   if (wf.status !== 'deployed') throw conflict('Only a deployed workflow can receive tickets', 'WORKFLOW_NOT_DEPLOYED');
@@ -371,8 +376,7 @@ async function reopenForHdts(tx: Tx, ticket: WorkflowTicketRow, task: TaskRow, p
       stepName: start.name,
       origin: 'System',
       assignedOn: now,
-      targetResolution: addSeconds(now, stepSlaSeconds(task.slaSeconds, start.weight, weightsOf(snap))),
-      ...itemClock(now, addSeconds(now, stepSlaSeconds(task.slaSeconds, start.weight, weightsOf(snap)))),
+      ...newItemClock(await clockFacts(tx, task, now), now, stepSlaSeconds(task.slaSeconds, start.weight, weightsOf(snap))),
       history: { create: { status: 'new', origin: 'System', notes: `Ticket reopened${p.reason ? `: ${p.reason}` : ''}` } },
     },
     select: { id: true },

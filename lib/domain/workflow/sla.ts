@@ -1,5 +1,5 @@
 /** SLA arithmetic of the workflow engine (001 §6). Pure functions: no database, no clock unless given. */
-import { nextThreshold, type SlaState, slaState } from '../sla/clock';
+import { type SlaState, slaState } from '../sla/clock';
 
 export type SlaLevel = 'low' | 'medium' | 'high' | 'urgent';
 export const SLA_LEVELS: SlaLevel[] = ['urgent', 'high', 'medium', 'low'];
@@ -109,9 +109,6 @@ export function stepSlaSeconds(slaSeconds: number | null, weight: number, weight
   return Math.round((slaSeconds * Math.max(0, weight)) / total);
 }
 
-export const addSeconds = (at: Date, seconds: number | null): Date | null =>
-  seconds == null ? null : new Date(at.getTime() + seconds * 1000);
-
 /** "4h 15m", "2d 3h", "45m"; "0m" once the target has passed. */
 export function formatRemaining(ms: number): string {
   if (ms <= 0) return '0m';
@@ -183,20 +180,18 @@ export function slaOrderProblems(slas: Slas): string[] {
   return problems;
 }
 
-/**
- * The SLA clock columns of a new assignment whose window starts at `startedAt` (lib/domain/sla/clock.ts):
- * nothing fired yet, the monitor's next check at the 80 % instant.
- */
-export function itemClock(startedAt: Date, target: Date | null) {
-  return { slaStartedAt: startedAt, slaLevel: 0, slaNextAt: nextThreshold(startedAt, target, 0)?.at ?? null };
-}
-
 /** The clock of an assignment that replaces another on the same step (escalation, transfer): same window. */
-export function inheritedClock(from: { assignedOn: Date; slaStartedAt: Date | null; slaLevel: number; slaNextAt: Date | null }) {
-  return { slaStartedAt: from.slaStartedAt ?? from.assignedOn, slaLevel: from.slaLevel, slaNextAt: from.slaNextAt };
-}
-
-/** The SLA monitor columns of a task whose resolution window starts at `startedAt`. */
-export function taskClock(startedAt: Date, target: Date | null) {
-  return { slaLevel: 0, slaNextAt: nextThreshold(startedAt, target, 0)?.at ?? null };
+export function inheritedClock(from: {
+  assignedOn: Date;
+  slaStartedAt: Date | null;
+  slaLevel: number;
+  slaNextAt: Date | null;
+  slaSeconds: number | null;
+}) {
+  return {
+    slaStartedAt: from.slaStartedAt ?? from.assignedOn,
+    slaLevel: from.slaLevel,
+    slaNextAt: from.slaNextAt,
+    slaSeconds: from.slaSeconds,
+  };
 }

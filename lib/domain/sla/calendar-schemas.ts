@@ -68,3 +68,17 @@ export const calendarInput = calendarFields.superRefine(checkCalendar);
 export type CalendarInput = z.infer<typeof calendarInput>;
 
 export const calendarIdParam = z.object({ id: z.coerce.number().int().positive() });
+
+/** A calendar as the API answers it. */
+export const calendarOutput = z.object({
+  calendar_id: z.number().int(),
+  name: z.string(),
+  description: z.string(),
+  time_zone: z.string(),
+  hours: z.array(z.object({ day: z.number().int(), start: z.string(), end: z.string() })),
+  holidays: z.array(z.object({ date: z.string(), name: z.string() })),
+  for_helpdesk: z.boolean(),
+  workflows: z.array(z.object({ workflow_id: z.number().int(), name: z.string() })),
+  created_at: z.string(),
+  updated_at: z.string(),
+});

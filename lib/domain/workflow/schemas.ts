@@ -41,6 +41,9 @@ export const transitionInput = z.object({
 });
 export type TransitionInput = z.infer<typeof transitionInput>;
 
+/** Help-desk statuses of a routed, unfinished ticket: the ones a workflow may pause its SLA clock in. */
+export const PAUSABLE_STATUSES = ['On Hold', 'Open', 'In Progress'] as const;
+
 const workflowFields = {
   name: z.string().trim().min(1, 'This field is required').max(150),
   description: z.string().trim().max(2000).optional(),
@@ -57,6 +60,10 @@ const workflowFields = {
   sla: z.object({ low: duration, medium: duration, high: duration, urgent: duration }).optional(),
   steps: z.array(stepInput).max(50).optional(),
   transitions: z.array(transitionInput).max(200).optional(),
+  /** The business-hours calendar its SLAs count in; null = 24×7 (issue 11). */
+  calendar_id: z.coerce.number().int().positive('Choose a calendar').nullish(),
+  /** Help-desk statuses during which its SLA clocks stop (default On Hold). */
+  pause_statuses: z.array(z.enum(PAUSABLE_STATUSES, 'Choose help-desk statuses a ticket can wait in')).max(3).optional(),
 };
 
 export const workflowCreateInput = z.object(workflowFields);

@@ -19,7 +19,8 @@ export async function updateSlaStatus(p: SlaStatusPayload) {
     // retried, not dead-lettered at once: the ticket's tts.process_ticket may still be on its way
     if (!ticket) throw new Error(`Ticket ${p.ticket_number} has not reached the workflow engine yet`);
     const stored = ticket.payload ?? {};
-    const previous = typeof stored.sla_status_changed_at === 'string' ? Date.parse(stored.sla_status_changed_at) : Number.NEGATIVE_INFINITY;
+    const previous =
+      typeof stored.sla_status_changed_at === 'string' ? Date.parse(stored.sla_status_changed_at) : Number.NEGATIVE_INFINITY;
     const at = new Date(p.changed_at);
     if (previous > at.getTime()) return;
     await tx.workflowTicket.update({

@@ -72,7 +72,13 @@ type RoutedTicket = { id: number; ticketNumber: string; subject: string; priorit
  * first assignee = next active member of the start step's role. Writes nothing when that role is empty.
  * The caller marks the ticket routed.
  */
-async function startTask(tx: Tx, actor: Actor, ticket: RoutedTicket, wf: MatchedWorkflow): Promise<StartResult> {
+async function startTask(
+  tx: Tx,
+  actor: Actor,
+  ticket: RoutedTicket,
+  wf: MatchedWorkflow,
+  now = new Date(),
+): Promise<StartResult> {
   const version = wf.currentVersionId ? await loadVersion(tx, wf.currentVersionId) : null;
   if (!version) return { code: 'WORKFLOW_NOT_FOUND', reason: `Workflow #${wf.id} has no deployed version` };
   const snap = version.snapshot;
@@ -86,7 +92,6 @@ async function startTask(tx: Tx, actor: Actor, ticket: RoutedTicket, wf: Matched
       reason: `Role "${start.role_name}" of start step "${start.name}" in workflow "${wf.name}" has no active member`,
     };
   }
-  const now = new Date();
   const assignee = (await nextMember(tx, rolePool(start.role_id), members)) as (typeof members)[number];
   const owner = await nextMember(tx, COORDINATOR_POOL, coordinators);
   const sla = slaSecondsFor(snap.slas, ticket.priority);
@@ -194,7 +199,7 @@ export type ProcessOutcome =
   | { outcome: 'unassigned'; code: string; reason: string };
 
 /** The tts.process_ticket consumer: idempotent per ticket number (DUPLICATE_TICKET changes nothing). */
-export async function processTicket(raw: ProcessTicketPayload | unknown): Promise<ProcessOutcome> {
+export async function processTicket(raw: ProcessTicketPayload | unknown, now = new Date()): Promise<ProcessOutcome> {
   const parsed = processTicketPayload.safeParse(raw);
   if (!parsed.success) {
     const msg = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
@@ -230,7 +235,7 @@ export async function processTicket(raw: ProcessTicketPayload | unknown): Promis
     });
     // The row was inserted as routed; it is marked unassigned below when no task could be started.
     const routed = { id: ticketId, ticketNumber: p.ticket_number, subject: p.subject, priority: p.priority };
-    const result = 'workflow' in match ? await startTask(tx, SYSTEM_ACTOR, routed, match.workflow) : match;
+    const result = 'workflow' in match ? await startTask(tx, SYSTEM_ACTOR, routed, match.workflow, now) : match;
     if ('taskId' in result) return { outcome: 'routed', taskId: result.taskId } as const;
     await tx.workflowTicket.update({
       where: { id: ticketId },

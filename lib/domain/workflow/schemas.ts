@@ -61,7 +61,7 @@ const workflowFields = {
   steps: z.array(stepInput).max(50).optional(),
   transitions: z.array(transitionInput).max(200).optional(),
   /** The business-hours calendar its SLAs count in; null = 24×7 (issue 11). */
-  calendar_id: z.coerce.number().int().positive('Choose a calendar').nullish(),
+  calendar_id: z.preprocess((v) => (v === '' ? null : v), z.coerce.number().int().positive('Choose a calendar').nullish()),
   /** Help-desk statuses during which its SLA clocks stop (default On Hold). */
   pause_statuses: z.array(z.enum(PAUSABLE_STATUSES, 'Choose help-desk statuses a ticket can wait in')).max(3).optional(),
 };
@@ -70,6 +70,11 @@ export const workflowCreateInput = z.object(workflowFields);
 export type WorkflowCreateInput = z.infer<typeof workflowCreateInput>;
 export const workflowUpdateInput = z.object(workflowFields).partial();
 export type WorkflowUpdateInput = z.infer<typeof workflowUpdateInput>;
+/** The SLA clock of a workflow (issue 11): its calendar and the statuses that pause it. */
+export const workflowClockInput = z.object({
+  calendar_id: workflowFields.calendar_id,
+  pause_statuses: z.array(z.enum(PAUSABLE_STATUSES, 'Choose help-desk statuses a ticket can wait in')).max(3),
+});
 
 const bool = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])

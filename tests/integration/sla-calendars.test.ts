@@ -9,9 +9,12 @@ import * as calendarRoute from '@/app/(api)/tts/calendars/[id]/route';
 import * as calendarsRoute from '@/app/(api)/tts/calendars/route';
 import * as taskRoute from '@/app/(api)/tts/tasks/[id]/route';
 import * as workflowRoute from '@/app/(api)/tts/workflows/[id]/route';
+import type { Actor } from '@/lib/domain/actor';
+import { loadActor } from '@/lib/domain/identity/queries';
 import { processTicket } from '@/lib/domain/workflow/routing';
 import { runSlaMonitor } from '@/lib/domain/workflow/sla-monitor';
 import { updateSlaStatus } from '@/lib/domain/workflow/sla-pause';
+import { requesterSlaTimeline, taskSlaTimeline } from '@/lib/domain/workflow/sla-timeline';
 import { db } from '@/lib/server/db';
 import { call, snapshot, tokenFor } from '../helpers/api';
 import { jobsFor, payload, taskOf, threeStepWorkflow } from './workflow-support';
@@ -185,6 +188,28 @@ describe('SLA on business hours', () => {
     });
     expect(api.body.target_resolution).toBe('2026-03-31T08:00:00.000Z');
     expect((await slaJobs(p.ticket_number)).at(-1)).toBe('2026-03-31T08:00:00.000Z');
+
+    // the timeline explains it: started, the night and weekend outside business hours, the pause and why
+    const admin = (await loadActor((await db.user.findUniqueOrThrow({ where: { username: 'admin' } })).id)) as Actor;
+    const now = new Date('2026-03-30T12:00:00Z'); // Monday 14:00 CEST: 3 h of business time left today
+    const staff = await taskSlaTimeline(admin, task.id, now);
+    expect(staff.events.map((e) => e.kind)).toEqual(['started', 'outside_hours', 'paused']);
+    expect(staff.events[1]).toMatchObject({ at: '2026-03-27T16:00:00.000Z', until: '2026-03-30T07:00:00.000Z' });
+    expect(staff.events[2]).toMatchObject({ until: '2026-03-30T09:30:00.000Z', text: 'Paused: the ticket was On Hold' });
+    expect(staff.remaining_business_ms).toBe(4 * 3600_000); // 3 h Monday + 1 h Tuesday
+    // the requester's version: the same clock in people's words (the employee of the payload is user 1)
+    const requester = (await loadActor(p.employee_id)) as Actor;
+    const mine = await requesterSlaTimeline(requester, p.ticket_number, now);
+    expect(mine?.events.map((e) => e.text)).toEqual([
+      'We started working on your request',
+      'Outside office hours: the clock does not run',
+      'Paused: waiting for a reply from you',
+    ]);
+    expect(JSON.stringify(mine)).not.toContain(item.stepName);
+    // the monitor's breach and the escalation appear once they happen
+    await runSlaMonitor(new Date('2026-03-30T10:30:00Z'));
+    const later = await taskSlaTimeline(admin, task.id, new Date('2026-03-30T10:31:00Z'));
+    expect(later.events.map((e) => e.kind)).toEqual(['started', 'outside_hours', 'paused', 'breached', 'escalated']);
   });
 
   it('editing the calendar moves the due instants of its open tickets', async () => {

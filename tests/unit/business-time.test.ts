@@ -85,3 +85,16 @@ describe('business time', () => {
     expect(isTimeZone('')).toBe(false);
   });
 });
+
+describe("the help desk's response target", () => {
+  it('counts in the help desk calendar when one is chosen, around the clock otherwise', async () => {
+    const { dueDates, slaHours } = await import('@/lib/domain/helpdesk/sla');
+    const from = new Date('2026-12-04T15:00:00Z'); // Friday 16:00 Berlin
+    const { response } = slaHours('High');
+    expect(dueDates('High', from).responseDueAt.getTime()).toBe(from.getTime() + response * 3600_000);
+    expect(dueDates('High', from, false, berlin).responseDueAt.toISOString()).toBe(
+      addBusinessTime(berlin, from, response * 3600).toISOString(),
+    );
+    expect(dueDates('High', from, false, berlin).responseDueAt.getUTCDay()).not.toBe(6); // never on a Saturday
+  });
+});

@@ -6,7 +6,6 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
   GET: endpoint({
     summary: 'Business-hours calendars (time zone, working hours, holidays) with the workflows that use them',
     tags: ['workflows'],
-    output: calendarOutput.array(),
     handler: ({ actor }) => listCalendars(actor),
   }),
   POST: endpoint({

@@ -161,6 +161,16 @@ describe('SLA on business hours', () => {
     expect(paused.slaPausedAt?.toISOString()).toBe('2026-03-30T07:30:00.000Z');
     expect(paused.slaNextAt).toBeNull();
     expect(paused.items[0].slaNextAt).toBeNull();
+    // the task API says so: paused, its time left frozen at the pause
+    const whilePaused = await call(taskRoute, 'GET', `/tts/tasks/${task.id}/`, {
+      token: await tokenFor('admin'),
+      params: { id: task.id },
+    });
+    expect(whilePaused.body).toMatchObject({
+      sla_state: 'paused',
+      sla_paused_at: '2026-03-30T07:30:00.000Z',
+      is_breached: false,
+    });
     // nothing fires while paused, even long after the old due instant
     await runSlaMonitor(new Date('2026-03-30T09:00:00Z'));
     expect((await db.taskItem.findUniqueOrThrow({ where: { id: item.id } })).slaLevel).toBe(0);

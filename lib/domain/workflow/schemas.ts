@@ -275,10 +275,13 @@ const slaFields = {
   is_breached: z.boolean(),
   sla_started_at: iso.nullable().describe("When this clock's window began"),
   sla_state: z
-    .enum(['none', 'on_track', 'warning', 'at_risk', 'breached', 'met'])
-    .describe('The one SLA clock: warning from 80 %, at_risk from 90 %, breached at 100 % of the window; met if stopped in time'),
+    .enum(['none', 'on_track', 'warning', 'at_risk', 'breached', 'met', 'paused'])
+    .describe(
+      'The one SLA clock: warning from 80 %, at_risk from 90 %, breached at 100 % of the window; met if stopped in time; paused while the ticket waits in a pausing status',
+    ),
   sla_percent: z.number().describe('Percent of the window elapsed'),
   sla_stopped_at: iso.nullable().describe('When the clock stopped (the work was completed)'),
+  sla_paused_at: iso.nullable().describe('Since when the clock is paused (null while it runs)'),
 };
 const personRef = z.object({ id: z.number().int(), name: z.string().nullable(), email: z.string().nullable() });
 

@@ -134,14 +134,23 @@ export interface SlaView {
   sla_percent: number;
   /** When the clock stopped (the work was completed); null while it runs. */
   sla_stopped_at: string | null;
+  /** Since when the clock is paused (the ticket waits in a pausing status); null while it runs. */
+  sla_paused_at: string | null;
 }
 
 /**
  * The SLA fields of 000 §2 plus the clock's state. A task is breached when it is still open after its target,
  * or was completed after it. `sla_breach_at` is the moment the SLA is breached (the target).
  */
-export function slaView(startedAt: Date | null, target: Date | null, completedAt: Date | null, now: Date = new Date()): SlaView {
-  const c = slaState({ startedAt, dueAt: target, stoppedAt: completedAt }, now);
+export function slaView(
+  startedAt: Date | null,
+  target: Date | null,
+  completedAt: Date | null,
+  now: Date = new Date(),
+  pausedAt: Date | null = null,
+): SlaView {
+  const c = slaState({ startedAt, dueAt: target, stoppedAt: completedAt, pausedAt }, now);
+  const paused = completedAt ? null : (pausedAt?.toISOString() ?? null);
   if (!target)
     return {
       target_resolution: null,
@@ -152,17 +161,19 @@ export function slaView(startedAt: Date | null, target: Date | null, completedAt
       sla_state: 'none',
       sla_percent: 0,
       sla_stopped_at: completedAt?.toISOString() ?? null,
+      sla_paused_at: paused,
     };
   const iso = target.toISOString();
   return {
     target_resolution: iso,
     sla_breach_at: iso,
-    time_remaining: completedAt ? null : formatRemaining(target.getTime() - now.getTime()),
+    time_remaining: completedAt ? null : formatRemaining(target.getTime() - (pausedAt ?? now).getTime()),
     is_breached: c.state === 'breached',
     sla_started_at: startedAt?.toISOString() ?? null,
     sla_state: c.state,
     sla_percent: c.percent,
     sla_stopped_at: completedAt?.toISOString() ?? null,
+    sla_paused_at: paused,
   };
 }
 

@@ -125,6 +125,8 @@ export const SEEDERS: ((db: PrismaClient) => Promise<void>)[] = [
   async () => (await import('../lib/domain/knowledge/demo')).seedDemoArticles(),
   // Dashboards: coordinator1's tickets in every SLA state, resolved this week, twelve weeks of CSAT, a triage queue.
   async () => (await import('../lib/domain/reporting/demo')).seedDemoDashboards(),
+  // A business-hours calendar for the budget workflow (after the dashboards: their tickets keep 24×7).
+  async () => (await import('../lib/domain/workflow/demo')).seedDemoCalendars(),
 ];
 
 export async function seed() {

@@ -43,6 +43,7 @@ export const PORTAL_NAV: Record<Portal, { label: string; items: NavItem[] }> = {
       { href: '/admin/catalog', label: 'Catalog' },
       { href: '/admin/workflows', label: 'Workflows' },
       { href: '/admin/roles', label: 'Workflow roles' },
+      { href: '/admin/calendars', label: 'Business hours' },
       { href: '/admin/queues', label: 'Queues' },
       { href: '/admin/notifications/deliveries', label: 'E-mail deliveries' },
       { href: '/admin/knowledge', label: 'Knowledge' },

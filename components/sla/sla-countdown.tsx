@@ -11,12 +11,14 @@ const TONE: Record<SlaState, 'neutral' | 'success' | 'warning' | 'danger'> = {
   at_risk: 'danger',
   breached: 'danger',
   met: 'success',
+  paused: 'neutral',
 };
 
 export interface SlaClockProps {
   startedAt: string | null;
   dueAt: string | null;
   stoppedAt?: string | null;
+  pausedAt?: string | null;
   /** The server's clock when the page was rendered: the first paint matches, then the countdown ticks. */
   at: number;
 }
@@ -72,7 +74,13 @@ export function SlaProgress(props: SlaClockProps & { label: string; dueText: str
     <div data-testid="sla-progress">
       <div className="flex items-center justify-between text-sm">
         <span className="font-medium">{props.label}</span>
-        <SlaCountdown startedAt={props.startedAt} dueAt={props.dueAt} stoppedAt={props.stoppedAt} at={props.at} />
+        <SlaCountdown
+          startedAt={props.startedAt}
+          dueAt={props.dueAt}
+          stoppedAt={props.stoppedAt}
+          pausedAt={props.pausedAt}
+          at={props.at}
+        />
       </div>
       <div
         className="mt-1 h-2 w-full overflow-hidden rounded bg-slate-200 dark:bg-slate-800"

@@ -8,11 +8,18 @@ interface Sla {
   is_breached: boolean;
   sla_started_at?: string | null;
   sla_stopped_at?: string | null;
+  sla_paused_at?: string | null;
 }
 
 /** The clock of a task or step as the API gives it. */
 function clockOf(s: Sla, at: number) {
-  return { startedAt: s.sla_started_at ?? null, dueAt: s.target_resolution, stoppedAt: s.sla_stopped_at ?? null, at };
+  return {
+    startedAt: s.sla_started_at ?? null,
+    dueAt: s.target_resolution,
+    stoppedAt: s.sla_stopped_at ?? null,
+    pausedAt: s.sla_paused_at ?? null,
+    at,
+  };
 }
 
 /** The one live SLA countdown (components/sla) for a task's or step's SLA fields. */

@@ -1,6 +1,8 @@
 /** Authorization matrix of the workflow engine: every /tts route × role → status; refused calls change nothing. */
 import { beforeAll, describe } from 'vitest';
 import * as auditRoute from '@/app/(api)/tts/audit/route';
+import * as calendarRoute from '@/app/(api)/tts/calendars/[id]/route';
+import * as calendarsRoute from '@/app/(api)/tts/calendars/route';
 import * as reportsAdminRoute from '@/app/(api)/tts/reports/admin/route';
 import * as reportsCoordinatorRoute from '@/app/(api)/tts/reports/coordinator-home/route';
 import * as roleRoute from '@/app/(api)/tts/roles/[role_id]/route';
@@ -40,6 +42,19 @@ import { payload, roleWithMembers, WORKFLOW_TABLES } from './workflow-support';
 
 const STAFF = { coordinator: 200, agent: 200, admin: 200, anonymous: 401, otherwise: 403 };
 const ADMIN_ONLY = (ok: number) => ({ admin: ok, anonymous: 401, otherwise: 403 });
+const CALENDAR_TABLES = ['workflow.calendars', 'workflow.tasks', 'audit.audit_log'];
+const calendarBody = () => ({
+  name: `Matrix calendar ${Math.random().toString(36).slice(2, 8)}`,
+  time_zone: 'Europe/Berlin',
+  hours: [1, 2, 3, 4, 5].map((day) => ({ day, start: '09:00', end: '17:00' })),
+});
+/** A fresh unused calendar per call (a row may delete it). */
+const matrixCalendar = async () =>
+  (
+    await db.slaCalendar.create({
+      data: { name: calendarBody().name, timeZone: 'UTC', hours: [{ day: 1, start: '09:00', end: '17:00' }] },
+    })
+  ).id;
 
 interface Fixture {
   workflowId: number;
@@ -239,6 +254,42 @@ const rows: MatrixRow[] = [
     options: async () => ({ params: { id: (await setup()).workflowId }, body: { ticket: { priority: 'High' } } }),
     expect: ADMIN_ONLY(200),
     tables: WORKFLOW_TABLES,
+  },
+  { name: '/tts/calendars/', route: calendarsRoute, method: 'GET', path: '/tts/calendars/', expect: STAFF },
+  {
+    name: '/tts/calendars/',
+    route: calendarsRoute,
+    method: 'POST',
+    path: '/tts/calendars/',
+    options: () => ({ body: calendarBody() }),
+    expect: ADMIN_ONLY(201),
+    tables: CALENDAR_TABLES,
+  },
+  {
+    name: '/tts/calendars/{id}/',
+    route: calendarRoute,
+    method: 'GET',
+    path: '/tts/calendars/{id}/',
+    options: async () => ({ params: { id: await matrixCalendar() } }),
+    expect: STAFF,
+  },
+  {
+    name: '/tts/calendars/{id}/',
+    route: calendarRoute,
+    method: 'PUT',
+    path: '/tts/calendars/{id}/',
+    options: async () => ({ params: { id: await matrixCalendar() }, body: calendarBody() }),
+    expect: ADMIN_ONLY(200),
+    tables: CALENDAR_TABLES,
+  },
+  {
+    name: '/tts/calendars/{id}/',
+    route: calendarRoute,
+    method: 'DELETE',
+    path: '/tts/calendars/{id}/',
+    options: async () => ({ params: { id: await matrixCalendar() } }),
+    expect: ADMIN_ONLY(204),
+    tables: CALENDAR_TABLES,
   },
   { name: '/tts/roles/', route: rolesRoute, method: 'GET', path: '/tts/roles/', expect: STAFF },
   {

@@ -9,6 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as apiNotificationsRoute from '@/app/(api)/notifications/api/notifications/route';
 import * as inappRoute from '@/app/(api)/notifications/api/v2/notifications/inapp/route';
 import * as notificationsRoute from '@/app/(api)/notifications/notifications/route';
+import * as calendarRoute from '@/app/(api)/tts/calendars/[id]/route';
+import * as calendarsRoute from '@/app/(api)/tts/calendars/route';
 import * as taskRoute from '@/app/(api)/tts/tasks/[id]/route';
 import * as allTasksRoute from '@/app/(api)/tts/tasks/all-tasks/route';
 import * as ownedRoute from '@/app/(api)/tts/tasks/owned-tickets/route';
@@ -114,7 +116,43 @@ interface Case {
   invalid: () => Promise<CallOptions>;
 }
 
+const calendarBody = () => ({
+  name: `Contract calendar ${Math.random().toString(36).slice(2, 8)}`,
+  time_zone: 'Europe/Berlin',
+  hours: [1, 2, 3, 4, 5].map((day) => ({ day, start: '09:00', end: '17:00' })),
+  holidays: [{ date: '2026-12-25', name: 'Christmas' }],
+});
+async function calendarId(): Promise<number> {
+  const res = await call(calendarsRoute, 'POST', '/tts/calendars/', { token: await tokenFor('admin'), body: calendarBody() });
+  return res.body.calendar_id as number;
+}
+
 const CASES: Case[] = [
+  {
+    path: '/tts/calendars/',
+    method: 'POST',
+    route: calendarsRoute,
+    valid: async () => ({ token: await tokenFor('admin'), body: calendarBody() }),
+    invalid: async () => ({ token: await tokenFor('admin'), body: { ...calendarBody(), time_zone: 'Nowhere/Else' } }),
+  },
+  {
+    path: '/tts/calendars/{id}/',
+    method: 'GET',
+    route: calendarRoute,
+    valid: async () => ({ token: await tokenFor('admin'), params: { id: await calendarId() } }),
+    invalid: async () => ({ token: await tokenFor('admin'), params: { id: 'abc' } }),
+  },
+  {
+    path: '/tts/calendars/{id}/',
+    method: 'PUT',
+    route: calendarRoute,
+    valid: async () => ({ token: await tokenFor('admin'), params: { id: await calendarId() }, body: calendarBody() }),
+    invalid: async () => ({
+      token: await tokenFor('admin'),
+      params: { id: await calendarId() },
+      body: { ...calendarBody(), hours: [{ day: 1, start: '17:00', end: '09:00' }] },
+    }),
+  },
   {
     path: '/tts/tasks/',
     method: 'GET',

@@ -47,3 +47,14 @@ describe('the one SLA clock', () => {
     expect(formatDuration(-(26 * 60 + 5) * 60000)).toBe('1d 2h');
   });
 });
+
+describe('a paused clock', () => {
+  it('freezes its state and time left at the pause; a stopped clock is met or breached whatever the pause', () => {
+    const startedAt = '2026-12-01T00:00:00Z';
+    const dueAt = '2026-12-01T10:00:00Z';
+    const pausedAt = '2026-12-01T05:00:00Z';
+    const s = slaState({ startedAt, dueAt, pausedAt }, Date.parse('2026-12-02T00:00:00Z'));
+    expect(s).toEqual({ state: 'paused', percent: 50, remaining_ms: 5 * 3600_000 });
+    expect(slaState({ startedAt, dueAt, pausedAt, stoppedAt: '2026-12-01T06:00:00Z' }).state).toBe('met');
+  });
+});

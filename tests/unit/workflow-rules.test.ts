@@ -70,6 +70,7 @@ describe('SLA arithmetic', () => {
       sla_state: 'on_track',
       sla_percent: 32,
       sla_stopped_at: null,
+      sla_paused_at: null,
     });
     expect(slaView(start, new Date('2026-01-12T09:00:00Z'), null, now).is_breached).toBe(true);
     expect(slaView(start, null, null, now).target_resolution).toBeNull();

@@ -89,6 +89,19 @@ export const updateTicketSlaPayload = z.object({
   changed_at: isoDate,
 });
 
+/**
+ * HDTS → TTS: the ticket's help-desk status changed (issue 11). The workflow pauses the SLA clock while the
+ * status is one of the workflow's pausing statuses (On Hold by default) and resumes it otherwise. Deliveries
+ * may arrive out of order: one older than the last applied (`changed_at`) changes nothing.
+ */
+export const slaStatusPayload = z.object({
+  ticket_number: z.string().regex(/^TX\d{14}$/),
+  status: z.string().min(1).max(32),
+  changed_at: isoDate,
+  /** Why, in people's words ("The requester replied"). */
+  note: z.string().nullable().optional(),
+});
+
 /** TTS → HDTS: status sync of 001 §5 (In Progress when work starts or moves, Resolved when finalized). */
 export const syncTicketStatusPayload = z.object({
   ticket_number: z.string().regex(/^TX\d{14}$/),
@@ -107,6 +120,7 @@ export const MESSAGES = {
     schema: updateTicketAttachmentsPayload,
     retry: DEFAULT_RETRY,
   },
+  updateSlaStatus: { name: 'tts.update_sla_status', schema: slaStatusPayload, retry: DEFAULT_RETRY },
   updateTicketOwner: { name: 'hdts.update_ticket_owner', schema: updateTicketOwnerPayload, retry: DEFAULT_RETRY },
   updateTicketAssignee: { name: 'hdts.update_ticket_assignee', schema: updateTicketAssigneePayload, retry: DEFAULT_RETRY },
   syncTicketStatus: { name: 'hdts.sync_ticket_status', schema: syncTicketStatusPayload, retry: DEFAULT_RETRY },
@@ -121,3 +135,4 @@ export type UpdateTicketAssigneePayload = z.infer<typeof updateTicketAssigneePay
 export type TicketAttachmentRef = z.infer<typeof ticketAttachmentRef>;
 export type UpdateTicketSlaPayload = z.infer<typeof updateTicketSlaPayload>;
 export type SyncTicketStatusPayload = z.infer<typeof syncTicketStatusPayload>;
+export type SlaStatusPayload = z.infer<typeof slaStatusPayload>;

@@ -1,5 +1,6 @@
 // Help-desk SLA maths: response and resolution targets per priority (004's P1–P4 table, TICKET_SLA_HOURS).
 import { env } from '@/lib/server/env';
+import { addBusinessTime, type BusinessCalendar } from '../sla/business-time';
 import type { Priority } from './schemas';
 
 export const PRIORITY_RANK: Record<Priority, number> = { Critical: 1, High: 2, Medium: 3, Low: 4 };
@@ -12,13 +13,14 @@ export function slaHours(p: Priority): { response: number; resolution: number } 
 }
 
 /**
- * The help desk's own targets, from `from`. They hold until the workflow engine owns the ticket: from then on
- * its SLA is the one resolution target (`setTicketSla`), so `routed` keeps the resolution target untouched.
+ * The help desk's own targets, from `from`, in business hours of the help desk's calendar (issue 11; null =
+ * 24×7). They hold until the workflow engine owns the ticket: from then on its SLA is the one resolution target
+ * (`setTicketSla`), so `routed` keeps the resolution target untouched.
  */
-export function dueDates(p: Priority, from: Date, routed = false) {
+export function dueDates(p: Priority, from: Date, routed = false, calendar: BusinessCalendar | null = null) {
   const h = slaHours(p);
   return {
-    responseDueAt: new Date(from.getTime() + h.response * 3600_000),
-    ...(routed ? {} : { resolutionDueAt: new Date(from.getTime() + h.resolution * 3600_000), slaStartedAt: from }),
+    responseDueAt: addBusinessTime(calendar, from, h.response * 3600),
+    ...(routed ? {} : { resolutionDueAt: addBusinessTime(calendar, from, h.resolution * 3600), slaStartedAt: from }),
   };
 }

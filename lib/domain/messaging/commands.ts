@@ -3,6 +3,7 @@ import { leaveRooms } from '@/lib/server/realtime';
 import type { Actor } from '../actor';
 import type { TicketParticipantPayload } from '../contracts/participants';
 import { forbidden, notFound } from '../errors';
+import { resumeOnRequesterReply } from '../helpdesk/commands/requester-reply';
 import { commentDto as helpdeskCommentDto } from '../helpdesk/queries';
 import {
   assertCanAttachToComment,
@@ -42,6 +43,7 @@ export async function createComment(actor: Actor, input: CommentCreateInput, fil
     (r, n) => helpdeskCommentDto(r, n),
     files,
   );
+  await resumeOnRequesterReply(actor, access.ticket, row.isInternal);
   return { ...commentDto(row, access.ticket.ticketNumber, names, actor.id), replies: [] };
 }
 

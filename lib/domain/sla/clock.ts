@@ -13,7 +13,7 @@ export const SLA_THRESHOLDS = { warning: 80, at_risk: 90, breached: 100 } as con
 export const SLA_LEVELS = [80, 90, 100] as const;
 export type SlaLevelPercent = (typeof SLA_LEVELS)[number];
 
-export type SlaState = 'none' | 'on_track' | 'warning' | 'at_risk' | 'breached' | 'met';
+export type SlaState = 'none' | 'on_track' | 'warning' | 'at_risk' | 'breached' | 'met' | 'paused';
 
 export interface SlaClockInput {
   /** When the target started to run (routing for the ticket, assignment for a step). */
@@ -22,6 +22,8 @@ export interface SlaClockInput {
   dueAt: Date | string | null;
   /** When the work ended (resolved, completed, acted on); null while it runs. */
   stoppedAt?: Date | string | null;
+  /** Since when the clock is paused (the ticket waits in a pausing status); its state and time left freeze. */
+  pausedAt?: Date | string | null;
 }
 
 export interface SlaSnapshot {
@@ -40,11 +42,13 @@ export function slaState(c: SlaClockInput, now: Date | number = Date.now()): Sla
   const due = ms(c.dueAt);
   if (due == null || Number.isNaN(due)) return { state: 'none', percent: 0, remaining_ms: null };
   const stop = ms(c.stoppedAt);
-  const at = stop ?? (typeof now === 'number' ? now : now.getTime());
+  const paused = stop == null ? ms(c.pausedAt) : null;
+  const at = stop ?? paused ?? (typeof now === 'number' ? now : now.getTime());
   const start = ms(c.startedAt) ?? due;
   const window = Math.max(1, due - start);
   const percent = Math.min(999, Math.max(0, Math.floor(((at - start) / window) * 100)));
   if (stop != null) return { state: stop <= due ? 'met' : 'breached', percent, remaining_ms: null };
+  if (paused != null) return { state: 'paused', percent, remaining_ms: due - at };
   const state: SlaState =
     at >= due
       ? 'breached'
@@ -108,4 +112,5 @@ export const SLA_STATE_LABEL: Record<SlaState, string> = {
   at_risk: 'At risk',
   breached: 'SLA breached',
   met: 'SLA met',
+  paused: 'Paused',
 };

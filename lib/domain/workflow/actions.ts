@@ -27,7 +27,8 @@ import type {
   TransferInput,
   TransitionActionInput,
 } from './schemas';
-import { addSeconds, inheritedClock, itemClock, stepSlaSeconds } from './sla';
+import { inheritedClock, stepSlaSeconds } from './sla';
+import { clockFacts, newItemClock } from './sla-clock';
 import { asSnapshot, OPEN_ITEM, OPEN_TASK, outgoingOf, type SnapStep, stepOf, type VersionSnapshot, weightsOf } from './snapshot';
 
 const ADMIN_POOL = 'owner:hdts:Admin';
@@ -57,7 +58,7 @@ async function lockItem(tx: Tx, id: number): Promise<string> {
 async function clockOf(tx: Tx, id: number) {
   return tx.taskItem.findUniqueOrThrow({
     where: { id },
-    select: { assignedOn: true, slaStartedAt: true, slaLevel: true, slaNextAt: true },
+    select: { assignedOn: true, slaStartedAt: true, slaLevel: true, slaNextAt: true, slaSeconds: true },
   });
 }
 
@@ -234,10 +235,11 @@ async function advanceTask(
       stepName: next.name,
       origin: 'System',
       assignedOn: now,
-      ...(() => {
-        const target = addSeconds(now, stepSlaSeconds(item.task.slaSeconds, next.weight, weightsOf(snap)));
-        return { targetResolution: target, ...itemClock(now, target) };
-      })(),
+      ...newItemClock(
+        await clockFacts(tx, item.task, now),
+        now,
+        stepSlaSeconds(item.task.slaSeconds, next.weight, weightsOf(snap)),
+      ),
       history: {
         create: {
           status: 'new',

@@ -77,7 +77,16 @@ function workflowData(input: WorkflowCreateInput | WorkflowUpdateInput) {
     ...(slas.medium !== undefined ? { mediumSlaSeconds: slas.medium } : {}),
     ...(slas.high !== undefined ? { highSlaSeconds: slas.high } : {}),
     ...(slas.urgent !== undefined ? { urgentSlaSeconds: slas.urgent } : {}),
+    ...(input.calendar_id !== undefined ? { calendarId: input.calendar_id ?? null } : {}),
+    ...(input.pause_statuses !== undefined ? { pauseStatuses: [...new Set(input.pause_statuses)] } : {}),
   };
+}
+
+/** The chosen calendar must exist (a 400 on the field, nothing written). */
+async function assertCalendar(calendarId: number | null | undefined) {
+  if (calendarId == null) return;
+  if (!(await db.slaCalendar.findUnique({ where: { id: calendarId }, select: { id: true } })))
+    throw validationFailed({ calendar_id: ['Unknown calendar'] });
 }
 
 async function writeSteps(tx: Tx, workflowId: number, steps: StepInput[], transitions: TransitionInput[]) {
@@ -123,6 +132,7 @@ export async function createWorkflow(actor: Actor, input: WorkflowCreateInput) {
   const steps = input.steps ?? [];
   const transitions = input.transitions ?? [];
   await assertDefinition(steps, transitions);
+  await assertCalendar(input.calendar_id);
   const wf = await transaction(async (tx) => {
     const wf = await tx.workflow.create({
       data: {
@@ -186,6 +196,7 @@ export async function updateWorkflow(actor: Actor, id: number, input: WorkflowUp
           name: t.name,
         })));
   if (replace) await assertDefinition(steps, transitions);
+  await assertCalendar(input.calendar_id);
   await transaction(async (tx) => {
     await tx.workflow.update({ where: { id }, data });
     if (replace) {

@@ -4,6 +4,8 @@ import type { z } from 'zod';
 import { roleByName } from '@/lib/domain/identity/directory';
 import { db } from '@/lib/server/db';
 import type { Actor } from '../actor';
+import { calendarInput } from '../sla/calendar-schemas';
+import { createCalendar } from './calendars';
 import { createWorkflow, deployWorkflow } from './definitions';
 import { workflowCreateInput } from './schemas';
 
@@ -145,4 +147,36 @@ export async function seedDemoWorkflows(): Promise<void> {
     const { workflow_id } = await createWorkflow(SEED_ADMIN, workflowCreateInput.parse(d));
     await deployWorkflow(SEED_ADMIN, workflow_id, { note: 'First version, set up with the demo data' });
   }
+}
+
+/**
+ * A demo business-hours calendar (issue 11), used by the budget workflow: its new tickets count office hours
+ * only, so the calendar page, the workflow list and the SLA timeline have something to show. Runs after the
+ * dashboards' demo tickets (which keep counting around the clock). Idempotent: an existing calendar is kept.
+ */
+export async function seedDemoCalendars(): Promise<void> {
+  const name = 'Head office hours';
+  const existing = await db.slaCalendar.findUnique({ where: { name }, select: { id: true } });
+  const id =
+    existing?.id ??
+    (
+      await createCalendar(
+        SEED_ADMIN,
+        calendarInput.parse({
+          name,
+          description: 'Monday to Friday, 09:00–17:30 London time, closed on bank holidays',
+          time_zone: 'Europe/London',
+          hours: [1, 2, 3, 4, 5].map((day) => ({ day, start: '09:00', end: '17:30' })),
+          holidays: [
+            { date: '2026-12-25', name: 'Christmas Day' },
+            { date: '2026-12-28', name: 'Boxing Day (substitute)' },
+            { date: '2027-01-01', name: "New Year's Day" },
+          ],
+        }),
+      )
+    ).calendar_id;
+  await db.workflow.updateMany({
+    where: { name: 'Budget Proposal Workflow', calendarId: null },
+    data: { calendarId: id },
+  });
 }

@@ -108,7 +108,8 @@ export async function dryRun(actor: Actor, workflowId: number, input: DryRunInpu
       ]
     : [];
   const replayed = (await latestTickets(snap, input.limit)).reverse();
-  const self = { id: workflowId, name: snap.name, currentVersionId: null };
+  // the picking rule reads department, category and sub-category only; the calendar plays no part in it
+  const self = { id: workflowId, name: snap.name, currentVersionId: null, calendarId: null };
 
   const results = [];
   for (const t of [...typed, ...replayed]) {

@@ -3,6 +3,7 @@ import { MESSAGES } from '../contracts/messages';
 import { defineJob } from '../jobs';
 import { processTicket, receiveHdtsTicketStatus, updateTicketAttachments } from './routing';
 import { runSlaMonitor } from './sla-monitor';
+import { updateSlaStatus } from './sla-pause';
 
 /** tts.process_ticket: a ticket approved in the help desk enters the workflow engine. */
 export const processTicketJob = defineJob({
@@ -28,6 +29,14 @@ export const updateTicketAttachmentsJob = defineJob({
   },
 });
 
+/** tts.update_sla_status: a routed ticket's help-desk status changed; a pausing status stops the SLA clock. */
+export const updateSlaStatusJob = defineJob({
+  ...MESSAGES.updateSlaStatus,
+  handler: async (payload) => {
+    await updateSlaStatus(payload);
+  },
+});
+
 /** Every minute: the SLA monitor (80 / 90 / 100 % crossings: notify, history, escalate on breach). */
 export const slaMonitorJob = defineJob({
   name: 'tts.sla_monitor',
@@ -40,4 +49,10 @@ export const slaMonitorJob = defineJob({
   },
 });
 
-export const WORKFLOW_JOBS = [processTicketJob, receiveHdtsTicketStatusJob, updateTicketAttachmentsJob, slaMonitorJob];
+export const WORKFLOW_JOBS = [
+  processTicketJob,
+  receiveHdtsTicketStatusJob,
+  updateTicketAttachmentsJob,
+  updateSlaStatusJob,
+  slaMonitorJob,
+];

@@ -16,16 +16,18 @@ import {
 import { NOTIFY_MESSAGE } from '../contracts/notify';
 import { conflict, notFound } from '../errors';
 import { PermanentJobError } from '../jobs';
+import { loadCalendar } from '../sla/calendar-store';
 import { notifyAssignee, publishTaskChange } from './notify';
 import { assertCanManageWorkflows } from './policy';
 import { nextMember } from './roundrobin';
-import { addSeconds, itemClock, slaSecondsFor, stepSlaSeconds, taskClock } from './sla';
+import { slaSecondsFor, stepSlaSeconds } from './sla';
+import { type ClockFacts, clockFacts, newItemClock, windowColumns } from './sla-clock';
 import { loadVersion, OPEN_ITEM, OPEN_TASK, startStepOf, weightsOf } from './snapshot';
 
 export const COORDINATOR_POOL = 'owner:hdts:Ticket Coordinator';
 export const rolePool = (roleId: number) => `role:${roleId}`;
 
-type MatchedWorkflow = { id: number; name: string; currentVersionId: number | null };
+type MatchedWorkflow = { id: number; name: string; currentVersionId: number | null; calendarId: number | null };
 type Match = { workflow: MatchedWorkflow } | { code: 'WORKFLOW_NOT_FOUND' | 'AMBIGUOUS_WORKFLOW'; reason: string };
 export type RoutingTicket = { department: string; category: string; subCategory: string | null };
 export type RoutingCandidate = MatchedWorkflow & { department: string; category: string; subCategory: string | null };
@@ -46,8 +48,8 @@ export function pickWorkflow(all: RoutingCandidate[], t: RoutingTicket): Match {
   const where = `${t.department} / ${t.category}${t.subCategory ? ` / ${t.subCategory}` : ''}`;
   for (const level of [exact, generic]) {
     if (level.length === 1) {
-      const { id, name, currentVersionId } = level[0];
-      return { workflow: { id, name, currentVersionId } };
+      const { id, name, currentVersionId, calendarId } = level[0];
+      return { workflow: { id, name, currentVersionId, calendarId } };
     }
     if (level.length > 1) {
       return {
@@ -68,7 +70,15 @@ export async function deployedCandidates(tx: Tx, t: { department: string; catego
       department: { equals: t.department, mode: 'insensitive' },
       category: { equals: t.category, mode: 'insensitive' },
     },
-    select: { id: true, name: true, department: true, category: true, subCategory: true, currentVersionId: true },
+    select: {
+      id: true,
+      name: true,
+      department: true,
+      category: true,
+      subCategory: true,
+      currentVersionId: true,
+      calendarId: true,
+    },
     orderBy: { id: 'asc' },
   });
 }
@@ -86,7 +96,13 @@ type RoutedTicket = { id: number; ticketNumber: string; subject: string; priorit
  * first assignee = next active member of the start step's role. Writes nothing when that role is empty.
  * The caller marks the ticket routed.
  */
-async function startTask(tx: Tx, actor: Actor, ticket: RoutedTicket, wf: MatchedWorkflow): Promise<StartResult> {
+async function startTask(
+  tx: Tx,
+  actor: Actor,
+  ticket: RoutedTicket,
+  wf: MatchedWorkflow,
+  now = new Date(),
+): Promise<StartResult> {
   const version = wf.currentVersionId ? await loadVersion(tx, wf.currentVersionId) : null;
   if (!version) return { code: 'WORKFLOW_NOT_FOUND', reason: `Workflow #${wf.id} has no deployed version` };
   const snap = version.snapshot;
@@ -100,10 +116,12 @@ async function startTask(tx: Tx, actor: Actor, ticket: RoutedTicket, wf: Matched
       reason: `Role "${start.role_name}" of start step "${start.name}" in workflow "${wf.name}" has no active member`,
     };
   }
-  const now = new Date();
   const assignee = (await nextMember(tx, rolePool(start.role_id), members)) as (typeof members)[number];
   const owner = await nextMember(tx, COORDINATOR_POOL, coordinators);
   const sla = slaSecondsFor(snap.slas, ticket.priority);
+  // a new clock: the workflow's calendar (24×7 without one), no pauses yet
+  const facts: ClockFacts = { calendar: await loadCalendar(tx, wf.calendarId), pauses: [], paused: false };
+  const taskWindow = windowColumns(facts, now, sla);
   const task = await tx.task.create({
     data: {
       ticketId: ticket.id,
@@ -113,8 +131,9 @@ async function startTask(tx: Tx, actor: Actor, ticket: RoutedTicket, wf: Matched
       status: 'pending',
       ownerId: owner?.id ?? null,
       slaSeconds: sla,
-      targetResolution: addSeconds(now, sla),
-      ...taskClock(now, addSeconds(now, sla)),
+      calendarId: wf.calendarId,
+      ...taskWindow,
+      slaLevel: 0,
       startedAt: now,
     },
     select: { id: true },
@@ -128,8 +147,7 @@ async function startTask(tx: Tx, actor: Actor, ticket: RoutedTicket, wf: Matched
       stepName: start.name,
       origin: 'System',
       assignedOn: now,
-      targetResolution: addSeconds(now, stepSlaSeconds(sla, start.weight, weightsOf(snap))),
-      ...itemClock(now, addSeconds(now, stepSlaSeconds(sla, start.weight, weightsOf(snap)))),
+      ...newItemClock(facts, now, stepSlaSeconds(sla, start.weight, weightsOf(snap))),
     },
     select: { id: true },
   });
@@ -150,7 +168,7 @@ async function startTask(tx: Tx, actor: Actor, ticket: RoutedTicket, wf: Matched
   await enqueue(tx, MESSAGES.updateTicketSla, {
     ticket_number: ticket.ticketNumber,
     started_at: now.toISOString(),
-    resolution_due_at: addSeconds(now, sla)?.toISOString() ?? null,
+    resolution_due_at: taskWindow.targetResolution?.toISOString() ?? null,
     changed_at: now.toISOString(),
   });
   if (owner) await enqueue(tx, MESSAGES.updateTicketOwner, { ticket_number: ticket.ticketNumber, owner_id: owner.id });
@@ -205,7 +223,7 @@ export type ProcessOutcome =
   | { outcome: 'unassigned'; code: string; reason: string };
 
 /** The tts.process_ticket consumer: idempotent per ticket number (DUPLICATE_TICKET changes nothing). */
-export async function processTicket(raw: ProcessTicketPayload | unknown): Promise<ProcessOutcome> {
+export async function processTicket(raw: ProcessTicketPayload | unknown, now = new Date()): Promise<ProcessOutcome> {
   const parsed = processTicketPayload.safeParse(raw);
   if (!parsed.success) {
     const msg = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
@@ -241,7 +259,7 @@ export async function processTicket(raw: ProcessTicketPayload | unknown): Promis
     });
     // The row was inserted as routed; it is marked unassigned below when no task could be started.
     const routed = { id: ticketId, ticketNumber: p.ticket_number, subject: p.subject, priority: p.priority };
-    const result = 'workflow' in match ? await startTask(tx, SYSTEM_ACTOR, routed, match.workflow) : match;
+    const result = 'workflow' in match ? await startTask(tx, SYSTEM_ACTOR, routed, match.workflow, now) : match;
     if ('taskId' in result) return { outcome: 'routed', taskId: result.taskId } as const;
     await tx.workflowTicket.update({
       where: { id: ticketId },
@@ -283,7 +301,7 @@ export async function assignWorkflowManually(actor: Actor, ticketNumber: string,
   if (!ticket) throw notFound('Ticket', 'TICKET_NOT_FOUND');
   const wf = await db.workflow.findUnique({
     where: { id: workflowId },
-    select: { id: true, name: true, status: true, currentVersionId: true },
+    select: { id: true, name: true, status: true, currentVersionId: true, calendarId: true },
   });
   if (!wf) throw notFound('Workflow', 'WORKFLOW_NOT_FOUND');
   if (wf.status !== 'deployed') throw conflict('Only a deployed workflow can receive tickets', 'WORKFLOW_NOT_DEPLOYED');
@@ -387,8 +405,7 @@ async function reopenForHdts(tx: Tx, ticket: WorkflowTicketRow, task: TaskRow, p
       stepName: start.name,
       origin: 'System',
       assignedOn: now,
-      targetResolution: addSeconds(now, stepSlaSeconds(task.slaSeconds, start.weight, weightsOf(snap))),
-      ...itemClock(now, addSeconds(now, stepSlaSeconds(task.slaSeconds, start.weight, weightsOf(snap)))),
+      ...newItemClock(await clockFacts(tx, task, now), now, stepSlaSeconds(task.slaSeconds, start.weight, weightsOf(snap))),
       history: { create: { status: 'new', origin: 'System', notes: `Ticket reopened${p.reason ? `: ${p.reason}` : ''}` } },
     },
     select: { id: true },

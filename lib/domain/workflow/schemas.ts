@@ -41,6 +41,9 @@ export const transitionInput = z.object({
 });
 export type TransitionInput = z.infer<typeof transitionInput>;
 
+/** Help-desk statuses of a routed, unfinished ticket: the ones a workflow may pause its SLA clock in. */
+export const PAUSABLE_STATUSES = ['On Hold', 'Open', 'In Progress'] as const;
+
 const workflowFields = {
   name: z.string().trim().min(1, 'This field is required').max(150),
   description: z.string().trim().max(2000).optional(),
@@ -57,12 +60,21 @@ const workflowFields = {
   sla: z.object({ low: duration, medium: duration, high: duration, urgent: duration }).optional(),
   steps: z.array(stepInput).max(50).optional(),
   transitions: z.array(transitionInput).max(200).optional(),
+  /** The business-hours calendar its SLAs count in; null = 24×7 (issue 11). */
+  calendar_id: z.preprocess((v) => (v === '' ? null : v), z.coerce.number().int().positive('Choose a calendar').nullish()),
+  /** Help-desk statuses during which its SLA clocks stop (default On Hold). */
+  pause_statuses: z.array(z.enum(PAUSABLE_STATUSES, 'Choose help-desk statuses a ticket can wait in')).max(3).optional(),
 };
 
 export const workflowCreateInput = z.object(workflowFields);
 export type WorkflowCreateInput = z.infer<typeof workflowCreateInput>;
 export const workflowUpdateInput = z.object(workflowFields).partial();
 export type WorkflowUpdateInput = z.infer<typeof workflowUpdateInput>;
+/** The SLA clock of a workflow (issue 11): its calendar and the statuses that pause it. */
+export const workflowClockInput = z.object({
+  calendar_id: workflowFields.calendar_id,
+  pause_statuses: z.array(z.enum(PAUSABLE_STATUSES, 'Choose help-desk statuses a ticket can wait in')).max(3),
+});
 
 const bool = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
@@ -263,10 +275,13 @@ const slaFields = {
   is_breached: z.boolean(),
   sla_started_at: iso.nullable().describe("When this clock's window began"),
   sla_state: z
-    .enum(['none', 'on_track', 'warning', 'at_risk', 'breached', 'met'])
-    .describe('The one SLA clock: warning from 80 %, at_risk from 90 %, breached at 100 % of the window; met if stopped in time'),
+    .enum(['none', 'on_track', 'warning', 'at_risk', 'breached', 'met', 'paused'])
+    .describe(
+      'The one SLA clock: warning from 80 %, at_risk from 90 %, breached at 100 % of the window; met if stopped in time; paused while the ticket waits in a pausing status',
+    ),
   sla_percent: z.number().describe('Percent of the window elapsed'),
   sla_stopped_at: iso.nullable().describe('When the clock stopped (the work was completed)'),
+  sla_paused_at: iso.nullable().describe('Since when the clock is paused (null while it runs)'),
 };
 const personRef = z.object({ id: z.number().int(), name: z.string().nullable(), email: z.string().nullable() });
 

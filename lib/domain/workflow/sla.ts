@@ -1,5 +1,5 @@
 /** SLA arithmetic of the workflow engine (001 §6). Pure functions: no database, no clock unless given. */
-import { nextThreshold, type SlaState, slaState } from '../sla/clock';
+import { type SlaState, slaState } from '../sla/clock';
 
 export type SlaLevel = 'low' | 'medium' | 'high' | 'urgent';
 export const SLA_LEVELS: SlaLevel[] = ['urgent', 'high', 'medium', 'low'];
@@ -109,9 +109,6 @@ export function stepSlaSeconds(slaSeconds: number | null, weight: number, weight
   return Math.round((slaSeconds * Math.max(0, weight)) / total);
 }
 
-export const addSeconds = (at: Date, seconds: number | null): Date | null =>
-  seconds == null ? null : new Date(at.getTime() + seconds * 1000);
-
 /** "4h 15m", "2d 3h", "45m"; "0m" once the target has passed. */
 export function formatRemaining(ms: number): string {
   if (ms <= 0) return '0m';
@@ -137,14 +134,23 @@ export interface SlaView {
   sla_percent: number;
   /** When the clock stopped (the work was completed); null while it runs. */
   sla_stopped_at: string | null;
+  /** Since when the clock is paused (the ticket waits in a pausing status); null while it runs. */
+  sla_paused_at: string | null;
 }
 
 /**
  * The SLA fields of 000 §2 plus the clock's state. A task is breached when it is still open after its target,
  * or was completed after it. `sla_breach_at` is the moment the SLA is breached (the target).
  */
-export function slaView(startedAt: Date | null, target: Date | null, completedAt: Date | null, now: Date = new Date()): SlaView {
-  const c = slaState({ startedAt, dueAt: target, stoppedAt: completedAt }, now);
+export function slaView(
+  startedAt: Date | null,
+  target: Date | null,
+  completedAt: Date | null,
+  now: Date = new Date(),
+  pausedAt: Date | null = null,
+): SlaView {
+  const c = slaState({ startedAt, dueAt: target, stoppedAt: completedAt, pausedAt }, now);
+  const paused = completedAt ? null : (pausedAt?.toISOString() ?? null);
   if (!target)
     return {
       target_resolution: null,
@@ -155,17 +161,19 @@ export function slaView(startedAt: Date | null, target: Date | null, completedAt
       sla_state: 'none',
       sla_percent: 0,
       sla_stopped_at: completedAt?.toISOString() ?? null,
+      sla_paused_at: paused,
     };
   const iso = target.toISOString();
   return {
     target_resolution: iso,
     sla_breach_at: iso,
-    time_remaining: completedAt ? null : formatRemaining(target.getTime() - now.getTime()),
+    time_remaining: completedAt ? null : formatRemaining(target.getTime() - (pausedAt ?? now).getTime()),
     is_breached: c.state === 'breached',
     sla_started_at: startedAt?.toISOString() ?? null,
     sla_state: c.state,
     sla_percent: c.percent,
     sla_stopped_at: completedAt?.toISOString() ?? null,
+    sla_paused_at: paused,
   };
 }
 
@@ -183,20 +191,18 @@ export function slaOrderProblems(slas: Slas): string[] {
   return problems;
 }
 
-/**
- * The SLA clock columns of a new assignment whose window starts at `startedAt` (lib/domain/sla/clock.ts):
- * nothing fired yet, the monitor's next check at the 80 % instant.
- */
-export function itemClock(startedAt: Date, target: Date | null) {
-  return { slaStartedAt: startedAt, slaLevel: 0, slaNextAt: nextThreshold(startedAt, target, 0)?.at ?? null };
-}
-
 /** The clock of an assignment that replaces another on the same step (escalation, transfer): same window. */
-export function inheritedClock(from: { assignedOn: Date; slaStartedAt: Date | null; slaLevel: number; slaNextAt: Date | null }) {
-  return { slaStartedAt: from.slaStartedAt ?? from.assignedOn, slaLevel: from.slaLevel, slaNextAt: from.slaNextAt };
-}
-
-/** The SLA monitor columns of a task whose resolution window starts at `startedAt`. */
-export function taskClock(startedAt: Date, target: Date | null) {
-  return { slaLevel: 0, slaNextAt: nextThreshold(startedAt, target, 0)?.at ?? null };
+export function inheritedClock(from: {
+  assignedOn: Date;
+  slaStartedAt: Date | null;
+  slaLevel: number;
+  slaNextAt: Date | null;
+  slaSeconds: number | null;
+}) {
+  return {
+    slaStartedAt: from.slaStartedAt ?? from.assignedOn,
+    slaLevel: from.slaLevel,
+    slaNextAt: from.slaNextAt,
+    slaSeconds: from.slaSeconds,
+  };
 }

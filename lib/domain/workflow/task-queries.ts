@@ -49,8 +49,11 @@ export function taskDto(t: TaskRow, users: Map<number, DirectoryUser>, now = new
     t.targetResolution,
     t.status === 'completed' || t.status === 'closed' ? (t.completedAt ?? now) : null,
     now,
+    t.slaPausedAt,
   );
-  const stepSla = current ? slaView(current.slaStartedAt ?? current.assignedOn, current.targetResolution, null, now) : null;
+  const stepSla = current
+    ? slaView(current.slaStartedAt ?? current.assignedOn, current.targetResolution, null, now, t.slaPausedAt)
+    : null;
   return {
     task_id: t.id,
     ticket_number: t.ticket.ticketNumber,

@@ -42,6 +42,8 @@ export function workflowDto(w: WorkflowRow, roles: Map<number, string>, version:
       high: iso(w.highSlaSeconds),
       urgent: iso(w.urgentSlaSeconds),
     },
+    calendar_id: w.calendarId,
+    pause_statuses: w.pauseStatuses,
     steps: steps.map((s) => ({
       step_id: s.id,
       name: s.name,

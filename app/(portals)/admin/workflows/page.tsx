@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { buttonVariants } from '@/components/ui/button';
 import { Pager } from '@/components/ui/pager';
+import { SlaClockDialog } from '@/components/workflow/sla-clock-dialog';
+import { listCalendars } from '@/lib/domain/workflow/calendars';
 import { listWorkflows } from '@/lib/domain/workflow/workflow-queries';
 import { requirePortal } from '@/lib/server/session';
 
@@ -17,7 +19,7 @@ export default async function WorkflowsPage({ searchParams }: { searchParams: Pr
   const status = ['draft', 'deployed', 'paused'].includes(sp.status ?? '')
     ? (sp.status as 'draft' | 'deployed' | 'paused')
     : undefined;
-  const data = await listWorkflows(actor, { page, page_size: 20, status });
+  const [data, calendars] = await Promise.all([listWorkflows(actor, { page, page_size: 20, status }), listCalendars(actor)]);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -57,6 +59,7 @@ export default async function WorkflowsPage({ searchParams }: { searchParams: Pr
                 <th className="px-3 py-2">Steps</th>
                 <th className="px-3 py-2">Status</th>
                 <th className="px-3 py-2">SLAs (urgent/high/medium/low)</th>
+                <th className="px-3 py-2">Business hours</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
@@ -80,6 +83,9 @@ export default async function WorkflowsPage({ searchParams }: { searchParams: Pr
                   </td>
                   <td className="px-3 py-2 text-slate-600 dark:text-slate-400">
                     {[w.urgent_sla, w.high_sla, w.medium_sla, w.low_sla].map((s) => s ?? '—').join(' / ')}
+                  </td>
+                  <td className="px-3 py-2">
+                    <SlaClockDialog workflow={w} calendars={calendars} />
                   </td>
                 </tr>
               ))}

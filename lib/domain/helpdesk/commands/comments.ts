@@ -3,6 +3,7 @@ import type { Actor } from '../../actor';
 import { commentDto } from '../queries';
 import type { CommentInput } from '../schemas';
 import { editComment, removeComment, threadAccess, writeComment } from '../thread';
+import { resumeOnRequesterReply } from './requester-reply';
 
 export async function addComment(actor: Actor, ref: string | number, input: CommentInput) {
   const access = await threadAccess(actor, ref);
@@ -12,6 +13,7 @@ export async function addComment(actor: Actor, ref: string | number, input: Comm
     { body: input.body, isInternal: input.is_internal, parentId: input.parent_id ?? null },
     commentDto,
   );
+  await resumeOnRequesterReply(actor, access.ticket, row.isInternal);
   return commentDto(row, names);
 }
 

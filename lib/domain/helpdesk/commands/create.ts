@@ -3,6 +3,7 @@ import { transaction } from '@/lib/server/db';
 import { enqueue } from '@/lib/server/jobs/queue';
 import type { Actor } from '../../actor';
 import { participantChange, TICKET_PARTICIPANT_MESSAGE } from '../../contracts/participants';
+import { helpdeskCalendar } from '../../sla/calendar-store';
 import { removeFiles, type StoredFile } from '../files';
 import { history, recordAudit } from '../history';
 import { assertSubmit } from '../policy';
@@ -37,7 +38,7 @@ export async function createTicket(actor: Actor, input: TicketCreateInput & { pr
               department: input.department ?? department,
               priority: input.priority ?? null,
               priorityRank: input.priority ? PRIORITY_RANK[input.priority] : null,
-              ...(input.priority ? dueDates(input.priority, now) : {}),
+              ...(input.priority ? dueDates(input.priority, now, false, await helpdeskCalendar(tx)) : {}),
               employeeId: actor.id,
               createdAt: now,
               status: 'New',

@@ -2,6 +2,7 @@
 import { db, transaction } from '@/lib/server/db';
 import type { Actor } from '../../actor';
 import { badRequest } from '../../errors';
+import { helpdeskCalendar } from '../../sla/calendar-store';
 import { removeFiles } from '../files';
 import { history, recordAudit } from '../history';
 import { assertAdmin, assertCanEditTicket, isTriageStaff } from '../policy';
@@ -47,7 +48,7 @@ export async function updateTicket(actor: Actor, ref: string | number, input: Ti
       Object.assign(data, {
         priority: input.priority,
         priorityRank: PRIORITY_RANK[input.priority],
-        ...dueDates(input.priority, t.approvedAt ?? t.createdAt, t.slaChangedAt != null),
+        ...dueDates(input.priority, t.approvedAt ?? t.createdAt, t.slaChangedAt != null, await helpdeskCalendar(tx)),
       });
       await history(tx, t.id, actor, 'PRIORITY_CHANGE', { field: 'priority', old: t.priority, new: input.priority });
     }

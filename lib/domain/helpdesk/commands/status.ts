@@ -128,6 +128,14 @@ export async function applyStatus(
       when,
     );
   }
+  // the workflow pauses or resumes the ticket's SLA clock on its own pausing statuses (issue 11)
+  if (t.approvedAt && to !== from)
+    await enqueue(tx, MESSAGES.updateSlaStatus, {
+      ticket_number: t.ticketNumber,
+      status: to,
+      changed_at: when,
+      note: opts.note ?? null,
+    });
   if (t.approvedAt && to === 'Closed') {
     await enqueue(tx, MESSAGES.receiveHdtsTicketStatus, {
       ticket_number: t.ticketNumber,

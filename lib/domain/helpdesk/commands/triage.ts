@@ -7,6 +7,7 @@ import { participantChange, TICKET_PARTICIPANT_MESSAGE } from '../../contracts/p
 import { badRequest, validationFailed } from '../../errors';
 import { userById } from '../../identity/directory';
 import { NOTIFICATION_TYPES } from '../../notifications/schemas';
+import { helpdeskCalendar } from '../../sla/calendar-store';
 import { history, recordAudit } from '../history';
 import { assertTriage } from '../policy';
 import { getTicket, loadTicket } from '../queries';
@@ -59,7 +60,7 @@ export async function approveTicket(actor: Actor, ref: string | number, input: A
       approvedById: actor.id,
       approvedAt: now,
       approvalNotes: input.approval_notes ?? null,
-      ...dueDates(input.priority, now),
+      ...dueDates(input.priority, now, false, await helpdeskCalendar(tx)),
     });
     await history(tx, t.id, actor, 'STATUS_CHANGE', {
       field: 'status',

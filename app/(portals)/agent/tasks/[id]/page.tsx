@@ -4,6 +4,7 @@ import { formatDate } from '@/components/helpdesk/badges';
 import { TicketArticles } from '@/components/knowledge/ticket-articles';
 import { ConversationPanel } from '@/components/messaging/conversation-panel';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
+import { SlaTimeline } from '@/components/sla/sla-timeline';
 import { PriorityBadge, SlaBadge, SlaBar } from '@/components/workflow/sla';
 import { TaskActions } from '@/components/workflow/task-actions';
 import { TicketAttachments } from '@/components/workflow/ticket-attachments';
@@ -12,6 +13,7 @@ import { AppError } from '@/lib/domain/errors';
 import { isKnowledgeEditor } from '@/lib/domain/knowledge/policy';
 import { availableActions, transferCandidates } from '@/lib/domain/workflow/actions';
 import { assignmentStatusLabel, originLabel } from '@/lib/domain/workflow/labels';
+import { taskSlaTimeline } from '@/lib/domain/workflow/sla-timeline';
 import { getTask, workflowVisualization } from '@/lib/domain/workflow/task-queries';
 import { requirePortal } from '@/lib/server/session';
 
@@ -28,7 +30,11 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
     if (e instanceof AppError && (e.status === 404 || e.status === 403)) notFound();
     throw e;
   }
-  const [actions, viz] = await Promise.all([availableActions(actor, id), workflowVisualization(actor, { task_id: id })]);
+  const [actions, viz, timeline] = await Promise.all([
+    availableActions(actor, id),
+    workflowVisualization(actor, { task_id: id }),
+    taskSlaTimeline(actor, id),
+  ]);
   const current = task.history.find((h) => h.task_item_id === actions.task_item_id);
   const transferTargets = await transferCandidates(actor, current);
   return (
@@ -114,6 +120,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
               {current && task.step_sla && <SlaBar start={current.assigned_on} sla={task.step_sla} label="This step" />}
             </div>
           </section>
+          <SlaTimeline timeline={timeline} at={Date.now()} />
           <section
             aria-labelledby="actions"
             className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"

@@ -4,6 +4,7 @@ import { formatDate } from '@/components/helpdesk/badges';
 import { TicketArticles } from '@/components/knowledge/ticket-articles';
 import { ConversationPanel } from '@/components/messaging/conversation-panel';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
+import { SlaTimeline } from '@/components/sla/sla-timeline';
 import { OwnerActions } from '@/components/workflow/owner-actions';
 import { PriorityBadge, SlaBadge, SlaBar } from '@/components/workflow/sla';
 import { TicketAttachments } from '@/components/workflow/ticket-attachments';
@@ -12,6 +13,7 @@ import { AppError } from '@/lib/domain/errors';
 import { isKnowledgeEditor } from '@/lib/domain/knowledge/policy';
 import { ownershipOptions } from '@/lib/domain/workflow/actions';
 import { assignmentStatusLabel, originLabel } from '@/lib/domain/workflow/labels';
+import { taskSlaTimeline } from '@/lib/domain/workflow/sla-timeline';
 import { getTask, listTasks, workflowVisualization } from '@/lib/domain/workflow/task-queries';
 import { requirePortal } from '@/lib/server/session';
 
@@ -32,9 +34,10 @@ export default async function OwnedTicketPage({ params }: { params: Promise<{ nu
     if (e instanceof AppError && e.status === 404) notFound();
     throw e;
   }
-  const [ownership, viz] = await Promise.all([
+  const [ownership, viz, timeline] = await Promise.all([
     ownershipOptions(actor, task),
     workflowVisualization(actor, { task_id: task.task_id }),
+    taskSlaTimeline(actor, task.task_id),
   ]);
   return (
     <div className="space-y-6">
@@ -112,6 +115,7 @@ export default async function OwnedTicketPage({ params }: { params: Promise<{ nu
           <section className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
             <SlaBar start={task.started_at} sla={task} label="Ticket SLA" />
           </section>
+          <SlaTimeline timeline={timeline} at={Date.now()} />
           <section
             aria-labelledby="ownership"
             className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"

@@ -3,8 +3,10 @@ import { notFound } from 'next/navigation';
 import { LiveComments } from '@/components/helpdesk/live-comments';
 import { CloseTicketButton, CommentForm, CsatDialog, ReasonDialog, ReopenButton } from '@/components/helpdesk/ticket-actions';
 import { Attachments, History, ProgressTracker, TicketDetails } from '@/components/helpdesk/ticket-view';
+import { SlaTimeline } from '@/components/sla/sla-timeline';
 import { AppError } from '@/lib/domain/errors';
 import { getTicket, ticketHistory } from '@/lib/domain/helpdesk/queries';
+import { requesterSlaTimeline } from '@/lib/domain/workflow/sla-timeline';
 import { requirePortal } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Ticket' };
@@ -13,7 +15,11 @@ export default async function EmployeeTicketPage({ params }: { params: Promise<{
   const actor = await requirePortal('employee');
   const { number } = await params;
   if (!/^TX\d{14}$/.test(number)) notFound();
-  const [t, h] = await Promise.all([getTicket(actor, number), ticketHistory(actor, number)]).catch((e) => {
+  const [t, h, timeline] = await Promise.all([
+    getTicket(actor, number),
+    ticketHistory(actor, number),
+    requesterSlaTimeline(actor, number),
+  ]).catch((e) => {
     if (e instanceof AppError && e.status === 404) notFound();
     throw e;
   });
@@ -68,6 +74,7 @@ export default async function EmployeeTicketPage({ params }: { params: Promise<{
         </div>
         <div className="space-y-6">
           <TicketDetails t={t} />
+          {timeline && <SlaTimeline timeline={timeline} at={Date.now()} audience="requester" title="Our time on your request" />}
           <History entries={h.results} />
         </div>
       </div>

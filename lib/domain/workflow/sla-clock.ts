@@ -1,0 +1,92 @@
+/**
+ * The SLA clock as facts (issue 11). A task's clock runs on its calendar (business hours; null = 24×7) and
+ * stops during its pauses (rows of `sla_pauses`: the ticket was in one of the workflow's pausing statuses).
+ * Each window — the task's resolution target and each assignment's step target — holds a number of business
+ * seconds from its start; its due instant is computed from those facts, never guessed, and recomputed when
+ * they change (a pause ends, the calendar is edited). The recomputed instants go to every reader at once: the
+ * task and assignment columns (workflow pages, lists, dashboards, the monitor's `sla_next_at`) and the help
+ * desk's resolution target (hdts.update_ticket_sla).
+ */
+import type { Tx } from '@/lib/server/db';
+import { enqueue } from '@/lib/server/jobs/queue';
+import { MESSAGES } from '../contracts/messages';
+import { addBusinessTime, type BusinessCalendar, type Span } from '../sla/business-time';
+import { loadCalendar } from '../sla/calendar-store';
+import { nextThreshold } from '../sla/clock';
+import { publishTaskChange } from './notify';
+import { OPEN_ITEM, OPEN_TASK } from './snapshot';
+
+export interface ClockFacts {
+  calendar: BusinessCalendar | null;
+  /** Paused spans; a pause still running is closed at the instant the facts were read. */
+  pauses: Span[];
+  paused: boolean;
+}
+
+/** The facts of a task's clock at `now`. */
+export async function clockFacts(tx: Tx, task: { id: number; calendarId: number | null; slaPausedAt: Date | null }, now: Date) {
+  const [calendar, rows] = await Promise.all([
+    loadCalendar(tx, task.calendarId),
+    tx.slaPause.findMany({ where: { taskId: task.id }, orderBy: { startedAt: 'asc' } }),
+  ]);
+  const pauses = rows.map((p) => ({ from: p.startedAt.getTime(), to: (p.endedAt ?? now).getTime() }));
+  return { calendar, pauses, paused: task.slaPausedAt != null } satisfies ClockFacts;
+}
+
+/** The due instant of a window of `seconds` business seconds from `start` (null without an SLA). */
+export function dueOf(facts: ClockFacts, start: Date, seconds: number | null): Date | null {
+  return seconds == null ? null : addBusinessTime(facts.calendar, start, seconds, facts.pauses);
+}
+
+/**
+ * The clock columns of a window starting at `start` with `seconds` business seconds: its due instant and the
+ * monitor's next check (none while the clock is paused: nothing can cross a threshold).
+ */
+export function windowColumns(facts: ClockFacts, start: Date, seconds: number | null, level = 0) {
+  const target = dueOf(facts, start, seconds);
+  return {
+    targetResolution: target,
+    slaNextAt: facts.paused ? null : (nextThreshold(start, target, level)?.at ?? null),
+  };
+}
+
+/** A new assignment's clock: its window starts at `now` with `seconds` business seconds. */
+export function newItemClock(facts: ClockFacts, now: Date, seconds: number | null) {
+  return { ...windowColumns(facts, now, seconds), slaSeconds: seconds, slaStartedAt: now, slaLevel: 0 };
+}
+
+/**
+ * Recompute the due instants of a task and its open assignments from the facts at `now`, write them where they
+ * changed, and tell the help desk and the task's pages. Returns whether the task's own due instant moved.
+ */
+export async function recomputeTaskClock(tx: Tx, taskId: number, now: Date): Promise<boolean> {
+  const task = await tx.task.findUnique({
+    where: { id: taskId },
+    include: { ticket: { select: { ticketNumber: true } }, items: { where: { status: { in: OPEN_ITEM } } } },
+  });
+  if (!task || !OPEN_TASK.includes(task.status)) return false;
+  const facts = await clockFacts(tx, task, now);
+  const cols = windowColumns(facts, task.startedAt, task.slaSeconds, task.slaLevel);
+  const moved = (cols.targetResolution?.getTime() ?? null) !== (task.targetResolution?.getTime() ?? null);
+  if (moved || (cols.slaNextAt?.getTime() ?? null) !== (task.slaNextAt?.getTime() ?? null))
+    await tx.task.update({ where: { id: task.id }, data: cols });
+  for (const item of task.items) {
+    const start = item.slaStartedAt ?? item.assignedOn;
+    if (item.slaSeconds == null) continue;
+    const c = windowColumns(facts, start, item.slaSeconds, item.slaLevel);
+    if (
+      (c.targetResolution?.getTime() ?? null) !== (item.targetResolution?.getTime() ?? null) ||
+      (c.slaNextAt?.getTime() ?? null) !== (item.slaNextAt?.getTime() ?? null)
+    )
+      await tx.taskItem.update({ where: { id: item.id }, data: c });
+  }
+  if (moved)
+    await enqueue(tx, MESSAGES.updateTicketSla, {
+      ticket_number: task.ticket.ticketNumber,
+      started_at: task.startedAt.toISOString(),
+      resolution_due_at: cols.targetResolution?.toISOString() ?? null,
+      changed_at: now.toISOString(),
+    });
+  publishTaskChange(tx, { ticketNumber: task.ticket.ticketNumber, taskId: task.id, action: 'sla_changed' });
+  return moved;
+}

@@ -108,6 +108,8 @@ export function useDomainForm<S extends Schema>(
     submit,
     errorOf,
     formError,
+    /** The last write's failure as thrown (an ApiError for API answers), for forms that react to a code. */
+    error,
     pending: mutation.pending,
     pendingKey: mutation.pendingKey,
     reset: () => mutation.setError(null),

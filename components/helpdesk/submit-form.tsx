@@ -142,7 +142,15 @@ export function SubmitTicketForm({ catalog, maxBytes, userId }: { catalog: Catal
     <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
       <FormError>{formError}</FormError>
       <FieldInput id="subject" label="Subject" maxLength={255} error={errorOf('subject')} {...form.register('subject')} />
-      <ArticleSuggestions subject={subject ?? ''} category={category || undefined} onSolved={setSolvedBy} />
+      <ArticleSuggestions
+        subject={subject ?? ''}
+        category={category || undefined}
+        onSolved={(article) => {
+          // an answer solved it: no ticket, so nothing to keep for later
+          discardDraft();
+          setSolvedBy(article);
+        }}
+      />
       <div className="grid gap-4 sm:grid-cols-3">
         <FieldSelect
           id="department"

@@ -194,8 +194,9 @@ export async function changeStatus(
   opts: { note?: string | null; resolution_notes?: string | null; expected_updated_at?: Date | null } = {},
 ) {
   const t = await loadTicket(actor, ref);
-  checkStatusChange(actor, t, to);
+  // first: whatever else would be said about the change would be about a ticket the writer has not seen
   assertUnchangedSince(t, opts.expected_updated_at);
+  checkStatusChange(actor, t, to);
   await transaction((tx) =>
     applyStatus(tx, actor, t, to, {
       note: opts.note,

@@ -46,6 +46,6 @@ export const fileTypeNotAllowed = (ext: string) => `file type .${ext || '(none)'
 export function refuseChosenFile(file: { name: string; size: number }, maxBytes: number): string | null {
   const ext = extensionOf(file.name);
   if (!ALLOWED_TYPES[ext]) return `${file.name}: ${fileTypeNotAllowed(ext)}. Allowed: ${ALLOWED_EXTENSIONS.join(', ')}`;
-  if (file.size > maxBytes) return `${file.name}: ${fileTooLargeMessage(maxBytes).toLowerCase()}`;
+  if (file.size > maxBytes) return `${file.name}: ${fileTooLargeMessage(maxBytes)}`;
   return null;
 }

@@ -5,12 +5,13 @@ import { useState } from 'react';
 import { z } from 'zod';
 import { ArticlePicker, appendLink } from '@/components/knowledge/article-picker';
 import { Button } from '@/components/ui/button';
+import { ChangedSincePrompt, isStaleWrite } from '@/components/ui/changed-since-prompt';
 import { ConfirmDialog, Dialog, DialogContent, DialogFooter, DialogTrigger } from '@/components/ui/dialog';
 import { FormError } from '@/components/ui/field';
 import { FieldSelect, FieldTextarea } from '@/components/ui/form-controls';
 import { Checkbox } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
-import { ApiError, api } from '@/lib/client/api';
+import { api } from '@/lib/client/api';
 import { draftKey } from '@/lib/client/drafts';
 import { chosen } from '@/lib/client/form-schemas';
 import { useTypingSignal } from '@/lib/client/realtime';
@@ -276,7 +277,7 @@ export function StatusChanger({ ticketId, allowed, updatedAt }: { ticketId: numb
       setOverwrite(false);
     },
   );
-  const conflict = failure instanceof ApiError && failure.status === 409 && failure.code === 'CONFLICT';
+  const conflict = isStaleWrite(failure);
   const error = errorOf('status') ?? (conflict ? undefined : formError);
   return (
     <form
@@ -309,30 +310,14 @@ export function StatusChanger({ ticketId, allowed, updatedAt }: { ticketId: numb
         </p>
       ) : null}
       {conflict && (
-        <div
-          role="alert"
-          data-testid="conflict"
-          className="w-full rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
-        >
-          <p className="font-medium">This ticket changed since you opened it.</p>
-          <p className="mt-1">Reload to see what changed before you change the status, or change it anyway.</p>
-          <div className="mt-2 flex gap-2">
-            <Button size="sm" onClick={() => window.location.reload()}>
-              Reload
-            </Button>
-            <Button
-              size="sm"
-              variant="secondary"
-              onClick={() => {
-                reset();
-                setOverwrite(true);
-                setSeen(updatedAt);
-              }}
-            >
-              Change it anyway
-            </Button>
-          </div>
-        </div>
+        <ChangedSincePrompt
+          what="change the status"
+          onOverwrite={() => {
+            reset();
+            setOverwrite(true);
+            setSeen(updatedAt);
+          }}
+        />
       )}
       <ConfirmDialog
         open={confirming}

@@ -123,6 +123,7 @@ export default async function OwnedTicketPage({ params }: { params: Promise<{ nu
             </h2>
             <OwnerActions
               ticketNumber={number}
+              ownerId={task.owner_id}
               canEscalate={ownership.canEscalate}
               canTransfer={ownership.canTransfer}
               coordinators={ownership.coordinators}

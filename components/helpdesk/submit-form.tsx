@@ -2,7 +2,7 @@
 
 import { Paperclip, Upload, X } from 'lucide-react';
 import Link from 'next/link';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
 import { ArticleSuggestions, DeflectedNotice, type SolvedBy } from '@/components/knowledge/article-suggestions';
 import { Button } from '@/components/ui/button';
@@ -62,6 +62,15 @@ export function SubmitTicketForm({ catalog, maxBytes, userId }: { catalog: Catal
   const [created, setCreated] = useState<string | null>(null);
   const [solvedBy, setSolvedBy] = useState<SolvedBy | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
+
+  // a draft kept from before may name a choice that is no longer offered (retired by an admin): choose again
+  useEffect(() => {
+    const { department: d, category: c, sub_category: sub } = form.getValues();
+    const known = catalog.categories.find((x) => x.name === c);
+    if (d && d !== NO_DEPARTMENT && !catalog.departments.includes(d)) form.setValue('department', '');
+    if (c && !known) form.setValue('category', '');
+    if (sub && !known?.sub_categories.includes(sub)) form.setValue('sub_category', '');
+  }, [catalog, form]);
 
   // the selects show the form's values (controlled), so a restored draft shows even when its options render later
   const [subject, department, category, subCategory] = form.watch(['subject', 'department', 'category', 'sub_category']);

@@ -6,7 +6,9 @@ import { Toaster } from 'sonner';
 
 export function Providers({ children, nonce }: { children: React.ReactNode; nonce?: string }) {
   return (
-    <SessionProvider>
+    // Re-reading the session every few minutes and on focus renews the portal's session cookie silently (next-auth
+    // rolls the JWT), so an active person is never signed out mid-task; an ended session shows at the next API call.
+    <SessionProvider refetchInterval={5 * 60} refetchOnWindowFocus>
       <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange nonce={nonce}>
         {children}
         {/* bottom-right: at the top, toasts covered the header's search, bell and account menu */}

@@ -42,6 +42,14 @@ export function LoginForm() {
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      {params.get('expired') && (
+        <p
+          role="status"
+          className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200"
+        >
+          Your session has ended. Sign in again to carry on where you were: what you typed is kept.
+        </p>
+      )}
       <div>
         <label htmlFor="username" className="block text-sm font-medium">
           Email or username

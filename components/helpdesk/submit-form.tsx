@@ -2,72 +2,122 @@
 
 import { Paperclip, Upload, X } from 'lucide-react';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { z } from 'zod';
 import { ArticleSuggestions, DeflectedNotice, type SolvedBy } from '@/components/knowledge/article-suggestions';
 import { Button } from '@/components/ui/button';
-import { describedBy, Field, FormError } from '@/components/ui/field';
-import { Input } from '@/components/ui/input';
-import { NativeSelect } from '@/components/ui/native-select';
-import { Textarea } from '@/components/ui/textarea';
-import { ApiError, api, fieldError } from '@/lib/client/api';
+import { FormError } from '@/components/ui/field';
+import { FieldInput, FieldSelect, FieldTextarea } from '@/components/ui/form-controls';
+import { api } from '@/lib/client/api';
+import { draftKey } from '@/lib/client/drafts';
+import { useDomainForm } from '@/lib/client/use-domain-form';
+import { ACCEPT_ATTRIBUTE, MAX_FILES, megabytes, refuseChosenFile } from '@/lib/domain/helpdesk/attachment-rules';
+import { ticketCreateInput } from '@/lib/domain/helpdesk/schemas';
 
 interface Catalog {
+  departments: string[];
   categories: { name: string; department: string | null; sub_categories: string[] }[];
 }
-const ALLOWED = '.pdf,.doc,.docx,.xls,.xlsx,.png,.jpg,.jpeg,.gif,.zip,.txt,.log,.csv,.json,.xml';
 
-/** Ticket submission: dependent category/sub-category, drag-and-drop files with upload progress, field errors. */
-export function SubmitTicketForm({ catalog, maxBytes }: { catalog: Catalog; maxBytes: number }) {
-  const router = useRouter();
-  const [category, setCategory] = useState('');
+/** The department choice for categories that belong to no department ("Others"). */
+const NO_DEPARTMENT = 'none';
+
+/**
+ * The domain's create schema with the picker's own rules: a department is chosen first (001 §2: department →
+ * category → sub-category), and a category that has sub-categories needs one.
+ */
+function submitSchema(catalog: Catalog) {
+  return z
+    .object({
+      subject: ticketCreateInput.shape.subject,
+      description: ticketCreateInput.shape.description,
+      department: z.string().min(1, 'Choose a department'),
+      category: z.string().min(1, 'Choose a category').pipe(ticketCreateInput.shape.category),
+      sub_category: z.string(),
+    })
+    .superRefine((v, ctx) => {
+      const subs = catalog.categories.find((c) => c.name === v.category)?.sub_categories ?? [];
+      if (subs.length && !v.sub_category)
+        ctx.addIssue({ code: 'custom', path: ['sub_category'], message: 'Choose a sub-category' });
+    });
+}
+
+const EMPTY = { subject: '', description: '', department: '', category: '', sub_category: '' };
+
+/**
+ * Ticket submission: department → category → sub-category, files checked against the attachment rules as they
+ * are chosen (drag and drop or the button) and uploaded with progress. What is typed is kept in the browser until
+ * the ticket is submitted (Back, reload and an ended session lose nothing); chosen files cannot be kept.
+ */
+export function SubmitTicketForm({ catalog, maxBytes, userId }: { catalog: Catalog; maxBytes: number; userId: number }) {
+  const [schema] = useState(() => submitSchema(catalog));
+  const { form, submit, errorOf, formError, pending, discardDraft } = useDomainForm(schema, {
+    defaultValues: EMPTY,
+    draft: draftKey(userId, 'new-ticket'),
+  });
   const [files, setFiles] = useState<File[]>([]);
+  const [fileError, setFileError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const [progress, setProgress] = useState<number | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [local, setLocal] = useState<Record<string, string>>({});
   const [created, setCreated] = useState<string | null>(null);
-  const [subject, setSubject] = useState('');
   const [solvedBy, setSolvedBy] = useState<SolvedBy | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
+
+  // a draft kept from before may name a choice that is no longer offered (retired by an admin): choose again
+  useEffect(() => {
+    const { department: d, category: c, sub_category: sub } = form.getValues();
+    const known = catalog.categories.find((x) => x.name === c);
+    if (d && d !== NO_DEPARTMENT && !catalog.departments.includes(d)) form.setValue('department', '');
+    if (c && !known) form.setValue('category', '');
+    if (sub && !known?.sub_categories.includes(sub)) form.setValue('sub_category', '');
+  }, [catalog, form]);
+
+  // the selects show the form's values (controlled), so a restored draft shows even when its options render later
+  const [subject, department, category, subCategory] = form.watch(['subject', 'department', 'category', 'sub_category']);
+  const withoutDepartment = catalog.categories.some((c) => !c.department);
+  const categories = catalog.categories.filter((c) =>
+    department === NO_DEPARTMENT ? !c.department : !department || c.department === department,
+  );
   const subs = catalog.categories.find((c) => c.name === category)?.sub_categories ?? [];
 
   const addFiles = (list: FileList | null) => {
     if (!list) return;
+    const refused: string[] = [];
     const next = [...files];
     for (const f of Array.from(list)) {
-      if (f.size > maxBytes) {
-        setLocal((l) => ({ ...l, file: `${f.name} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB` }));
-        continue;
-      }
-      next.push(f);
+      const why = refuseChosenFile(f, maxBytes);
+      if (why) refused.push(why);
+      else next.push(f);
     }
-    setFiles(next.slice(0, 5));
+    if (next.length > MAX_FILES) refused.push(`At most ${MAX_FILES} files`);
+    setFileError(refused.length ? refused.join(' · ') : null);
+    setFiles(next.slice(0, MAX_FILES));
   };
 
-  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    const errs: Record<string, string> = {};
-    for (const k of ['subject', 'description', 'category'] as const)
-      if (!String(data.get(k) ?? '').trim()) errs[k] = 'This field is required';
-    if (subs.length && !data.get('sub_category')) errs.sub_category = 'Choose a sub-category';
-    setLocal(errs);
-    setError(null);
-    if (Object.keys(errs).length) return;
-    data.delete('files');
-    for (const f of files) data.append('file', f, f.name);
-    setProgress(0);
-    try {
-      const t = await api<{ ticket_number: string }>('POST', '/hdts/api/tickets/', data, { onUploadProgress: setProgress });
-      setCreated(t.ticket_number);
-      router.refresh();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setProgress(null);
-    }
-  }
+  const onSubmit = submit(
+    async (v) => {
+      const data = new FormData();
+      data.set('subject', v.subject);
+      data.set('description', v.description);
+      data.set('category', v.category);
+      if (v.sub_category) data.set('sub_category', v.sub_category);
+      if (v.department && v.department !== NO_DEPARTMENT) data.set('department', v.department);
+      for (const f of files) data.append('file', f, f.name);
+      setProgress(0);
+      try {
+        const t = await api<{ ticket_number: string }>('POST', '/hdts/api/tickets/', data, { onUploadProgress: setProgress });
+        setCreated(t.ticket_number);
+      } finally {
+        setProgress(null);
+      }
+    },
+    'Ticket submitted',
+    () => {
+      form.reset(EMPTY);
+      setFiles([]);
+      discardDraft();
+    },
+  );
 
   if (solvedBy) return <DeflectedNotice article={solvedBy} onRestart={() => setSolvedBy(null)} />;
 
@@ -86,15 +136,7 @@ export function SubmitTicketForm({ catalog, maxBytes }: { catalog: Catalog; maxB
           <Button asChild>
             <Link href={`/employee/tickets/${created}`}>View ticket</Link>
           </Button>
-          <Button
-            variant="secondary"
-            onClick={() => {
-              setCreated(null);
-              setFiles([]);
-              setCategory('');
-              setSubject('');
-            }}
-          >
+          <Button variant="secondary" onClick={() => setCreated(null)}>
             Submit another
           </Button>
         </div>
@@ -102,79 +144,91 @@ export function SubmitTicketForm({ catalog, maxBytes }: { catalog: Catalog; maxB
     );
   }
 
-  const err = (k: string) => local[k] ?? fieldError(error, k);
-  const formError =
-    error instanceof ApiError && !Object.keys(error.fields).length
-      ? error.message
-      : error && !(error instanceof ApiError)
-        ? 'Something went wrong'
-        : undefined;
+  const departmentField = form.register('department');
+  const categoryField = form.register('category');
+  const fileHint = `Up to ${MAX_FILES} files, ${megabytes(maxBytes)} MB each: PDF, Office, images, ZIP, text`;
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
       <FormError>{formError}</FormError>
-      <Field id="subject" label="Subject" error={err('subject')}>
-        <Input
-          id="subject"
-          name="subject"
-          maxLength={255}
-          aria-invalid={!!err('subject')}
-          aria-describedby={describedBy('subject', err('subject'))}
-          value={subject}
-          onChange={(e) => setSubject(e.target.value)}
-        />
-      </Field>
-      <ArticleSuggestions subject={subject} category={category || undefined} onSolved={setSolvedBy} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="category" label="Category" error={err('category')}>
-          <NativeSelect
-            id="category"
-            name="category"
-            value={category}
-            onChange={(e) => setCategory(e.target.value)}
-            aria-invalid={!!err('category')}
-            aria-describedby={describedBy('category', err('category'))}
-          >
-            <option value="">Choose a category</option>
-            {catalog.categories.map((c) => (
-              <option key={c.name}>{c.name}</option>
+      <FieldInput id="subject" label="Subject" maxLength={255} error={errorOf('subject')} {...form.register('subject')} />
+      <ArticleSuggestions
+        subject={subject ?? ''}
+        category={category || undefined}
+        onSolved={(article) => {
+          // an answer solved it: no ticket, so nothing to keep for later
+          discardDraft();
+          setSolvedBy(article);
+        }}
+      />
+      <div className="grid gap-4 sm:grid-cols-3">
+        <FieldSelect
+          id="department"
+          label="Department"
+          error={errorOf('department')}
+          {...departmentField}
+          value={department}
+          onChange={(e) => {
+            void departmentField.onChange(e);
+            // a category of another department no longer fits
+            const fits = catalog.categories.find((c) => c.name === form.getValues('category'));
+            const value = e.target.value;
+            if (fits && (value === NO_DEPARTMENT ? fits.department : fits.department !== value)) {
+              form.setValue('category', '');
+              form.setValue('sub_category', '');
+            }
+          }}
+        >
+          <option value="">Choose a department</option>
+          {catalog.departments
+            .filter((d) => catalog.categories.some((c) => c.department === d))
+            .map((d) => (
+              <option key={d}>{d}</option>
             ))}
-          </NativeSelect>
-        </Field>
-        <Field
+          {withoutDepartment && <option value={NO_DEPARTMENT}>Something else</option>}
+        </FieldSelect>
+        <FieldSelect
+          id="category"
+          label="Category"
+          error={errorOf('category')}
+          {...categoryField}
+          value={category}
+          onChange={(e) => {
+            void categoryField.onChange(e);
+            form.setValue('sub_category', '');
+            // choosing a category first picks its department
+            const c = catalog.categories.find((x) => x.name === e.target.value);
+            if (c) form.setValue('department', c.department ?? NO_DEPARTMENT, { shouldValidate: form.formState.isSubmitted });
+          }}
+        >
+          <option value="">Choose a category</option>
+          {categories.map((c) => (
+            <option key={c.name}>{c.name}</option>
+          ))}
+        </FieldSelect>
+        <FieldSelect
           id="sub_category"
           label="Sub-category"
-          error={err('sub_category')}
-          hint={subs.length ? undefined : 'Not needed for this category'}
+          error={errorOf('sub_category')}
+          hint={subs.length || !category ? undefined : 'Not needed for this category'}
+          disabled={!subs.length}
+          {...form.register('sub_category')}
+          value={subCategory}
         >
-          <NativeSelect
-            id="sub_category"
-            name="sub_category"
-            disabled={!subs.length}
-            aria-invalid={!!err('sub_category')}
-            aria-describedby={describedBy('sub_category', err('sub_category'), subs.length ? undefined : 'x')}
-          >
-            <option value="">{subs.length ? 'Choose a sub-category' : '—'}</option>
-            {subs.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </NativeSelect>
-        </Field>
+          <option value="">{subs.length ? 'Choose a sub-category' : '—'}</option>
+          {subs.map((s) => (
+            <option key={s}>{s}</option>
+          ))}
+        </FieldSelect>
       </div>
-      <Field id="description" label="Description" error={err('description')}>
-        <Textarea
-          id="description"
-          name="description"
-          rows={6}
-          aria-invalid={!!err('description')}
-          aria-describedby={describedBy('description', err('description'))}
-        />
-      </Field>
-      <Field
-        id="files"
-        label="Attachments (optional)"
-        error={err('file')}
-        hint={`Up to 5 files, ${Math.round(maxBytes / 1024 / 1024)} MB each: PDF, Office, images, ZIP, text`}
-      >
+      <FieldTextarea
+        id="description"
+        label="Description"
+        rows={6}
+        error={errorOf('description')}
+        {...form.register('description')}
+      />
+      <fieldset className="space-y-1">
+        <legend className="text-sm font-medium">Attachments (optional)</legend>
         <section
           aria-label="Drop files here"
           onDragOver={(e) => {
@@ -191,24 +245,39 @@ export function SubmitTicketForm({ catalog, maxBytes }: { catalog: Catalog; maxB
         >
           <Upload className="h-5 w-5 text-slate-500" aria-hidden />
           <span>Drag files here, or</span>
-          <Button variant="secondary" size="sm" onClick={() => inputRef.current?.click()}>
+          {/* the one control: the file input below is driven by this button and takes no tab stop of its own */}
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={() => inputRef.current?.click()}
+            aria-describedby={fileError ? 'files-error' : 'files-hint'}
+          >
             Choose files
           </Button>
           <input
             ref={inputRef}
-            id="files"
-            name="files"
             type="file"
             multiple
-            accept={ALLOWED}
-            className="sr-only"
+            accept={ACCEPT_ATTRIBUTE}
+            tabIndex={-1}
+            aria-hidden
+            className="hidden"
             onChange={(e) => {
               addFiles(e.target.files);
               e.target.value = '';
             }}
           />
         </section>
-      </Field>
+        {fileError ? (
+          <p id="files-error" role="alert" className="text-xs font-medium text-red-700 dark:text-red-400">
+            {fileError}
+          </p>
+        ) : (
+          <p id="files-hint" className="text-xs text-slate-500 dark:text-slate-400">
+            {fileHint}
+          </p>
+        )}
+      </fieldset>
       {files.length > 0 && (
         <ul className="space-y-1 text-sm" aria-label="Files to upload">
           {files.map((f, i) => (
@@ -234,7 +303,7 @@ export function SubmitTicketForm({ catalog, maxBytes }: { catalog: Catalog; maxB
           <p className="text-xs text-slate-500">{Math.round(progress * 100)}% uploaded</p>
         </div>
       )}
-      <Button type="submit" pending={progress !== null}>
+      <Button type="submit" pending={pending}>
         Submit ticket
       </Button>
     </form>

@@ -5,23 +5,29 @@ import { useState } from 'react';
 import { z } from 'zod';
 import { ArticlePicker, appendLink } from '@/components/knowledge/article-picker';
 import { Button } from '@/components/ui/button';
+import { ChangedSincePrompt, isStaleWrite } from '@/components/ui/changed-since-prompt';
 import { ConfirmDialog, Dialog, DialogContent, DialogFooter, DialogTrigger } from '@/components/ui/dialog';
-import { describedBy, Field, FormError } from '@/components/ui/field';
+import { FormError } from '@/components/ui/field';
 import { FieldSelect, FieldTextarea } from '@/components/ui/form-controls';
 import { Checkbox } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
-import { Textarea } from '@/components/ui/textarea';
-import { ApiError, api, fieldError } from '@/lib/client/api';
+import { api } from '@/lib/client/api';
+import { draftKey } from '@/lib/client/drafts';
 import { chosen } from '@/lib/client/form-schemas';
+import { useTypingSignal } from '@/lib/client/realtime';
 import { useDomainForm } from '@/lib/client/use-domain-form';
 import { useMutation } from '@/lib/client/use-mutation';
-import { approveInput, csatInput, PRIORITIES, rejectInput, statusInput, withdrawInput } from '@/lib/domain/helpdesk/schemas';
+import {
+  approveInput,
+  commentBody,
+  csatInput,
+  PRIORITIES,
+  rejectInput,
+  statusInput,
+  withdrawInput,
+} from '@/lib/domain/helpdesk/schemas';
 
 const base = (id: number) => `/hdts/api/tickets/${id}`;
-const message = (e: unknown) => (e instanceof ApiError ? e.message : 'Something went wrong');
-
-/** The forms here show failures inline, so no error toast. */
-const useAction = () => useMutation({ toastErrors: false });
 
 const REASON_SCHEMAS = { withdraw: withdrawInput, reject: rejectInput } as const;
 
@@ -240,18 +246,39 @@ const statusForm = statusInput.pick({ status: true }).extend({
   status: chosen(statusInput.shape.status, 'Choose a status'),
 });
 
-/** Staff status change among the allowed transitions; closing asks for confirmation. */
-export function StatusChanger({ ticketId, allowed }: { ticketId: number; allowed: string[] }) {
+/**
+ * Staff status change among the allowed transitions; closing asks for confirmation. The change carries the
+ * ticket's `updated_at` as this page first showed it: when someone else changed the ticket since, the domain
+ * answers 409 CONFLICT and the person is asked (reload, or change it anyway) instead of overwriting unseen.
+ */
+export function StatusChanger({ ticketId, allowed, updatedAt }: { ticketId: number; allowed: string[]; updatedAt: string }) {
   const [confirming, setConfirming] = useState(false);
-  const { form, submit, errorOf, formError, pending } = useDomainForm(statusForm, { defaultValues: { status: '' } });
+  // the version this person saw; live refreshes of the page do not move it (they may not have noticed them)
+  const [seen, setSeen] = useState(updatedAt);
+  const [overwrite, setOverwrite] = useState(false);
+  const {
+    form,
+    submit,
+    errorOf,
+    formError,
+    error: failure,
+    pending,
+    reset,
+  } = useDomainForm(statusForm, {
+    defaultValues: { status: '' },
+  });
   const status = form.watch('status');
   if (!allowed.length) return <p className="text-sm text-slate-500">No status changes are possible from here.</p>;
   const change = submit(
-    (v) => api('POST', `${base(ticketId)}/update-status/`, v),
+    (v) => api('POST', `${base(ticketId)}/update-status/`, { ...v, expected_updated_at: overwrite ? null : seen }),
     `Status changed to ${status}`,
-    () => form.reset({ status: '' }),
+    () => {
+      form.reset({ status: '' });
+      setOverwrite(false);
+    },
   );
-  const error = errorOf('status') ?? formError;
+  const conflict = isStaleWrite(failure);
+  const error = errorOf('status') ?? (conflict ? undefined : formError);
   return (
     <form
       noValidate
@@ -282,6 +309,16 @@ export function StatusChanger({ ticketId, allowed }: { ticketId: number; allowed
           {error}
         </p>
       ) : null}
+      {conflict && (
+        <ChangedSincePrompt
+          what="change the status"
+          onOverwrite={() => {
+            reset();
+            setOverwrite(true);
+            setSeen(updatedAt);
+          }}
+        />
+      )}
       <ConfirmDialog
         open={confirming}
         onOpenChange={setConfirming}
@@ -296,53 +333,71 @@ export function StatusChanger({ ticketId, allowed }: { ticketId: number; allowed
   );
 }
 
-export function CommentForm({ ticketId, allowInternal }: { ticketId: number; allowInternal?: boolean }) {
-  const [body, setBody] = useState('');
-  const [internal, setInternal] = useState(!!allowInternal);
-  const [local, setLocal] = useState<string>();
-  const { pending, error, run } = useAction();
-  const err = local ?? fieldError(error, 'body') ?? (error ? message(error) : undefined);
+const commentForm = z.object({ comment: commentBody, is_internal: z.boolean() });
+
+/**
+ * A reply box of the ticket page: the requester's comment, or staff's reply / internal note. What is typed is
+ * kept per user and ticket until sent (lib/client/drafts.ts), and the room hears "… is replying".
+ */
+export function CommentForm({
+  ticketId,
+  ticketNumber,
+  userId,
+  allowInternal,
+}: {
+  ticketId: number;
+  ticketNumber: string;
+  userId: number;
+  allowInternal?: boolean;
+}) {
+  const { form, submit, errorOf, formError, pending } = useDomainForm(commentForm, {
+    defaultValues: { comment: '', is_internal: !!allowInternal },
+    draft: draftKey(userId, 'comment', ticketNumber),
+  });
+  const { typed, stopped } = useTypingSignal(ticketNumber);
+  const internal = form.watch('is_internal') && !!allowInternal;
+  const body = form.register('comment');
+  const onSubmit = submit(
+    (v) => api('POST', `${base(ticketId)}/comments/`, { comment: v.comment, is_internal: !!allowInternal && v.is_internal }),
+    internal ? 'Internal note added' : 'Comment added',
+    (sent) => {
+      stopped();
+      // clear only what was sent: text typed while the request ran stays
+      if (form.getValues('comment') === sent.comment) form.reset({ comment: '', is_internal: form.getValues('is_internal') });
+    },
+  );
+  const error = errorOf('comment') ?? formError;
   return (
-    <form
-      className="space-y-2"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        if (!body.trim()) return setLocal('Write a comment first');
-        setLocal(undefined);
-        const sent = body;
-        // clear only what was sent: text typed while the request ran stays
-        if (
-          await run(
-            () => api('POST', `${base(ticketId)}/comments/`, { comment: sent, is_internal: internal }),
-            internal ? 'Internal note added' : 'Comment added',
-          )
-        )
-          setBody((now) => (now === sent ? '' : now));
-      }}
-    >
-      <Field id="comment-body" label={allowInternal ? 'Add a note or reply' : 'Add a comment'} error={err}>
-        <Textarea
-          id="comment-body"
-          rows={3}
-          value={body}
-          onChange={(e) => setBody(e.target.value)}
-          aria-invalid={!!err}
-          aria-describedby={describedBy('comment-body', err)}
-        />
-      </Field>
+    <form className="space-y-2" noValidate onSubmit={onSubmit}>
+      <FieldTextarea
+        id="comment-body"
+        label={allowInternal ? 'Add a note or reply' : 'Add a comment'}
+        rows={3}
+        error={error}
+        {...body}
+        onChange={(e) => {
+          void body.onChange(e);
+          typed(internal);
+        }}
+      />
       <div className="flex items-center justify-between">
         {allowInternal ? (
           <span className="flex items-center gap-2 text-sm">
-            <Checkbox id="comment-internal" checked={internal} onChange={(e) => setInternal(e.target.checked)} />
+            <Checkbox id="comment-internal" {...form.register('is_internal')} />
             <label htmlFor="comment-internal">Internal note (hidden from the requester)</label>
           </span>
         ) : (
           <span />
         )}
         <span className="flex items-center gap-2">
-          {allowInternal && <ArticlePicker ticket={ticketId} onPick={(link) => setBody((b) => appendLink(b, link))} />}
+          {allowInternal && (
+            <ArticlePicker
+              ticket={ticketId}
+              onPick={(link) => form.setValue('comment', appendLink(form.getValues('comment'), link), { shouldDirty: true })}
+            />
+          )}
           <Button type="submit" size="sm" pending={pending}>
-            {internal && allowInternal ? 'Add internal note' : 'Post comment'}
+            {internal ? 'Add internal note' : 'Post comment'}
           </Button>
         </span>
       </div>

@@ -1,6 +1,8 @@
 'use client';
 
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ChangedSincePrompt, isStaleWrite } from '@/components/ui/changed-since-prompt';
 import { FormError } from '@/components/ui/field';
 import { FieldSelect, FieldTextarea } from '@/components/ui/form-controls';
 import { api } from '@/lib/client/api';
@@ -16,11 +18,14 @@ const transferForm = ownerTransferInput.pick({ reason: true }).extend({
 /** Escalate ownership (the owner) and transfer ownership (admins) of an owned ticket. */
 export function OwnerActions({
   ticketNumber,
+  ownerId,
   canEscalate,
   canTransfer,
   coordinators,
 }: {
   ticketNumber: string;
+  /** The owner this page shows: a transfer is refused (and asks) when it changed since. */
+  ownerId: number | null;
   canEscalate: boolean;
   canTransfer: boolean;
   coordinators: { id: number; name: string }[];
@@ -29,7 +34,7 @@ export function OwnerActions({
   return (
     <div className="space-y-5">
       {canEscalate && <EscalateOwnership ticketNumber={ticketNumber} />}
-      {canTransfer && <TransferOwnership ticketNumber={ticketNumber} coordinators={coordinators} />}
+      {canTransfer && <TransferOwnership ticketNumber={ticketNumber} ownerId={ownerId} coordinators={coordinators} />}
     </div>
   );
 }
@@ -63,14 +68,19 @@ function EscalateOwnership({ ticketNumber }: { ticketNumber: string }) {
 
 function TransferOwnership({
   ticketNumber,
+  ownerId,
   coordinators,
 }: {
   ticketNumber: string;
+  ownerId: number | null;
   coordinators: { id: number; name: string }[];
 }) {
-  const { form, submit, errorOf, formError, pending } = useDomainForm(transferForm, {
+  // the owner this person saw; live refreshes of the page do not move it (they may not have noticed them)
+  const [seen] = useState(ownerId);
+  const { form, submit, errorOf, formError, error, pending } = useDomainForm(transferForm, {
     defaultValues: { new_owner_id: '', reason: '' },
   });
+  const stale = isStaleWrite(error);
   return (
     <form
       noValidate
@@ -82,11 +92,12 @@ function TransferOwnership({
             ticket_number: ticketNumber,
             new_owner_id,
             reason: reason || undefined,
+            expected_owner_id: seen,
           }),
         'Ownership transferred',
       )}
     >
-      <FormError>{formError}</FormError>
+      {stale ? <ChangedSincePrompt what="transfer it" /> : <FormError>{formError}</FormError>}
       <FieldSelect id="new-owner" label="New owner" error={errorOf('new_owner_id')} {...form.register('new_owner_id')}>
         <option value="">Choose a coordinator…</option>
         {coordinators.map((c) => (

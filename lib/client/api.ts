@@ -38,6 +38,7 @@ function parse<T>(status: number, text: string): T {
   } catch {
     /* non-JSON */
   }
+  if (status === 401 && data?.code === 'UNAUTHENTICATED') sessionEnded();
   if (status >= 400) {
     const { trace_id: _t, ...details } = (data?.details ?? {}) as Record<string, unknown>;
     const fields = Object.fromEntries(Object.entries(details).filter(([, v]) => Array.isArray(v))) as Record<string, string[]>;
@@ -63,6 +64,20 @@ function upload<T>(method: string, path: string, body: FormData, onProgress: (f:
     xhr.onerror = () => reject(new ApiError(0, 'NETWORK_ERROR', 'Network error: check your connection', {}));
     xhr.send(body);
   });
+}
+
+export const SESSION_ENDED_MESSAGE = 'Your session has ended. Sign in again: what you typed is kept.';
+
+/**
+ * The portal session itself has ended (signed out elsewhere, password changed, expired): go to sign-in and come
+ * back here afterwards. Drafts (lib/client/drafts.ts) are already in the browser, so nothing typed is lost.
+ * The return path is this page's own path, which the login page checks again (same-origin only).
+ */
+function sessionEnded() {
+  if (typeof window === 'undefined' || window.location.pathname.startsWith('/login')) return;
+  const back = `${window.location.pathname}${window.location.search}`;
+  window.location.assign(`/login?callbackUrl=${encodeURIComponent(back)}&expired=1`);
+  throw new ApiError(401, 'UNAUTHENTICATED', SESSION_ENDED_MESSAGE, {});
 }
 
 /** A field's first error message, for showing next to the field. */

@@ -102,8 +102,8 @@ interface RoomEvents {
   onCommentUpdate?: (e: CommentUpdateEvent) => void;
   onMessageUpdate?: (e: { action: string; message_id: number; ticket_id: string }) => void;
   onTicketUpdate?: (e: TicketUpdateEvent) => void;
-  /** Only typing of this kind (internal conversation or public comments) is reported. */
-  internalTyping?: boolean;
+  /** Only typing of this kind (internal conversation or public comments) is reported; `any`: both (staff presence). */
+  internalTyping?: boolean | 'any';
 }
 
 const JOIN_RETRIES_MS = [1000, 3000, 9000];
@@ -148,7 +148,8 @@ export function useTicketRoom(ticketId: string, events: RoomEvents = {}): Ticket
     const onMessage = (e: { ticket_id: string } & Parameters<NonNullable<RoomEvents['onMessageUpdate']>>[0]) =>
       e.ticket_id === ticketId && ref.current.onMessageUpdate?.(e);
     const onTyping = (t: { ticket_id: string; internal: boolean; is_typing: boolean; user: Viewer }) => {
-      if (t.ticket_id !== ticketId || t.internal !== !!ref.current.internalTyping) return;
+      const kind = ref.current.internalTyping;
+      if (t.ticket_id !== ticketId || (kind !== 'any' && t.internal !== !!kind)) return;
       const clear = timers.current.get(t.user.id);
       if (clear) clearTimeout(clear);
       if (t.is_typing) {
@@ -193,4 +194,35 @@ export function useTicketRoom(ticketId: string, events: RoomEvents = {}): Ticket
     [socket, ticketId],
   );
   return { joined, internal, viewers, typing, sendTyping };
+}
+
+/** How long after the last keystroke "is typing…" is withdrawn. */
+const TYPING_IDLE_MS = 2000;
+
+/**
+ * Tell the ticket's room that you are writing (`Sam is replying…`): `typed()` on every change, `stopped()` once
+ * sent. Typing into an internal note goes to the staff room only.
+ */
+export function useTypingSignal(ticketId: string) {
+  const room = useTicketRoom(ticketId);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const kind = useRef(false);
+  const { sendTyping } = room;
+  const stopped = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    if (timer.current) sendTyping(false, kind.current);
+    timer.current = null;
+  }, [sendTyping]);
+  const typed = useCallback(
+    (internal = false) => {
+      if (timer.current && kind.current !== internal) stopped();
+      kind.current = internal;
+      if (!timer.current) sendTyping(true, internal);
+      else clearTimeout(timer.current);
+      timer.current = setTimeout(stopped, TYPING_IDLE_MS);
+    },
+    [sendTyping, stopped],
+  );
+  useEffect(() => stopped, [stopped]);
+  return { typed, stopped };
 }

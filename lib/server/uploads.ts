@@ -6,24 +6,22 @@ import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import { fileTypeFromFile } from 'file-type';
 import { AppError } from '@/lib/domain/errors';
+import { fileTooLargeMessage, MAX_FILES } from '@/lib/domain/helpdesk/attachment-rules';
 import { checkFileType, removeFiles, type StoredFile, sanitizeFilename } from '@/lib/domain/helpdesk/files';
 import { env } from './env';
 
 export { attachmentDir } from '@/lib/domain/helpdesk/storage';
 
 import { attachmentDir } from '@/lib/domain/helpdesk/storage';
-export const MAX_FILES = 5;
+
+export { MAX_FILES } from '@/lib/domain/helpdesk/attachment-rules';
+
 const FIELD_BYTES = 64 * 1024;
 
 const tooLarge = () =>
-  new AppError(
-    413,
-    'PAYLOAD_TOO_LARGE',
-    `Each file may be at most ${Math.floor((env.ATTACHMENT_MAX_BYTES / 1024 / 1024) * 10) / 10} MB`,
-    {
-      max_bytes: env.ATTACHMENT_MAX_BYTES,
-    },
-  );
+  new AppError(413, 'PAYLOAD_TOO_LARGE', fileTooLargeMessage(env.ATTACHMENT_MAX_BYTES), {
+    max_bytes: env.ATTACHMENT_MAX_BYTES,
+  });
 
 export const isMultipart = (req: Request) => /^multipart\/form-data/i.test(req.headers.get('content-type') ?? '');
 

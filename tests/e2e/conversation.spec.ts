@@ -136,4 +136,64 @@ test.describe('one conversation per ticket', () => {
       agent.getByTestId('conversation-comments-public').getByRole('textbox', { name: 'Reply to the requester' }),
     ).toHaveValue('');
   });
+
+  test('two staff on one ticket see each other, the requester sees a public reply being typed, and a stale status change asks', async ({
+    browser,
+    request,
+  }) => {
+    const subject = `Shared drive full ${run}`;
+    const t = await routedTicket(request, subject);
+    const casey = await as(browser, 'coordinator1');
+    const jordan = await as(browser, 'coordinator2');
+    const employee = await as(browser, 'employee1');
+    const url = `/coordinator/tickets/${t.ticket_number}`;
+    await casey.goto(url);
+    await jordan.goto(url);
+    await employee.goto(`/employee/tickets/${t.ticket_number}`);
+    await expect(employee.locator('section[aria-labelledby="comments"]')).toHaveAttribute('data-live', 'joined', {
+      timeout: 20_000,
+    });
+
+    // each sees the other on the ticket
+    await expect(casey.getByTestId('ticket-presence')).toContainText('Jordan Lee', { timeout: 20_000 });
+    await expect(casey.getByTestId('ticket-presence')).toContainText('viewing');
+    await expect(jordan.getByTestId('ticket-presence')).toContainText('Casey Reyes');
+
+    // an internal note being written shows to staff only
+    await jordan.getByLabel('Add a note or reply').pressSequentially('Checking the quota', { delay: 20 });
+    await expect(casey.getByTestId('ticket-presence')).toContainText('Jordan Lee is replying…');
+    await expect(employee.getByTestId('typing')).toHaveText('');
+    await expect(casey.getByTestId('ticket-presence')).not.toContainText('replying', { timeout: 15_000 });
+
+    // a public reply being written shows to the requester too
+    await jordan.getByLabel('Internal note (hidden from the requester)').uncheck();
+    await jordan.getByLabel('Add a note or reply').pressSequentially(' for you', { delay: 20 });
+    await expect(employee.getByTestId('typing')).toHaveText('Jordan Lee is replying…');
+
+    // Casey changes the status; Jordan, who opened the ticket before, is asked instead of overwriting
+    const coordinatorToken = await token(request, 'coordinator1');
+    const status = async () =>
+      (
+        await (
+          await request.get(`/hdts/api/tickets/${t.id}/`, { headers: { Authorization: `Bearer ${coordinatorToken}` } })
+        ).json()
+      ).status as string;
+    // a change Jordan may choose both before and after Casey's (his page refreshes live)
+    const target = (await status()) === 'Open' ? 'In Progress' : 'Open';
+    await casey.getByLabel('Change status').selectOption('On Hold');
+    await casey.getByRole('button', { name: 'Update status' }).click();
+    await expect(casey.getByText('Status changed to On Hold')).toBeVisible();
+    await jordan.getByLabel('Change status').selectOption(target);
+    await jordan.getByRole('button', { name: 'Update status' }).click();
+    const conflict = jordan.getByTestId('conflict');
+    await expect(conflict).toContainText('This ticket changed since you opened it.');
+    expect(await status()).toBe('On Hold');
+    await conflict.getByRole('button', { name: 'Reload' }).click();
+    await expect(jordan.locator('dl').getByText('On Hold')).toBeVisible();
+    await jordan.getByLabel('Change status').selectOption(target);
+    await jordan.getByRole('button', { name: 'Update status' }).click();
+    await expect(jordan.getByText(`Status changed to ${target}`)).toBeVisible();
+    // the half-written reply survived the reload
+    await expect(jordan.getByLabel('Add a note or reply')).toHaveValue('Checking the quota for you');
+  });
 });

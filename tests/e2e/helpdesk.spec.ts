@@ -32,10 +32,16 @@ test.describe
       await signIn(page, 'employee1@example.com');
       await page.goto('/employee/tickets/new');
       await page.getByLabel('Subject').fill(SUBJECT_A);
+      // 001 §2: department → category → sub-category
+      await page.getByLabel('Department').selectOption('IT Department');
+      await expect(page.getByLabel('Category', { exact: true }).locator('option', { hasText: 'Asset Check In' })).toHaveCount(0);
       await page.getByLabel('Category', { exact: true }).selectOption('IT Support');
       await page.getByLabel('Sub-category').selectOption('Hardware Troubleshooting');
       await page.getByLabel('Description').fill('The screen flickers every few seconds.');
-      await page.getByLabel('Attachments (optional)').setInputFiles({ name: 'flicker.png', mimeType: 'image/png', buffer: PNG });
+      // the visible button is the one control for files (the file input takes no tab stop)
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Choose files' }).click();
+      await (await chooser).setFiles({ name: 'flicker.png', mimeType: 'image/png', buffer: PNG });
       await expect(page.getByText('flicker.png')).toBeVisible();
       await page.getByRole('button', { name: 'Submit ticket' }).click();
       const number = page.getByTestId('new-ticket-number');

@@ -464,6 +464,42 @@ describe('status rules', () => {
   });
 });
 
+describe('stale writes (collision detection)', () => {
+  const change = (id: number, body: Record<string, unknown>) =>
+    call(statusRoute, 'POST', `/hdts/api/tickets/${id}/update-status/`, { token: coord, ...p(id), body });
+
+  it('a status change based on what the writer loaded goes through while the ticket is unchanged', async () => {
+    const t = await submit();
+    const loaded = (await approve(t.id)) as { updated_at: string };
+    const r = await change(t.id, { status: 'In Progress', expected_updated_at: loaded.updated_at });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.status).toBe('In Progress');
+  });
+
+  it('a status change over a newer change is 409 CONFLICT and changes nothing', async () => {
+    const t = await submit();
+    const loaded = (await approve(t.id)) as { updated_at: string };
+    // someone else changes the ticket after it was loaded
+    expect((await change(t.id, { status: 'On Hold' })).status).toBe(200);
+    const current = await db.ticket.findUniqueOrThrow({ where: { id: t.id } });
+    const r = await expectUnchanged(() => change(t.id, { status: 'In Progress', expected_updated_at: loaded.updated_at }), 409);
+    expect(r.body.code).toBe('CONFLICT');
+    expect(r.body.message).toMatch(/changed since you opened it/);
+    expect(r.body.details.updated_at).toBe(current.updatedAt.toISOString());
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: t.id } })).status).toBe('On Hold');
+    // with the current version it goes through
+    const ok = await change(t.id, { status: 'In Progress', expected_updated_at: current.updatedAt.toISOString() });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+  });
+
+  it('a malformed version is a 400 field error that changes nothing', async () => {
+    const t = await submit();
+    await approve(t.id);
+    const r = await expectUnchanged(() => change(t.id, { status: 'In Progress', expected_updated_at: 'yesterday' }), 400);
+    expect(r.body.details.expected_updated_at).toBeDefined();
+  });
+});
+
 describe('CSAT', () => {
   async function closed() {
     const t = await submit();

@@ -722,9 +722,23 @@ describe('escalation and transfer', () => {
       body: { ticket_number: p.ticket_number, new_owner_id: inactive.id },
     });
     expect(toInactive.status).toBe(400);
+    // a transfer based on an owner that changed since (someone else moved it) asks instead of overwriting
+    const before = await snapshot(WORKFLOW_TABLES);
+    const stale = await call(ownerTransferRoute, 'POST', '/tts/tasks/ticket-owner/transfer/', {
+      token: await tokenFor('admin'),
+      body: { ticket_number: p.ticket_number, new_owner_id: otherCoordinator.id, expected_owner_id: owner.id },
+    });
+    expect(stale.status, JSON.stringify(stale.body)).toBe(409);
+    expect(stale.body).toMatchObject({ code: 'CONFLICT', details: { owner_id: admin.id } });
+    expect(await snapshot(WORKFLOW_TABLES)).toEqual(before);
     const moved = await call(ownerTransferRoute, 'POST', '/tts/tasks/ticket-owner/transfer/', {
       token: await tokenFor('admin'),
-      body: { ticket_number: p.ticket_number, new_owner_id: otherCoordinator.id, reason: 'Workload balancing' },
+      body: {
+        ticket_number: p.ticket_number,
+        new_owner_id: otherCoordinator.id,
+        reason: 'Workload balancing',
+        expected_owner_id: admin.id,
+      },
     });
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({

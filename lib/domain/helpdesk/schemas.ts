@@ -135,10 +135,20 @@ export type ApproveInput = z.infer<typeof approveInput>;
 
 export const rejectInput = z.object({ rejection_reason: text(2000) });
 export const withdrawInput = z.object({ reason: text(2000) });
+/**
+ * The ticket's `updated_at` as the writer loaded it: when given and the ticket changed since, the write is
+ * refused (409 CONFLICT) instead of overwriting a change the writer has not seen (collision detection).
+ */
+export const expectedUpdatedAt = z.iso
+  .datetime({ offset: true, message: 'Must be the ticket’s updated_at (ISO 8601)' })
+  .nullish()
+  .transform((v) => (v ? new Date(v) : null));
+
 export const statusInput = z.object({
   status,
   note: z.string().trim().max(2000).nullish(),
   resolution_notes: z.string().trim().max(5000).nullish(),
+  expected_updated_at: expectedUpdatedAt,
 });
 export type StatusInput = z.infer<typeof statusInput>;
 export const resolveInput = z.object({ resolution_notes: z.string().trim().max(5000).nullish() });
@@ -161,6 +171,9 @@ export const csatInput = z.object({
 });
 export type CsatInput = z.infer<typeof csatInput>;
 
+/** A comment's text: the API's rule, and the reply boxes' (lib/client forms check it before sending). */
+export const commentBody = z.string().trim().min(1, 'Comment may not be blank').max(10_000);
+
 export const commentInput = z
   .object({
     comment: z.string().optional(),
@@ -172,7 +185,7 @@ export const commentInput = z
   .transform((v) => ({ body: (v.comment ?? v.content ?? '').trim(), is_internal: v.is_internal, parent_id: v.parent_id ?? null }))
   .pipe(
     z.object({
-      body: z.string().min(1, 'Comment may not be blank').max(10_000),
+      body: commentBody,
       is_internal: z.boolean(),
       parent_id: z.number().nullable(),
     }),

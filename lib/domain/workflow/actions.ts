@@ -630,7 +630,13 @@ export async function transferOwnership(actor: Actor, input: OwnerTransferInput)
   const names = await usersByIds([task.ownerId ?? 0]);
   return transaction(async (tx) => {
     const now = new Date();
-    await tx.$queryRaw`SELECT id FROM "workflow"."tasks" WHERE id = ${task.id} FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      { owner_id: number | null }[]
+    >`SELECT owner_id FROM "workflow"."tasks" WHERE id = ${task.id} FOR UPDATE`;
+    if (input.expected_owner_id !== undefined && (locked[0]?.owner_id ?? null) !== input.expected_owner_id)
+      throw conflict('This ticket changed since you opened it. Reload to see the change, then try again.', 'CONFLICT', {
+        owner_id: locked[0]?.owner_id ?? null,
+      });
     await tx.task.update({ where: { id: task.id }, data: { ownerId: target.id, ownerTransferred: true } });
     // An owner at last: the ticket leaves the admins' attention list.
     await tx.workflowTicket.updateMany({

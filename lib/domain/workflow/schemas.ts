@@ -142,6 +142,11 @@ export const ownerTransferInput = z.object({
   ticket_number: z.string().regex(/^TX\d{14}$/, 'Not a ticket number'),
   new_owner_id: z.coerce.number().int().positive(),
   reason: z.string().trim().max(5000).optional(),
+  /**
+   * The owner as the caller saw it (null: no owner). When given and the owner changed since, the transfer is
+   * refused (409 CONFLICT) instead of overwriting a transfer the caller has not seen.
+   */
+  expected_owner_id: z.number().int().positive().nullable().optional(),
 });
 export type OwnerTransferInput = z.infer<typeof ownerTransferInput>;
 

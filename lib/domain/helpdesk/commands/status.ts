@@ -10,7 +10,7 @@ import { type HistoryType, history, recordAudit } from '../history';
 import { assertCanWork, assertRequester, canTransition, isTriageStaff, STATUS_TRANSITIONS, WITHDRAWABLE } from '../policy';
 import { getTicket, loadTicket } from '../queries';
 import type { Status } from '../schemas';
-import { invalidTransition, notifyRequester, type TicketRow, updateIfStatus } from './ticket-writes';
+import { assertUnchangedSince, invalidTransition, notifyRequester, type TicketRow, updateIfStatus } from './ticket-writes';
 
 export async function withdrawTicket(actor: Actor, ref: string | number, reason: string) {
   const t = await loadTicket(actor, ref);
@@ -61,7 +61,7 @@ export async function applyStatus(
   actor: Actor,
   t: TicketRow,
   to: Status,
-  opts: { note?: string | null; resolutionNotes?: string | null; extra?: object } = {},
+  opts: { note?: string | null; resolutionNotes?: string | null; extra?: object; expectedUpdatedAt?: Date | null } = {},
 ) {
   const from = t.status as Status;
   const now = new Date();
@@ -76,7 +76,7 @@ export async function applyStatus(
     });
   }
   if (reopen) Object.assign(data, { resolvedAt: null, timeClosed: null, dateCompleted: null, resolutionTimeSeconds: null });
-  await updateIfStatus(tx, t, data);
+  await updateIfStatus(tx, t, data, opts.expectedUpdatedAt);
   const type: HistoryType = reopen ? 'REOPENED' : to === 'Resolved' ? 'RESOLVED' : to === 'Closed' ? 'CLOSED' : 'STATUS_CHANGE';
   await history(tx, t.id, actor, type, { field: 'status', old: from, new: to, note: opts.note ?? opts.resolutionNotes ?? null });
   await recordAudit(tx, actor, {
@@ -199,10 +199,18 @@ export async function changeStatus(
   actor: Actor,
   ref: string | number,
   to: Status,
-  opts: { note?: string | null; resolution_notes?: string | null } = {},
+  opts: { note?: string | null; resolution_notes?: string | null; expected_updated_at?: Date | null } = {},
 ) {
   const t = await loadTicket(actor, ref);
+  // first: whatever else would be said about the change would be about a ticket the writer has not seen
+  assertUnchangedSince(t, opts.expected_updated_at);
   checkStatusChange(actor, t, to);
-  await transaction((tx) => applyStatus(tx, actor, t, to, { note: opts.note, resolutionNotes: opts.resolution_notes }));
+  await transaction((tx) =>
+    applyStatus(tx, actor, t, to, {
+      note: opts.note,
+      resolutionNotes: opts.resolution_notes,
+      expectedUpdatedAt: opts.expected_updated_at,
+    }),
+  );
   return getTicket(actor, t.id);
 }

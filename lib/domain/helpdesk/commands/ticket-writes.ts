@@ -11,9 +11,35 @@ import type { Status } from '../schemas';
 export type TicketRow = Awaited<ReturnType<typeof loadTicket>>;
 
 /** Conditional write: the ticket must still be in the status we validated against. */
-export async function updateIfStatus(tx: Tx, t: TicketRow, data: Parameters<Tx['ticket']['update']>[0]['data']) {
-  const r = await tx.ticket.updateMany({ where: { id: t.id, status: t.status }, data: data as never });
-  if (r.count !== 1) throw conflict('The ticket changed meanwhile; reload and try again', 'TICKET_CHANGED');
+export async function updateIfStatus(
+  tx: Tx,
+  t: TicketRow,
+  data: Parameters<Tx['ticket']['update']>[0]['data'],
+  expectedUpdatedAt?: Date | null,
+) {
+  const r = await tx.ticket.updateMany({
+    where: { id: t.id, status: t.status, ...(expectedUpdatedAt ? { updatedAt: expectedUpdatedAt } : {}) },
+    data: data as never,
+  });
+  if (r.count !== 1)
+    throw expectedUpdatedAt
+      ? changedSinceLoaded(t)
+      : conflict('The ticket changed meanwhile; reload and try again', 'TICKET_CHANGED');
+}
+
+/**
+ * The writer loaded the ticket before someone else changed it: refuse rather than overwrite what they have not
+ * seen. `updated_at` lets the UI say when, and reload.
+ */
+export function changedSinceLoaded(t: { updatedAt: Date }) {
+  return conflict('This ticket changed since you opened it. Reload to see the change, then try again.', 'CONFLICT', {
+    updated_at: t.updatedAt.toISOString(),
+  });
+}
+
+/** Refuse a write based on a stale read (see `changedSinceLoaded`); no expectation given: no check. */
+export function assertUnchangedSince(t: { updatedAt: Date }, expected: Date | null | undefined) {
+  if (expected && t.updatedAt.getTime() !== expected.getTime()) throw changedSinceLoaded(t);
 }
 
 export async function employeeOf(t: TicketRow) {

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { formatDate } from '@/components/helpdesk/badges';
+import { TicketPresence } from '@/components/helpdesk/ticket-presence';
 import { TicketArticles } from '@/components/knowledge/ticket-articles';
 import { ConversationPanel } from '@/components/messaging/conversation-panel';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
@@ -50,6 +51,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
           <span className="text-sm text-slate-600 dark:text-slate-400">Status: {task.status.replace('_', ' ')}</span>
         </div>
       </div>
+      <TicketPresence ticketNumber={task.ticket_number} currentUserId={actor.id} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <section

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { formatDate } from '@/components/helpdesk/badges';
+import { TicketPresence } from '@/components/helpdesk/ticket-presence';
 import { TicketArticles } from '@/components/knowledge/ticket-articles';
 import { ConversationPanel } from '@/components/messaging/conversation-panel';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
@@ -56,6 +57,7 @@ export default async function OwnedTicketPage({ params }: { params: Promise<{ nu
           {task.is_transferred && <span className="text-sm font-medium">Transferred</span>}
         </div>
       </div>
+      <TicketPresence ticketNumber={task.ticket_number} currentUserId={actor.id} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <section
@@ -125,6 +127,7 @@ export default async function OwnedTicketPage({ params }: { params: Promise<{ nu
             </h2>
             <OwnerActions
               ticketNumber={number}
+              ownerId={task.owner_id}
               canEscalate={ownership.canEscalate}
               canTransfer={ownership.canTransfer}
               coordinators={ownership.coordinators}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { LiveComments } from '@/components/helpdesk/live-comments';
 import { ApproveDialog, CommentForm, ReasonDialog, StatusChanger } from '@/components/helpdesk/ticket-actions';
+import { TicketPresence } from '@/components/helpdesk/ticket-presence';
 import { Attachments, History, ProgressTracker, TicketDetails } from '@/components/helpdesk/ticket-view';
 import { TicketArticles } from '@/components/knowledge/ticket-articles';
 import { AppError } from '@/lib/domain/errors';
@@ -28,6 +29,7 @@ export default async function CoordinatorTicketPage({ params }: { params: Promis
         <p className="font-mono text-sm text-slate-500">{t.ticket_number}</p>
         <h1 className="text-2xl font-semibold tracking-tight">{t.subject}</h1>
       </div>
+      <TicketPresence ticketNumber={t.ticket_number} currentUserId={actor.id} />
       <ProgressTracker status={t.status} />
       {t.status === 'Rejected' && <p className="text-sm text-red-700">Rejected: {t.rejection_reason}</p>}
       <div className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 p-4 dark:border-slate-800">
@@ -46,7 +48,7 @@ export default async function CoordinatorTicketPage({ params }: { params: Promis
             />
           </>
         ) : (
-          <StatusChanger ticketId={t.id} allowed={allowed} />
+          <StatusChanger ticketId={t.id} allowed={allowed} updatedAt={t.updated_at} />
         )}
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
@@ -59,7 +61,7 @@ export default async function CoordinatorTicketPage({ params }: { params: Promis
           </section>
           <Attachments t={t} />
           <LiveComments ticketId={t.id} ticketNumber={t.ticket_number} comments={t.comments} total={t.comments_count} />
-          <CommentForm ticketId={t.id} allowInternal />
+          <CommentForm ticketId={t.id} ticketNumber={t.ticket_number} userId={actor.id} allowInternal />
         </div>
         <div className="space-y-6">
           <TicketDetails t={t} />

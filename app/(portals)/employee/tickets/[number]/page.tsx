@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { LiveComments } from '@/components/helpdesk/live-comments';
 import { CloseTicketButton, CommentForm, CsatDialog, ReasonDialog, ReopenButton } from '@/components/helpdesk/ticket-actions';
+import { ReplyingNow } from '@/components/helpdesk/ticket-presence';
 import { Attachments, History, ProgressTracker, TicketDetails } from '@/components/helpdesk/ticket-view';
 import { SlaTimeline } from '@/components/sla/sla-timeline';
 import { AppError } from '@/lib/domain/errors';
@@ -70,7 +71,10 @@ export default async function EmployeeTicketPage({ params }: { params: Promise<{
           </section>
           <Attachments t={t} />
           <LiveComments ticketId={t.id} ticketNumber={t.ticket_number} comments={t.comments} total={t.comments_count} />
-          {!['Closed', 'Rejected', 'Withdrawn'].includes(t.status) && <CommentForm ticketId={t.id} />}
+          <ReplyingNow ticketNumber={t.ticket_number} currentUserId={actor.id} />
+          {!['Closed', 'Rejected', 'Withdrawn'].includes(t.status) && (
+            <CommentForm ticketId={t.id} ticketNumber={t.ticket_number} userId={actor.id} />
+          )}
         </div>
         <div className="space-y-6">
           <TicketDetails t={t} />

@@ -492,6 +492,19 @@ describe('stale writes (collision detection)', () => {
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
   });
 
+  it('an edit (PATCH) over a newer change is 409 and changes nothing; with the current version it goes through', async () => {
+    const t = await submit();
+    const loaded = (await approve(t.id)) as { updated_at: string };
+    expect((await change(t.id, { status: 'On Hold' })).status).toBe(200);
+    const edit = (body: Record<string, unknown>) => call(ticketRoute, 'PATCH', '/x', { token: coord, ...p(t.id), body });
+    const r = await expectUnchanged(() => edit({ priority: 'Low', expected_updated_at: loaded.updated_at }), 409);
+    expect(r.body.code).toBe('CONFLICT');
+    const current = await db.ticket.findUniqueOrThrow({ where: { id: t.id } });
+    const ok = await edit({ priority: 'Low', expected_updated_at: current.updatedAt.toISOString() });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body.priority).toBe('Low');
+  });
+
   it('a malformed version is a 400 field error that changes nothing', async () => {
     const t = await submit();
     await approve(t.id);

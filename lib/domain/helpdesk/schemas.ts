@@ -103,6 +103,17 @@ export const v1TicketCreateInput = z
   .pipe(ticketCreateInput.extend({ priority: z.enum(PRIORITIES).optional() }));
 export type V1TicketCreateInput = z.infer<typeof v1TicketCreateInput>;
 
+export const rejectInput = z.object({ rejection_reason: text(2000) });
+export const withdrawInput = z.object({ reason: text(2000) });
+/**
+ * The ticket's `updated_at` as the writer loaded it: when given and the ticket changed since, the write is
+ * refused (409 CONFLICT) instead of overwriting a change the writer has not seen (collision detection).
+ */
+export const expectedUpdatedAt = z.iso
+  .datetime({ offset: true, message: 'Must be the ticket’s updated_at (ISO 8601)' })
+  .nullish()
+  .transform((v) => (v ? new Date(v) : null));
+
 export const ticketUpdateInput = z
   .object({
     subject: text(255).optional(),
@@ -117,6 +128,8 @@ export const ticketUpdateInput = z
     status: status.optional(),
     /** 003: the assignee's e-mail (coordinators and admins; the same as the assign action). */
     assigned_to: z.email('Not an e-mail address').optional(),
+    /** The `updated_at` the caller read: a ticket changed since then is a 409 instead of an overwrite. */
+    expected_updated_at: expectedUpdatedAt,
   })
   .strict()
   .transform(({ title, subcategory, ...v }) => ({
@@ -124,7 +137,10 @@ export const ticketUpdateInput = z
     subject: v.subject ?? title,
     ...(v.sub_category !== undefined || subcategory !== undefined ? { sub_category: v.sub_category ?? subcategory } : {}),
   }));
-export type TicketUpdateInput = z.infer<typeof ticketUpdateInput>;
+/** Direct callers (jobs, tests) may leave out the version they read. */
+export type TicketUpdateInput = Omit<z.infer<typeof ticketUpdateInput>, 'expected_updated_at'> & {
+  expected_updated_at?: Date | null;
+};
 
 export const approveInput = z.object({
   priority,
@@ -132,17 +148,6 @@ export const approveInput = z.object({
   approval_notes: z.string().trim().max(2000).nullish(),
 });
 export type ApproveInput = z.infer<typeof approveInput>;
-
-export const rejectInput = z.object({ rejection_reason: text(2000) });
-export const withdrawInput = z.object({ reason: text(2000) });
-/**
- * The ticket's `updated_at` as the writer loaded it: when given and the ticket changed since, the write is
- * refused (409 CONFLICT) instead of overwriting a change the writer has not seen (collision detection).
- */
-export const expectedUpdatedAt = z.iso
-  .datetime({ offset: true, message: 'Must be the ticket’s updated_at (ISO 8601)' })
-  .nullish()
-  .transform((v) => (v ? new Date(v) : null));
 
 export const statusInput = z.object({
   status,

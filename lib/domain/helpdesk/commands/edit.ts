@@ -10,12 +10,13 @@ import { getTicket, loadTicket } from '../queries';
 import type { TicketUpdateInput } from '../schemas';
 import { dueDates, PRIORITY_RANK } from '../sla';
 import { applyStatus, checkStatusChange } from './status';
-import { checkCatalog, updateIfStatus } from './ticket-writes';
+import { assertUnchangedSince, checkCatalog, updateIfStatus } from './ticket-writes';
 
 /** PATCH: requesters edit their New ticket's text; staff also priority, department and status. */
 export async function updateTicket(actor: Actor, ref: string | number, input: TicketUpdateInput) {
   const t = await loadTicket(actor, ref);
   assertCanEditTicket(actor, t, input);
+  assertUnchangedSince(t, input.expected_updated_at);
   if (!isTriageStaff(actor)) {
     if (t.status !== 'New')
       throw badRequest('A ticket can only be edited while it is New', { status: t.status }, 'TICKET_NOT_EDITABLE');
@@ -60,7 +61,7 @@ export async function updateTicket(actor: Actor, ref: string | number, input: Ti
       });
     }
     if (Object.keys(data).length) {
-      await updateIfStatus(tx, t, data);
+      await updateIfStatus(tx, t, data, input.expected_updated_at);
       await recordAudit(tx, actor, {
         context: 'helpdesk',
         action: 'ticket.update',

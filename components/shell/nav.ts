@@ -39,6 +39,8 @@ export const PORTAL_NAV: Record<Portal, { label: string; items: NavItem[] }> = {
     label: 'Admin',
     items: [
       { href: '/admin', label: 'Overview' },
+      { href: '/admin/tasks', label: 'All tasks' },
+      { href: '/admin/audit', label: 'Audit log' },
       { href: '/admin/users', label: 'Users' },
       { href: '/admin/catalog', label: 'Catalog' },
       { href: '/admin/workflows', label: 'Workflows' },

@@ -97,7 +97,18 @@ function EscalateForm({ taskItemId }: { taskItemId: number }) {
   );
 }
 
-function TransferForm({ taskItemId, targets }: { taskItemId: number; targets: { id: number; name: string }[] }) {
+/** Transfer an assignment to another holder of its role; `onDone` runs once it succeeded (a dialog closes). */
+export function TransferForm({
+  taskItemId,
+  targets,
+  onDone,
+  className = separated,
+}: {
+  taskItemId: number;
+  targets: { id: number; name: string }[];
+  onDone?: () => void;
+  className?: string;
+}) {
   const { form, submit, errorOf, formError, pending } = useDomainForm(transferForm, {
     defaultValues: { user_id: '', notes: '' },
   });
@@ -105,8 +116,12 @@ function TransferForm({ taskItemId, targets }: { taskItemId: number; targets: { 
     <form
       noValidate
       aria-label="Transfer"
-      className={separated}
-      onSubmit={submit((v) => api('POST', '/tts/tasks/transfer/', { task_item_id: taskItemId, ...v }), 'Task transferred')}
+      className={className}
+      onSubmit={submit(
+        (v) => api('POST', '/tts/tasks/transfer/', { task_item_id: taskItemId, ...v }),
+        'Task transferred',
+        onDone,
+      )}
     >
       <FormError>{formError}</FormError>
       <FieldSelect id="transfer-user" label="Transfer to" error={errorOf('user_id')} {...form.register('user_id')}>
@@ -120,6 +135,31 @@ function TransferForm({ taskItemId, targets }: { taskItemId: number; targets: { 
       <FieldTextarea id="transfer-notes" label="Transfer notes" rows={2} error={errorOf('notes')} {...form.register('notes')} />
       <Button type="submit" variant="secondary" pending={pending}>
         Transfer
+      </Button>
+    </form>
+  );
+}
+
+const takeOverForm = transferInput.pick({ notes: true });
+
+/** Take an assignment over: the same transfer, to the caller. */
+export function TakeOverForm({ taskItemId, selfId, onDone }: { taskItemId: number; selfId: number; onDone?: () => void }) {
+  const { form, submit, errorOf, formError, pending } = useDomainForm(takeOverForm, { defaultValues: { notes: '' } });
+  return (
+    <form
+      noValidate
+      aria-label="Take over"
+      className="space-y-3"
+      onSubmit={submit(
+        (v) => api('POST', '/tts/tasks/transfer/', { task_item_id: taskItemId, user_id: selfId, ...v }),
+        'You took the task over',
+        onDone,
+      )}
+    >
+      <FormError>{formError}</FormError>
+      <FieldTextarea id="takeover-notes" label="Why you are taking it over" rows={2} error={errorOf('notes')} {...form.register('notes')} />
+      <Button type="submit" pending={pending}>
+        Take over
       </Button>
     </form>
   );

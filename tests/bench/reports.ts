@@ -37,7 +37,7 @@ async function main() {
             (ARRAY['IT Department','Finance','Human Resources','Facilities'])[1 + i % 4],
             (ARRAY['Critical','High','Medium','Low'])[1 + i % 4], 1 + i % 4,
             CASE WHEN i % 33 = 0 THEN 'New' WHEN i % 5 = 0 THEN 'In Progress' WHEN i % 3 = 0 THEN 'Resolved' ELSE 'Closed' END,
-            $1, CASE WHEN i % 2 = 0 THEN $2 ELSE $3 END, c, c,
+            $1::int, CASE WHEN i % 2 = 0 THEN $2::int ELSE $3::int END, c, c,
             CASE WHEN i % 33 <> 0 AND i % 5 <> 0 THEN c + (i % 72) * interval '1 hour' END,
             CASE WHEN i % 33 <> 0 AND i % 5 <> 0 AND i % 3 <> 0 AND i % 10 < 3 THEN 1 + i % 5 END,
             CASE WHEN i % 33 <> 0 AND i % 5 <> 0 AND i % 3 <> 0 AND i % 10 < 3 THEN c + (i % 72 + 1) * interval '1 hour' END,
@@ -53,7 +53,7 @@ async function main() {
     `INSERT INTO workflow.tickets (ticket_number, subject, description, department, category, priority, employee_id, hdts_status,
        ticket_created_at, payload, routing, received_at, updated_at)
      SELECT 'TX2025' || lpad(i::text, 10, '0'), 'Bench', 'x', (ARRAY['IT Department','Finance','Human Resources','Facilities'])[1 + i % 4],
-            'IT Support', (ARRAY['Critical','High','Medium','Low'])[1 + i % 4], $1, 'In Progress', c, '{}',
+            'IT Support', (ARRAY['Critical','High','Medium','Low'])[1 + i % 4], $1::int, 'In Progress', c, '{}',
             CASE WHEN i % 50 = 0 THEN 'unassigned' ELSE 'routed' END, c, c
        FROM generate_series(1, $2::int) i, LATERAL (SELECT now() - (i::float8 / $2 * 365) * interval '1 day' AS c) t`,
     employee,
@@ -62,8 +62,8 @@ async function main() {
   await db.$executeRawUnsafe(
     `INSERT INTO workflow.tasks (ticket_id, workflow_id, version_id, current_step_id, status, owner_id, target_resolution,
        started_at, completed_at, created_at, updated_at)
-     SELECT wt.id, $1, $2, $3, CASE WHEN wt.id % 10 = 0 THEN 'in_progress' ELSE 'completed' END,
-            CASE WHEN wt.id % 2 = 0 THEN $4 ELSE $5 END, wt.received_at + interval '8 hours', wt.received_at,
+     SELECT wt.id, $1::int, $2::int, $3::int, CASE WHEN wt.id % 10 = 0 THEN 'in_progress' ELSE 'completed' END,
+            CASE WHEN wt.id % 2 = 0 THEN $4::int ELSE $5::int END, wt.received_at + interval '8 hours', wt.received_at,
             CASE WHEN wt.id % 10 <> 0 THEN wt.received_at + (wt.id % 12) * interval '1 hour' END, wt.received_at, wt.received_at
        FROM workflow.tickets wt WHERE wt.routing = 'routed' AND wt.ticket_number LIKE 'TX2025%'`,
     wf.id,
@@ -74,7 +74,7 @@ async function main() {
   );
   await db.$executeRawUnsafe(
     `INSERT INTO workflow.task_items (task_id, user_id, role_id, step_id, step_name, status, origin, assigned_on, target_resolution)
-     SELECT k.id, CASE WHEN k.id % 2 = 0 THEN $1 ELSE $2 END, $3, k.current_step_id, 'Triage',
+     SELECT k.id, CASE WHEN k.id % 2 = 0 THEN $1::int ELSE $2::int END, $3::int, k.current_step_id, 'Triage',
             CASE WHEN k.status = 'completed' THEN 'resolved' ELSE 'in_progress' END,
             CASE WHEN k.id % 20 = 0 THEN 'Escalation' WHEN k.id % 33 = 0 THEN 'Transferred' ELSE 'System' END,
             k.started_at, k.target_resolution

@@ -86,3 +86,12 @@ export async function usersByEmails(emails: string[]): Promise<DirectoryUser[]> 
   const rows = await db.user.findMany({ where: { email: { in: emails, mode: 'insensitive' }, isActive: true } });
   return rows.map(toDirectoryUser);
 }
+
+/** Active users holding any role of a system (e.g. everyone who can be assigned workflow work), by name. */
+export async function activeUsersOfSystem(system: System, client: Tx = db): Promise<DirectoryUser[]> {
+  const rows = await client.user.findMany({
+    where: { isActive: true, roles: { some: { role: { system } } } },
+    orderBy: [{ firstName: 'asc' }, { lastName: 'asc' }, { id: 'asc' }],
+  });
+  return rows.map(toDirectoryUser);
+}

@@ -183,6 +183,13 @@ export const taskListQuery = pageQuery.extend({
 });
 export type TaskListQuery = z.infer<typeof taskListQuery>;
 
+/** GET /tts/tasks/all-tasks/ (admins): the list's filters plus the current step and the SLA state of open tasks. */
+export const allTasksQuery = taskListQuery.extend({
+  step_id: z.coerce.number().int().positive().optional(),
+  sla: z.enum(['on_track', 'at_risk', 'breached']).optional(),
+});
+export type AllTasksQuery = z.infer<typeof allTasksQuery>;
+
 export const logsQuery = z
   .object({
     ticket_number: z.string().trim().optional(),
@@ -206,13 +213,28 @@ export const visualizationQuery = z
     path: ['workflow_id'],
   });
 
-export const auditQuery = pageQuery.extend({
-  task_id: z.string().trim().optional(),
-  user_id: z.coerce.number().int().positive().optional(),
-  action: z.string().trim().optional(),
-  start_date: z.coerce.date().optional(),
-  end_date: z.coerce.date().optional(),
-});
+export const AUDIT_CONTEXTS = ['workflow', 'identity', 'helpdesk', 'messaging', 'notifications', 'knowledge'] as const;
+
+/**
+ * 002's audit filters, plus the context (default `workflow`, 002's scope), the entity and the actor's e-mail. A date
+ * range must not end before it starts.
+ */
+export const auditQuery = pageQuery
+  .extend({
+    task_id: z.string().trim().max(64).optional(),
+    user_id: z.coerce.number().int().positive().optional(),
+    actor: z.string().trim().min(1).max(254).optional(),
+    context: z.enum(AUDIT_CONTEXTS).default('workflow'),
+    entity_type: z.string().trim().min(1).max(64).optional(),
+    entity_id: z.string().trim().min(1).max(64).optional(),
+    action: z.string().trim().max(64).optional(),
+    start_date: z.coerce.date().optional(),
+    end_date: z.coerce.date().optional(),
+  })
+  .refine((q) => !q.start_date || !q.end_date || q.end_date >= q.start_date, {
+    message: 'The end is before the start',
+    path: ['end_date'],
+  });
 export type AuditQuery = z.infer<typeof auditQuery>;
 
 export const unassignedQuery = pageQuery.extend({ search: z.string().trim().optional() });

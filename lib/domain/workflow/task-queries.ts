@@ -271,9 +271,16 @@ export async function myTasks(actor: Actor, q: TaskListQuery) {
   );
 }
 
-export async function allTasks(actor: Actor, q: TaskListQuery) {
-  assertSeesAll(actor);
-  return listTasks(actor, q);
+/** Task answers for ids already chosen and ordered elsewhere (the admin list filters in SQL), in that order. */
+export async function taskDtosInOrder(ids: number[], now = new Date()) {
+  if (!ids.length) return [];
+  const rows = await db.task.findMany({ where: { id: { in: ids } }, include: taskInclude });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const users = await namesFor(rows);
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r ? [taskDto(r, users, now)] : [];
+  });
 }
 
 /** 002/003 list; admins see all, others the tasks they own or were assigned on. */
@@ -453,10 +460,13 @@ export async function workflowVisualization(actor: Actor, q: { workflow_id?: num
 /** 002 audit: the workflow context's audit rows (admins). */
 export async function workflowAudit(actor: Actor, q: AuditQuery) {
   assertSeesAll(actor);
-  const where = {
-    context: 'workflow',
+  const where: Prisma.AuditLogWhereInput = {
+    context: q.context,
     ...(q.task_id ? { entityType: 'task', entityId: q.task_id } : {}),
+    ...(q.entity_type && !q.task_id ? { entityType: q.entity_type } : {}),
+    ...(q.entity_id && !q.task_id ? { entityId: q.entity_id } : {}),
     ...(q.user_id ? { actorId: q.user_id } : {}),
+    ...(q.actor ? { actorEmail: { contains: q.actor, mode: 'insensitive' } } : {}),
     ...(q.action ? { action: q.action } : {}),
     ...(q.start_date || q.end_date
       ? { at: { ...(q.start_date ? { gte: q.start_date } : {}), ...(q.end_date ? { lte: q.end_date } : {}) } }
@@ -474,6 +484,7 @@ export async function workflowAudit(actor: Actor, q: AuditQuery) {
       user: r.actorEmail ?? 'system',
       user_id: r.actorId,
       action: r.action,
+      context: r.context,
       entity_type: r.entityType,
       task_id: r.entityType === 'task' ? r.entityId : null,
       entity_id: r.entityId,

@@ -4,7 +4,8 @@ import { endpoint, route } from '@/lib/server/http';
 
 export const { GET, POST, PUT, PATCH, DELETE } = route({
   GET: endpoint({
-    summary: 'Workflow audit log (filters: task_id, user_id, action, start_date, end_date; admins)',
+    summary:
+      'Audit log (admins), newest first; filters: context (default workflow), task_id, entity_type, entity_id, user_id, actor (e-mail contains), action, start_date, end_date (not before start_date). Each entry carries its old and new values.',
     tags: ['audit'],
     query: auditQuery,
     handler: ({ actor, query }) => workflowAudit(actor, query),

@@ -79,3 +79,41 @@ export function CsatDistributionChart({ distribution }: { distribution: { rating
     </figure>
   );
 }
+
+/** Seconds as hours with one decimal (the step times' unit in charts and tables). */
+export const hours = (s: number) => Math.round((s / 3600) * 10) / 10;
+
+export function TimePerStepChart({
+  steps,
+}: {
+  steps: { workflow: string; step: string; completed: number; median_seconds: number; p90_seconds: number }[];
+}) {
+  const data = steps.map((s) => ({
+    name: `${s.workflow} · ${s.step}`,
+    median: hours(s.median_seconds),
+    p90: hours(s.p90_seconds),
+    completed: s.completed,
+  }));
+  return (
+    <figure className="space-y-3">
+      <div className="h-64 w-full text-slate-500" aria-hidden>
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.2} />
+            <XAxis dataKey="name" stroke="currentColor" fontSize={12} />
+            <YAxis stroke="currentColor" fontSize={12} unit=" h" />
+            <Tooltip contentStyle={tooltip} />
+            <Legend />
+            <Bar dataKey="median" name="Median (hours)" fill="#6366f1" />
+            <Bar dataKey="p90" name="90th percentile (hours)" fill="#f59e0b" />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <NumbersTable
+        caption="Time spent per step in hours: median and 90th percentile"
+        head={['Step', 'Finished', 'Median (h)', '90th percentile (h)']}
+        rows={data.map((d) => [d.name, d.completed, d.median, d.p90])}
+      />
+    </figure>
+  );
+}

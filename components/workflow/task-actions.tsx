@@ -157,7 +157,13 @@ export function TakeOverForm({ taskItemId, selfId, onDone }: { taskItemId: numbe
       )}
     >
       <FormError>{formError}</FormError>
-      <FieldTextarea id="takeover-notes" label="Why you are taking it over" rows={2} error={errorOf('notes')} {...form.register('notes')} />
+      <FieldTextarea
+        id="takeover-notes"
+        label="Why you are taking it over"
+        rows={2}
+        error={errorOf('notes')}
+        {...form.register('notes')}
+      />
       <Button type="submit" pending={pending}>
         Take over
       </Button>

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
-import { CreatedResolvedChart, CsatDistributionChart } from '@/components/dashboards/charts';
+import { CreatedResolvedChart, CsatDistributionChart, hours, TimePerStepChart } from '@/components/dashboards/charts';
+import { CsatTrend } from '@/components/dashboards/csat-trend';
 import { StatTile, type Tone } from '@/components/dashboards/stat-tile';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { catalog } from '@/lib/domain/helpdesk/queries';
-import { adminReport } from '@/lib/domain/reporting/admin';
+import { AppError } from '@/lib/domain/errors';
+import { adminReport, reportFilterOptions } from '@/lib/domain/reporting/admin';
 import { adminReportQuery, THRESHOLDS } from '@/lib/domain/reporting/schemas';
 import { requirePortal } from '@/lib/server/session';
 
@@ -31,6 +33,58 @@ function Flag({ tone, children }: { tone: Tone; children: React.ReactNode }) {
   );
 }
 
+/** A figure's heading with the CSV of just that figure beside it. */
+function Head({ id, csv, children }: { id: string; csv: string; children: React.ReactNode }) {
+  return (
+    <div className="mb-2 flex items-baseline justify-between gap-2">
+      <h2 id={id} className="text-lg font-semibold">
+        {children}
+      </h2>
+      <a href={csv} download className="text-xs text-slate-600 underline dark:text-slate-400">
+        CSV<span className="sr-only"> of this figure</span>
+      </a>
+    </div>
+  );
+}
+
+function ComplianceTable({
+  label,
+  rows,
+  tone,
+  empty,
+}: {
+  label: string;
+  rows: { key: number; name: string; completed: number; met: number; percent: number | null }[];
+  tone: (p: number | null) => Tone;
+  empty: string;
+}) {
+  if (rows.length === 0) return <p className="text-sm text-slate-500">{empty}</p>;
+  return (
+    <Table>
+      <THead>
+        <tr>
+          <TH>{label}</TH>
+          <TH>Finished</TH>
+          <TH>On time</TH>
+          <TH>Compliance</TH>
+        </tr>
+      </THead>
+      <TBody>
+        {rows.map((r) => (
+          <TR key={r.key}>
+            <TD>{r.name}</TD>
+            <TD className="tabular-nums">{r.completed}</TD>
+            <TD className="tabular-nums">{r.met}</TD>
+            <TD className="tabular-nums">
+              <Flag tone={tone(r.percent)}>{r.percent === null ? '—' : `${r.percent} %`}</Flag>
+            </TD>
+          </TR>
+        ))}
+      </TBody>
+    </Table>
+  );
+}
+
 export default async function AdminHome({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requirePortal('admin');
   const sp = await searchParams;
@@ -39,16 +93,27 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
     to: sp.to || undefined,
     department: sp.department || undefined,
     priority: sp.priority || undefined,
+    workflow_id: sp.workflow_id || undefined,
   };
   const parsed = adminReportQuery.safeParse(raw);
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => i.message);
-  const [report, c] = await Promise.all([
-    adminReport(actor, parsed.success ? parsed.data : adminReportQuery.parse({})),
+  const fallback = adminReportQuery.parse({});
+  const [report, c, options] = await Promise.all([
+    adminReport(actor, parsed.success ? parsed.data : fallback).catch((e) => {
+      // An unknown workflow: say so and show the unfiltered last 30 days.
+      if (!(e instanceof AppError) || e.status !== 400) throw e;
+      problems.push(...Object.values((e.details ?? {}) as Record<string, string[]>).flat());
+      return adminReport(actor, fallback);
+    }),
     catalog(),
+    reportFilterOptions(actor),
   ]);
   const csv = new URLSearchParams({ ...report.range, format: 'csv' });
   if (report.filters.department) csv.set('department', report.filters.department);
   if (report.filters.priority) csv.set('priority', report.filters.priority);
+  if (report.filters.workflow_id) csv.set('workflow_id', String(report.filters.workflow_id));
+  const csvOf = (section: string) => `/tts/reports/admin/?${csv.toString()}&section=${section}`;
+  const workflowName = options.workflows.find((w) => w.id === report.filters.workflow_id)?.name;
   const backlogTone: Tone =
     report.backlog.open >= THRESHOLDS.backlogCritical
       ? 'critical'
@@ -70,6 +135,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
             {report.range.from} to {report.range.to} (UTC)
             {report.filters.department ? ` · ${report.filters.department}` : ''}
             {report.filters.priority ? ` · ${report.filters.priority}` : ''}
+            {workflowName ? ` · ${workflowName}` : ''}
           </p>
         </div>
         <a
@@ -115,6 +181,19 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
             ))}
           </select>
         </div>
+        <div>
+          <label htmlFor="workflow_id" className="block text-xs text-slate-500">
+            Workflow
+          </label>
+          <select id="workflow_id" name="workflow_id" defaultValue={report.filters.workflow_id ?? ''} className={field}>
+            <option value="">Any</option>
+            {options.workflows.map((w) => (
+              <option key={w.id} value={w.id}>
+                {w.name}
+              </option>
+            ))}
+          </select>
+        </div>
         <button type="submit" className="h-9 rounded-md border border-slate-300 px-3 text-sm dark:border-slate-700">
           Apply
         </button>
@@ -128,9 +207,9 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
         </p>
       ) : null}
       <section aria-labelledby="at-a-glance">
-        <h2 id="at-a-glance" className="mb-2 text-lg font-semibold">
+        <Head id="at-a-glance" csv={csvOf('rates')}>
           At a glance
-        </h2>
+        </Head>
         <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
           <StatTile
             label="Open backlog"
@@ -166,16 +245,16 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
         aria-labelledby="created-resolved"
         className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
       >
-        <h2 id="created-resolved" className="mb-2 text-lg font-semibold">
+        <Head id="created-resolved" csv={csvOf('created_vs_resolved')}>
           Created and resolved per day
-        </h2>
+        </Head>
         <CreatedResolvedChart days={report.created_vs_resolved} />
       </section>
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="backlog-age">
-          <h2 id="backlog-age" className="mb-2 text-lg font-semibold">
+          <Head id="backlog-age" csv={csvOf('backlog')}>
             Backlog by age
-          </h2>
+          </Head>
           <Table>
             <THead>
               <tr>
@@ -196,9 +275,9 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
           </Table>
         </section>
         <section aria-labelledby="sla-priority">
-          <h2 id="sla-priority" className="mb-2 text-lg font-semibold">
+          <Head id="sla-priority" csv={csvOf('sla_compliance')}>
             SLA compliance by priority
-          </h2>
+          </Head>
           <Table>
             <THead>
               <tr>
@@ -222,10 +301,32 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
             </TBody>
           </Table>
         </section>
+        <section aria-labelledby="sla-workflow">
+          <Head id="sla-workflow" csv={csvOf('sla_by_workflow')}>
+            SLA compliance by workflow
+          </Head>
+          <ComplianceTable
+            label="Workflow"
+            rows={report.sla_by_workflow.map((x) => ({ key: x.workflow_id, name: x.workflow, ...x }))}
+            tone={slaTone}
+            empty="No task finished in this range."
+          />
+        </section>
+        <section aria-labelledby="sla-step">
+          <Head id="sla-step" csv={csvOf('sla_by_step')}>
+            SLA compliance by step
+          </Head>
+          <ComplianceTable
+            label="Step"
+            rows={report.sla_by_step.map((x) => ({ key: x.step_id, name: `${x.workflow} · ${x.step}`, ...x }))}
+            tone={slaTone}
+            empty="No step finished in this range."
+          />
+        </section>
         <section aria-labelledby="workload">
-          <h2 id="workload" className="mb-2 text-lg font-semibold">
+          <Head id="workload" csv={csvOf('workload')}>
             Workload per agent
-          </h2>
+          </Head>
           {report.workload.length === 0 ? (
             <p className="text-sm text-slate-500">Nobody has open work.</p>
           ) : (
@@ -264,9 +365,9 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
           )}
         </section>
         <section aria-labelledby="routing">
-          <h2 id="routing" className="mb-2 text-lg font-semibold">
+          <Head id="routing" csv={csvOf('routing')}>
             Routing outcomes
-          </h2>
+          </Head>
           <Table>
             <THead>
               <tr>
@@ -290,13 +391,41 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
         </section>
       </div>
       <section
+        aria-labelledby="time-step"
+        className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+      >
+        <Head id="time-step" csv={csvOf('time_per_step')}>
+          Time spent per step
+        </Head>
+        {report.time_per_step.length === 0 ? (
+          <p className="text-sm text-slate-500">No step finished in this range.</p>
+        ) : (
+          <>
+            <p className="mb-2 text-sm text-slate-600 dark:text-slate-400">
+              From the step&apos;s start to the person who finished it; the slowest step takes a median of{' '}
+              {Math.max(...report.time_per_step.map((x) => hours(x.median_seconds)))} hours.
+            </p>
+            <TimePerStepChart steps={report.time_per_step} />
+          </>
+        )}
+      </section>
+      <section
+        aria-labelledby="csat-trend"
+        className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+      >
+        <Head id="csat-trend" csv={csvOf('csat_trend')}>
+          CSAT per week
+        </Head>
+        <CsatTrend weeks={report.csat_trend} />
+      </section>
+      <section
         aria-labelledby="csat-dist"
         className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
       >
-        <h2 id="csat-dist" className="mb-2 text-lg font-semibold">
+        <Head id="csat-dist" csv={csvOf('csat')}>
           CSAT: {report.csat.count} rating{report.csat.count === 1 ? '' : 's'}
           {report.csat.average === null ? '' : `, average ${report.csat.average} of 5`}
-        </h2>
+        </Head>
         <CsatDistributionChart distribution={report.csat.distribution} />
       </section>
     </div>

@@ -2,20 +2,27 @@
 import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import type { Actor } from '../actor';
+import { validationFailed } from '../errors';
 import { assertCanReadAdminReports } from './policy';
-import type { AdminReportQuery } from './schemas';
+import type { AdminReportQuery, ReportSection } from './schemas';
+import { weekStart } from './queries';
 
 const DAY = 86_400_000;
-const TERMINAL = ['Resolved', 'Closed', 'Rejected', 'Withdrawn'];
+/** Literal, not a parameter: the planner must see it to use the open-tickets partial index (report_indexes). */
+const TERMINAL_SQL = Prisma.raw(`('Resolved', 'Closed', 'Rejected', 'Withdrawn')`);
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const pct = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 10 : null);
 
 export interface AdminReport {
   range: { from: string; to: string };
-  filters: { department: string | null; priority: string | null };
+  filters: { department: string | null; priority: string | null; workflow_id: number | null };
   created_vs_resolved: { day: string; created: number; resolved: number }[];
   backlog: { open: number; buckets: { bucket: string; count: number }[] };
   sla_compliance: { priority: string; completed: number; met: number; percent: number | null }[];
+  sla_by_workflow: { workflow_id: number; workflow: string; completed: number; met: number; percent: number | null }[];
+  sla_by_step: StepFigure<{ completed: number; met: number; percent: number | null }>[];
+  /** Seconds from the step's clock start (its first assignment) to the assignment that finished it. */
+  time_per_step: StepFigure<{ completed: number; median_seconds: number; p90_seconds: number }>[];
   workload: { user_id: number; name: string; open: number; due_soon: number; breached: number }[];
   rates: {
     tasks: number;
@@ -25,8 +32,12 @@ export interface AdminReport {
     transfer_percent: number | null;
   };
   csat: { count: number; average: number | null; distribution: { rating: number; count: number }[] };
+  /** Ratings per week (Monday, UTC) that overlaps the range. */
+  csat_trend: { week_start: string; count: number; average: number | null }[];
   routing: { routed: number; unassigned: number };
 }
+
+type StepFigure<T> = { workflow_id: number; workflow: string; step_id: number; step: string } & T;
 
 export function rangeOf(q: AdminReportQuery, now = new Date()): { from: Date; to: Date } {
   if (q.from && q.to) return { from: new Date(`${q.from}T00:00:00Z`), to: new Date(`${q.to}T00:00:00Z`) };
@@ -40,10 +51,23 @@ export async function adminReport(actor: Actor, q: AdminReportQuery, now = new D
   const end = new Date(to.getTime() + DAY);
   const dept = q.department ?? null;
   const prio = q.priority ?? null;
-  // Help-desk ticket filters, and the same filters on the workflow's copy of the ticket.
-  const t = Prisma.sql`(${dept}::text IS NULL OR t.department = ${dept}) AND (${prio}::text IS NULL OR t.priority = ${prio})`;
-  const w = Prisma.sql`(${dept}::text IS NULL OR wt.department = ${dept}) AND (${prio}::text IS NULL OR wt.priority = ${prio})`;
-  const [created, resolved, backlog, sla, workload, rates, csat, routing] = await Promise.all([
+  const wf = q.workflow_id ?? null;
+  const workflows = await db.workflow.findMany({ select: { id: true, name: true } });
+  if (wf && !workflows.some((x) => x.id === wf)) throw validationFailed({ 'query.workflow_id': ['No such workflow'] });
+  // Help-desk ticket filters, and the same filters on the workflow's copy of the ticket. A workflow filter keeps
+  // the tickets that workflow worked on.
+  const w = Prisma.sql`(${dept}::text IS NULL OR wt.department = ${dept}) AND (${prio}::text IS NULL OR wt.priority = ${prio})
+    AND (${wf}::int IS NULL OR EXISTS (SELECT 1 FROM workflow.tasks kw WHERE kw.ticket_id = wt.id AND kw.workflow_id = ${wf}))`;
+  const t = wf
+    ? Prisma.sql`(${dept}::text IS NULL OR t.department = ${dept}) AND (${prio}::text IS NULL OR t.priority = ${prio})
+        AND EXISTS (SELECT 1 FROM workflow.tickets wt JOIN workflow.tasks kw ON kw.ticket_id = wt.id
+                    WHERE wt.ticket_number = t.ticket_number AND kw.workflow_id = ${wf})`
+    : Prisma.sql`(${dept}::text IS NULL OR t.department = ${dept}) AND (${prio}::text IS NULL OR t.priority = ${prio})`;
+  // Task figures join the ticket copy only when a ticket filter needs it, and filter the workflow on the task.
+  const wtJoin = dept || prio ? Prisma.sql`JOIN workflow.tickets wt ON wt.id = k.ticket_id` : Prisma.empty;
+  const k = Prisma.sql`${wf ? Prisma.sql`k.workflow_id = ${wf}` : Prisma.sql`true`}
+    ${dept ? Prisma.sql`AND wt.department = ${dept}` : Prisma.empty} ${prio ? Prisma.sql`AND wt.priority = ${prio}` : Prisma.empty}`;
+  const [created, resolved, backlog, sla, workload, rates, csat, routing, slaWf, steps, trend] = await Promise.all([
     db.$queryRaw<{ d: Date; n: bigint }[]>`
       SELECT date_trunc('day', t.created_at AT TIME ZONE 'UTC') AS d, count(*) AS n FROM helpdesk.tickets t
       WHERE t.created_at >= ${from} AND t.created_at < ${end} AND ${t} GROUP BY 1`,
@@ -54,34 +78,74 @@ export async function adminReport(actor: Actor, q: AdminReportQuery, now = new D
       SELECT CASE WHEN age < interval '1 day' THEN 'under_1_day' WHEN age < interval '3 days' THEN '1_3_days'
                   WHEN age < interval '7 days' THEN '3_7_days' ELSE 'over_7_days' END AS bucket, count(*) AS n
       FROM (SELECT ${now}::timestamptz - t.created_at AS age FROM helpdesk.tickets t
-            WHERE t.status <> ALL(${TERMINAL}::text[]) AND ${t}) x GROUP BY 1`,
+            WHERE t.status NOT IN ${TERMINAL_SQL} AND ${t}) x GROUP BY 1`,
     db.$queryRaw<{ priority: string; n: bigint; met: bigint }[]>`
       SELECT wt.priority, count(*) AS n,
              count(*) FILTER (WHERE k.target_resolution IS NULL OR k.completed_at <= k.target_resolution) AS met
       FROM workflow.tasks k JOIN workflow.tickets wt ON wt.id = k.ticket_id
-      WHERE k.status IN ('completed', 'closed') AND k.completed_at >= ${from} AND k.completed_at < ${end} AND ${w}
+      WHERE k.status IN ('completed', 'closed') AND k.completed_at >= ${from} AND k.completed_at < ${end} AND ${k}
       GROUP BY 1`,
     db.$queryRaw<{ user_id: number; open: bigint; due_soon: bigint; breached: bigint }[]>`
       SELECT i.user_id, count(*) AS open,
              count(*) FILTER (WHERE i.target_resolution > ${now}::timestamptz
                                 AND i.target_resolution <= ${now}::timestamptz + interval '1 day') AS due_soon,
              count(*) FILTER (WHERE i.target_resolution <= ${now}::timestamptz) AS breached
-      FROM workflow.task_items i JOIN workflow.tasks k ON k.id = i.task_id JOIN workflow.tickets wt ON wt.id = k.ticket_id
-      WHERE i.status IN ('new', 'in_progress') AND ${w}
+      FROM workflow.task_items i JOIN workflow.tasks k ON k.id = i.task_id ${wtJoin}
+      WHERE i.status IN ('new', 'in_progress') AND ${k}
       GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 100`,
     db.$queryRaw<{ tasks: bigint; escalated: bigint; transferred: bigint }[]>`
       SELECT count(*) AS tasks,
              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM workflow.task_items i WHERE i.task_id = k.id AND i.origin = 'Escalation')) AS escalated,
              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM workflow.task_items i WHERE i.task_id = k.id AND i.origin = 'Transferred')) AS transferred
-      FROM workflow.tasks k JOIN workflow.tickets wt ON wt.id = k.ticket_id
-      WHERE k.created_at >= ${from} AND k.created_at < ${end} AND ${w}`,
+      FROM workflow.tasks k ${wtJoin}
+      WHERE k.created_at >= ${from} AND k.created_at < ${end} AND ${k}`,
     db.$queryRaw<{ rating: number; n: bigint }[]>`
       SELECT t.csat_rating AS rating, count(*) AS n FROM helpdesk.tickets t
       WHERE t.csat_rating IS NOT NULL AND t.csat_at >= ${from} AND t.csat_at < ${end} AND ${t} GROUP BY 1`,
     db.$queryRaw<{ routing: string; n: bigint }[]>`
       SELECT wt.routing, count(*) AS n FROM workflow.tickets wt
       WHERE wt.received_at >= ${from} AND wt.received_at < ${end} AND ${w} GROUP BY 1`,
+    db.$queryRaw<{ workflow_id: number; n: bigint; met: bigint }[]>`
+      SELECT k.workflow_id, count(*) AS n,
+             count(*) FILTER (WHERE k.target_resolution IS NULL OR k.completed_at <= k.target_resolution) AS met
+      FROM workflow.tasks k ${wtJoin}
+      WHERE k.status IN ('completed', 'closed') AND k.completed_at >= ${from} AND k.completed_at < ${end} AND ${k}
+      GROUP BY 1`,
+    // Steps finished in the range: the assignment that acted on the step (resolved), timed from the step's clock.
+    db.$queryRaw<{ workflow_id: number; step_id: number; step: string; n: bigint; met: bigint; p50: number; p90: number }[]>`
+      SELECT k.workflow_id, i.step_id, max(i.step_name) AS step, count(*) AS n,
+             count(*) FILTER (WHERE i.target_resolution IS NULL OR i.acted_on <= i.target_resolution) AS met,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM i.acted_on - coalesce(i.sla_started_at, i.assigned_on))) AS p50,
+             percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM i.acted_on - coalesce(i.sla_started_at, i.assigned_on))) AS p90
+      FROM workflow.task_items i JOIN workflow.tasks k ON k.id = i.task_id ${wtJoin}
+      WHERE i.status = 'resolved' AND i.acted_on >= ${from} AND i.acted_on < ${end} AND ${k}
+      GROUP BY 1, 2`,
+    db.$queryRaw<{ week: Date; n: bigint; total: bigint }[]>`
+      SELECT date_trunc('week', t.csat_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS week, count(*) AS n, sum(t.csat_rating) AS total
+      FROM helpdesk.tickets t
+      WHERE t.csat_rating IS NOT NULL AND t.csat_at >= ${from} AND t.csat_at < ${end} AND ${t} GROUP BY 1`,
   ]);
+  const wfName = new Map(workflows.map((x) => [x.id, x.name]));
+  const stepRows = [...steps].sort(
+    (a, b) => (wfName.get(a.workflow_id) ?? '').localeCompare(wfName.get(b.workflow_id) ?? '') || a.step_id - b.step_id,
+  );
+  const stepOf = (x: (typeof steps)[number]) => ({
+    workflow_id: x.workflow_id,
+    workflow: wfName.get(x.workflow_id) ?? `Workflow ${x.workflow_id}`,
+    step_id: x.step_id,
+    step: x.step,
+  });
+  const trendBy = new Map(trend.map((x) => [x.week.getTime(), x]));
+  const weeks: AdminReport['csat_trend'] = [];
+  for (let wk = weekStart(from).getTime(); wk < end.getTime(); wk += 7 * DAY) {
+    const x = trendBy.get(wk);
+    const n = x ? Number(x.n) : 0;
+    weeks.push({
+      week_start: new Date(wk).toISOString(),
+      count: n,
+      average: x && n ? Math.round((Number(x.total) / n) * 10) / 10 : null,
+    });
+  }
   const byDay = (rows: { d: Date; n: bigint }[]) => new Map(rows.map((r) => [iso(r.d), Number(r.n)]));
   const c = byDay(created);
   const r = byDay(resolved);
@@ -108,7 +172,7 @@ export async function adminReport(actor: Actor, q: AdminReportQuery, now = new D
   const tasks = Number(rt?.tasks ?? 0);
   return {
     range: { from: iso(from), to: iso(to) },
-    filters: { department: dept, priority: prio },
+    filters: { department: dept, priority: prio, workflow_id: wf },
     created_vs_resolved: series,
     backlog: { open: buckets.reduce((a, b) => a + b.count, 0), buckets },
     sla_compliance: ['Critical', 'High', 'Medium', 'Low'].map((p) => {
@@ -117,6 +181,27 @@ export async function adminReport(actor: Actor, q: AdminReportQuery, now = new D
       const met = Number(row?.met ?? 0);
       return { priority: p, completed: n, met, percent: pct(met, n) };
     }),
+    sla_by_workflow: slaWf
+      .map((x) => ({
+        workflow_id: x.workflow_id,
+        workflow: wfName.get(x.workflow_id) ?? `Workflow ${x.workflow_id}`,
+        completed: Number(x.n),
+        met: Number(x.met),
+        percent: pct(Number(x.met), Number(x.n)),
+      }))
+      .sort((a, b) => a.workflow.localeCompare(b.workflow)),
+    sla_by_step: stepRows.map((x) => ({
+      ...stepOf(x),
+      completed: Number(x.n),
+      met: Number(x.met),
+      percent: pct(Number(x.met), Number(x.n)),
+    })),
+    time_per_step: stepRows.map((x) => ({
+      ...stepOf(x),
+      completed: Number(x.n),
+      median_seconds: Math.round(Number(x.p50)),
+      p90_seconds: Math.round(Number(x.p90)),
+    })),
     workload: workload.map((x) => ({
       user_id: x.user_id,
       name: names.get(x.user_id) ?? `User ${x.user_id}`,
@@ -136,6 +221,7 @@ export async function adminReport(actor: Actor, q: AdminReportQuery, now = new D
       average: csatCount ? Math.round((dist.reduce((a, x) => a + x.rating * x.count, 0) / csatCount) * 10) / 10 : null,
       distribution: dist,
     },
+    csat_trend: weeks,
     routing: {
       routed: Number(routing.find((x) => x.routing === 'routed')?.n ?? 0),
       unassigned: Number(routing.find((x) => x.routing === 'unassigned')?.n ?? 0),
@@ -143,20 +229,35 @@ export async function adminReport(actor: Actor, q: AdminReportQuery, now = new D
   };
 }
 
-/** The report as CSV: one section per figure, `section,key,value…` rows. */
-export function adminReportCsv(r: AdminReport): string {
-  const rows: (string | number | null)[][] = [['section', 'key', 'value', 'value2', 'value3']];
-  for (const d of r.created_vs_resolved) rows.push(['created_vs_resolved', d.day, d.created, d.resolved, null]);
-  for (const b of r.backlog.buckets) rows.push(['backlog', b.bucket, b.count, null, null]);
-  for (const s of r.sla_compliance) rows.push(['sla_compliance', s.priority, s.completed, s.met, s.percent]);
-  for (const w of r.workload) rows.push(['workload', w.name, w.open, w.due_soon, w.breached]);
-  rows.push(['rates', 'escalated', r.rates.escalated, r.rates.tasks, r.rates.escalation_percent]);
-  rows.push(['rates', 'transferred', r.rates.transferred, r.rates.tasks, r.rates.transfer_percent]);
-  for (const d of r.csat.distribution) rows.push(['csat', String(d.rating), d.count, null, null]);
-  rows.push(['routing', 'routed', r.routing.routed, null, null], ['routing', 'unassigned', r.routing.unassigned, null, null]);
+/**
+ * The report as CSV: one section per figure, `section,key,value…` rows; `section` keeps one figure's rows. Step rows
+ * are keyed `workflow / step`; times are seconds.
+ */
+export function adminReportCsv(r: AdminReport, section?: ReportSection): string {
+  const all: (string | number | null)[][] = [];
+  for (const d of r.created_vs_resolved) all.push(['created_vs_resolved', d.day, d.created, d.resolved, null]);
+  for (const b of r.backlog.buckets) all.push(['backlog', b.bucket, b.count, null, null]);
+  for (const s of r.sla_compliance) all.push(['sla_compliance', s.priority, s.completed, s.met, s.percent]);
+  for (const s of r.sla_by_workflow) all.push(['sla_by_workflow', s.workflow, s.completed, s.met, s.percent]);
+  for (const s of r.sla_by_step) all.push(['sla_by_step', `${s.workflow} / ${s.step}`, s.completed, s.met, s.percent]);
+  for (const s of r.time_per_step)
+    all.push(['time_per_step', `${s.workflow} / ${s.step}`, s.completed, s.median_seconds, s.p90_seconds]);
+  for (const w of r.workload) all.push(['workload', w.name, w.open, w.due_soon, w.breached]);
+  all.push(['rates', 'escalated', r.rates.escalated, r.rates.tasks, r.rates.escalation_percent]);
+  all.push(['rates', 'transferred', r.rates.transferred, r.rates.tasks, r.rates.transfer_percent]);
+  for (const d of r.csat.distribution) all.push(['csat', String(d.rating), d.count, null, null]);
+  for (const d of r.csat_trend) all.push(['csat_trend', d.week_start.slice(0, 10), d.count, d.average, null]);
+  all.push(['routing', 'routed', r.routing.routed, null, null], ['routing', 'unassigned', r.routing.unassigned, null, null]);
+  const rows = [['section', 'key', 'value', 'value2', 'value3'], ...all.filter((x) => !section || x[0] === section)];
   const cell = (v: string | number | null) => {
     const s = v === null ? '' : String(v);
     return /[",\n]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return `${rows.map((row) => row.map(cell).join(',')).join('\n')}\n`;
+}
+
+/** What the report's filters offer beside the help-desk catalog: the workflows. */
+export async function reportFilterOptions(actor: Actor) {
+  assertCanReadAdminReports(actor);
+  return { workflows: await db.workflow.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } }) };
 }

@@ -13,6 +13,22 @@ const day = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-01')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'Not a date');
 
+/** The figures of the admin report, as named in its CSV. */
+export const REPORT_SECTIONS = [
+  'created_vs_resolved',
+  'backlog',
+  'sla_compliance',
+  'sla_by_workflow',
+  'sla_by_step',
+  'time_per_step',
+  'workload',
+  'rates',
+  'csat',
+  'csat_trend',
+  'routing',
+] as const;
+export type ReportSection = (typeof REPORT_SECTIONS)[number];
+
 /** GET /tts/reports/admin/: a bounded date range (UTC days, both included) and optional filters. */
 export const adminReportQuery = z
   .object({
@@ -20,7 +36,10 @@ export const adminReportQuery = z
     to: day.optional(),
     department: z.string().trim().min(1).max(64).optional(),
     priority: z.enum(['Critical', 'High', 'Medium', 'Low']).optional(),
+    workflow_id: z.coerce.number().int().positive().optional(),
     format: z.enum(['json', 'csv']).default('json'),
+    /** With format=csv: only this figure's rows. */
+    section: z.enum(REPORT_SECTIONS).optional(),
   })
   .superRefine((q, ctx) => {
     if (!!q.from !== !!q.to)

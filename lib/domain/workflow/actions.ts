@@ -531,6 +531,7 @@ export async function transferTask(actor: Actor, input: TransferInput) {
       action: 'task_transferred',
       entityType: 'task',
       entityId: item.taskId,
+      oldValues: { task_item_id: item.id, user_id: item.userId },
       newValues: { from_task_item_id: item.id, task_item_id: created.id, to_user_id: target.id, notes: input.notes },
     });
     publishTaskChange(tx, { ticketNumber: item.task.ticket.ticketNumber, taskId: item.taskId, action: 'task_transferred' });

@@ -35,7 +35,8 @@ async function assertKnownFilters(q: AllTasksQuery) {
   if (q.step_id && !step) fields['query.step_id'] = ['No such step'];
   else if (q.step_id && q.workflow_id && workflow && step && step.workflowId !== q.workflow_id)
     fields['query.step_id'] = ['This step belongs to another workflow'];
-  if ((q.assigned_user ?? q.user_id) && !user) fields[q.assigned_user ? 'query.assigned_user' : 'query.user_id'] = ['No such user'];
+  if ((q.assigned_user ?? q.user_id) && !user)
+    fields[q.assigned_user ? 'query.assigned_user' : 'query.user_id'] = ['No such user'];
   if (Object.keys(fields).length) throw validationFailed(fields);
 }
 
@@ -90,13 +91,21 @@ export async function allTasksFilterOptions(actor: Actor) {
   assertSeesAll(actor);
   const [workflows, steps, people] = await Promise.all([
     db.workflow.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } }),
-    db.workflowStep.findMany({ select: { id: true, name: true, workflowId: true }, orderBy: [{ workflowId: 'asc' }, { order: 'asc' }] }),
+    db.workflowStep.findMany({
+      select: { id: true, name: true, workflowId: true },
+      orderBy: [{ workflowId: 'asc' }, { order: 'asc' }],
+    }),
     activeUsersOfSystem('tts'),
   ]);
   const names = new Map(workflows.map((w) => [w.id, w.name]));
   return {
     workflows,
-    steps: steps.map((s) => ({ id: s.id, name: s.name, workflow_id: s.workflowId, workflow_name: names.get(s.workflowId) ?? '' })),
+    steps: steps.map((s) => ({
+      id: s.id,
+      name: s.name,
+      workflow_id: s.workflowId,
+      workflow_name: names.get(s.workflowId) ?? '',
+    })),
     assignees: people.map((u) => ({ id: u.id, name: u.name })),
   };
 }
@@ -110,7 +119,9 @@ export async function rowTransferOptions(
   rows: { task_item_id: number | null; assigned_user: number | null; current_step_detail: { role_id: number } | null }[],
 ) {
   if (!canTransfer(actor)) return { canTransfer: false, targets: {} as Record<number, { id: number; name: string }[]> };
-  const roles = [...new Set(rows.flatMap((r) => (r.task_item_id && r.current_step_detail ? [r.current_step_detail.role_id] : [])))];
+  const roles = [
+    ...new Set(rows.flatMap((r) => (r.task_item_id && r.current_step_detail ? [r.current_step_detail.role_id] : []))),
+  ];
   const members = new Map(await Promise.all(roles.map(async (id) => [id, await activeUsersInRole(id)] as const)));
   const targets: Record<number, { id: number; name: string }[]> = {};
   for (const r of rows) {

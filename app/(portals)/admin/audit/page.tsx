@@ -47,8 +47,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     end_date: values.to && !dateProblem ? `${values.to}T23:59:59.999Z` : undefined,
     page_size: PAGE_SIZE,
   });
-  const problem =
-    dateProblem ?? (parsed.success ? null : parsed.error.issues.map((i) => i.message).join(' · '));
+  const problem = dateProblem ?? (parsed.success ? null : parsed.error.issues.map((i) => i.message).join(' · '));
   const entries = parsed.success && !dateProblem ? await workflowAudit(actor, parsed.data) : null;
   const page = parsed.success ? parsed.data.page : 1;
   const href = (p: number) => {
@@ -126,9 +125,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </tr>
         </THead>
         <TBody>
-          {entries && entries.results.length === 0 && (
-            <EmptyRow colSpan={5}>Nothing was recorded for these filters.</EmptyRow>
-          )}
+          {entries && entries.results.length === 0 && <EmptyRow colSpan={5}>Nothing was recorded for these filters.</EmptyRow>}
           {entries?.results.map((e) => (
             <TR key={e.id} data-testid={`audit-${e.id}`} className="align-top">
               <TD className="whitespace-nowrap text-xs">{formatDate(e.timestamp)}</TD>

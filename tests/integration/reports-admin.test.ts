@@ -220,3 +220,251 @@ describe('GET /tts/reports/admin/', () => {
     expect((await get({})).status).toBe(200);
   });
 });
+
+describe('GET /tts/reports/admin/: per workflow and per step, CSAT trend', () => {
+  const dept2 = `Rep2 ${randomUUID().slice(0, 8)}`;
+  let w2: { id: number; name: string; triage: number; resolution: number; versionId: number; role: number };
+
+  async function routed(o: {
+    created: Date;
+    status: string;
+    completed?: Date;
+    target?: Date;
+    csat?: number;
+    csatAt?: Date;
+    items: { step: 'triage' | 'resolution'; status: string; started: Date; acted?: Date; target?: Date }[];
+  }) {
+    const number = uniqueTicketNumber();
+    await db.ticket.create({
+      data: {
+        ticketNumber: number,
+        subject: 's',
+        description: 'd',
+        category: 'IT Support',
+        department: dept2,
+        priority: 'Medium',
+        status: o.completed ? 'Closed' : 'In Progress',
+        employeeId: 1,
+        createdAt: o.created,
+        resolvedAt: o.completed ?? null,
+        csatRating: o.csat ?? null,
+        csatAt: o.csatAt ?? null,
+      },
+    });
+    const wt = await db.workflowTicket.create({
+      data: {
+        ticketNumber: number,
+        subject: 's',
+        description: 'd',
+        department: dept2,
+        category: 'IT Support',
+        priority: 'Medium',
+        employeeId: 1,
+        hdtsStatus: 'Open',
+        ticketCreatedAt: o.created,
+        payload: {},
+        receivedAt: o.created,
+      },
+    });
+    await db.task.create({
+      data: {
+        ticketId: wt.id,
+        workflowId: w2.id,
+        versionId: w2.versionId,
+        currentStepId: w2.resolution,
+        status: o.status,
+        createdAt: o.created,
+        startedAt: o.created,
+        completedAt: o.completed ?? null,
+        targetResolution: o.target ?? null,
+        items: {
+          create: o.items.map((i) => ({
+            userId: agent.id,
+            roleId: w2.role,
+            stepId: w2[i.step],
+            stepName: i.step === 'triage' ? 'Triage' : 'Resolution',
+            status: i.status,
+            assignedOn: i.started,
+            slaStartedAt: i.started,
+            actedOn: i.acted ?? null,
+            targetResolution: i.target ?? null,
+          })),
+        },
+      },
+    });
+  }
+
+  beforeAll(async () => {
+    const built = await threeStepWorkflow({ department: dept2 });
+    const version = await db.workflowVersion.findFirstOrThrow({ where: { workflowId: built.id }, orderBy: { id: 'desc' } });
+    const steps = await db.workflowStep.findMany({ where: { workflowId: built.id } });
+    const step = (n: string) => steps.find((s) => s.name === n)?.id as number;
+    w2 = {
+      id: built.id,
+      name: `WF ${dept2}`,
+      triage: step('Triage'),
+      resolution: step('Resolution'),
+      versionId: version.id,
+      role: built.roles.triage.role.id,
+    };
+    // P: on time overall; triage 2 h (late), resolution 24 h (on time). Rated 5 on Wed Apr 2.
+    await routed({
+      created: at('2025-04-01T10:00:00'),
+      status: 'completed',
+      completed: at('2025-04-02T12:00:00'),
+      target: at('2025-04-03T00:00:00'),
+      csat: 5,
+      csatAt: at('2025-04-02T15:00:00'),
+      items: [
+        {
+          step: 'triage',
+          status: 'resolved',
+          started: at('2025-04-01T10:00:00'),
+          acted: at('2025-04-01T12:00:00'),
+          target: at('2025-04-01T11:00:00'),
+        },
+        {
+          step: 'resolution',
+          status: 'resolved',
+          started: at('2025-04-01T12:00:00'),
+          acted: at('2025-04-02T12:00:00'),
+          target: at('2025-04-03T00:00:00'),
+        },
+      ],
+    });
+    // Q: late overall; triage 4 h (no target: on time), a hand-over that does not count, resolution 44 h (late).
+    await routed({
+      created: at('2025-04-03T10:00:00'),
+      status: 'completed',
+      completed: at('2025-04-05T10:00:00'),
+      target: at('2025-04-04T00:00:00'),
+      csat: 2,
+      csatAt: at('2025-04-07T09:00:00'),
+      items: [
+        { step: 'triage', status: 'reassigned', started: at('2025-04-03T10:00:00'), acted: at('2025-04-03T11:00:00') },
+        { step: 'triage', status: 'resolved', started: at('2025-04-03T10:00:00'), acted: at('2025-04-03T14:00:00') },
+        {
+          step: 'resolution',
+          status: 'resolved',
+          started: at('2025-04-03T14:00:00'),
+          acted: at('2025-04-05T10:00:00'),
+          target: at('2025-04-04T14:00:00'),
+        },
+      ],
+    });
+    // R: still open; triage 6 h (on time).
+    await routed({
+      created: at('2025-04-06T00:00:00'),
+      status: 'in_progress',
+      items: [
+        {
+          step: 'triage',
+          status: 'resolved',
+          started: at('2025-04-06T00:00:00'),
+          acted: at('2025-04-06T06:00:00'),
+          target: at('2025-04-06T08:00:00'),
+        },
+        { step: 'resolution', status: 'in_progress', started: at('2025-04-06T06:00:00') },
+      ],
+    });
+    // A rated ticket of the department that no workflow of w2 worked on.
+    await db.ticket.create({
+      data: {
+        ticketNumber: uniqueTicketNumber(),
+        subject: 's',
+        description: 'd',
+        category: 'IT Support',
+        department: dept2,
+        priority: 'Medium',
+        status: 'Closed',
+        employeeId: 1,
+        createdAt: at('2025-04-03T08:00:00'),
+        csatRating: 1,
+        csatAt: at('2025-04-03T09:00:00'),
+      },
+    });
+  });
+
+  const get2 = async (query: Record<string, string | number>) =>
+    call(adminRoute, 'GET', '/tts/reports/admin/', { token: await tokenFor('admin'), query: { department: dept2, ...query } });
+
+  it('answers time per step (median, p90), SLA by workflow and step, and the CSAT trend exactly', async () => {
+    const r = await get2({ from: '2025-04-01', to: '2025-04-07', workflow_id: w2.id });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.filters).toEqual({ department: dept2, priority: null, workflow_id: w2.id });
+    expect(r.body.sla_by_workflow).toEqual([{ workflow_id: w2.id, workflow: w2.name, completed: 2, met: 1, percent: 50 }]);
+    const base = { workflow_id: w2.id, workflow: w2.name };
+    expect(r.body.sla_by_step).toEqual([
+      { ...base, step_id: w2.triage, step: 'Triage', completed: 3, met: 2, percent: 66.7 },
+      { ...base, step_id: w2.resolution, step: 'Resolution', completed: 2, met: 1, percent: 50 },
+    ]);
+    expect(r.body.time_per_step).toEqual([
+      // 2, 4 and 6 hours: median 4 h, p90 4 + 0.8 × 2 = 5.6 h.
+      { ...base, step_id: w2.triage, step: 'Triage', completed: 3, median_seconds: 4 * 3600, p90_seconds: 5.6 * 3600 },
+      // 24 and 44 hours: median 34 h, p90 24 + 0.9 × 20 = 42 h.
+      { ...base, step_id: w2.resolution, step: 'Resolution', completed: 2, median_seconds: 34 * 3600, p90_seconds: 42 * 3600 },
+    ]);
+    expect(r.body.csat_trend).toEqual([
+      { week_start: '2025-03-31T00:00:00.000Z', count: 1, average: 5 },
+      { week_start: '2025-04-07T00:00:00.000Z', count: 1, average: 2 },
+    ]);
+    // The workflow filter keeps the help-desk tickets that workflow worked on.
+    expect(r.body.created_vs_resolved.slice(0, 3)).toEqual([
+      { day: '2025-04-01', created: 1, resolved: 0 },
+      { day: '2025-04-02', created: 0, resolved: 1 },
+      { day: '2025-04-03', created: 1, resolved: 0 },
+    ]);
+    expect(r.body.csat).toMatchObject({ count: 2, average: 3.5 });
+  });
+
+  it('without the workflow filter the department counts every ticket; a range of its own narrows the steps', async () => {
+    const all = await get2({ from: '2025-04-01', to: '2025-04-07' });
+    expect(all.body.csat_trend[0]).toEqual({ week_start: '2025-03-31T00:00:00.000Z', count: 2, average: 3 });
+    expect(all.body.created_vs_resolved[2]).toEqual({ day: '2025-04-03', created: 2, resolved: 0 });
+    const one = await get2({ from: '2025-04-06', to: '2025-04-06', workflow_id: w2.id });
+    expect(one.body.time_per_step).toEqual([
+      expect.objectContaining({ step: 'Triage', completed: 1, median_seconds: 6 * 3600, p90_seconds: 6 * 3600 }),
+    ]);
+    expect(one.body.sla_by_workflow).toEqual([]);
+    expect(one.body.csat_trend).toEqual([{ week_start: '2025-03-31T00:00:00.000Z', count: 0, average: null }]);
+  });
+
+  it('an empty range has no step or workflow rows and a zero trend', async () => {
+    const r = await get2({ from: '2024-01-01', to: '2024-01-09', workflow_id: w2.id });
+    expect(r.body.sla_by_workflow).toEqual([]);
+    expect(r.body.sla_by_step).toEqual([]);
+    expect(r.body.time_per_step).toEqual([]);
+    expect(r.body.csat_trend).toEqual([
+      { week_start: '2024-01-01T00:00:00.000Z', count: 0, average: null },
+      { week_start: '2024-01-08T00:00:00.000Z', count: 0, average: null },
+    ]);
+  });
+
+  it('downloads one figure as CSV', async () => {
+    const r = await get2({ from: '2025-04-01', to: '2025-04-07', workflow_id: w2.id, format: 'csv', section: 'time_per_step' });
+    expect(r.headers.get('content-disposition')).toContain('report-time_per_step-2025-04-01-2025-04-07.csv');
+    expect((r.body as string).trim().split('\n')).toEqual([
+      'section,key,value,value2,value3',
+      `time_per_step,${w2.name} / Triage,3,14400,20160`,
+      `time_per_step,${w2.name} / Resolution,2,122400,151200`,
+    ]);
+    const full = await get2({ from: '2025-04-01', to: '2025-04-07', workflow_id: w2.id, format: 'csv' });
+    expect(full.body).toContain(`sla_by_workflow,${w2.name},2,1,50`);
+    expect(full.body).toContain('csat_trend,2025-04-07,1,2,');
+  });
+
+  it('an unknown workflow or section is a 400 with field details', async () => {
+    const before = await snapshot([...DEFAULT_TABLES, 'helpdesk.tickets', 'workflow.tasks']);
+    for (const [query, field] of [
+      [{ workflow_id: 99_999_999 }, 'query.workflow_id'],
+      [{ workflow_id: 'abc' }, 'query.workflow_id'],
+      [{ format: 'csv', section: 'everything' }, 'query.section'],
+      [{ format: 'xlsx' }, 'query.format'],
+    ] as const) {
+      const r = await get2(query);
+      expect(r.status, JSON.stringify(query)).toBe(400);
+      expect(r.body.details[field], JSON.stringify(r.body)).toBeDefined();
+    }
+    expect(await snapshot([...DEFAULT_TABLES, 'helpdesk.tickets', 'workflow.tasks'])).toEqual(before);
+  });
+});

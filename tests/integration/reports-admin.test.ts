@@ -468,3 +468,54 @@ describe('GET /tts/reports/admin/: per workflow and per step, CSAT trend', () =>
     expect(await snapshot([...DEFAULT_TABLES, 'helpdesk.tickets', 'workflow.tasks'])).toEqual(before);
   });
 });
+
+describe('the daily ticket rollup', () => {
+  it('stays equal to a recount through creates, updates (resolve, rate, move) and deletes', async () => {
+    const d = `Roll ${randomUUID().slice(0, 8)}`;
+    const recount = async () =>
+      db.$queryRaw<{ day: Date; created: bigint; resolved: bigint; rated: bigint }[]>`
+        SELECT day, sum(created) AS created, sum(resolved) AS resolved, sum(csat_1 + csat_2 + csat_3 + csat_4 + csat_5) AS rated
+        FROM helpdesk.ticket_daily WHERE department = ${d} GROUP BY 1 HAVING sum(created) <> 0 OR sum(resolved) <> 0
+          OR sum(csat_1 + csat_2 + csat_3 + csat_4 + csat_5) <> 0 ORDER BY 1`;
+    const direct = async () =>
+      db.$queryRaw<{ day: Date; created: bigint; resolved: bigint; rated: bigint }[]>`
+        SELECT day, sum(c) AS created, sum(r) AS resolved, sum(s) AS rated FROM (
+          SELECT (created_at AT TIME ZONE 'UTC')::date AS day, 1 AS c, 0 AS r, 0 AS s FROM helpdesk.tickets WHERE department = ${d}
+          UNION ALL SELECT (resolved_at AT TIME ZONE 'UTC')::date, 0, 1, 0 FROM helpdesk.tickets WHERE department = ${d} AND resolved_at IS NOT NULL
+          UNION ALL SELECT (csat_at AT TIME ZONE 'UTC')::date, 0, 0, 1 FROM helpdesk.tickets WHERE department = ${d} AND csat_rating IS NOT NULL
+        ) x GROUP BY 1 ORDER BY 1`;
+    const make = (created: string) =>
+      db.ticket.create({
+        data: {
+          ticketNumber: uniqueTicketNumber(),
+          subject: 's',
+          description: 'd',
+          category: 'IT Support',
+          department: d,
+          priority: 'Low',
+          status: 'Open',
+          employeeId: 1,
+          createdAt: at(created),
+        },
+      });
+    const a = await make('2025-06-01T23:30:00');
+    const b = await make('2025-06-02T00:30:00');
+    expect(await recount()).toEqual(await direct());
+    await db.ticket.update({
+      where: { id: a.id },
+      data: { resolvedAt: at('2025-06-03T10:00:00'), csatRating: 4, csatAt: at('2025-06-04T10:00:00') },
+    });
+    await db.ticket.update({ where: { id: a.id }, data: { status: 'Closed' } });
+    await db.ticket.updateMany({ where: { department: d }, data: { priority: 'High' } });
+    expect(await recount()).toEqual(await direct());
+    await db.ticket.update({ where: { id: a.id }, data: { csatRating: 2, csatAt: at('2025-06-05T10:00:00') } });
+    await db.ticket.delete({ where: { id: b.id } });
+    const after = await recount();
+    expect(after).toEqual(await direct());
+    expect(after.map((x) => [x.day.toISOString().slice(0, 10), Number(x.created), Number(x.resolved), Number(x.rated)])).toEqual([
+      ['2025-06-01', 1, 0, 0],
+      ['2025-06-03', 0, 1, 0],
+      ['2025-06-05', 0, 0, 1],
+    ]);
+  });
+});

@@ -52,7 +52,11 @@ export async function adminReport(actor: Actor, q: AdminReportQuery, now = new D
   const dept = q.department ?? null;
   const prio = q.priority ?? null;
   const wf = q.workflow_id ?? null;
-  const workflows = await db.workflow.findMany({ select: { id: true, name: true } });
+  const [workflows, stepList] = await Promise.all([
+    db.workflow.findMany({ select: { id: true, name: true } }),
+    db.workflowStep.findMany({ select: { id: true, workflowId: true } }),
+  ]);
+  const workflowOfStep = new Map(stepList.map((x) => [x.id, x.workflowId]));
   if (wf && !workflows.some((x) => x.id === wf)) throw validationFailed({ 'query.workflow_id': ['No such workflow'] });
   // Help-desk ticket filters, and the same filters on the workflow's copy of the ticket. A workflow filter keeps
   // the tickets that workflow worked on.
@@ -63,17 +67,27 @@ export async function adminReport(actor: Actor, q: AdminReportQuery, now = new D
         AND EXISTS (SELECT 1 FROM workflow.tickets wt JOIN workflow.tasks kw ON kw.ticket_id = wt.id
                     WHERE wt.ticket_number = t.ticket_number AND kw.workflow_id = ${wf})`
     : Prisma.sql`(${dept}::text IS NULL OR t.department = ${dept}) AND (${prio}::text IS NULL OR t.priority = ${prio})`;
+  // Without a workflow filter, created / resolved / CSAT come from the daily rollup (migration ticket_daily_rollup).
+  const rf = Prisma.sql`(${dept}::text IS NULL OR r.department = ${dept}) AND (${prio}::text IS NULL OR r.priority = ${prio})`;
   // Task figures join the ticket copy only when a ticket filter needs it, and filter the workflow on the task.
   const wtJoin = dept || prio ? Prisma.sql`JOIN workflow.tickets wt ON wt.id = k.ticket_id` : Prisma.empty;
   const k = Prisma.sql`${wf ? Prisma.sql`k.workflow_id = ${wf}` : Prisma.sql`true`}
     ${dept ? Prisma.sql`AND wt.department = ${dept}` : Prisma.empty} ${prio ? Prisma.sql`AND wt.priority = ${prio}` : Prisma.empty}`;
   const [created, resolved, backlog, sla, workload, rates, csat, routing, slaWf, steps, trend] = await Promise.all([
-    db.$queryRaw<{ d: Date; n: bigint }[]>`
+    wf
+      ? db.$queryRaw<{ d: Date; n: bigint }[]>`
       SELECT date_trunc('day', t.created_at AT TIME ZONE 'UTC') AS d, count(*) AS n FROM helpdesk.tickets t
-      WHERE t.created_at >= ${from} AND t.created_at < ${end} AND ${t} GROUP BY 1`,
-    db.$queryRaw<{ d: Date; n: bigint }[]>`
+      WHERE t.created_at >= ${from} AND t.created_at < ${end} AND ${t} GROUP BY 1`
+      : db.$queryRaw<{ d: Date; n: bigint }[]>`
+      SELECT r.day AS d, sum(r.created) AS n FROM helpdesk.ticket_daily r
+      WHERE r.day >= ${from}::date AND r.day < ${end}::date AND ${rf} GROUP BY 1`,
+    wf
+      ? db.$queryRaw<{ d: Date; n: bigint }[]>`
       SELECT date_trunc('day', t.resolved_at AT TIME ZONE 'UTC') AS d, count(*) AS n FROM helpdesk.tickets t
-      WHERE t.resolved_at >= ${from} AND t.resolved_at < ${end} AND ${t} GROUP BY 1`,
+      WHERE t.resolved_at >= ${from} AND t.resolved_at < ${end} AND ${t} GROUP BY 1`
+      : db.$queryRaw<{ d: Date; n: bigint }[]>`
+      SELECT r.day AS d, sum(r.resolved) AS n FROM helpdesk.ticket_daily r
+      WHERE r.day >= ${from}::date AND r.day < ${end}::date AND ${rf} GROUP BY 1`,
     db.$queryRaw<{ bucket: string; n: bigint }[]>`
       SELECT CASE WHEN age < interval '1 day' THEN 'under_1_day' WHEN age < interval '3 days' THEN '1_3_days'
                   WHEN age < interval '7 days' THEN '3_7_days' ELSE 'over_7_days' END AS bucket, count(*) AS n
@@ -90,18 +104,25 @@ export async function adminReport(actor: Actor, q: AdminReportQuery, now = new D
              count(*) FILTER (WHERE i.target_resolution > ${now}::timestamptz
                                 AND i.target_resolution <= ${now}::timestamptz + interval '1 day') AS due_soon,
              count(*) FILTER (WHERE i.target_resolution <= ${now}::timestamptz) AS breached
-      FROM workflow.task_items i JOIN workflow.tasks k ON k.id = i.task_id ${wtJoin}
-      WHERE i.status IN ('new', 'in_progress') AND ${k}
+      FROM workflow.task_items i ${wf || dept || prio ? Prisma.sql`JOIN workflow.tasks k ON k.id = i.task_id ${wtJoin}` : Prisma.empty}
+      WHERE i.status IN ('new', 'in_progress') AND ${wf || dept || prio ? k : Prisma.sql`true`}
       GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 100`,
     db.$queryRaw<{ tasks: bigint; escalated: bigint; transferred: bigint }[]>`
-      SELECT count(*) AS tasks,
-             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM workflow.task_items i WHERE i.task_id = k.id AND i.origin = 'Escalation')) AS escalated,
-             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM workflow.task_items i WHERE i.task_id = k.id AND i.origin = 'Transferred')) AS transferred
+      SELECT count(*) AS tasks, count(*) FILTER (WHERE h.escalated) AS escalated, count(*) FILTER (WHERE h.transferred) AS transferred
       FROM workflow.tasks k ${wtJoin}
+      -- hand-overs are few (a partial index holds them): one pass over them, not two lookups per task
+      LEFT JOIN (SELECT i.task_id, bool_or(i.origin = 'Escalation') AS escalated, bool_or(i.origin = 'Transferred') AS transferred
+                 FROM workflow.task_items i WHERE i.origin IN ('Escalation', 'Transferred') GROUP BY 1) h ON h.task_id = k.id
       WHERE k.created_at >= ${from} AND k.created_at < ${end} AND ${k}`,
-    db.$queryRaw<{ rating: number; n: bigint }[]>`
+    wf
+      ? db.$queryRaw<{ rating: number; n: bigint }[]>`
       SELECT t.csat_rating AS rating, count(*) AS n FROM helpdesk.tickets t
-      WHERE t.csat_rating IS NOT NULL AND t.csat_at >= ${from} AND t.csat_at < ${end} AND ${t} GROUP BY 1`,
+      WHERE t.csat_rating IS NOT NULL AND t.csat_at >= ${from} AND t.csat_at < ${end} AND ${t} GROUP BY 1`
+      : db.$queryRaw<{ rating: number; n: bigint }[]>`
+      SELECT x.rating, x.n FROM (
+        SELECT sum(csat_1) AS c1, sum(csat_2) AS c2, sum(csat_3) AS c3, sum(csat_4) AS c4, sum(csat_5) AS c5
+        FROM helpdesk.ticket_daily r WHERE r.day >= ${from}::date AND r.day < ${end}::date AND ${rf}) s,
+      LATERAL (VALUES (1, s.c1), (2, s.c2), (3, s.c3), (4, s.c4), (5, s.c5)) x(rating, n) WHERE x.n > 0`,
     db.$queryRaw<{ routing: string; n: bigint }[]>`
       SELECT wt.routing, count(*) AS n FROM workflow.tickets wt
       WHERE wt.received_at >= ${from} AND wt.received_at < ${end} AND ${w} GROUP BY 1`,
@@ -112,24 +133,31 @@ export async function adminReport(actor: Actor, q: AdminReportQuery, now = new D
       WHERE k.status IN ('completed', 'closed') AND k.completed_at >= ${from} AND k.completed_at < ${end} AND ${k}
       GROUP BY 1`,
     // Steps finished in the range: the assignment that acted on the step (resolved), timed from the step's clock.
-    db.$queryRaw<{ workflow_id: number; step_id: number; step: string; n: bigint; met: bigint; p50: number; p90: number }[]>`
-      SELECT k.workflow_id, i.step_id, max(i.step_name) AS step, count(*) AS n,
+    db.$queryRaw<{ step_id: number; step: string; n: bigint; met: bigint; p50: number; p90: number }[]>`
+      SELECT i.step_id, max(i.step_name) AS step, count(*) AS n,
              count(*) FILTER (WHERE i.target_resolution IS NULL OR i.acted_on <= i.target_resolution) AS met,
              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM i.acted_on - coalesce(i.sla_started_at, i.assigned_on))) AS p50,
              percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM i.acted_on - coalesce(i.sla_started_at, i.assigned_on))) AS p90
-      FROM workflow.task_items i JOIN workflow.tasks k ON k.id = i.task_id ${wtJoin}
-      WHERE i.status = 'resolved' AND i.acted_on >= ${from} AND i.acted_on < ${end} AND ${k}
-      GROUP BY 1, 2`,
-    db.$queryRaw<{ week: Date; n: bigint; total: bigint }[]>`
+      FROM workflow.task_items i ${dept || prio ? Prisma.sql`JOIN workflow.tasks k ON k.id = i.task_id ${wtJoin}` : Prisma.empty}
+      WHERE i.status = 'resolved' AND i.acted_on >= ${from} AND i.acted_on < ${end}
+        AND ${wf ? Prisma.sql`i.step_id IN (SELECT id FROM workflow.workflow_steps WHERE workflow_id = ${wf})` : Prisma.sql`true`}
+        ${dept ? Prisma.sql`AND wt.department = ${dept}` : Prisma.empty} ${prio ? Prisma.sql`AND wt.priority = ${prio}` : Prisma.empty}
+      GROUP BY 1`,
+    wf
+      ? db.$queryRaw<{ week: Date; n: bigint; total: bigint }[]>`
       SELECT date_trunc('week', t.csat_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS week, count(*) AS n, sum(t.csat_rating) AS total
       FROM helpdesk.tickets t
-      WHERE t.csat_rating IS NOT NULL AND t.csat_at >= ${from} AND t.csat_at < ${end} AND ${t} GROUP BY 1`,
+      WHERE t.csat_rating IS NOT NULL AND t.csat_at >= ${from} AND t.csat_at < ${end} AND ${t} GROUP BY 1`
+      : db.$queryRaw<{ week: Date; n: bigint; total: bigint }[]>`
+      SELECT date_trunc('week', r.day)::date AS week, sum(csat_1 + csat_2 + csat_3 + csat_4 + csat_5) AS n,
+             sum(csat_1 + 2 * csat_2 + 3 * csat_3 + 4 * csat_4 + 5 * csat_5) AS total
+      FROM helpdesk.ticket_daily r WHERE r.day >= ${from}::date AND r.day < ${end}::date AND ${rf} GROUP BY 1`,
   ]);
   const wfName = new Map(workflows.map((x) => [x.id, x.name]));
-  const stepRows = [...steps].sort(
-    (a, b) => (wfName.get(a.workflow_id) ?? '').localeCompare(wfName.get(b.workflow_id) ?? '') || a.step_id - b.step_id,
-  );
-  const stepOf = (x: (typeof steps)[number]) => ({
+  const stepRows = steps
+    .map((x) => ({ ...x, workflow_id: workflowOfStep.get(x.step_id) ?? 0 }))
+    .sort((a, b) => (wfName.get(a.workflow_id) ?? '').localeCompare(wfName.get(b.workflow_id) ?? '') || a.step_id - b.step_id);
+  const stepOf = (x: (typeof stepRows)[number]) => ({
     workflow_id: x.workflow_id,
     workflow: wfName.get(x.workflow_id) ?? `Workflow ${x.workflow_id}`,
     step_id: x.step_id,

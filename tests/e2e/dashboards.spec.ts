@@ -113,3 +113,81 @@ test.describe('admin reports', () => {
     expect(Buffer.concat(text).toString()).toContain('section,key,value,value2,value3');
   });
 });
+
+test.describe('all tasks and the audit log', () => {
+  test('an admin filters all tasks, transfers one from its row, and the audit log shows who had it before and after', async ({
+    page,
+  }) => {
+    await signIn(page, 'admin@example.com');
+    await page.goto('/admin');
+    await page.getByRole('link', { name: 'All tasks' }).click();
+    await expect(page.getByRole('heading', { name: 'All tasks' })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Tasks' }).locator('tbody tr').first()).toBeVisible();
+
+    // The demo's breached High task (TX20260101900002), found by its number and its SLA state.
+    await page.getByLabel('Search').fill('TX20260101900002');
+    await page.getByLabel('SLA').selectOption('breached');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page).toHaveURL(/sla=breached/);
+    const row = page.getByTestId('task-row-TX20260101900002');
+    await expect(page.getByRole('table', { name: 'Tasks' }).locator('tbody tr')).toHaveCount(1);
+    const before = (await row.getByTestId('assignee').textContent())?.trim();
+
+    await row.getByRole('button', { name: 'Transfer TX20260101900002' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Transfer TX20260101900002' });
+    const select = dialog.getByLabel('Transfer to');
+    const target = (await select.locator('option').nth(1).textContent())?.trim() ?? '';
+    await select.selectOption({ index: 1 });
+    await dialog.getByLabel('Transfer notes').fill('Rebalancing the queue');
+    await dialog.getByRole('button', { name: 'Transfer', exact: true }).click();
+    await expect(dialog).toBeHidden();
+    await expect(row.getByTestId('assignee')).toHaveText(target);
+    expect(target).not.toBe(before);
+
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible();
+    await page.getByLabel('Action').fill('task_transferred');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    const entry = page.getByRole('table', { name: 'Audit entries' }).locator('tbody tr').first();
+    await expect(entry).toContainText('task_transferred');
+    await expect(entry).toContainText('admin@example.com');
+    const changes = entry.getByRole('table', { name: 'Values before and after' });
+    await expect(changes.getByRole('row', { name: /user id/ }).first()).toBeVisible();
+    await expect(changes).toContainText('Rebalancing the queue');
+  });
+
+  test('an inverted date range in the audit log is refused with a message', async ({ page }) => {
+    await signIn(page, 'admin@example.com');
+    await page.goto('/admin/audit?from=2026-02-01&to=2026-01-01');
+    await expect(page.getByRole('alert').filter({ hasText: 'The end is before the start' })).toBeVisible();
+  });
+});
+
+test.describe('admin report figures', () => {
+  test('per step, per workflow and the CSAT trend have figures from the demo data; the workflow filter applies', async ({
+    page,
+  }) => {
+    await signIn(page, 'admin@example.com');
+    await page.goto('/admin');
+    const time = page.getByRole('region', { name: 'Time spent per step' });
+    await expect(time.locator('svg.recharts-surface').first()).toBeVisible();
+    await time.getByText('Show the numbers as a table').click();
+    await expect(time.getByRole('table').locator('tbody tr').first()).toContainText('IT Support Workflow');
+    await expect(page.getByRole('region', { name: 'SLA compliance by workflow' })).toContainText('IT Support Workflow');
+    await expect(page.getByRole('region', { name: 'SLA compliance by step' }).locator('tbody tr').first()).toBeVisible();
+    const trend = page.getByRole('region', { name: 'CSAT per week' });
+    await expect(trend.locator('svg.recharts-surface').first()).toBeVisible();
+
+    await page.getByLabel('Workflow').selectOption({ label: 'IT Support Workflow' });
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page).toHaveURL(/workflow_id=\d+/);
+    await expect(page.getByText(/· IT Support Workflow/)).toBeVisible();
+
+    const download = page.waitForEvent('download');
+    await time.getByRole('link', { name: 'CSV of this figure' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^report-time_per_step-/);
+    const text = Buffer.concat(await (await file.createReadStream()).toArray()).toString();
+    expect(text).toMatch(/^section,key,value,value2,value3\ntime_per_step,IT Support Workflow \/ /);
+  });
+});

@@ -36,3 +36,8 @@ CREATE INDEX "task_items_resolved_acted_on_idx" ON "workflow"."task_items" ("act
   WHERE "status" = 'resolved';
 -- Routing outcomes by arrival.
 CREATE INDEX "workflow_tickets_received_at_idx" ON "workflow"."tickets" ("received_at") INCLUDE ("routing", "department", "priority");
+-- The ticket filters (department, priority) on the workflow copy, and their correlation for the planner (a
+-- department often files one kind of priority: without it the planner multiplies the two and picks loops).
+CREATE INDEX "workflow_tickets_department_priority_idx" ON "workflow"."tickets" ("department", "priority");
+CREATE STATISTICS "workflow_tickets_department_priority_stats" (dependencies, mcv) ON "department", "priority" FROM "workflow"."tickets";
+CREATE STATISTICS "helpdesk_tickets_department_priority_stats" (dependencies, mcv) ON "department", "priority" FROM "helpdesk"."tickets";

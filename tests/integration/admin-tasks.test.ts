@@ -18,7 +18,14 @@ const t: Record<string, { id: number; number: string; item: number | null }> = {
 
 async function task(
   key: string,
-  o: { status?: string; startedAgoH: number; targetInH: number | null; step: 'triage' | 'resolution'; user: number; subject?: string },
+  o: {
+    status?: string;
+    startedAgoH: number;
+    targetInH: number | null;
+    step: 'triage' | 'resolution';
+    user: number;
+    subject?: string;
+  },
 ) {
   const number = uniqueTicketNumber();
   const wt = await db.workflowTicket.create({
@@ -235,9 +242,9 @@ describe('GET /tts/audit/', () => {
       start_date: '2025-05-01T00:00:00Z',
       end_date: '2025-05-02T23:59:59.999Z',
     });
-    expect(may.body.results.map((x: { new_values?: unknown; details: { new_values: unknown } }) => x.details.new_values)).toEqual([
-      { first_name: 'New' },
-    ]);
+    expect(may.body.results.map((x: { new_values?: unknown; details: { new_values: unknown } }) => x.details.new_values)).toEqual(
+      [{ first_name: 'New' }],
+    );
     expect((await q({ context: 'identity', entity_id: String(user.id), actor: 'SOMEONE@' })).body.count).toBe(2);
     expect((await q({ context: 'identity', entity_id: String(user.id), actor: 'nobody@' })).body.count).toBe(0);
     // 002's default scope is the workflow context.

@@ -3,8 +3,8 @@ import { CreatedResolvedChart, CsatDistributionChart, hours, TimePerStepChart } 
 import { CsatTrend } from '@/components/dashboards/csat-trend';
 import { StatTile, type Tone } from '@/components/dashboards/stat-tile';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
-import { catalog } from '@/lib/domain/helpdesk/queries';
 import { AppError } from '@/lib/domain/errors';
+import { catalog } from '@/lib/domain/helpdesk/queries';
 import { adminReport, reportFilterOptions } from '@/lib/domain/reporting/admin';
 import { adminReportQuery, THRESHOLDS } from '@/lib/domain/reporting/schemas';
 import { requirePortal } from '@/lib/server/session';

@@ -4,8 +4,8 @@ import { db } from '@/lib/server/db';
 import type { Actor } from '../actor';
 import { validationFailed } from '../errors';
 import { assertCanReadAdminReports } from './policy';
-import type { AdminReportQuery, ReportSection } from './schemas';
 import { weekStart } from './queries';
+import type { AdminReportQuery, ReportSection } from './schemas';
 
 const DAY = 86_400_000;
 /** Literal, not a parameter: the planner must see it to use the open-tickets partial index (report_indexes). */

@@ -1,6 +1,7 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { hours } from './format';
 
 const tooltip = { background: '#0f172a', color: '#f8fafc', border: 0, borderRadius: 8 };
 
@@ -79,9 +80,6 @@ export function CsatDistributionChart({ distribution }: { distribution: { rating
     </figure>
   );
 }
-
-/** Seconds as hours with one decimal (the step times' unit in charts and tables). */
-export const hours = (s: number) => Math.round((s / 3600) * 10) / 10;
 
 export function TimePerStepChart({
   steps,

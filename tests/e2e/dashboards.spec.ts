@@ -172,7 +172,7 @@ test.describe('admin report figures', () => {
     const time = page.getByRole('region', { name: 'Time spent per step' });
     await expect(time.locator('svg.recharts-surface').first()).toBeVisible();
     await time.getByText('Show the numbers as a table').click();
-    await expect(time.getByRole('table').locator('tbody tr').first()).toContainText('IT Support Workflow');
+    await expect(time.getByRole('table')).toContainText('IT Support Workflow');
     await expect(page.getByRole('region', { name: 'SLA compliance by workflow' })).toContainText('IT Support Workflow');
     await expect(page.getByRole('region', { name: 'SLA compliance by step' }).locator('tbody tr').first()).toBeVisible();
     const trend = page.getByRole('region', { name: 'CSAT per week' });
@@ -188,6 +188,7 @@ test.describe('admin report figures', () => {
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^report-time_per_step-/);
     const text = Buffer.concat(await (await file.createReadStream()).toArray()).toString();
-    expect(text).toMatch(/^section,key,value,value2,value3\ntime_per_step,IT Support Workflow \/ /);
+    expect(text.split('\n')[0]).toBe('section,key,value,value2,value3');
+    expect(text).toContain('\ntime_per_step,IT Support Workflow / ');
   });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
-import { CreatedResolvedChart, CsatDistributionChart, hours, TimePerStepChart } from '@/components/dashboards/charts';
+import { CreatedResolvedChart, CsatDistributionChart, TimePerStepChart } from '@/components/dashboards/charts';
 import { CsatTrend } from '@/components/dashboards/csat-trend';
+import { hours } from '@/components/dashboards/format';
 import { StatTile, type Tone } from '@/components/dashboards/stat-tile';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { AppError } from '@/lib/domain/errors';

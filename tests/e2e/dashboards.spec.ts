@@ -178,7 +178,7 @@ test.describe('admin report figures', () => {
     const trend = page.getByRole('region', { name: 'CSAT per week' });
     await expect(trend.locator('svg.recharts-surface').first()).toBeVisible();
 
-    await page.getByLabel('Workflow').selectOption({ label: 'IT Support Workflow' });
+    await page.getByLabel('Workflow', { exact: true }).selectOption({ label: 'IT Support Workflow' });
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect(page).toHaveURL(/workflow_id=\d+/);
     await expect(page.getByText(/· IT Support Workflow/)).toBeVisible();

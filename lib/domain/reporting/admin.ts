@@ -73,7 +73,7 @@ export async function adminReport(actor: Actor, q: AdminReportQuery, now = new D
   const wtJoin = dept || prio ? Prisma.sql`JOIN workflow.tickets wt ON wt.id = k.ticket_id` : Prisma.empty;
   const k = Prisma.sql`${wf ? Prisma.sql`k.workflow_id = ${wf}` : Prisma.sql`true`}
     ${dept ? Prisma.sql`AND wt.department = ${dept}` : Prisma.empty} ${prio ? Prisma.sql`AND wt.priority = ${prio}` : Prisma.empty}`;
-  const [created, resolved, backlog, sla, workload, rates, csat, routing, slaWf, steps, trend] = await Promise.all([
+  const [created, resolved, backlog, sla, workload, rates, csat, routing, steps, trend] = await Promise.all([
     wf
       ? db.$queryRaw<{ d: Date; n: bigint }[]>`
       SELECT date_trunc('day', t.created_at AT TIME ZONE 'UTC') AS d, count(*) AS n FROM helpdesk.tickets t
@@ -93,12 +93,13 @@ export async function adminReport(actor: Actor, q: AdminReportQuery, now = new D
                   WHEN age < interval '7 days' THEN '3_7_days' ELSE 'over_7_days' END AS bucket, count(*) AS n
       FROM (SELECT ${now}::timestamptz - t.created_at AS age FROM helpdesk.tickets t
             WHERE t.status NOT IN ${TERMINAL_SQL} AND ${t}) x GROUP BY 1`,
-    db.$queryRaw<{ priority: string; n: bigint; met: bigint }[]>`
-      SELECT wt.priority, count(*) AS n,
+    // Finished tasks once, by priority and workflow: both SLA tables add these rows up.
+    db.$queryRaw<{ priority: string; workflow_id: number; n: bigint; met: bigint }[]>`
+      SELECT wt.priority, k.workflow_id, count(*) AS n,
              count(*) FILTER (WHERE k.target_resolution IS NULL OR k.completed_at <= k.target_resolution) AS met
       FROM workflow.tasks k JOIN workflow.tickets wt ON wt.id = k.ticket_id
       WHERE k.status IN ('completed', 'closed') AND k.completed_at >= ${from} AND k.completed_at < ${end} AND ${k}
-      GROUP BY 1`,
+      GROUP BY 1, 2`,
     db.$queryRaw<{ user_id: number; open: bigint; due_soon: bigint; breached: bigint }[]>`
       SELECT i.user_id, count(*) AS open,
              count(*) FILTER (WHERE i.target_resolution > ${now}::timestamptz
@@ -126,12 +127,6 @@ export async function adminReport(actor: Actor, q: AdminReportQuery, now = new D
     db.$queryRaw<{ routing: string; n: bigint }[]>`
       SELECT wt.routing, count(*) AS n FROM workflow.tickets wt
       WHERE wt.received_at >= ${from} AND wt.received_at < ${end} AND ${w} GROUP BY 1`,
-    db.$queryRaw<{ workflow_id: number; n: bigint; met: bigint }[]>`
-      SELECT k.workflow_id, count(*) AS n,
-             count(*) FILTER (WHERE k.target_resolution IS NULL OR k.completed_at <= k.target_resolution) AS met
-      FROM workflow.tasks k ${wtJoin}
-      WHERE k.status IN ('completed', 'closed') AND k.completed_at >= ${from} AND k.completed_at < ${end} AND ${k}
-      GROUP BY 1`,
     // Steps finished in the range: the assignment that acted on the step (resolved), timed from the step's clock.
     db.$queryRaw<{ step_id: number; step: string; n: bigint; met: bigint; p50: number; p90: number }[]>`
       SELECT i.step_id, max(i.step_name) AS step, count(*) AS n,
@@ -154,6 +149,14 @@ export async function adminReport(actor: Actor, q: AdminReportQuery, now = new D
       FROM helpdesk.ticket_daily r WHERE r.day >= ${from}::date AND r.day < ${end}::date AND ${rf} GROUP BY 1`,
   ]);
   const wfName = new Map(workflows.map((x) => [x.id, x.name]));
+  const byWorkflow = new Map<number, { workflow_id: number; n: number; met: number }>();
+  for (const x of sla) {
+    const w = byWorkflow.get(x.workflow_id) ?? { workflow_id: x.workflow_id, n: 0, met: 0 };
+    w.n += Number(x.n);
+    w.met += Number(x.met);
+    byWorkflow.set(x.workflow_id, w);
+  }
+  const slaWf = [...byWorkflow.values()];
   const stepRows = steps
     .map((x) => ({ ...x, workflow_id: workflowOfStep.get(x.step_id) ?? 0 }))
     .sort((a, b) => (wfName.get(a.workflow_id) ?? '').localeCompare(wfName.get(b.workflow_id) ?? '') || a.step_id - b.step_id);
@@ -204,9 +207,9 @@ export async function adminReport(actor: Actor, q: AdminReportQuery, now = new D
     created_vs_resolved: series,
     backlog: { open: buckets.reduce((a, b) => a + b.count, 0), buckets },
     sla_compliance: ['Critical', 'High', 'Medium', 'Low'].map((p) => {
-      const row = sla.find((x) => x.priority === p);
-      const n = Number(row?.n ?? 0);
-      const met = Number(row?.met ?? 0);
+      const rows = sla.filter((x) => x.priority === p);
+      const n = rows.reduce((a, x) => a + Number(x.n), 0);
+      const met = rows.reduce((a, x) => a + Number(x.met), 0);
       return { priority: p, completed: n, met, percent: pct(met, n) };
     }),
     sla_by_workflow: slaWf

@@ -41,3 +41,6 @@ CREATE INDEX "workflow_tickets_received_at_idx" ON "workflow"."tickets" ("receiv
 CREATE INDEX "workflow_tickets_department_priority_idx" ON "workflow"."tickets" ("department", "priority");
 CREATE STATISTICS "workflow_tickets_department_priority_stats" (dependencies, mcv) ON "department", "priority" FROM "workflow"."tickets";
 CREATE STATISTICS "helpdesk_tickets_department_priority_stats" (dependencies, mcv) ON "department", "priority" FROM "helpdesk"."tickets";
+-- All tasks, text search: ILIKE on the number, subject or description of the workflow copy of the ticket.
+CREATE INDEX "workflow_tickets_search_trgm_idx" ON "workflow"."tickets"
+  USING gin ("ticket_number" gin_trgm_ops, "subject" gin_trgm_ops, "description" gin_trgm_ops);

@@ -149,6 +149,7 @@ describe('003: GET /notifications/api/notifications/ with X-API-Key', () => {
   it("a service reads one user's notifications (user_id required, is_read filter); a wrong key is a 401", async () => {
     const user = await makeUser([]);
     const other = await makeUser([]);
+    // 003's `assignment` is stored (and read back) as task_assigned
     await sendNotifications({ user_id: user.id, type: 'assignment', subject: 'A', message: 'first' });
     await sendNotifications({ user_id: user.id, type: 'assignment', subject: 'B', message: 'second' });
     await sendNotifications({ user_id: other.id, type: 'assignment', subject: 'C', message: 'other' });
@@ -159,7 +160,7 @@ describe('003: GET /notifications/api/notifications/ with X-API-Key', () => {
     expect(mine.status, JSON.stringify(mine.body)).toBe(200);
     expect(mine.body.count).toBe(2);
     expect(mine.body.results.map((n: { subject: string }) => n.subject).sort()).toEqual(['A', 'B']);
-    expect(mine.body.results[0]).toMatchObject({ type: 'assignment', is_read: false });
+    expect(mine.body.results[0]).toMatchObject({ type: 'task_assigned', is_read: false });
     expect(mine.body.results[0].notification_id).toBeTruthy();
     const noUser = await call(apiNotificationsRoute, 'GET', '/notifications/api/notifications/', {
       headers: { 'x-api-key': KEY },

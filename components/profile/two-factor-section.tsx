@@ -56,6 +56,11 @@ function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void 
   );
 }
 
+/** The 6-digit code (or a recovery code) field of every two-factor form. */
+function CodeField(props: { id: string; label: string; error?: string } & React.ComponentProps<'input'>) {
+  return <FieldInput autoComplete="one-time-code" required className="max-w-48 tracking-widest" {...props} />;
+}
+
 /** Step 2 of the set-up: the code the app shows turns it on and returns the recovery codes. */
 function EnableForm({
   enrolment,
@@ -93,15 +98,7 @@ function EnableForm({
         Cannot scan? Enter this key: <code className="break-all font-mono">{enrolment.secret}</code>
       </p>
       <p className="text-sm">2. Enter the 6-digit code the app shows.</p>
-      <FieldInput
-        id="enable-code"
-        label="Code from your app"
-        autoComplete="one-time-code"
-        required
-        className="max-w-48 tracking-widest"
-        error={errorOf('code')}
-        {...form.register('code')}
-      />
+      <CodeField id="enable-code" label="Code from your app" error={errorOf('code')} {...form.register('code')} />
       <FormError>{formError}</FormError>
       <div className="flex gap-2">
         <Button type="submit" pending={pending}>
@@ -129,12 +126,9 @@ function RegenerateForm({ onCodes, onCancel }: { onCodes: (codes: string[]) => v
   return (
     <form noValidate className="space-y-3 rounded-lg border border-slate-200 p-3 dark:border-slate-700" onSubmit={onSubmit}>
       <p className="text-sm">The old recovery codes stop working. Confirm with a code.</p>
-      <FieldInput
+      <CodeField
         id="regenerate-code"
         label="Code from your app (or a recovery code)"
-        autoComplete="one-time-code"
-        required
-        className="max-w-48 tracking-widest"
         error={errorOf('code')}
         {...form.register('code')}
       />
@@ -174,12 +168,9 @@ function DisableForm({ onDone, onCancel }: { onDone: () => void; onCancel: () =>
         error={errorOf('password')}
         {...form.register('password')}
       />
-      <FieldInput
+      <CodeField
         id="disable-code"
         label="Code from your app (or a recovery code)"
-        autoComplete="one-time-code"
-        required
-        className="max-w-48 tracking-widest"
         error={errorOf('code')}
         {...form.register('code')}
       />

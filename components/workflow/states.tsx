@@ -16,12 +16,14 @@ export function PageLoading({ label }: { label: string }) {
 }
 
 /** A page that failed to load, with a retry. */
-export function PageError({ label, reset }: { label: string; reset: () => void }) {
+/** A page that failed to load; `digest` (Next's error reference) lets the user quote what the logs hold. */
+export function PageError({ label, reset, digest }: { label: string; reset: () => void; digest?: string }) {
   return (
     <div role="alert" className="rounded-xl border border-red-200 bg-red-50 p-6 text-sm dark:border-red-900 dark:bg-red-950">
       <p className="font-medium text-red-800 dark:text-red-300">Could not load {label}.</p>
       <p className="mt-1 text-red-700 dark:text-red-400">
-        Something went wrong on our side. Try again in a moment; if it keeps happening, tell your IT team.
+        Something went wrong on our side. Try again in a moment; if it keeps happening, tell your IT team
+        {digest ? ` and quote reference ${digest}` : ''}.
       </p>
       <Button className="mt-3" variant="secondary" onClick={reset}>
         Try again

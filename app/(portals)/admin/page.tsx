@@ -3,6 +3,7 @@ import { CreatedResolvedChart, CsatDistributionChart, TimePerStepChart } from '@
 import { CsatTrend } from '@/components/dashboards/csat-trend';
 import { hours } from '@/components/dashboards/format';
 import { StatTile, type Tone } from '@/components/dashboards/stat-tile';
+import { FilterProblem } from '@/components/ui/filter-problem';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { AppError } from '@/lib/domain/errors';
 import { catalog } from '@/lib/domain/helpdesk/queries';
@@ -199,14 +200,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
           Apply
         </button>
       </form>
-      {problems.length ? (
-        <p
-          role="alert"
-          className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
-        >
-          {problems.join(' · ')}. Showing the last 30 days instead.
-        </p>
-      ) : null}
+      {problems.length ? <FilterProblem>{problems.join(' · ')}. Showing the last 30 days instead.</FilterProblem> : null}
       <section aria-labelledby="at-a-glance">
         <Head id="at-a-glance" csv={csvOf('rates')}>
           At a glance

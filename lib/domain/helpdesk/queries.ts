@@ -51,7 +51,8 @@ function slaStatusOf(t: TicketRow) {
   return s === 'none' ? null : s;
 }
 
-function summary(t: TicketRow, names: Map<number, { name: string; email: string }>) {
+/** A ticket as `actor` reads it: approval notes are staff notes (canSeeInternal), null for the requester. */
+function summary(actor: Actor, t: TicketRow, names: Map<number, { name: string; email: string }>) {
   const employee = names.get(t.employeeId);
   return {
     id: t.id,
@@ -76,7 +77,7 @@ function summary(t: TicketRow, names: Map<number, { name: string; email: string 
     assigned_to: t.assigneeId ? (names.get(t.assigneeId)?.email ?? null) : null,
     approved_by: t.approvedById ? { id: t.approvedById, name: names.get(t.approvedById)?.name ?? null } : null,
     approved_at: iso(t.approvedAt),
-    approval_notes: t.approvalNotes,
+    approval_notes: canSeeInternal(actor, t) ? t.approvalNotes : null,
     rejection_reason: t.rejectionReason,
     rejected_at: iso(t.rejectedAt),
     withdraw_reason: t.withdrawReason,
@@ -102,10 +103,9 @@ export type TicketSummary = ReturnType<typeof summary>;
 
 const peopleOf = (t: TicketRow) => [t.employeeId, t.ownerId, t.assigneeId, t.approvedById].filter((x): x is number => !!x);
 
-/** List rows as `actor` reads them: approval notes are staff notes (see ticketDetail). */
 export async function ticketSummaries(actor: Actor, rows: TicketRow[]): Promise<TicketSummary[]> {
   const names = await usersByIds(rows.flatMap(peopleOf));
-  return rows.map((t) => ({ ...summary(t, names), approval_notes: canSeeInternal(actor, t) ? t.approvalNotes : null }));
+  return rows.map((t) => summary(actor, t, names));
 }
 
 /**
@@ -116,9 +116,7 @@ export async function ticketDetail(actor: Actor, t: TicketDetailRow) {
   const { count, rows } = await newestComments({ ticket: t, internal: canSeeInternal(actor, t) }, DETAIL_COMMENTS);
   const names = await usersByIds([...peopleOf(t), ...rows.map((c) => c.authorId)]);
   return {
-    ...summary(t, names),
-    // the coordinator's note on approval is for staff; the requester reads reasons given to them only
-    approval_notes: canSeeInternal(actor, t) ? t.approvalNotes : null,
+    ...summary(actor, t, names),
     attachments: t.attachments.map(attachmentDto),
     comments: rows.map((c) => commentDto(c, names)),
     comments_count: count,

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { AuditChanges } from '@/components/admin/audit/audit-changes';
 import { formatDate } from '@/components/helpdesk/badges';
 import { Button } from '@/components/ui/button';
+import { FilterProblem } from '@/components/ui/filter-problem';
 import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Pager } from '@/components/ui/pager';
@@ -106,14 +107,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </Link>
         </form>
       </search>
-      {problem && (
-        <p
-          role="alert"
-          className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
-        >
-          These filters cannot be used: {problem}.
-        </p>
-      )}
+      {problem && <FilterProblem>These filters cannot be used: {problem}.</FilterProblem>}
       <Table aria-label="Audit entries">
         <THead>
           <tr>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Button } from '@/components/ui/button';
+import { FilterProblem } from '@/components/ui/filter-problem';
 import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Pager } from '@/components/ui/pager';
@@ -122,14 +123,7 @@ export default async function AllTasksPage({ searchParams }: { searchParams: Pro
           </Link>
         </form>
       </search>
-      {problem && (
-        <p
-          role="alert"
-          className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
-        >
-          These filters cannot be used: {problem}.
-        </p>
-      )}
+      {problem && <FilterProblem>These filters cannot be used: {problem}.</FilterProblem>}
       <Table aria-label="Tasks">
         <THead>
           <tr>

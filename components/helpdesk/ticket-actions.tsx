@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { z } from 'zod';
 import { ArticlePicker, appendLink } from '@/components/knowledge/article-picker';
 import { Button } from '@/components/ui/button';
-import { ChangedSincePrompt, isStaleWrite } from '@/components/ui/changed-since-prompt';
 import { ConfirmDialog, Dialog, DialogContent, DialogFooter, DialogTrigger } from '@/components/ui/dialog';
 import { FormError } from '@/components/ui/field';
 import { FieldSelect, FieldTextarea } from '@/components/ui/form-controls';
@@ -26,14 +25,16 @@ import {
   statusInput,
   withdrawInput,
 } from '@/lib/domain/helpdesk/schemas';
+import { useSeenVersion } from './seen-version';
 
 const base = (id: number) => `/hdts/api/tickets/${id}`;
 
 const REASON_SCHEMAS = { withdraw: withdrawInput, reject: rejectInput } as const;
 
-/** A dialog asking for a required reason (withdraw, reject). */
+/** A dialog asking for a required reason (withdraw, reject); a ticket changed since it was shown is asked about. */
 export function ReasonDialog({
   ticketId,
+  updatedAt,
   action,
   label,
   title,
@@ -43,6 +44,8 @@ export function ReasonDialog({
   destructive,
 }: {
   ticketId: number;
+  /** The ticket's `updated_at` as the page showed it. */
+  updatedAt: string;
   action: keyof typeof REASON_SCHEMAS;
   label: string;
   title: string;
@@ -54,7 +57,8 @@ export function ReasonDialog({
   const [open, setOpen] = useState(false);
   const schema = REASON_SCHEMAS[action];
   const field = Object.keys(schema.shape)[0] as 'reason';
-  const { form, submit, errorOf, formError, pending } = useDomainForm(schema as typeof withdrawInput, {
+  const version = useSeenVersion(updatedAt);
+  const { form, submit, errorOf, formError, error, pending, reset } = useDomainForm(schema as typeof withdrawInput, {
     defaultValues: { [field]: '' },
   });
   const id = `${action}-${field}`;
@@ -67,12 +71,16 @@ export function ReasonDialog({
         <form
           noValidate
           onSubmit={submit(
-            (v) => api('POST', `${base(ticketId)}/${action}/`, v),
+            (v) => api('POST', `${base(ticketId)}/${action}/`, { [field]: v[field], expected_updated_at: version.expected }),
             done,
-            () => setOpen(false),
+            () => {
+              version.written();
+              setOpen(false);
+            },
           )}
         >
-          <FormError>{formError}</FormError>
+          <FormError>{version.isConflict(error) ? null : formError}</FormError>
+          {version.prompt(error, `${action} it`, reset)}
           <FieldTextarea id={id} label={label} error={errorOf(field)} {...form.register(field)} />
           <DialogFooter>
             <Button variant="secondary" onClick={() => setOpen(false)}>
@@ -185,15 +193,19 @@ export function CsatDialog({ ticketId, defaultOpen }: { ticketId: number; defaul
 
 export function ApproveDialog({
   ticketId,
+  updatedAt,
   departments,
   defaultDepartment,
 }: {
   ticketId: number;
+  /** The ticket's `updated_at` as the page showed it: approving over a newer change asks first. */
+  updatedAt: string;
   departments: string[];
   defaultDepartment: string | null;
 }) {
   const [open, setOpen] = useState(false);
-  const { form, submit, errorOf, formError, pending } = useDomainForm(approveForm, {
+  const version = useSeenVersion(updatedAt);
+  const { form, submit, errorOf, formError, error, pending, reset } = useDomainForm(approveForm, {
     defaultValues: { priority: '', department: defaultDepartment ?? '', approval_notes: '' },
   });
   return (
@@ -209,12 +221,21 @@ export function ApproveDialog({
           noValidate
           className="space-y-3"
           onSubmit={submit(
-            (v) => api('POST', `${base(ticketId)}/approve/`, { ...v, approval_notes: v.approval_notes || null }),
+            (v) =>
+              api('POST', `${base(ticketId)}/approve/`, {
+                ...v,
+                approval_notes: v.approval_notes || null,
+                expected_updated_at: version.expected,
+              }),
             'Ticket approved',
-            () => setOpen(false),
+            () => {
+              version.written();
+              setOpen(false);
+            },
           )}
         >
-          <FormError>{formError}</FormError>
+          <FormError>{version.isConflict(error) ? null : formError}</FormError>
+          {version.prompt(error, 'approve it', reset)}
           <FieldSelect id={`p-${ticketId}`} label="Priority" error={errorOf('priority')} {...form.register('priority')}>
             <option value="">Choose a priority</option>
             {PRIORITIES.map((p) => (
@@ -253,9 +274,7 @@ const statusForm = statusInput.pick({ status: true }).extend({
  */
 export function StatusChanger({ ticketId, allowed, updatedAt }: { ticketId: number; allowed: string[]; updatedAt: string }) {
   const [confirming, setConfirming] = useState(false);
-  // the version this person saw; live refreshes of the page do not move it (they may not have noticed them)
-  const [seen, setSeen] = useState(updatedAt);
-  const [overwrite, setOverwrite] = useState(false);
+  const version = useSeenVersion(updatedAt);
   const {
     form,
     submit,
@@ -270,15 +289,14 @@ export function StatusChanger({ ticketId, allowed, updatedAt }: { ticketId: numb
   const status = form.watch('status');
   if (!allowed.length) return <p className="text-sm text-slate-500">No status changes are possible from here.</p>;
   const change = submit(
-    (v) => api('POST', `${base(ticketId)}/update-status/`, { ...v, expected_updated_at: overwrite ? null : seen }),
+    (v) => api('POST', `${base(ticketId)}/update-status/`, { ...v, expected_updated_at: version.expected }),
     `Status changed to ${status}`,
     () => {
       form.reset({ status: '' });
-      setOverwrite(false);
+      version.written();
     },
   );
-  const conflict = isStaleWrite(failure);
-  const error = errorOf('status') ?? (conflict ? undefined : formError);
+  const error = errorOf('status') ?? (version.isConflict(failure) ? undefined : formError);
   return (
     <form
       noValidate
@@ -309,16 +327,7 @@ export function StatusChanger({ ticketId, allowed, updatedAt }: { ticketId: numb
           {error}
         </p>
       ) : null}
-      {conflict && (
-        <ChangedSincePrompt
-          what="change the status"
-          onOverwrite={() => {
-            reset();
-            setOverwrite(true);
-            setSeen(updatedAt);
-          }}
-        />
-      )}
+      {version.prompt(failure, 'change the status', reset)}
       <ConfirmDialog
         open={confirming}
         onOpenChange={setConfirming}

@@ -196,4 +196,50 @@ test.describe('one conversation per ticket', () => {
     // the half-written reply survived the reload
     await expect(jordan.getByLabel('Add a note or reply')).toHaveValue('Checking the quota for you');
   });
+  test('approving a ticket the requester edited since it was opened asks first, and can go ahead anyway', async ({
+    browser,
+    request,
+  }) => {
+    const employeeToken = await token(request, 'employee1');
+    const created = await request.post('/hdts/api/tickets/', {
+      headers: { Authorization: `Bearer ${employeeToken}` },
+      data: {
+        subject: `VPN drops ${run}`,
+        description: 'Every hour',
+        category: 'IT Support',
+        sub_category: 'Technical Assistance',
+      },
+    });
+    expect(created.status()).toBe(201);
+    const t = (await created.json()) as { id: number; ticket_number: string };
+    const casey = await as(browser, 'coordinator1');
+    await casey.goto(`/coordinator/tickets/${t.ticket_number}`);
+    await expect(casey.getByRole('heading', { name: `VPN drops ${run}` })).toBeVisible();
+    // the requester corrects the ticket while the coordinator reads it
+    const edited = await request.patch(`/hdts/api/tickets/${t.id}/`, {
+      headers: { Authorization: `Bearer ${employeeToken}` },
+      data: { subject: `VPN drops every hour ${run}` },
+    });
+    expect(edited.status()).toBe(200);
+    await casey.getByRole('button', { name: 'Approve' }).click();
+    const dialog = casey.getByRole('dialog', { name: 'Approve ticket' });
+    await dialog.getByLabel('Priority').selectOption('High');
+    await dialog.getByLabel('Department').selectOption('IT Department');
+    await dialog.getByRole('button', { name: 'Approve' }).click();
+    const conflict = dialog.getByTestId('conflict');
+    await expect(conflict).toContainText('This ticket changed since you opened it.');
+    const coordinatorToken = await token(request, 'coordinator1');
+    const read = async () =>
+      (await (
+        await request.get(`/hdts/api/tickets/${t.id}/`, { headers: { Authorization: `Bearer ${coordinatorToken}` } })
+      ).json()) as {
+        status: string;
+      };
+    expect((await read()).status).toBe('New');
+    await conflict.getByRole('button', { name: 'Go ahead anyway' }).click();
+    await expect(conflict).toBeHidden();
+    await dialog.getByRole('button', { name: 'Approve' }).click();
+    await expect(casey.getByText('Ticket approved')).toBeVisible();
+    await expect.poll(async () => (await read()).status).toBe('Open');
+  });
 });

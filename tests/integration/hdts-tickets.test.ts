@@ -505,6 +505,36 @@ describe('stale writes (collision detection)', () => {
     expect(ok.body.priority).toBe('Low');
   });
 
+  it.each([
+    ['approve', approveRoute, 'coordinator', { priority: 'High', department: 'IT Department' }],
+    ['reject', rejectRoute, 'coordinator', { rejection_reason: 'Duplicate' }],
+    ['withdraw', withdrawRoute, 'requester', { reason: 'Fixed itself' }],
+  ] as const)(
+    '%s over a newer change is 409 CONFLICT and changes nothing; with the current version it goes through',
+    async (_a, route, who, input) => {
+      const token = who === 'coordinator' ? coord : emp;
+      const t = await submit();
+      const loaded = await db.ticket.findUniqueOrThrow({ where: { id: t.id } });
+      // the requester edits the ticket after the coordinator (or the requester's other tab) loaded it
+      const edited = await call(ticketRoute, 'PATCH', '/x', {
+        token: emp,
+        ...p(t.id),
+        body: { subject: 'Printer on floor 3 jams every page' },
+      });
+      expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+      const post = (expected: Date) =>
+        call(route, 'POST', '/x', { token, ...p(t.id), body: { ...input, expected_updated_at: expected.toISOString() } });
+      const r = await expectUnchanged(() => post(loaded.updatedAt), 409);
+      expect(r.body.code).toBe('CONFLICT');
+      const current = await db.ticket.findUniqueOrThrow({ where: { id: t.id } });
+      expect(current.status).toBe('New');
+      expect(r.body.details.updated_at).toBe(current.updatedAt.toISOString());
+      const ok = await post(current.updatedAt);
+      expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+      expect(ok.body.status).not.toBe('New');
+    },
+  );
+
   it('a malformed version is a 400 field error that changes nothing', async () => {
     const t = await submit();
     await approve(t.id);

@@ -5,6 +5,7 @@ import { forbidden, notFound } from '../errors';
 import { usersByIds } from '../identity/directory';
 import { Page, type PageQuery, skipTake } from '../pagination';
 import { slaState } from '../sla/clock';
+import { SLA_DUE_SOON_PERCENT } from '../sla/settings';
 import { CATEGORIES, DEPARTMENTS } from './catalog';
 import { historySummary, noteIsForRequester } from './history-text';
 import { assertCanSee, canSeeInternal, seesAllTickets, TERMINAL, ticketVisibilityWhere } from './policy';
@@ -43,7 +44,15 @@ export function ticketSla(
   t: Pick<TicketRow, 'status' | 'createdAt' | 'updatedAt' | 'resolvedAt' | 'timeClosed' | 'resolutionDueAt' | 'slaStartedAt'>,
   now = new Date(),
 ) {
-  return slaState({ startedAt: t.slaStartedAt ?? t.createdAt, dueAt: t.resolutionDueAt, stoppedAt: slaStoppedAt(t) }, now);
+  return slaState(
+    {
+      startedAt: t.slaStartedAt ?? t.createdAt,
+      dueAt: t.resolutionDueAt,
+      stoppedAt: slaStoppedAt(t),
+      dueSoonPercent: SLA_DUE_SOON_PERCENT,
+    },
+    now,
+  );
 }
 
 function slaStatusOf(t: TicketRow) {

@@ -103,8 +103,6 @@ export const v1TicketCreateInput = z
   .pipe(ticketCreateInput.extend({ priority: z.enum(PRIORITIES).optional() }));
 export type V1TicketCreateInput = z.infer<typeof v1TicketCreateInput>;
 
-export const rejectInput = z.object({ rejection_reason: text(2000) });
-export const withdrawInput = z.object({ reason: text(2000) });
 /**
  * The ticket's `updated_at` as the writer loaded it: when given and the ticket changed since, the write is
  * refused (409 CONFLICT) instead of overwriting a change the writer has not seen (collision detection).
@@ -113,6 +111,9 @@ export const expectedUpdatedAt = z.iso
   .datetime({ offset: true, message: 'Must be the ticket’s updated_at (ISO 8601)' })
   .nullish()
   .transform((v) => (v ? new Date(v) : null));
+
+export const rejectInput = z.object({ rejection_reason: text(2000), expected_updated_at: expectedUpdatedAt });
+export const withdrawInput = z.object({ reason: text(2000), expected_updated_at: expectedUpdatedAt });
 
 export const ticketUpdateInput = z
   .object({
@@ -146,8 +147,10 @@ export const approveInput = z.object({
   priority,
   department: text(64),
   approval_notes: z.string().trim().max(2000).nullish(),
+  expected_updated_at: expectedUpdatedAt,
 });
-export type ApproveInput = z.infer<typeof approveInput>;
+/** Direct callers (jobs, tests, the demo) may leave out the version they read. */
+export type ApproveInput = Omit<z.infer<typeof approveInput>, 'expected_updated_at'> & { expected_updated_at?: Date | null };
 
 export const statusInput = z.object({
   status,

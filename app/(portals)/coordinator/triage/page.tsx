@@ -67,8 +67,14 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
                 <TD className="whitespace-nowrap text-xs">{formatDate(t.created_at)}</TD>
                 <TD>
                   <div className="flex gap-2">
-                    <ApproveDialog ticketId={t.id} departments={c.departments} defaultDepartment={t.department} />
+                    <ApproveDialog
+                      ticketId={t.id}
+                      updatedAt={t.updated_at}
+                      departments={c.departments}
+                      defaultDepartment={t.department}
+                    />
                     <ReasonDialog
+                      updatedAt={t.updated_at}
                       ticketId={t.id}
                       action="reject"
                       label="Reason (the requester sees it)"

@@ -12,7 +12,8 @@ import { getTicket, loadTicket } from '../queries';
 import type { Status } from '../schemas';
 import { assertUnchangedSince, invalidTransition, notifyRequester, type TicketRow, updateIfStatus } from './ticket-writes';
 
-export async function withdrawTicket(actor: Actor, ref: string | number, reason: string) {
+/** The requester withdraws; `expectedUpdatedAt` (what they saw) refuses it when the ticket changed since. */
+export async function withdrawTicket(actor: Actor, ref: string | number, reason: string, expectedUpdatedAt?: Date | null) {
   const t = await loadTicket(actor, ref);
   assertRequester(actor, t, 'withdraw this ticket');
   if (!WITHDRAWABLE(t.status as Status)) {
@@ -22,16 +23,22 @@ export async function withdrawTicket(actor: Actor, ref: string | number, reason:
       allowed_transitions: [],
     });
   }
+  assertUnchangedSince(t, expectedUpdatedAt);
   await transaction(async (tx) => {
     // A withdrawn ticket is finished: it closes now, like a Closed one (time_closed, date_completed, resolution time).
     const now = new Date();
-    await updateIfStatus(tx, t, {
-      status: 'Withdrawn',
-      withdrawReason: reason,
-      timeClosed: now,
-      dateCompleted: now,
-      resolutionTimeSeconds: Math.round((now.getTime() - t.createdAt.getTime()) / 1000),
-    });
+    await updateIfStatus(
+      tx,
+      t,
+      {
+        status: 'Withdrawn',
+        withdrawReason: reason,
+        timeClosed: now,
+        dateCompleted: now,
+        resolutionTimeSeconds: Math.round((now.getTime() - t.createdAt.getTime()) / 1000),
+      },
+      expectedUpdatedAt,
+    );
     await history(tx, t.id, actor, 'STATUS_CHANGE', { field: 'status', old: t.status, new: 'Withdrawn', note: reason });
     await recordAudit(tx, actor, {
       context: 'helpdesk',

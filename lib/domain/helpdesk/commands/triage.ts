@@ -14,7 +14,15 @@ import { getTicket, loadTicket } from '../queries';
 import type { ApproveInput, Priority, Status } from '../schemas';
 import { dueDates, PRIORITY_RANK } from '../sla';
 import { attachmentRefs } from './attachments';
-import { checkCatalog, employeeOf, invalidTransition, notifyRequester, type TicketRow, updateIfStatus } from './ticket-writes';
+import {
+  assertUnchangedSince,
+  checkCatalog,
+  employeeOf,
+  invalidTransition,
+  notifyRequester,
+  type TicketRow,
+  updateIfStatus,
+} from './ticket-writes';
 
 /**
  * The tts.process_ticket message of an approved ticket, read inside the sending transaction. It carries the
@@ -48,20 +56,26 @@ export async function approveTicket(actor: Actor, ref: string | number, input: A
   const t = await loadTicket(actor, ref);
   assertTriage(actor);
   if (t.status !== 'New') throw invalidTransition(t.status as Status, 'Open', t.status === 'New' ? ['Open'] : []);
+  assertUnchangedSince(t, input.expected_updated_at);
   await checkCatalog({ department: input.department });
   const employee = await employeeOf(t);
   await transaction(async (tx) => {
     const now = new Date();
-    await updateIfStatus(tx, t, {
-      status: 'Open',
-      priority: input.priority,
-      priorityRank: PRIORITY_RANK[input.priority],
-      department: input.department,
-      approvedById: actor.id,
-      approvedAt: now,
-      approvalNotes: input.approval_notes ?? null,
-      ...dueDates(input.priority, now, false, await helpdeskCalendar(tx)),
-    });
+    await updateIfStatus(
+      tx,
+      t,
+      {
+        status: 'Open',
+        priority: input.priority,
+        priorityRank: PRIORITY_RANK[input.priority],
+        department: input.department,
+        approvedById: actor.id,
+        approvedAt: now,
+        approvalNotes: input.approval_notes ?? null,
+        ...dueDates(input.priority, now, false, await helpdeskCalendar(tx)),
+      },
+      input.expected_updated_at,
+    );
     await history(tx, t.id, actor, 'STATUS_CHANGE', {
       field: 'status',
       old: 'New',
@@ -97,12 +111,19 @@ export async function approveTicket(actor: Actor, ref: string | number, input: A
   return getTicket(actor, t.id);
 }
 
-export async function rejectTicket(actor: Actor, ref: string | number, reason: string) {
+/** Reject a New ticket; `expectedUpdatedAt` (what the coordinator saw) refuses it when the ticket changed since. */
+export async function rejectTicket(actor: Actor, ref: string | number, reason: string, expectedUpdatedAt?: Date | null) {
   const t = await loadTicket(actor, ref);
   assertTriage(actor);
   if (t.status !== 'New') throw invalidTransition(t.status as Status, 'Rejected', []);
+  assertUnchangedSince(t, expectedUpdatedAt);
   await transaction(async (tx) => {
-    await updateIfStatus(tx, t, { status: 'Rejected', rejectionReason: reason, rejectedById: actor.id, rejectedAt: new Date() });
+    await updateIfStatus(
+      tx,
+      t,
+      { status: 'Rejected', rejectionReason: reason, rejectedById: actor.id, rejectedAt: new Date() },
+      expectedUpdatedAt,
+    );
     await history(tx, t.id, actor, 'STATUS_CHANGE', { field: 'status', old: 'New', new: 'Rejected', note: reason });
     await notifyRequester(
       tx,

@@ -35,8 +35,14 @@ export default async function CoordinatorTicketPage({ params }: { params: Promis
       <div className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 p-4 dark:border-slate-800">
         {t.status === 'New' ? (
           <>
-            <ApproveDialog ticketId={t.id} departments={c.departments} defaultDepartment={t.department} />
+            <ApproveDialog
+              ticketId={t.id}
+              updatedAt={t.updated_at}
+              departments={c.departments}
+              defaultDepartment={t.department}
+            />
             <ReasonDialog
+              updatedAt={t.updated_at}
               ticketId={t.id}
               action="reject"
               label="Reason (the requester sees it)"

@@ -49,6 +49,7 @@ export default async function EmployeeTicketPage({ params }: { params: Promise<{
           {t.status === 'Closed' && t.csat_rating === null && <CsatDialog ticketId={t.id} />}
           {withdrawable && (
             <ReasonDialog
+              updatedAt={t.updated_at}
               ticketId={t.id}
               action="withdraw"
               label="Reason"

@@ -9,6 +9,6 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     params: ticketParam,
     body: rejectInput,
     status: 200,
-    handler: ({ actor, params, body }) => rejectTicket(actor, params.id, body.rejection_reason),
+    handler: ({ actor, params, body }) => rejectTicket(actor, params.id, body.rejection_reason, body.expected_updated_at),
   }),
 });

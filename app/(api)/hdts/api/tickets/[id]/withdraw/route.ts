@@ -9,6 +9,6 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     params: ticketParam,
     body: withdrawInput,
     status: 200,
-    handler: ({ actor, params, body }) => withdrawTicket(actor, params.id, body.reason),
+    handler: ({ actor, params, body }) => withdrawTicket(actor, params.id, body.reason, body.expected_updated_at),
   }),
 });

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { LinkedText } from '@/components/knowledge/linked-text';
 import { SlaCountdown } from '@/components/sla/sla-countdown';
 import type { TicketDetail } from '@/lib/domain/helpdesk/queries';
+import { SLA_DUE_SOON_PERCENT } from '@/lib/domain/sla/settings';
 import { AttachmentList } from './attachment-list';
 import { formatDate, PriorityBadge, StatusBadge } from './badges';
 
@@ -87,6 +88,7 @@ export function TicketDetails({ t }: { t: TicketDetail }) {
               dueAt={t.resolution_due_at}
               stoppedAt={t.sla_stopped_at}
               at={at}
+              dueSoonPercent={SLA_DUE_SOON_PERCENT}
             />
           </Row>
         )}

@@ -21,6 +21,8 @@ export interface SlaClockProps {
   pausedAt?: string | null;
   /** The server's clock when the page was rendered: the first paint matches, then the countdown ticks. */
   at: number;
+  /** The installation's "Due soon" share (lib/domain/sla/settings.ts), handed over by the server. */
+  dueSoonPercent: number;
 }
 
 /** The current time, ticking every second from `at` (the server's render time) once the page is live. */
@@ -47,7 +49,7 @@ export function slaWords(c: Omit<SlaClockProps, 'at'>, now: number) {
 }
 
 /**
- * The one SLA countdown (help desk, workflow, lists): the state in words from the 80/90/100 % thresholds and
+ * The one SLA countdown (help desk, workflow, lists): the state in words from the clock's thresholds and
  * the time left, moving live. Colour only reinforces the words.
  */
 export function SlaCountdown({ testId, ...props }: SlaClockProps & { testId?: string }) {
@@ -80,6 +82,7 @@ export function SlaProgress(props: SlaClockProps & { label: string; dueText: str
           stoppedAt={props.stoppedAt}
           pausedAt={props.pausedAt}
           at={props.at}
+          dueSoonPercent={props.dueSoonPercent}
         />
       </div>
       <div

@@ -1,6 +1,7 @@
 import { formatDate } from '@/components/helpdesk/badges';
 import { SlaCountdown, SlaProgress } from '@/components/sla/sla-countdown';
 import { Badge } from '@/components/ui/badge';
+import { SLA_DUE_SOON_PERCENT } from '@/lib/domain/sla/settings';
 
 interface Sla {
   target_resolution: string | null;
@@ -19,6 +20,7 @@ function clockOf(s: Sla, at: number) {
     stoppedAt: s.sla_stopped_at ?? null,
     pausedAt: s.sla_paused_at ?? null,
     at,
+    dueSoonPercent: SLA_DUE_SOON_PERCENT,
   };
 }
 

@@ -103,6 +103,11 @@ const schema = z.object({
   TICKET_REOPEN_DAYS: z.coerce.number().positive().default(7),
   /** "response/resolution" hours for Critical,High,Medium,Low (004's P1–P4 table). */
   TICKET_SLA_HOURS: z.string().default('1/4,4/24,8/72,24/168'),
+  /**
+   * A clock reads "Due soon" once this share (percent) of its target has elapsed (issue 10). Below the monitor's
+   * at-risk level (90 %), so the states stay in order.
+   */
+  SLA_DUE_SOON_PERCENT: z.coerce.number().int().min(1).max(89).default(75),
   /** Notifications: SMTP for e-mail (read on demand, see smtpConfig); without SMTP_HOST mail goes to DATA_DIR/mail. */
   SMTP_HOST: z.string().optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),

@@ -183,11 +183,12 @@ describe('the lists behind the tiles give the same numbers', () => {
 });
 
 describe('slaStateOf (the TypeScript twin of the SQL rule)', () => {
+  // "Due soon" (grouped as at_risk) from SLA_DUE_SOON_PERCENT, 75 % by default: 7h30 of a 10-hour window
   const start = new Date('2026-01-01T00:00:00Z');
   const target = new Date('2026-01-01T10:00:00Z');
   it.each([
-    ['2026-01-01T07:59:00Z', 'on_track'],
-    ['2026-01-01T08:00:00Z', 'at_risk'],
+    ['2026-01-01T07:29:00Z', 'on_track'],
+    ['2026-01-01T07:30:00Z', 'at_risk'],
     ['2026-01-01T09:59:00Z', 'at_risk'],
     ['2026-01-01T10:00:00Z', 'breached'],
   ])('at %s it is %s', (now, state) => {

@@ -6,11 +6,17 @@ const due = new Date('2026-03-02T18:00:00Z'); // a 10-hour window
 const at = (h: number) => new Date(start.getTime() + h * 3600_000);
 
 describe('the one SLA clock', () => {
-  it('is on track until 80 % of the window, never "due soon" from the first minute', () => {
+  it('is on track until the "Due soon" share (75 % by default), never "due soon" from the first minute', () => {
     expect(slaState({ startedAt: start, dueAt: due }, at(0.02)).state).toBe('on_track');
-    expect(slaState({ startedAt: start, dueAt: due }, at(7.99)).state).toBe('on_track');
+    expect(slaState({ startedAt: start, dueAt: due }, at(7.49)).state).toBe('on_track');
+    expect(slaState({ startedAt: start, dueAt: due }, at(7.5)).state).toBe('warning');
   });
-  it('warns at 80 %, is at risk at 90 %, breached at 100 %', () => {
+  it('takes the installation\'s "Due soon" share', () => {
+    expect(slaState({ startedAt: start, dueAt: due, dueSoonPercent: 50 }, at(4.99)).state).toBe('on_track');
+    expect(slaState({ startedAt: start, dueAt: due, dueSoonPercent: 50 }, at(5)).state).toBe('warning');
+    expect(slaState({ startedAt: start, dueAt: due, dueSoonPercent: 85 }, at(8)).state).toBe('on_track');
+  });
+  it('is due soon until 90 %, at risk at 90 %, breached at 100 %', () => {
     expect(slaState({ startedAt: start, dueAt: due }, at(8)).state).toBe('warning');
     expect(slaState({ startedAt: start, dueAt: due }, at(9)).state).toBe('at_risk');
     expect(slaState({ startedAt: start, dueAt: due }, at(10)).state).toBe('breached');

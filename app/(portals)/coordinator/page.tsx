@@ -3,6 +3,7 @@ import { CsatTrend } from '@/components/dashboards/csat-trend';
 import { StatTile } from '@/components/dashboards/stat-tile';
 import { coordinatorHome } from '@/lib/domain/reporting/queries';
 import { coordinatorHomeQuery } from '@/lib/domain/reporting/schemas';
+import { SLA_DUE_SOON_PERCENT } from '@/lib/domain/sla/settings';
 import { requirePortal } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Home' };
@@ -43,14 +44,14 @@ export default async function CoordinatorHome() {
           <StatTile
             label="At risk"
             value={s.at_risk}
-            hint="80 % or more of the time used"
+            hint={`${SLA_DUE_SOON_PERCENT} % or more of the time used`}
             href="/coordinator/owned?sla=at_risk"
             tone={s.at_risk ? 'warning' : 'neutral'}
           />
           <StatTile
             label="On track"
             value={s.on_track}
-            hint="Less than 80 % used"
+            hint={`Less than ${SLA_DUE_SOON_PERCENT} % used`}
             href="/coordinator/owned?sla=on_track"
             tone="good"
           />

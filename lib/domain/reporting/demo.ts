@@ -52,7 +52,7 @@ export async function seedDemoDashboards(now = new Date()): Promise<void> {
   // Resolved this week: never before Monday 00:00 UTC, whatever day the seed runs.
   const thisWeek = (hAgo: number) => new Date(Math.max(monday + 60_000, now.getTime() - hAgo * H));
   const specs: Spec[] = [
-    // Open and breached, at risk (≥ 80 % of the time used), on track.
+    // Open and breached, at risk (past the "Due soon" share of the time), on track.
     { n: 1, startedAgoH: 30, targetInH: -6, priority: 'Critical' },
     { n: 2, startedAgoH: 50, targetInH: -2, priority: 'High' },
     { n: 3, startedAgoH: 12, targetInH: -1, priority: 'High' },

@@ -1,19 +1,19 @@
 /**
  * The one place the dashboards read a task's SLA state from, in SQL for aggregates: the one clock's rule
  * (lib/domain/sla/clock.ts) on the task's window (`started_at` → `target_resolution`). Dashboards group the clock's
- * `warning` ("Due soon", from 80 %) and `at_risk` (from 90 %) states as `at_risk`: both need attention before the
- * breach.
+ * `warning` ("Due soon", from SLA_DUE_SOON_PERCENT, 75 % by default) and `at_risk` (from 90 %) states as `at_risk`:
+ * both need attention before the breach.
  *
  * States: `breached` at or past the target, `at_risk` from the clock's warning threshold, `on_track` otherwise
  * (tasks without a target are on track).
  */
 import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
-import { SLA_THRESHOLDS } from '../sla/clock';
+import { SLA_DUE_SOON_PERCENT } from '../sla/settings';
 
 export const SLA_STATES = ['on_track', 'at_risk', 'breached'] as const;
 export type SlaState = (typeof SLA_STATES)[number];
-export const SLA_AT_RISK_FRACTION = SLA_THRESHOLDS.warning / 100;
+export const SLA_AT_RISK_FRACTION = SLA_DUE_SOON_PERCENT / 100;
 
 /** SQL expression of the SLA state of the `workflow.tasks` row aliased `alias`, at `now`. */
 export function slaStateSql(alias: string, now: Date): Prisma.Sql {

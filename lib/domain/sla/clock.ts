@@ -5,10 +5,15 @@
  *
  * A clock has a start (when the target began to run), a due instant (the target) and, once the work is done,
  * a stop. Its state comes from the elapsed share of the window only:
- *   on_track < 80 % ≤ warning < 90 % ≤ at_risk < 100 % ≤ breached;  stopped before the due instant → met.
+ *   on_track < due soon (75 % by default) ≤ warning < 90 % ≤ at_risk < 100 % ≤ breached;
+ *   stopped before the due instant → met.
+ * "Due soon" is a setting (SLA_DUE_SOON_PERCENT, lib/domain/sla/settings.ts) the server hands to every view; the
+ * monitor's notifications fire at the fixed 80 / 90 / 100 % levels below (issue 11's warning, at risk, breach).
  */
 
-export const SLA_THRESHOLDS = { warning: 80, at_risk: 90, breached: 100 } as const;
+/** "Due soon" from this share of the window unless the installation sets another (SLA_DUE_SOON_PERCENT). */
+export const DEFAULT_DUE_SOON_PERCENT = 75;
+export const SLA_THRESHOLDS = { at_risk: 90, breached: 100 } as const;
 /** The thresholds the monitor acts on, in order (percent of the window elapsed). */
 export const SLA_LEVELS = [80, 90, 100] as const;
 export type SlaLevelPercent = (typeof SLA_LEVELS)[number];
@@ -24,6 +29,8 @@ export interface SlaClockInput {
   stoppedAt?: Date | string | null;
   /** Since when the clock is paused (the ticket waits in a pausing status); its state and time left freeze. */
   pausedAt?: Date | string | null;
+  /** The share of the window (percent) from which the clock reads "Due soon"; the installation's setting. */
+  dueSoonPercent?: number;
 }
 
 export interface SlaSnapshot {
@@ -54,7 +61,7 @@ export function slaState(c: SlaClockInput, now: Date | number = Date.now()): Sla
       ? 'breached'
       : percent >= SLA_THRESHOLDS.at_risk
         ? 'at_risk'
-        : percent >= SLA_THRESHOLDS.warning
+        : percent >= (c.dueSoonPercent ?? DEFAULT_DUE_SOON_PERCENT)
           ? 'warning'
           : 'on_track';
   return { state, percent, remaining_ms: due - at };

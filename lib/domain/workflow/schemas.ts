@@ -304,7 +304,7 @@ const slaFields = {
   sla_state: z
     .enum(['none', 'on_track', 'warning', 'at_risk', 'breached', 'met', 'paused'])
     .describe(
-      'The one SLA clock: warning from 80 %, at_risk from 90 %, breached at 100 % of the window; met if stopped in time; paused while the ticket waits in a pausing status',
+      'The one SLA clock: warning ("Due soon") from SLA_DUE_SOON_PERCENT (75 % by default), at_risk from 90 %, breached at 100 % of the window; met if stopped in time; paused while the ticket waits in a pausing status',
     ),
   sla_percent: z.number().describe('Percent of the window elapsed'),
   sla_stopped_at: iso.nullable().describe('When the clock stopped (the work was completed)'),

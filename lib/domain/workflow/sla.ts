@@ -1,5 +1,6 @@
 /** SLA arithmetic of the workflow engine (001 §6). Pure functions: no database, no clock unless given. */
 import { type SlaState, slaState } from '../sla/clock';
+import { SLA_DUE_SOON_PERCENT } from '../sla/settings';
 
 export type SlaLevel = 'low' | 'medium' | 'high' | 'urgent';
 export const SLA_LEVELS: SlaLevel[] = ['urgent', 'high', 'medium', 'low'];
@@ -149,7 +150,7 @@ export function slaView(
   now: Date = new Date(),
   pausedAt: Date | null = null,
 ): SlaView {
-  const c = slaState({ startedAt, dueAt: target, stoppedAt: completedAt, pausedAt }, now);
+  const c = slaState({ startedAt, dueAt: target, stoppedAt: completedAt, pausedAt, dueSoonPercent: SLA_DUE_SOON_PERCENT }, now);
   const paused = completedAt ? null : (pausedAt?.toISOString() ?? null);
   if (!target)
     return {

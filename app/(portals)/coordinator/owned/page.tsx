@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Pager } from '@/components/ui/pager';
 import { PriorityBadge, SlaBadge } from '@/components/workflow/sla';
+import { SLA_DUE_SOON_PERCENT } from '@/lib/domain/sla/settings';
 import type { OwnedTicketsQuery } from '@/lib/domain/workflow/schemas';
 import { ownedTickets } from '@/lib/domain/workflow/task-queries';
 import { requirePortal } from '@/lib/server/session';
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: 'Owned tickets' };
 const PRIORITIES = ['Critical', 'High', 'Medium', 'Low'];
 const SLAS: Record<string, string> = {
   breached: 'Breached',
-  at_risk: 'Due soon or at risk (80 % of the time used)',
+  at_risk: `Due soon or at risk (${SLA_DUE_SOON_PERCENT} % of the time used)`,
   on_track: 'On track',
 };
 

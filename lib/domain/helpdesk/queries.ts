@@ -10,16 +10,12 @@ import { CATEGORIES, DEPARTMENTS } from './catalog';
 import { historySummary, noteIsForRequester } from './history-text';
 import { assertCanSee, canSeeInternal, seesAllTickets, TERMINAL, ticketVisibilityWhere } from './policy';
 import type { CommentListQuery, Status, TicketListQuery } from './schemas';
-import { newestComments, type ThreadRow, threadAccess, threadInclude, threadWhere } from './thread';
-
-const withDetail = {
-  attachments: { orderBy: { id: 'asc' } },
-} as const satisfies Prisma.TicketInclude;
+import { type ThreadRow, threadAccess, threadInclude, threadWhere } from './thread';
 
 /** The ticket detail carries the newest comments; older ones page in with `GET …/comments/?before=<id>`. */
 export const DETAIL_COMMENTS = 50;
 type TicketRow = Prisma.TicketGetPayload<object>;
-type TicketDetailRow = Prisma.TicketGetPayload<{ include: typeof withDetail }>;
+type AttachmentRow = Prisma.TicketAttachmentGetPayload<object>;
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 
@@ -117,26 +113,86 @@ export async function ticketSummaries(actor: Actor, rows: TicketRow[]): Promise<
   return rows.map((t) => summary(actor, t, names));
 }
 
+interface DetailPartsRow {
+  attachments: (Omit<AttachmentRow, 'createdAt'> & { createdAt: string })[];
+  comments_count: number;
+  comments: (Omit<ThreadRow, 'createdAt' | 'updatedAt' | 'editedAt' | 'unsentAt' | 'attachments'> & {
+    createdAt: string;
+    updatedAt: string;
+    editedAt: string | null;
+    unsentAt: string | null;
+    attachments: (Omit<ThreadRow['attachments'][number], 'createdAt'> & { createdAt: string })[];
+  })[];
+}
+
+const date = (s: string) => new Date(s);
+const maybeDate = (s: string | null) => (s ? new Date(s) : null);
+
+/**
+ * Everything the detail shows beside the ticket row, in one round trip (a point read is the hottest path: at most
+ * three statements with the ticket and the names): its attachments, how many comments the caller may read, and the
+ * newest `limit` of them (oldest first) with their ratings and files. `internal` is the caller's right to read
+ * internal comments (canSeeInternal), decided on the ticket row.
+ */
+async function detailParts(ticketId: number, internal: boolean, limit: number) {
+  const [row] = await db.$queryRaw<DetailPartsRow[]>`
+    SELECT
+      (SELECT COALESCE(json_agg(json_build_object(
+                'id', a.id, 'ticketId', a.ticket_id, 'uploaderId', a.uploader_id, 'filename', a.filename,
+                'storedName', a.stored_name, 'mimeType', a.mime_type, 'size', a.size, 'sha256', a.sha256,
+                'createdAt', a.created_at) ORDER BY a.id), '[]'::json)
+         FROM helpdesk.ticket_attachments a WHERE a.ticket_id = ${ticketId}) AS attachments,
+      (SELECT count(*)::int FROM helpdesk.ticket_comments c
+        WHERE c.ticket_id = ${ticketId} AND (${internal} OR NOT c.is_internal)) AS comments_count,
+      (SELECT COALESCE(json_agg(json_build_object(
+                'id', c.id, 'ticketId', c.ticket_id, 'authorId', c.author_id, 'body', c.body,
+                'isInternal', c.is_internal, 'parentId', c.parent_id, 'editedAt', c.edited_at, 'unsentAt', c.unsent_at,
+                'createdAt', c.created_at, 'updatedAt', c.updated_at,
+                'ratings', (SELECT COALESCE(json_agg(json_build_object('userId', r.user_id, 'value', r.value)), '[]'::json)
+                              FROM helpdesk.ticket_comment_ratings r WHERE r.comment_id = c.id),
+                'attachments', (SELECT COALESCE(json_agg(json_build_object(
+                                          'id', f.id, 'fileName', f.file_name, 'contentType', f.content_type,
+                                          'size', f.size, 'createdAt', f.created_at) ORDER BY f.id), '[]'::json)
+                                  FROM helpdesk.ticket_comment_attachments f WHERE f.comment_id = c.id))
+              ORDER BY c.id), '[]'::json)
+         FROM (SELECT * FROM helpdesk.ticket_comments c
+                WHERE c.ticket_id = ${ticketId} AND (${internal} OR NOT c.is_internal)
+                ORDER BY c.id DESC LIMIT ${limit}) c) AS comments`;
+  return {
+    attachments: row.attachments.map((a) => ({ ...a, createdAt: date(a.createdAt) })),
+    count: row.comments_count,
+    comments: row.comments.map(
+      (c): ThreadRow => ({
+        ...c,
+        createdAt: date(c.createdAt),
+        updatedAt: date(c.updatedAt),
+        editedAt: maybeDate(c.editedAt),
+        unsentAt: maybeDate(c.unsentAt),
+        attachments: c.attachments.map((f) => ({ ...f, createdAt: date(f.createdAt) })),
+      }),
+    ),
+  };
+}
+
 /**
  * The full ticket (000 §3 shape): employee, owner, attachments and the newest comments the caller may see
  * (oldest first, at most DETAIL_COMMENTS); `comments_count` counts them all.
  */
-export async function ticketDetail(actor: Actor, t: TicketDetailRow) {
-  const { count, rows } = await newestComments({ ticket: t, internal: canSeeInternal(actor, t) }, DETAIL_COMMENTS);
-  const names = await usersByIds([...peopleOf(t), ...rows.map((c) => c.authorId)]);
+export async function ticketDetail(actor: Actor, t: TicketRow) {
+  const parts = await detailParts(t.id, canSeeInternal(actor, t), DETAIL_COMMENTS);
+  const names = await usersByIds([...peopleOf(t), ...parts.comments.map((c) => c.authorId)]);
   return {
     ...summary(actor, t, names),
-    attachments: t.attachments.map(attachmentDto),
-    comments: rows.map((c) => commentDto(c, names)),
-    comments_count: count,
+    attachments: parts.attachments.map(attachmentDto),
+    comments: parts.comments.map((c) => commentDto(c, names)),
+    comments_count: parts.count,
   };
 }
 export type TicketDetail = Awaited<ReturnType<typeof ticketDetail>>;
 
+/** One ticket as the caller sees it (404 when invisible): the row, its detail parts, the people's names. */
 export async function getTicket(actor: Actor, ref: string | number) {
-  // One read with its attachments and comments; visibility is checked on the row itself.
-  const where = typeof ref === 'number' || /^\d+$/.test(ref) ? { id: Number(ref) } : { ticketNumber: ref };
-  return ticketDetail(actor, assertCanSee(actor, await db.ticket.findUnique({ where, include: withDetail })));
+  return ticketDetail(actor, await loadTicket(actor, ref));
 }
 
 export async function getTicketByNumber(actor: Actor, ticketNumber: string) {

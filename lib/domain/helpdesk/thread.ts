@@ -52,16 +52,6 @@ export function threadWhere(access: ThreadAccess, visibility: Visibility = 'all'
   return { ticketId: access.ticket.id };
 }
 
-/** The newest `limit` comments (returned oldest first) and how many the caller may read in all. */
-export async function newestComments(access: ThreadAccess, limit = 50) {
-  const where = threadWhere(access);
-  const [count, rows] = await Promise.all([
-    db.ticketComment.count({ where }),
-    db.ticketComment.findMany({ where, orderBy: { id: 'desc' }, take: limit, include: threadInclude }),
-  ]);
-  return { count, rows: rows.reverse() };
-}
-
 /** Authors' names and usernames for a set of rows. */
 export function authorsOf(rows: { authorId: number }[]): Promise<Map<number, DirectoryUser>> {
   return usersByIds(rows.map((r) => r.authorId));

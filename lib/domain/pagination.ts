@@ -39,6 +39,37 @@ export class Page<T> {
   }
 }
 
+/**
+ * A page reached by keyset (`cursor`): `next` continues after its last row (`next_cursor`), there is no `previous`
+ * (a cursor walks forward; page 1 starts the list again). `count` is the list's count, as on numbered pages.
+ */
+export class KeysetPage<T> extends Page<T> {
+  constructor(
+    count: number,
+    results: T[],
+    pageSize: number,
+    readonly nextCursor: string | null,
+    extra: Record<string, unknown> = {},
+  ) {
+    super(count, results, 1, pageSize, extra);
+  }
+
+  override get hasNext(): boolean {
+    return this.nextCursor !== null;
+  }
+
+  override toJSON(url?: URL) {
+    let next: string | null = null;
+    if (url && this.nextCursor) {
+      const u = new URL(url);
+      u.searchParams.delete('page');
+      u.searchParams.set('cursor', this.nextCursor);
+      next = u.toString();
+    }
+    return { count: this.count, next, previous: null, next_cursor: this.nextCursor, ...this.extra, results: this.results };
+  }
+}
+
 export function skipTake(q: PageQuery) {
   return { skip: (q.page - 1) * q.page_size, take: q.page_size };
 }

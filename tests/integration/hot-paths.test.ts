@@ -41,13 +41,18 @@ beforeAll(async () => {
   });
   ticketNumber = t.ticketNumber;
   for (let i = 0; i < 3; i++)
-    await db.ticketComment.create({ data: { ticketId: t.id, authorId: employee.id, body: `Still broken (${i})`, isInternal: i === 2 } });
+    await db.ticketComment.create({
+      data: { ticketId: t.id, authorId: employee.id, body: `Still broken (${i})`, isInternal: i === 2 },
+    });
 });
 
 describe('statements per authenticated point read', () => {
   it('GET /hdts/api/tickets/number/{n}/ as a coordinator: at most 3 SQL statements once the caller is known', async () => {
     const read = () =>
-      call(byNumberRoute, 'GET', `/hdts/api/tickets/number/${ticketNumber}/`, { token: coord, params: { ticket_number: ticketNumber } });
+      call(byNumberRoute, 'GET', `/hdts/api/tickets/number/${ticketNumber}/`, {
+        token: coord,
+        params: { ticket_number: ticketNumber },
+      });
     const first = await read(); // warms the actor cache and the rate limiter's lease
     expect(first.status).toBe(200);
     const statements = await statementsOf(async () => {

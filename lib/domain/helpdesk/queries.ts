@@ -3,11 +3,12 @@ import { db } from '@/lib/server/db';
 import type { Actor } from '../actor';
 import { forbidden, notFound } from '../errors';
 import { usersByIds } from '../identity/directory';
-import { Page, type PageQuery, skipTake } from '../pagination';
+import { KeysetPage, Page, type PageQuery, skipTake } from '../pagination';
 import { slaState } from '../sla/clock';
 import { SLA_DUE_SOON_PERCENT } from '../sla/settings';
 import { CATEGORIES, DEPARTMENTS } from './catalog';
 import { historySummary, noteIsForRequester } from './history-text';
+import { afterCursor, cursorAfter, readCursor, SORT_FIELDS } from './keyset';
 import { assertCanSee, canSeeInternal, seesAllTickets, TERMINAL, ticketVisibilityWhere } from './policy';
 import type { CommentListQuery, Status, TicketListQuery } from './schemas';
 import { type ThreadRow, threadAccess, threadInclude, threadWhere } from './thread';
@@ -300,31 +301,27 @@ export async function listTickets(actor: Actor, q: TicketListQuery): Promise<Pag
     });
   }
   const where: Prisma.TicketWhereInput = { AND: and };
-  const sortField = {
-    created_at: 'createdAt',
-    updated_at: 'updatedAt',
-    priority: 'priorityRank',
-    status: 'status',
-    ticket_number: 'ticketNumber',
-    subject: 'subject',
-  }[q.sort_by] as keyof Prisma.TicketOrderByWithRelationInput;
+  const sortField = SORT_FIELDS[q.sort_by];
   // Priority ascending means most urgent first (rank 1 = Critical), as 004's example expects.
   const orderBy: Prisma.TicketOrderByWithRelationInput[] = [
     sortField === 'priorityRank' ? { priorityRank: { sort: q.order, nulls: 'last' } } : { [sortField]: q.order },
     { id: q.order },
   ];
-  const page = skipTake(q);
-  const [counted, rows] = await Promise.all([
+  const cursor = q.cursor ? readCursor(q.cursor, q.sort_by, q.order) : null;
+  // A keyset page reads one row more than it shows: whether there is a next page, without a count.
+  const page = cursor ? { skip: 0, take: q.page_size + 1 } : skipTake(q);
+  const [counted, read] = await Promise.all([
     countTickets(where, and.length === 1 && seesAllTickets(actor)),
-    pageRows(where, orderBy, page),
+    pageRows(cursor ? { AND: [...and, afterCursor(cursor)] } : where, orderBy, page),
   ]);
-  return new Page(
-    counted.count,
-    await ticketSummaries(actor, rows),
-    q.page,
-    q.page_size,
-    counted.estimated ? { count_estimated: true } : {},
-  );
+  const rows = read.slice(0, q.page_size);
+  const results = await ticketSummaries(actor, rows);
+  const last = rows.at(-1);
+  const more = cursor ? read.length > q.page_size : page.skip + rows.length < counted.count;
+  const nextCursor = last && more ? cursorAfter(last, q.sort_by, q.order) : null;
+  const extra = counted.estimated ? { count_estimated: true } : {};
+  if (cursor) return new KeysetPage(counted.count, results, q.page_size, nextCursor, extra);
+  return new Page(counted.count, results, q.page, q.page_size, { next_cursor: nextCursor, ...extra });
 }
 
 /**

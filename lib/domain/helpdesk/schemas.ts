@@ -234,6 +234,13 @@ export const ticketListQuery = pageQuery.extend({
   view: z.enum(['active', 'records']).optional(),
   sort_by: z.enum(['created_at', 'updated_at', 'priority', 'status', 'ticket_number', 'subject']).default('created_at'),
   order: z.enum(['asc', 'desc']).default('desc'),
+  cursor: z
+    .string()
+    .max(400)
+    .optional()
+    .describe(
+      "Keyset pagination: the `next_cursor` of the previous page (same filters, sort_by and order). The page continues right after that page's last ticket, at the same cost at any depth, and never skips or repeats a ticket while tickets are created; `page` is ignored. Any list answer carries `next_cursor` (null on the last page).",
+    ),
 });
 export type TicketListQuery = z.infer<typeof ticketListQuery>;
 

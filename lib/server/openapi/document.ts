@@ -18,6 +18,8 @@ function parameters(schema: z.ZodType | undefined, where: 'path' | 'query') {
     name,
     in: where,
     required: where === 'path' || (js.required ?? []).includes(name),
+    // A parameter's own description is what viewers show beside it.
+    ...(typeof s.description === 'string' ? { description: s.description } : {}),
     schema: s,
   }));
 }

@@ -96,6 +96,8 @@ async function runJob(job: JobDefinition, id: string, data: unknown, retryCount:
       );
     }
     await job.handler(parsed.data, { id, retryCount });
+    // Which process ran which job (several processes share the queues): visible with LOG_LEVEL=debug.
+    logger.debug('job done', { queue: job.name, id, pid: process.pid });
   } catch (e) {
     if (e instanceof PermanentJobError) {
       // Retrying cannot help: record it in the dead-letter queue with the error and finish this job.

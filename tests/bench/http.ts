@@ -160,6 +160,33 @@ async function oneUser(port: number, next: () => string, headers: Record<string,
   return summarize(samples);
 }
 
+/**
+ * SQL statements per request, from the database's own counters: every statement outside an explicit transaction
+ * commits one (`pg_stat_database.xact_commit`). `n` sequential requests are compared with an idle window of the same
+ * length (background work of the server), each read after the counters' idle flush (PostgreSQL reports a backend's
+ * statistics within ~10 s of it going idle).
+ */
+async function statementsPerRequest(url: string, n: number, request: () => Promise<unknown>) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const commits = async () => {
+    await new Promise((r) => setTimeout(r, 11_000));
+    const { rows } = await c.query(
+      'SELECT xact_commit::float8 + xact_rollback::float8 AS n FROM pg_stat_database WHERE datname = current_database()',
+    );
+    return Number(rows[0].n) - 1; // this read is a transaction of its own
+  };
+  const t0 = await commits();
+  const w0 = performance.now();
+  for (let i = 0; i < n; i++) await request();
+  const busyMs = performance.now() - w0;
+  const t1 = await commits();
+  await new Promise((r) => setTimeout(r, busyMs));
+  const t2 = await commits();
+  await c.end();
+  return (t1 - t0 - (t2 - t1)) / n;
+}
+
 async function main() {
   const root = path.resolve(import.meta.dirname, '../..');
   console.log(`\nHTTP benchmark: ${TICKETS.toLocaleString('en')} tickets, ${CONNECTIONS} connections, ${DURATION} s per run`);
@@ -208,6 +235,13 @@ async function main() {
 
   let k = 0;
   const anyNumber = () => numbers[k++ % numbers.length];
+  const perRead = await statementsPerRequest(db.url, 200, async () => {
+    const r = await fetch(`http://127.0.0.1:${PORT_APP}/hdts/api/tickets/number/${anyNumber()}/`, {
+      headers: { authorization: `Bearer ${tokens.coordinator}` },
+    });
+    await r.arrayBuffer();
+  });
+  line('SQL statements per GET ticket by number (coordinator)', perRead.toFixed(2), '≤ 3');
   const kinds: Kind[] = [
     {
       name: 'GET ticket by number (coordinator)',

@@ -156,6 +156,14 @@ async function main() {
   const noopSeconds = (Date.now() - noopStart) / 1000;
   line(`queue runtime: ${BACKLOG} no-op jobs drained in`, `${noopSeconds.toFixed(1)} s`);
   line('queue runtime throughput (no-op handler)', `${(BACKLOG / noopSeconds).toFixed(0)} jobs/s`, '≥ 300 jobs/s');
+  // Headroom: tickets fully routed (every follow-up job drained) per second, against the bare queue's rate.
+  const ticketsPerSecond = BACKLOG / allSeconds;
+  line('tickets routed/s, all follow-up jobs included', `${ticketsPerSecond.toFixed(1)} tickets/s`, '≥ 100');
+  line(
+    `  jobs per approved ticket: ${(Number(completed) / BACKLOG).toFixed(1)}; share of the no-op rate`,
+    `${((100 * ticketsPerSecond) / (BACKLOG / noopSeconds)).toFixed(1)} %`,
+    '≥ 25 %',
+  );
 
   await stopJobs();
   const { disconnectDb } = await import('../../lib/server/db');

@@ -39,6 +39,8 @@ const PASSWORD = process.env.SEED_PASSWORD ?? 'Switchboard!2026';
 const THINGS = ['VPN', 'Printer', 'Laptop', 'Monitor', 'Password', 'E-mail', 'Wi-Fi', 'Docking station', 'Outlook', 'Teams'];
 const PROBLEMS = ['drops every hour', 'is offline', 'runs slow', 'flickers', 'keeps asking to sign in', 'will not start'];
 
+let deepCursor = '';
+
 async function load(url: string) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
@@ -84,6 +86,13 @@ async function load(url: string) {
   const s = ((performance.now() - t0) / 1000).toFixed(0);
   const { rows: sample } = await c.query(
     `SELECT ticket_number FROM helpdesk.tickets WHERE id % 10 = 0 ORDER BY random() LIMIT 2000`,
+  );
+  // The cursor a client walking staff's list by keyset holds 100,000 rows down (as `next_cursor` encodes it).
+  const { rows: deep } = await c.query(
+    `SELECT id, created_at FROM helpdesk.tickets ORDER BY created_at DESC, id DESC OFFSET ${Math.min(100_000, TICKETS - 21)} LIMIT 1`,
+  );
+  deepCursor = Buffer.from(JSON.stringify(['created_at', 'desc', deep[0].created_at.toISOString(), deep[0].id])).toString(
+    'base64url',
   );
   await c.end();
   console.log(`loaded ${TICKETS.toLocaleString('en')} tickets (+${(TICKETS / 5).toLocaleString('en')} comments) in ${s} s`);
@@ -274,6 +283,13 @@ async function main() {
       name: 'GET list, page 5,000',
       app: () => '/hdts/api/v1/tickets?page_size=20&page=5000',
       raw: () => '/tickets?page=5000',
+      as: 'coordinator',
+      oneUser: true,
+    },
+    {
+      name: 'GET list, keyset page 100,000 rows down (cursor)',
+      app: () => `/hdts/api/v1/tickets?page_size=20&cursor=${deepCursor}`,
+      raw: null,
       as: 'coordinator',
       oneUser: true,
     },

@@ -3,7 +3,6 @@ import type { ReactNode } from 'react';
 import { LinkedText } from '@/components/knowledge/linked-text';
 import { SlaCountdown } from '@/components/sla/sla-countdown';
 import type { TicketDetail } from '@/lib/domain/helpdesk/queries';
-import { SLA_DUE_SOON_PERCENT } from '@/lib/domain/sla/settings';
 import { AttachmentList } from './attachment-list';
 import { formatDate, PriorityBadge, StatusBadge } from './badges';
 
@@ -52,7 +51,8 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-export function TicketDetails({ t }: { t: TicketDetail }) {
+/** `dueSoonPercent`: the installation's "Due soon" share (lib/domain/sla/settings.ts), read by the page. */
+export function TicketDetails({ t, dueSoonPercent }: { t: TicketDetail; dueSoonPercent: number }) {
   // rendered on the server: the countdown's first paint uses this instant, then ticks in the browser
   const at = Date.now();
   return (
@@ -88,7 +88,7 @@ export function TicketDetails({ t }: { t: TicketDetail }) {
               dueAt={t.resolution_due_at}
               stoppedAt={t.sla_stopped_at}
               at={at}
-              dueSoonPercent={SLA_DUE_SOON_PERCENT}
+              dueSoonPercent={dueSoonPercent}
             />
           </Row>
         )}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { toDisplayDuration } from '@/lib/domain/workflow/durations';
 import { pickRoundRobin } from '@/lib/domain/workflow/roundrobin';
 import {
   formatRemaining,
@@ -6,11 +7,10 @@ import {
   slaLevelFor,
   slaOrderProblems,
   slaSecondsFor,
-  slaView,
   stepSlaSeconds,
-  toDisplayDuration,
   toIsoDuration,
 } from '@/lib/domain/workflow/sla';
+import { slaView } from '@/lib/domain/workflow/sla-view';
 import { definitionErrors, deployIssues, deployProblems } from '@/lib/domain/workflow/validation';
 
 const member = (r: number) => ({ name: `role${r}`, members: 1, active: true });

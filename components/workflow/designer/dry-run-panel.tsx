@@ -9,7 +9,7 @@ import { FieldInput, FieldSelect } from '@/components/ui/form-controls';
 import { EmptyRow, Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { api } from '@/lib/client/api';
 import { useDomainForm } from '@/lib/client/use-domain-form';
-import { toDisplayDuration } from '@/lib/domain/workflow/sla';
+import { toDisplayDuration } from '@/lib/domain/workflow/durations';
 import { dryRunInput, type dryRunOutput } from '@/lib/domain/workflow/version-schemas';
 
 type Result = z.infer<typeof dryRunOutput>;

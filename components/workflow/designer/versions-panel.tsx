@@ -10,7 +10,7 @@ import { NativeSelect } from '@/components/ui/native-select';
 import { EmptyRow, Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { ApiError, api } from '@/lib/client/api';
 import { useMutation } from '@/lib/client/use-mutation';
-import { toDisplayDuration } from '@/lib/domain/workflow/sla';
+import { toDisplayDuration } from '@/lib/domain/workflow/durations';
 import type { VersionDiff } from '@/lib/domain/workflow/version-diff';
 
 export interface VersionRow {

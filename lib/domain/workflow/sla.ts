@@ -1,6 +1,4 @@
 /** SLA arithmetic of the workflow engine (001 §6). Pure functions: no database, no clock unless given. */
-import { type SlaState, slaState } from '../sla/clock';
-import { SLA_DUE_SOON_PERCENT } from '../sla/settings';
 
 export type SlaLevel = 'low' | 'medium' | 'high' | 'urgent';
 export const SLA_LEVELS: SlaLevel[] = ['urgent', 'high', 'medium', 'low'];
@@ -71,23 +69,6 @@ export function toIsoDuration(seconds: number): string {
   return out === 'P' ? 'PT0S' : out;
 }
 
-/** Display form of 002: 172800 → "2 days", 28800 → "8 hours", 5400 → "1 hour 30 minutes". */
-export function toDisplayDuration(seconds: number): string {
-  const parts: string[] = [];
-  let rest = seconds;
-  for (const [unit, size] of [
-    ['day', 86400],
-    ['hour', 3600],
-    ['minute', 60],
-    ['second', 1],
-  ] as const) {
-    const n = Math.floor(rest / size);
-    rest -= n * size;
-    if (n) parts.push(`${n} ${unit}${n === 1 ? '' : 's'}`);
-  }
-  return parts.join(' ') || '0 seconds';
-}
-
 /** The workflow SLA level for a ticket priority: Critical/urgent → urgent; none → low (001: "uses Low"). */
 export function slaLevelFor(priority: string | null | undefined): SlaLevel {
   const p = (priority ?? '').trim().toLowerCase();
@@ -120,62 +101,6 @@ export function formatRemaining(ms: number): string {
   if (d) return `${d}d ${h}h`;
   if (h) return `${h}h ${m}m`;
   return `${m}m`;
-}
-
-export interface SlaView {
-  target_resolution: string | null;
-  sla_breach_at: string | null;
-  time_remaining: string | null;
-  is_breached: boolean;
-  /** When this clock's window began (the share of it elapsed gives the state). */
-  sla_started_at: string | null;
-  /** The one clock's state (lib/domain/sla/clock.ts): none, on_track, warning, at_risk, breached, met. */
-  sla_state: SlaState;
-  /** Percent of the window elapsed (at completion for a finished clock). */
-  sla_percent: number;
-  /** When the clock stopped (the work was completed); null while it runs. */
-  sla_stopped_at: string | null;
-  /** Since when the clock is paused (the ticket waits in a pausing status); null while it runs. */
-  sla_paused_at: string | null;
-}
-
-/**
- * The SLA fields of 000 §2 plus the clock's state. A task is breached when it is still open after its target,
- * or was completed after it. `sla_breach_at` is the moment the SLA is breached (the target).
- */
-export function slaView(
-  startedAt: Date | null,
-  target: Date | null,
-  completedAt: Date | null,
-  now: Date = new Date(),
-  pausedAt: Date | null = null,
-): SlaView {
-  const c = slaState({ startedAt, dueAt: target, stoppedAt: completedAt, pausedAt, dueSoonPercent: SLA_DUE_SOON_PERCENT }, now);
-  const paused = completedAt ? null : (pausedAt?.toISOString() ?? null);
-  if (!target)
-    return {
-      target_resolution: null,
-      sla_breach_at: null,
-      time_remaining: null,
-      is_breached: false,
-      sla_started_at: startedAt?.toISOString() ?? null,
-      sla_state: 'none',
-      sla_percent: 0,
-      sla_stopped_at: completedAt?.toISOString() ?? null,
-      sla_paused_at: paused,
-    };
-  const iso = target.toISOString();
-  return {
-    target_resolution: iso,
-    sla_breach_at: iso,
-    time_remaining: completedAt ? null : formatRemaining(target.getTime() - (pausedAt ?? now).getTime()),
-    is_breached: c.state === 'breached',
-    sla_started_at: startedAt?.toISOString() ?? null,
-    sla_state: c.state,
-    sla_percent: c.percent,
-    sla_stopped_at: completedAt?.toISOString() ?? null,
-    sla_paused_at: paused,
-  };
 }
 
 /** Problems with the SLA order urgent < high < medium < low (where set), naming each pair. */

@@ -18,7 +18,7 @@ import {
   seesAllTasks,
 } from './policy';
 import type { AuditQuery, LogsQuery, OwnedTicketsQuery, TaskListQuery } from './schemas';
-import { slaView } from './sla';
+import { slaView } from './sla-view';
 import { asSnapshot, OPEN_ITEM, OPEN_TASK, stepOf } from './snapshot';
 
 const taskInclude = {

@@ -4,9 +4,10 @@ import { db, type Prisma } from '@/lib/server/db';
 import type { Actor } from '../actor';
 import { notFound } from '../errors';
 import { Page, skipTake } from '../pagination';
+import { toDisplayDuration } from './durations';
 import { assertStaff } from './policy';
 import type { WorkflowListQuery } from './schemas';
-import { toDisplayDuration, toIsoDuration } from './sla';
+import { toIsoDuration } from './sla';
 import { asSnapshot, snapshotOf, type VersionSnapshot } from './snapshot';
 
 type WorkflowRow = Prisma.WorkflowGetPayload<{ include: { steps: true; transitions: true } }>;

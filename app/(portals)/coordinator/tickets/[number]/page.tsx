@@ -10,6 +10,7 @@ import { STATUS_TRANSITIONS } from '@/lib/domain/helpdesk/policy';
 import { catalog, getTicket, ticketHistory } from '@/lib/domain/helpdesk/queries';
 import type { Status } from '@/lib/domain/helpdesk/schemas';
 import { isKnowledgeEditor } from '@/lib/domain/knowledge/policy';
+import { SLA_DUE_SOON_PERCENT } from '@/lib/domain/sla/settings';
 import { requirePortal } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Ticket' };
@@ -70,7 +71,7 @@ export default async function CoordinatorTicketPage({ params }: { params: Promis
           <CommentForm ticketId={t.id} ticketNumber={t.ticket_number} userId={actor.id} allowInternal />
         </div>
         <div className="space-y-6">
-          <TicketDetails t={t} />
+          <TicketDetails t={t} dueSoonPercent={SLA_DUE_SOON_PERCENT} />
           <TicketArticles
             ticket={t.ticket_number}
             draftHref={

@@ -7,6 +7,7 @@ import { Attachments, History, ProgressTracker, TicketDetails } from '@/componen
 import { SlaTimeline } from '@/components/sla/sla-timeline';
 import { AppError } from '@/lib/domain/errors';
 import { getTicket, ticketHistory } from '@/lib/domain/helpdesk/queries';
+import { SLA_DUE_SOON_PERCENT } from '@/lib/domain/sla/settings';
 import { requesterSlaTimeline } from '@/lib/domain/workflow/sla-timeline';
 import { requirePortal } from '@/lib/server/session';
 
@@ -78,7 +79,7 @@ export default async function EmployeeTicketPage({ params }: { params: Promise<{
           )}
         </div>
         <div className="space-y-6">
-          <TicketDetails t={t} />
+          <TicketDetails t={t} dueSoonPercent={SLA_DUE_SOON_PERCENT} />
           {timeline && <SlaTimeline timeline={timeline} at={Date.now()} audience="requester" title="Our time on your request" />}
           <History entries={h.results} />
         </div>

@@ -29,6 +29,7 @@ import * as reopenRoute from '@/app/(api)/hdts/api/tickets/[id]/reopen/route';
 import * as ticketRoute from '@/app/(api)/hdts/api/tickets/[id]/route';
 import * as updateStatusRoute from '@/app/(api)/hdts/api/tickets/[id]/update-status/route';
 import * as withdrawRoute from '@/app/(api)/hdts/api/tickets/[id]/withdraw/route';
+import * as bulkRoute from '@/app/(api)/hdts/api/tickets/bulk/route';
 import * as byNumberRoute from '@/app/(api)/hdts/api/tickets/number/[ticket_number]/route';
 import * as ticketsRoute from '@/app/(api)/hdts/api/tickets/route';
 import * as v1AttachmentRoute from '@/app/(api)/hdts/api/v1/attachments/[id]/route';
@@ -202,6 +203,24 @@ const rows: MatrixRow[] = [
     path: '/x',
     options: withBody('New', { priority: 'Low', department: 'IT Department' }),
     expect: TRIAGE,
+  },
+  {
+    name: '/hdts/api/tickets/bulk/',
+    route: bulkRoute,
+    method: 'POST',
+    path: '/hdts/api/tickets/bulk/',
+    options: async () => {
+      const t = await ticket('New');
+      const row = await db.ticket.findUniqueOrThrow({ where: { id: t.id } });
+      return {
+        body: {
+          action: 'reject',
+          rejection_reason: 'Duplicate',
+          tickets: [{ ticket_number: t.number, expected_updated_at: row.updatedAt.toISOString() }],
+        },
+      };
+    },
+    expect: { anonymous: 401, otherwise: 403, coordinator: 200, admin: 200 },
   },
   {
     name: '/hdts/api/tickets/{id}/reject/',

@@ -281,3 +281,52 @@ export const catalogEntryParam = z.object({
 });
 /** Retire (`active: false`: no longer offered to new tickets) or offer again. */
 export const catalogEntryUpdateInput = z.object({ active: z.boolean({ error: 'active is true or false' }) });
+
+/** Bulk actions on the coordinators' lists: one action, up to 100 tickets, each with the version the caller saw. */
+export const BULK_ACTIONS = ['approve', 'reject', 'assign', 'status'] as const;
+export const BULK_MAX = 100;
+const bulkTickets = z
+  .array(
+    z.object({
+      ticket_number: z.string().regex(/^TX\d{14}$/, 'Not a ticket number'),
+      /** The ticket's `updated_at` as the list showed it: a ticket changed since is refused (CONFLICT). */
+      expected_updated_at: z.iso
+        .datetime({ offset: true, message: 'Must be the ticket’s updated_at (ISO 8601)' })
+        .transform((v) => new Date(v)),
+    }),
+  )
+  .min(1, 'Select at least one ticket')
+  .max(BULK_MAX, `At most ${BULK_MAX} tickets at once`)
+  .refine((l) => new Set(l.map((t) => t.ticket_number)).size === l.length, 'Each ticket may appear only once');
+export const bulkInput = z.discriminatedUnion(
+  'action',
+  [
+    z.object({
+      action: z.literal('approve'),
+      tickets: bulkTickets,
+      priority,
+      department: text(64),
+      approval_notes: z.string().trim().max(2000).nullish(),
+    }),
+    z.object({ action: z.literal('reject'), tickets: bulkTickets, rejection_reason: text(2000) }),
+    z.object({
+      action: z.literal('assign'),
+      tickets: bulkTickets,
+      assignee_id: z.coerce.number().int().positive(),
+      notes: z.string().trim().max(2000).nullish(),
+    }),
+    z.object({ action: z.literal('status'), tickets: bulkTickets, status, note: z.string().trim().max(2000).nullish() }),
+  ],
+  { error: `action must be one of ${BULK_ACTIONS.join(', ')}` },
+);
+export type BulkInput = z.infer<typeof bulkInput>;
+/** One ticket's outcome of a bulk action. */
+export interface BulkOutcome {
+  ticket_number: string;
+  ok: boolean;
+  status?: string;
+  /** A refusal's HTTP status as the single action would have answered (409 stale, 404 not found, 400 invalid). */
+  http_status?: number;
+  code?: string;
+  reason?: string;
+}

@@ -144,13 +144,21 @@ export async function rejectTicket(actor: Actor, ref: string | number, reason: s
   return getTicket(actor, t.id);
 }
 
-export async function assignTicket(actor: Actor, ref: string | number, assigneeId: number, notes?: string | null) {
+/** Assign; `expectedUpdatedAt` (what the coordinator saw) refuses it when the ticket changed since. */
+export async function assignTicket(
+  actor: Actor,
+  ref: string | number,
+  assigneeId: number,
+  notes?: string | null,
+  expectedUpdatedAt?: Date | null,
+) {
   const t = await loadTicket(actor, ref);
   assertTriage(actor);
+  assertUnchangedSince(t, expectedUpdatedAt);
   const user = await userById(assigneeId);
   if (!user?.isActive) throw validationFailed({ assignee_id: ['No active user with this id'] });
   await transaction(async (tx) => {
-    await updateIfStatus(tx, t, { assigneeId });
+    await updateIfStatus(tx, t, { assigneeId }, expectedUpdatedAt);
     // the help desk's own assignment: a workflow transfer away (role `agent`) leaves it in place
     await enqueue(
       tx,

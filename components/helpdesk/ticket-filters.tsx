@@ -81,12 +81,18 @@ export function TicketFilters({
 }
 
 /** The list query from page search params (bad values are dropped rather than failing the page). */
+/** Columns a list sorts by on the server (`sort_by` and `order` in the URL). */
+export const SORTABLE = ['ticket_number', 'subject', 'status', 'priority', 'created_at', 'updated_at'] as const;
+export type SortColumn = (typeof SORTABLE)[number];
+
 export function listParams(sp: Record<string, string | string[] | undefined>) {
   const one = (k: string) => (Array.isArray(sp[k]) ? (sp[k] as string[])[0] : (sp[k] as string | undefined)) || undefined;
   const status = one('status');
   const priority = one('priority');
+  const sortBy = SORTABLE.find((c) => c === one('sort_by'));
+  const order: 'asc' | 'desc' | undefined = one('order') === 'asc' ? 'asc' : one('order') === 'desc' ? 'desc' : undefined;
   return {
-    values: { search: one('search'), status, priority, category: one('category') },
+    values: { search: one('search'), status, priority, category: one('category'), sort_by: sortBy, order },
     page: Math.max(1, Number(one('page')) || 1),
     tab: one('tab'),
     filter: {
@@ -96,6 +102,8 @@ export function listParams(sp: Record<string, string | string[] | undefined>) {
         : {}),
       ...(one('category') ? { category: one('category') } : {}),
       ...(one('search') ? { search: one('search') } : {}),
+      ...(sortBy ? { sort_by: sortBy } : {}),
+      ...(order ? { order } : {}),
     },
   };
 }

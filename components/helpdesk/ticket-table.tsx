@@ -1,19 +1,30 @@
 import Link from 'next/link';
-import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { Table, TBody, TD, TH, THead } from '@/components/ui/table';
 import type { TicketSummary } from '@/lib/domain/helpdesk/queries';
 import { formatDate, PriorityBadge, StatusBadge } from './badges';
+import { RowCheckbox, SelectAllCheckbox } from './bulk-actions';
+import { RowLink } from './list-rows';
+import { type ListSort, SortHeader } from './sort-header';
 
-/** Tickets as a table; `href` links each row to its page. Shows an empty state when there are none. */
+/**
+ * Tickets as a table; `href` links each row to its page (the whole row opens it; Enter on a focused row too).
+ * `sort` makes the headers sort on the server; `selectable` adds the bulk-selection boxes (inside <BulkProvider>).
+ * Shows an empty state when there are none.
+ */
 export function TicketTable({
   tickets,
   href,
   showEmployee,
   empty,
+  sort,
+  selectable,
 }: {
   tickets: TicketSummary[];
   href: (t: TicketSummary) => string;
   showEmployee?: boolean;
   empty: React.ReactNode;
+  sort?: ListSort;
+  selectable?: boolean;
 }) {
   if (!tickets.length) {
     return (
@@ -23,21 +34,41 @@ export function TicketTable({
     );
   }
   return (
-    <Table>
+    <Table data-ticket-list="">
       <THead>
         <tr>
-          <TH>Ticket</TH>
-          <TH>Subject</TH>
+          {selectable && (
+            <TH className="w-8">
+              <SelectAllCheckbox />
+            </TH>
+          )}
+          <SortHeader column="ticket_number" sort={sort}>
+            Ticket
+          </SortHeader>
+          <SortHeader column="subject" sort={sort}>
+            Subject
+          </SortHeader>
           {showEmployee && <TH>Requester</TH>}
           <TH>Category</TH>
-          <TH>Status</TH>
-          <TH>Priority</TH>
-          <TH>Submitted</TH>
+          <SortHeader column="status" sort={sort}>
+            Status
+          </SortHeader>
+          <SortHeader column="priority" sort={sort}>
+            Priority
+          </SortHeader>
+          <SortHeader column="created_at" sort={sort}>
+            Submitted
+          </SortHeader>
         </tr>
       </THead>
       <TBody>
         {tickets.map((t) => (
-          <TR key={t.id}>
+          <RowLink key={t.id} href={href(t)} data-ticket={t.ticket_number}>
+            {selectable && (
+              <TD>
+                <RowCheckbox ticketNumber={t.ticket_number} />
+              </TD>
+            )}
             <TD className="font-mono text-xs">
               <Link className="text-brand-700 underline-offset-2 hover:underline dark:text-brand-100" href={href(t)}>
                 {t.ticket_number}
@@ -56,7 +87,7 @@ export function TicketTable({
               <PriorityBadge priority={t.priority} />
             </TD>
             <TD className="whitespace-nowrap text-xs">{formatDate(t.created_at)}</TD>
-          </TR>
+          </RowLink>
         ))}
       </TBody>
     </Table>

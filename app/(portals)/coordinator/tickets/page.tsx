@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { BulkBar, BulkProvider } from '@/components/helpdesk/bulk-actions';
 import { LinkTabs } from '@/components/helpdesk/tabs';
 import { hrefWith, listParams, TicketFilters } from '@/components/helpdesk/ticket-filters';
 import { TicketTable } from '@/components/helpdesk/ticket-table';
@@ -41,12 +42,23 @@ export default async function CoordinatorTickets({
         ]}
       />
       <TicketFilters action="/coordinator/tickets" values={values} categories={c.categories.map((x) => x.name)} />
-      <TicketTable
-        tickets={list.results}
-        showEmployee
-        href={(t) => `/coordinator/tickets/${t.ticket_number}`}
-        empty="No tickets match."
-      />
+      <BulkProvider tickets={list.results.map((t) => ({ ticket_number: t.ticket_number, updated_at: t.updated_at }))}>
+        {list.results.length > 0 && (
+          <BulkBar actions={['approve', 'reject', 'assign', 'status']} departments={c.departments} meId={actor.id} />
+        )}
+        <TicketTable
+          tickets={list.results}
+          showEmployee
+          selectable
+          sort={{
+            by: values.sort_by ?? 'created_at',
+            order: values.order ?? 'desc',
+            href: (by, order) => hrefWith('/coordinator/tickets', { ...values, sort_by: by, order }),
+          }}
+          href={(t) => `/coordinator/tickets/${t.ticket_number}`}
+          empty="No tickets match."
+        />
+      </BulkProvider>
       <Pager
         page={page}
         count={list.count}

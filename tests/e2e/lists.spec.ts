@@ -1,0 +1,92 @@
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { signIn, token } from './helpers';
+
+const run = `lst${Date.now().toString(36)}`;
+
+async function submit(request: APIRequestContext, auth: string, subject: string) {
+  const res = await request.post('/hdts/api/tickets/', {
+    headers: { Authorization: `Bearer ${auth}` },
+    data: { subject, description: 'Submitted for the lists journey', category: 'IT Support', sub_category: null },
+  });
+  expect(res.status()).toBe(201);
+  return (await res.json()) as { id: number; ticket_number: string };
+}
+
+test('a coordinator approves three New tickets in one action; the one changed meanwhile is refused with a reason', async ({
+  page,
+  request,
+}) => {
+  const emp = await token(request, 'employee1');
+  const [a, b, c] = [
+    await submit(request, emp, `Bulk A ${run}`),
+    await submit(request, emp, `Bulk B ${run}`),
+    await submit(request, emp, `Bulk C ${run}`),
+  ];
+  await signIn(page, 'coordinator1@example.com');
+  await page.goto(`/coordinator/tickets?status=New&search=${run}`);
+  await expect(page.locator('tr[data-ticket]')).toHaveCount(3);
+  await expect(page.locator('[data-bulk-ready]')).toBeAttached();
+  const status = page.getByTestId('bulk-bar').getByRole('status');
+  await expect(status).toHaveText('None selected');
+  // keyboard: Tab onto the first box, Space checks it
+  await page.getByRole('checkbox', { name: `Select ${a.ticket_number}` }).focus();
+  await page.keyboard.press('Space');
+  await expect(status).toHaveText('1 selected');
+  await page.getByRole('checkbox', { name: `Select ${b.ticket_number}` }).check();
+  await page.getByRole('checkbox', { name: `Select ${c.ticket_number}` }).check();
+  await expect(status).toHaveText('3 selected');
+
+  // the requester edits B after the coordinator's list was shown
+  const edited = await request.patch(`/hdts/api/tickets/${b.id}/`, {
+    headers: { Authorization: `Bearer ${emp}` },
+    data: { subject: `Bulk B ${run} (edited)` },
+  });
+  expect(edited.status()).toBe(200);
+
+  await page.getByRole('button', { name: 'Approve selected' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Approve 3 tickets' });
+  await dialog.getByLabel('Priority').selectOption('Medium');
+  await dialog.getByLabel('Department').selectOption('IT Department');
+  await dialog.getByRole('button', { name: 'Approve' }).click();
+  const result = page.getByTestId('bulk-result');
+  await expect(result).toContainText('2 approved, 1 refused');
+  await expect(result.getByRole('listitem')).toHaveCount(1);
+  await expect(result.getByRole('listitem')).toContainText(b.ticket_number);
+  await expect(result.getByRole('listitem')).toContainText('changed since you opened it');
+  // approved tickets leave the New list; the refused one stays
+  await expect(page.locator('tr[data-ticket]')).toHaveCount(1);
+  await expect(page.locator(`tr[data-ticket="${b.ticket_number}"]`)).toBeVisible();
+
+  const coord = await token(request, 'coordinator1');
+  for (const [t, want] of [
+    [a, 'Open'],
+    [b, 'New'],
+    [c, 'Open'],
+  ] as const) {
+    const r = await request.get(`/hdts/api/tickets/${t.id}/`, { headers: { Authorization: `Bearer ${coord}` } });
+    expect((await r.json()).status).toBe(want);
+  }
+});
+
+test('list headers sort on the server and a whole row opens its ticket (click or Enter)', async ({ page, request }) => {
+  const emp = await token(request, 'employee1');
+  const first = await submit(request, emp, `Alpha ${run}`);
+  await submit(request, emp, `Zulu ${run}`);
+  await signIn(page, 'coordinator1@example.com');
+  await page.goto(`/coordinator/tickets?search=${run}`);
+  await page.locator('th').filter({ hasText: 'Subject' }).getByRole('link').click();
+  await expect(page).toHaveURL(/sort_by=subject&order=asc/);
+  await expect(page.locator('th[aria-sort="ascending"]')).toContainText('Subject');
+  await expect(page.locator('tr[data-ticket]').first()).toContainText(`Alpha ${run}`);
+  await page.locator('th').filter({ hasText: 'Subject' }).getByRole('link').click();
+  await expect(page).toHaveURL(/sort_by=subject&order=desc/);
+  await expect(page.locator('tr[data-ticket]').first()).toContainText(`Zulu ${run}`);
+  // a click on the subject cell (not the link) opens the ticket
+  await page.locator(`tr[data-ticket="${first.ticket_number}"] td`).nth(2).click();
+  await expect(page).toHaveURL(new RegExp(`/coordinator/tickets/${first.ticket_number}$`));
+  await page.goBack();
+  await page.locator(`tr[data-ticket="${first.ticket_number}"]`).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/coordinator/tickets/${first.ticket_number}$`));
+});

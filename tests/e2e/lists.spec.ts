@@ -1,6 +1,6 @@
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { signIn, token } from './helpers';
+import { signIn, signOut, token } from './helpers';
 
 const run = `lst${Date.now().toString(36)}`;
 
@@ -89,4 +89,25 @@ test('list headers sort on the server and a whole row opens its ticket (click or
   await page.locator(`tr[data-ticket="${first.ticket_number}"]`).focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`/coordinator/tickets/${first.ticket_number}$`));
+});
+
+test('a coordinator saves a view (filters and sort) and finds it after signing out and in again', async ({ page }) => {
+  await signIn(page, 'coordinator1@example.com');
+  await page.goto('/coordinator/tickets?status=Open&sort_by=priority&order=desc');
+  await page.getByRole('button', { name: 'Save view' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Save this view' });
+  await dialog.getByLabel('Name').fill(`Open by priority ${run}`);
+  await dialog.getByRole('button', { name: 'Save view' }).click();
+  await expect(dialog).toBeHidden();
+  const views = page.getByRole('navigation', { name: 'Saved views' });
+  await expect(views.getByRole('link', { name: `Open by priority ${run}` })).toBeVisible();
+  await signOut(page);
+  await signIn(page, 'coordinator1@example.com');
+  await page.goto('/coordinator/tickets');
+  await page
+    .getByRole('navigation', { name: 'Saved views' })
+    .getByRole('link', { name: `Open by priority ${run}` })
+    .click();
+  await expect(page).toHaveURL(/\/coordinator\/tickets\?status=Open&sort_by=priority&order=desc$/);
+  await expect(page.locator('th[aria-sort="descending"]')).toContainText('Priority');
 });

@@ -5,5 +5,6 @@ export const HDTS_TABLES = [
   'helpdesk.ticket_attachments',
   'helpdesk.ticket_history',
   'helpdesk.ticket_sync_events',
+  'helpdesk.saved_views',
   'audit.audit_log',
 ];

@@ -44,6 +44,8 @@ import * as v1ResolveRoute from '@/app/(api)/hdts/api/v1/tickets/[id]/resolve/ro
 import * as v1TicketRoute from '@/app/(api)/hdts/api/v1/tickets/[id]/route';
 import * as v1StatusRoute from '@/app/(api)/hdts/api/v1/tickets/[id]/status/route';
 import * as v1TicketsRoute from '@/app/(api)/hdts/api/v1/tickets/route';
+import * as viewRoute from '@/app/(api)/hdts/api/views/[id]/route';
+import * as viewsRoute from '@/app/(api)/hdts/api/views/route';
 import * as pushRoute from '@/app/(api)/hdts/tickets/[id]/push_to_workflow/route';
 import * as legacyTicketRoute from '@/app/(api)/hdts/tickets/[id]/route';
 import * as legacyTicketsRoute from '@/app/(api)/hdts/tickets/route';
@@ -105,6 +107,8 @@ async function ticket(stage: Stage) {
 }
 
 const SIGNED_IN = { anonymous: 401, otherwise: 200 } as const;
+/** Saved views: help-desk staff only. */
+const STAFF_VIEWS = { anonymous: 401, employee: 403, otherEmployee: 403, otherwise: 200 } as const;
 const SUBMIT = { anonymous: 401, agent: 403, otherwise: 201 } as const;
 /** Readable by the requester and staff; invisible (404) to others. */
 const VISIBLE = { anonymous: 401, otherEmployee: 404, agent: 404, otherwise: 200 } as const;
@@ -503,6 +507,28 @@ const rows: MatrixRow[] = [
     path: '/x',
     options: onTicket('Open'),
     expect: { ...TRIAGE, otherwise: 202 },
+  },
+  { name: '/hdts/api/views/', route: viewsRoute, method: 'GET', path: '/hdts/api/views/', expect: STAFF_VIEWS },
+  {
+    name: '/hdts/api/views/',
+    route: viewsRoute,
+    method: 'POST',
+    path: '/hdts/api/views/',
+    options: { body: { name: 'Matrix view', url: '/coordinator/tickets?status=New' } },
+    expect: { ...STAFF_VIEWS, coordinator: 201, agent: 201, admin: 201 },
+  },
+  {
+    // coordinator1's private view: only they delete it; other staff do not even see it
+    name: '/hdts/api/views/{id}/',
+    route: viewRoute,
+    method: 'DELETE',
+    path: '/x',
+    options: async () => {
+      const owner = await db.user.findUniqueOrThrow({ where: { username: 'coordinator1' } });
+      const v = await db.savedView.create({ data: { ownerId: owner.id, name: 'Matrix private', url: '/coordinator/tickets' } });
+      return { params: { id: v.id } };
+    },
+    expect: { anonymous: 401, employee: 403, otherEmployee: 403, agent: 404, admin: 404, coordinator: 204, otherwise: 404 },
   },
 ].map((r) => ({ ...r, tables: HDTS_TABLES }) as MatrixRow);
 

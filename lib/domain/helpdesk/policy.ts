@@ -1,5 +1,5 @@
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { type Actor, hasRole, isCoordinator, isEmployee, isHdtsAdmin, isTtsAdmin } from '../actor';
+import { type Actor, hasRole, isAgent, isCoordinator, isEmployee, isHdtsAdmin, isTtsAdmin } from '../actor';
 import { forbidden, notFound } from '../errors';
 import type { Status } from './schemas';
 
@@ -104,3 +104,25 @@ export const STATUS_TRANSITIONS: Record<Status, Status[]> = {
 
 export const canTransition = (from: Status, to: Status) => STATUS_TRANSITIONS[from]?.includes(to) ?? false;
 export const WITHDRAWABLE = (s: Status) => !['Resolved', 'Closed', 'Withdrawn', 'Rejected'].includes(s);
+
+/** Saved views (issue 19): staff keep their own; shared views (admins share) are visible to all staff. */
+export const isHelpdeskStaff = (a: Actor) => seesAllTickets(a) || isAgent(a);
+export function assertStaffViews(a: Actor) {
+  if (!isHelpdeskStaff(a)) throw forbidden('Only help-desk staff have saved views');
+}
+interface ViewRef {
+  ownerId: number;
+  shared: boolean;
+}
+/** A private view of someone else is "not found": its existence is not told. */
+export function assertCanSeeView<T extends ViewRef>(a: Actor, v: T | null): T {
+  if (!v || !(v.ownerId === a.id || (v.shared && isHelpdeskStaff(a)))) throw notFound('View', 'VIEW_NOT_FOUND');
+  return v;
+}
+export function assertCanShareViews(a: Actor) {
+  if (!isHdtsAdmin(a)) throw forbidden('Only admins can share a view with all staff');
+}
+/** The owner deletes their view; a shared view also an admin. */
+export function assertCanDeleteView(a: Actor, v: ViewRef) {
+  if (v.ownerId !== a.id && !isHdtsAdmin(a)) throw forbidden('Only its owner or an admin can delete a shared view');
+}

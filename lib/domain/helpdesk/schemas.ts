@@ -330,3 +330,16 @@ export interface BulkOutcome {
   code?: string;
   reason?: string;
 }
+
+/** A saved view: a name and the list's URL inside the app (path and query string). */
+export const viewInput = z.object({
+  name: text(80),
+  url: z
+    .string()
+    .trim()
+    .max(1000)
+    .regex(/^\/(?![/\\])[^\s]*$/, 'Must be a path inside Switchboard, e.g. /coordinator/tickets?status=New'),
+  /** Visible to all staff (admins only). */
+  shared: z.boolean().default(false),
+});
+export type ViewInput = z.infer<typeof viewInput>;

@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
 import { BulkBar, BulkProvider } from '@/components/helpdesk/bulk-actions';
+import { SavedViews } from '@/components/helpdesk/saved-views';
 import { LinkTabs } from '@/components/helpdesk/tabs';
 import { hrefWith, listParams, TicketFilters } from '@/components/helpdesk/ticket-filters';
 import { TicketTable } from '@/components/helpdesk/ticket-table';
 import { Pager } from '@/components/ui/pager';
+import { isHdtsAdmin } from '@/lib/domain/actor';
 import { catalog, listTickets, ticketStatusCounts } from '@/lib/domain/helpdesk/queries';
 import { STATUSES, ticketListQuery } from '@/lib/domain/helpdesk/schemas';
+import { listViews } from '@/lib/domain/helpdesk/views';
 import { requirePortal } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'All tickets' };
@@ -18,16 +21,18 @@ export default async function CoordinatorTickets({
   const actor = await requirePortal('coordinator');
   const { values, page, filter } = listParams(await searchParams);
   const current = values.status && (STATUSES as readonly string[]).includes(values.status) ? values.status : 'all';
-  const [list, counts, c] = await Promise.all([
+  const [list, counts, c, views] = await Promise.all([
     listTickets(actor, ticketListQuery.parse({ page, page_size: 20, ...filter })),
     ticketStatusCounts(actor),
     catalog(),
+    listViews(actor),
   ]);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const keep = { search: values.search, priority: values.priority, category: values.category };
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">All tickets</h1>
+      <SavedViews views={views.results} canShare={isHdtsAdmin(actor)} />
       <LinkTabs
         label="Status"
         current={current}

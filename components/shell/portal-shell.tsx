@@ -6,11 +6,15 @@ import { PORTAL_NAV } from './nav';
 import { NavLinks } from './nav-links';
 import { PortalSwitcher } from './portal-switcher';
 import { ThemeToggle } from './theme-toggle';
+import { TicketSearch } from './ticket-search';
 import { UserMenu } from './user-menu';
 
 /** The frame of every portal page: header with switcher, user menu and theme; side navigation. */
 export function PortalShell({ actor, portal, children }: { actor: Actor; portal: Portal; children: React.ReactNode }) {
-  const portals = portalsFor(actor).map((p) => ({ id: p, label: PORTAL_NAV[p].label }));
+  const available = portalsFor(actor);
+  const portals = available.map((p) => ({ id: p, label: PORTAL_NAV[p].label }));
+  // "Find a ticket" for staff who have the coordinators' ticket pages, from any of their portals
+  const findTickets = portal !== 'employee' && available.includes('coordinator');
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -29,6 +33,7 @@ export function PortalShell({ actor, portal, children }: { actor: Actor; portal:
           </Link>
           <PortalSwitcher current={portal} portals={portals} />
           <div className="ml-auto flex items-center gap-1" id="header-actions">
+            {findTickets && <TicketSearch ticketHref="/coordinator/tickets" />}
             <NotificationBell />
             <ThemeToggle />
             <UserMenu name={actor.name} email={actor.email} />

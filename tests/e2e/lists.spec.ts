@@ -111,3 +111,81 @@ test('a coordinator saves a view (filters and sort) and finds it after signing o
   await expect(page).toHaveURL(/\/coordinator\/tickets\?status=Open&sort_by=priority&order=desc$/);
   await expect(page.locator('th[aria-sort="descending"]')).toContainText('Priority');
 });
+
+test('a coordinator finds a ticket from the header and drives tickets with the keyboard only', async ({ page, request }) => {
+  const emp = await token(request, 'employee1');
+  const one = await submit(request, emp, `Keys ${run} one`);
+  const two = await submit(request, emp, `Keys ${run} two`);
+  await signIn(page, 'coordinator1@example.com');
+
+  // "/" focuses "Find a ticket"; Enter opens the highlighted result
+  await page.goto('/coordinator');
+  await expect(page.locator('input[role="combobox"][data-ready]')).toBeAttached();
+  await page.keyboard.press('/');
+  const find = page.getByRole('combobox', { name: 'Find a ticket' });
+  await expect(find).toBeFocused();
+  await page.keyboard.type(one.ticket_number);
+  await expect(page.getByRole('option', { name: new RegExp(`Keys ${run} one`) })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/coordinator/tickets/${one.ticket_number}$`));
+
+  // on the list: j/k move over the rows, Enter opens the focused one
+  await page.goto(`/coordinator/tickets?search=${encodeURIComponent(`Keys ${run}`)}&sort_by=subject&order=asc`);
+  await expect(page.locator('html[data-shortcuts="list"]')).toBeAttached();
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await expect(page.locator(`tr[data-ticket="${two.ticket_number}"]`)).toBeFocused();
+  await page.keyboard.press('k');
+  await expect(page.locator(`tr[data-ticket="${one.ticket_number}"]`)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/coordinator/tickets/${one.ticket_number}$`));
+  await expect(page.locator(`html[data-shortcuts="ticket:${one.ticket_number}"]`)).toBeAttached();
+
+  // ? lists the shortcuts
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toContainText('Assign the ticket to me');
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+
+  // e approves (the dialog, filled and sent by keys)
+  await page.keyboard.press('e');
+  const approve = page.getByRole('dialog', { name: 'Approve ticket' });
+  await expect(approve).toBeVisible();
+  await approve.getByLabel('Priority').focus();
+  await page.keyboard.type('High');
+  await expect(approve.getByLabel('Priority')).toHaveValue('High');
+  await approve.getByLabel('Department').focus();
+  await page.keyboard.type('IT');
+  await expect(approve.getByLabel('Department')).toHaveValue('IT Department');
+  await approve.getByRole('button', { name: 'Approve' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(approve).toBeHidden();
+  await expect(page.getByText('Ticket approved')).toBeVisible();
+
+  // a assigns it to me
+  await page.keyboard.press('a');
+  await expect(page.getByText('Assigned to you')).toBeVisible();
+  const coord = await token(request, 'coordinator1');
+  await expect
+    .poll(async () => {
+      const t = await (
+        await request.get(`/hdts/api/tickets/${one.id}/`, { headers: { Authorization: `Bearer ${coord}` } })
+      ).json();
+      return [t.status, t.assigned_to];
+    })
+    .toEqual(['Open', 'coordinator1@example.com']);
+
+  // j goes to the next ticket of the list
+  await page.keyboard.press('j');
+  await expect(page).toHaveURL(new RegExp(`/coordinator/tickets/${two.ticket_number}$`));
+  await expect(page.locator(`html[data-shortcuts="ticket:${two.ticket_number}"]`)).toBeAttached();
+
+  // n starts an internal note; while typing, letters are text, not shortcuts
+  await page.keyboard.press('n');
+  await expect(page.locator('#comment-body')).toBeFocused();
+  await expect(page.locator('#comment-internal')).toBeChecked();
+  await page.keyboard.type('just a note, k and j');
+  await expect(page.locator('#comment-body')).toHaveValue('just a note, k and j');
+  await expect(page).toHaveURL(new RegExp(`/coordinator/tickets/${two.ticket_number}$`));
+});

@@ -165,3 +165,19 @@ describe('POST /hdts/api/tickets/bulk/', () => {
     }
   });
 });
+
+describe('ticket search (the header\'s "Find a ticket")', () => {
+  it('staff find a ticket by number, subject and requester name; an employee does not find others by name', async () => {
+    const t = await submit(`Header search ${Date.now()}`);
+    const u = await db.user.findUniqueOrThrow({ where: { username: 'employee1' } });
+    const find = async (search: string, token = coord) =>
+      (await call(ticketsRoute, 'GET', '/hdts/api/tickets/', { token, query: { search, page_size: 100 } })).body.results.map(
+        (r: { ticket_number: string }) => r.ticket_number,
+      );
+    expect(await find(t.ticket_number)).toContain(t.ticket_number);
+    expect(await find('Header search')).toContain(t.ticket_number);
+    expect(await find(`${u.firstName} ${u.lastName}`)).toContain(t.ticket_number);
+    const other = await tokenFor('employee2');
+    expect(await find(`${u.firstName} ${u.lastName}`, other)).not.toContain(t.ticket_number);
+  });
+});

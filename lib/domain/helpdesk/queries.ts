@@ -2,7 +2,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import type { Actor } from '../actor';
 import { forbidden, notFound } from '../errors';
-import { usersByIds } from '../identity/directory';
+import { userIdsMatching, usersByIds } from '../identity/directory';
 import { KeysetPage, Page, type PageQuery, skipTake } from '../pagination';
 import { slaState } from '../sla/clock';
 import { SLA_DUE_SOON_PERCENT } from '../sla/settings';
@@ -291,10 +291,13 @@ export async function listTickets(actor: Actor, q: TicketListQuery): Promise<Pag
   if (q.view === 'records') and.push({ status: { in: TERMINAL } });
   const search = q.search || q.q;
   if (search) {
-    const ids = await searchIds(search, seesAllTickets(actor));
+    const staff = seesAllTickets(actor);
+    const [ids, requesters] = await Promise.all([searchIds(search, staff), staff ? userIdsMatching(search) : []]);
     and.push({
       OR: [
         { id: { in: ids } },
+        // staff also find tickets by the requester's name, username or e-mail
+        ...(requesters.length ? [{ employeeId: { in: requesters } }] : []),
         { ticketNumber: { contains: search.toUpperCase() } },
         { subject: { contains: search, mode: 'insensitive' } },
       ],

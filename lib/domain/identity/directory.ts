@@ -95,3 +95,24 @@ export async function activeUsersOfSystem(system: System, client: Tx = db): Prom
   });
   return rows.map(toDirectoryUser);
 }
+
+/** Ids of the users whose name, username or e-mail contains `text` (a search's requesters), at most `limit`. */
+export async function userIdsMatching(text: string, limit = 200): Promise<number[]> {
+  const words = text.trim().split(/\s+/).filter(Boolean).slice(0, 4);
+  if (!words.length) return [];
+  const rows = await db.user.findMany({
+    where: {
+      AND: words.map((w) => ({
+        OR: [
+          { firstName: { contains: w, mode: 'insensitive' as const } },
+          { lastName: { contains: w, mode: 'insensitive' as const } },
+          { username: { contains: w, mode: 'insensitive' as const } },
+          { email: { contains: w, mode: 'insensitive' as const } },
+        ],
+      })),
+    },
+    select: { id: true },
+    take: limit,
+  });
+  return rows.map((r) => r.id);
+}

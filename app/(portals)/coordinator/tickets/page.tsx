@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { BulkBar, BulkProvider } from '@/components/helpdesk/bulk-actions';
+import { KeyboardShortcuts } from '@/components/helpdesk/keyboard-shortcuts';
 import { SavedViews } from '@/components/helpdesk/saved-views';
 import { LinkTabs } from '@/components/helpdesk/tabs';
 import { hrefWith, listParams, TicketFilters } from '@/components/helpdesk/ticket-filters';
@@ -33,6 +34,7 @@ export default async function CoordinatorTickets({
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">All tickets</h1>
       <SavedViews views={views.results} canShare={isHdtsAdmin(actor)} />
+      <KeyboardShortcuts />
       <LinkTabs
         label="Status"
         current={current}

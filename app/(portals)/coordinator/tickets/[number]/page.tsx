@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { KeyboardShortcuts } from '@/components/helpdesk/keyboard-shortcuts';
 import { LiveComments } from '@/components/helpdesk/live-comments';
 import { ApproveDialog, CommentForm, ReasonDialog, StatusChanger } from '@/components/helpdesk/ticket-actions';
 import { TicketPresence } from '@/components/helpdesk/ticket-presence';
@@ -30,6 +31,14 @@ export default async function CoordinatorTicketPage({ params }: { params: Promis
         <p className="font-mono text-sm text-slate-500">{t.ticket_number}</p>
         <h1 className="text-2xl font-semibold tracking-tight">{t.subject}</h1>
       </div>
+      <KeyboardShortcuts
+        ticket={{
+          id: t.id,
+          ticketNumber: t.ticket_number,
+          meId: actor.id,
+          href: `/coordinator/tickets/${t.ticket_number}`,
+        }}
+      />
       <TicketPresence ticketNumber={t.ticket_number} currentUserId={actor.id} />
       <ProgressTracker status={t.status} />
       {t.status === 'Rejected' && <p className="text-sm text-red-700">Rejected: {t.rejection_reason}</p>}

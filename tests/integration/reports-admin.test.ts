@@ -88,6 +88,7 @@ async function task(o: {
 }
 
 beforeAll(async () => {
+  await db.department.create({ data: { name: dept } });
   const built = await threeStepWorkflow();
   const version = await db.workflowVersion.findFirstOrThrow({ where: { workflowId: built.id } });
   const step = await db.workflowStep.findFirstOrThrow({ where: { workflowId: built.id } });
@@ -195,7 +196,7 @@ describe('GET /tts/reports/admin/', () => {
     expect(lines).toContain('routing,unassigned,1,,');
   });
 
-  it('an inverted, half-open or too long range, or an unknown priority, is a 400 with field details; nothing changes', async () => {
+  it('an inverted, half-open or too long range, or an unknown priority or department, is a 400 with field details; nothing changes', async () => {
     const before = await snapshot([...DEFAULT_TABLES, 'helpdesk.tickets', 'workflow.tasks']);
     const cases: [Record<string, string>, string][] = [
       [{ from: '2025-03-07', to: '2025-03-01' }, 'query.to'],
@@ -204,6 +205,8 @@ describe('GET /tts/reports/admin/', () => {
       [{ from: '2020-01-01', to: '2025-01-01' }, 'query.to'],
       [{ from: '2025-13-01', to: '2025-03-01' }, 'query.from'],
       [{ priority: 'Urgentest' }, 'query.priority'],
+      [{ department: 'No Such Department' }, 'query.department'],
+      [{ department: '' }, 'query.department'],
     ];
     for (const [query, field] of cases) {
       const r = await get(query);
@@ -295,6 +298,7 @@ describe('GET /tts/reports/admin/: per workflow and per step, CSAT trend', () =>
   }
 
   beforeAll(async () => {
+    await db.department.create({ data: { name: dept2 } });
     const built = await threeStepWorkflow({ department: dept2 });
     const version = await db.workflowVersion.findFirstOrThrow({ where: { workflowId: built.id }, orderBy: { id: 'desc' } });
     const steps = await db.workflowStep.findMany({ where: { workflowId: built.id } });
@@ -453,10 +457,12 @@ describe('GET /tts/reports/admin/: per workflow and per step, CSAT trend', () =>
     expect(full.body).toContain('csat_trend,2025-04-07,1,2,');
   });
 
-  it('an unknown workflow or section is a 400 with field details', async () => {
+  it('an unknown workflow, department or section is a 400 with field details', async () => {
     const before = await snapshot([...DEFAULT_TABLES, 'helpdesk.tickets', 'workflow.tasks']);
     for (const [query, field] of [
       [{ workflow_id: 99_999_999 }, 'query.workflow_id'],
+      [{ workflow_id: 99_999_999, department: 'Nowhere' }, 'query.department'],
+      [{ workflow_id: 99_999_999, department: 'Nowhere' }, 'query.workflow_id'],
       [{ workflow_id: 'abc' }, 'query.workflow_id'],
       [{ format: 'csv', section: 'everything' }, 'query.section'],
       [{ format: 'xlsx' }, 'query.format'],

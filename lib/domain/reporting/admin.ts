@@ -52,12 +52,17 @@ export async function adminReport(actor: Actor, q: AdminReportQuery, now = new D
   const dept = q.department ?? null;
   const prio = q.priority ?? null;
   const wf = q.workflow_id ?? null;
-  const [workflows, stepList] = await Promise.all([
+  const [workflows, stepList, knownDept] = await Promise.all([
     db.workflow.findMany({ select: { id: true, name: true } }),
     db.workflowStep.findMany({ select: { id: true, workflowId: true } }),
+    dept ? db.department.findUnique({ where: { name: dept }, select: { id: true } }) : null,
   ]);
   const workflowOfStep = new Map(stepList.map((x) => [x.id, x.workflowId]));
-  if (wf && !workflows.some((x) => x.id === wf)) throw validationFailed({ 'query.workflow_id': ['No such workflow'] });
+  // A filter value outside the catalog is a mistake, not an empty report (a retired department stays known).
+  const problems: Record<string, string[]> = {};
+  if (wf && !workflows.some((x) => x.id === wf)) problems['query.workflow_id'] = ['No such workflow'];
+  if (dept && !knownDept) problems['query.department'] = ['No such department'];
+  if (Object.keys(problems).length) throw validationFailed(problems);
   // Help-desk ticket filters, and the same filters on the workflow's copy of the ticket. A workflow filter keeps
   // the tickets that workflow worked on (one hashed set of their numbers per figure, not a lookup per ticket).
   const w = Prisma.sql`(${dept}::text IS NULL OR wt.department = ${dept}) AND (${prio}::text IS NULL OR wt.priority = ${prio})

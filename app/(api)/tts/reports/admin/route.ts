@@ -5,7 +5,7 @@ import { endpoint, route } from '@/lib/server/http';
 export const { GET, POST, PUT, PATCH, DELETE } = route({
   GET: endpoint({
     summary:
-      'Admin report for a date range (UTC days, at most 366) with department, priority and workflow filters: created vs resolved per day, backlog by age, SLA compliance by priority, workflow and step, time per step (median and p90), workload per agent, escalation and transfer rates, CSAT distribution and weekly trend, routing outcomes. format=csv downloads it (section= one figure). An unknown workflow is a 400.',
+      'Admin report for a date range (UTC days, at most 366) with department, priority and workflow filters: created vs resolved per day, backlog by age, SLA compliance by priority, workflow and step, time per step (median and p90), workload per agent, escalation and transfer rates, CSAT distribution and weekly trend, routing outcomes. format=csv downloads it (section= one figure). An unknown department or workflow is a 400 with field details.',
     tags: ['reports'],
     query: adminReportQuery,
     handler: async ({ actor, query }) => {

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as adminRoute from '@/app/(api)/tts/reports/admin/route';
+import { setTicketSla } from '@/lib/domain/helpdesk/commands/from-workflow';
 import { db } from '@/lib/server/db';
 import { call, DEFAULT_TABLES, makeUser, snapshot, tokenFor } from '../helpers/api';
 import { threeStepWorkflow, uniqueTicketNumber } from './workflow-support';
@@ -247,6 +248,7 @@ describe('GET /tts/reports/admin/: per workflow and per step, CSAT trend', () =>
         department: dept2,
         priority: 'Medium',
         status: o.completed ? 'Closed' : 'In Progress',
+        workflowId: w2.id, // what the routing delivery (hdts.update_ticket_sla) sets
         employeeId: 1,
         createdAt: o.created,
         resolvedAt: o.completed ?? null,
@@ -455,6 +457,82 @@ describe('GET /tts/reports/admin/: per workflow and per step, CSAT trend', () =>
     const full = await get2({ from: '2025-04-01', to: '2025-04-07', workflow_id: w2.id, format: 'csv' });
     expect(full.body).toContain(`sla_by_workflow,${w2.name},2,1,50`);
     expect(full.body).toContain('csat_trend,2025-04-07,1,2,');
+  });
+
+  it('the workflow filter reads the id the routing delivery sets, and equals a direct count of what the workflow worked on', async () => {
+    // A ticket the workflow takes in June 2024 (outside every other range here), closed: the routing delivery sets it.
+    const number = uniqueTicketNumber();
+    const created = at('2024-06-01T09:00:00');
+    await db.ticket.create({
+      data: {
+        ticketNumber: number,
+        subject: 's',
+        description: 'd',
+        category: 'IT Support',
+        department: dept2,
+        priority: 'Medium',
+        status: 'Closed',
+        employeeId: 1,
+        createdAt: created,
+        resolvedAt: at('2024-06-01T12:00:00'),
+      },
+    });
+    const wt = await db.workflowTicket.create({
+      data: {
+        ticketNumber: number,
+        subject: 's',
+        description: 'd',
+        department: dept2,
+        category: 'IT Support',
+        priority: 'Medium',
+        employeeId: 1,
+        hdtsStatus: 'Open',
+        ticketCreatedAt: created,
+        payload: {},
+        receivedAt: created,
+      },
+    });
+    await db.task.create({
+      data: {
+        ticketId: wt.id,
+        workflowId: w2.id,
+        versionId: w2.versionId,
+        currentStepId: w2.resolution,
+        status: 'completed',
+        createdAt: created,
+        startedAt: created,
+        completedAt: at('2024-06-01T12:00:00'),
+      },
+    });
+    expect((await get2({ from: '2024-06-01', to: '2024-06-01', workflow_id: String(w2.id) })).body.created_vs_resolved).toEqual([
+      { day: '2024-06-01', created: 0, resolved: 0 },
+    ]);
+    const sent = { ticket_number: number, started_at: created.toISOString(), resolution_due_at: null };
+    await setTicketSla({ ...sent, changed_at: at('2024-06-01T09:00:01').toISOString(), workflow_id: w2.id });
+    // an older delivery changes no target but keeps (never clears) the workflow
+    await setTicketSla({ ...sent, changed_at: at('2024-06-01T09:00:00').toISOString() });
+    expect((await db.ticket.findUniqueOrThrow({ where: { ticketNumber: number } })).workflowId).toBe(w2.id);
+    expect((await get2({ from: '2024-06-01', to: '2024-06-01', workflow_id: String(w2.id) })).body.created_vs_resolved).toEqual([
+      { day: '2024-06-01', created: 1, resolved: 1 },
+    ]);
+    // Over a year: the report's created / resolved / CSAT with the filter = a direct count of the tickets with a task of
+    // the workflow (the definition before the column), per day.
+    const q = { from: '2024-06-01', to: '2025-05-31', workflow_id: String(w2.id) };
+    const r = (await get2(q)).body;
+    const direct = await db.$queryRaw<{ created: bigint; resolved: bigint; rated: bigint }[]>`
+      SELECT count(*) FILTER (WHERE t.created_at >= '2024-06-01' AND t.created_at < '2025-06-01') AS created,
+             count(*) FILTER (WHERE t.resolved_at >= '2024-06-01' AND t.resolved_at < '2025-06-01') AS resolved,
+             count(*) FILTER (WHERE t.csat_at >= '2024-06-01' AND t.csat_at < '2025-06-01' AND t.csat_rating IS NOT NULL) AS rated
+      FROM helpdesk.tickets t WHERE t.department = ${dept2} AND t.ticket_number IN (
+        SELECT wt.ticket_number FROM workflow.tickets wt JOIN workflow.tasks k ON k.ticket_id = wt.id WHERE k.workflow_id = ${w2.id})`;
+    const sum = (k: 'created' | 'resolved') =>
+      r.created_vs_resolved.reduce((a: number, d: Record<string, number>) => a + d[k], 0);
+    expect(Number(direct[0]?.created)).toBeGreaterThan(1);
+    expect({ created: sum('created'), resolved: sum('resolved'), rated: r.csat.count }).toEqual({
+      created: Number(direct[0]?.created),
+      resolved: Number(direct[0]?.resolved),
+      rated: Number(direct[0]?.rated),
+    });
   });
 
   it('an unknown workflow, department or section is a 400 with field details', async () => {

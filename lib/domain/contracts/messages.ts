@@ -87,6 +87,8 @@ export const updateTicketSlaPayload = z.object({
   started_at: isoDate,
   resolution_due_at: isoDate.nullable(),
   changed_at: isoDate,
+  /** The workflow that took the ticket (sent when it routes it): the admin report filters the help desk by it. */
+  workflow_id: z.number().int().positive().optional(),
 });
 
 /**

@@ -64,13 +64,12 @@ export async function adminReport(actor: Actor, q: AdminReportQuery, now = new D
   if (dept && !knownDept) problems['query.department'] = ['No such department'];
   if (Object.keys(problems).length) throw validationFailed(problems);
   // Help-desk ticket filters, and the same filters on the workflow's copy of the ticket. A workflow filter keeps
-  // the tickets that workflow worked on (one hashed set of their numbers per figure, not a lookup per ticket).
+  // the tickets that workflow took: the help desk's copy of that id (migration ticket_workflow_id, index on it).
   const w = Prisma.sql`(${dept}::text IS NULL OR wt.department = ${dept}) AND (${prio}::text IS NULL OR wt.priority = ${prio})
     AND (${wf}::int IS NULL OR EXISTS (SELECT 1 FROM workflow.tasks kw WHERE kw.ticket_id = wt.id AND kw.workflow_id = ${wf}))`;
   const t = wf
     ? Prisma.sql`(${dept}::text IS NULL OR t.department = ${dept}) AND (${prio}::text IS NULL OR t.priority = ${prio})
-        AND t.ticket_number IN (SELECT wt.ticket_number FROM workflow.tickets wt JOIN workflow.tasks kw ON kw.ticket_id = wt.id
-                                WHERE kw.workflow_id = ${wf})`
+        AND t.workflow_id = ${wf}`
     : Prisma.sql`(${dept}::text IS NULL OR t.department = ${dept}) AND (${prio}::text IS NULL OR t.priority = ${prio})`;
   // Without a workflow filter, created / resolved / CSAT come from the daily rollup (migration ticket_daily_rollup).
   const rf = Prisma.sql`(${dept}::text IS NULL OR r.department = ${dept}) AND (${prio}::text IS NULL OR r.priority = ${prio})`;

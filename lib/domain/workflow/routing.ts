@@ -170,6 +170,7 @@ async function startTask(
     started_at: now.toISOString(),
     resolution_due_at: taskWindow.targetResolution?.toISOString() ?? null,
     changed_at: now.toISOString(),
+    workflow_id: wf.id,
   });
   if (owner) await enqueue(tx, MESSAGES.updateTicketOwner, { ticket_number: ticket.ticketNumber, owner_id: owner.id });
   else await flagWithoutOwner(tx, ticket);

@@ -70,15 +70,22 @@ export async function setTicketOwner(ticketNumber: string, ownerId: number) {
 export async function setTicketSla(p: UpdateTicketSlaPayload) {
   await transaction(async (tx) => {
     const changedAt = new Date(p.changed_at);
-    const rows = await tx.$queryRaw<{ id: number; resolution_due_at: Date | null; sla_changed_at: Date | null }[]>`
-      SELECT id, resolution_due_at, sla_changed_at FROM helpdesk.tickets WHERE ticket_number = ${p.ticket_number} FOR UPDATE`;
+    const rows = await tx.$queryRaw<
+      { id: number; resolution_due_at: Date | null; sla_changed_at: Date | null; workflow_id: number | null }[]
+    >`
+      SELECT id, resolution_due_at, sla_changed_at, workflow_id FROM helpdesk.tickets WHERE ticket_number = ${p.ticket_number} FOR UPDATE`;
     const t = rows[0];
     if (!t) throw new PermanentJobError('TICKET_NOT_FOUND', `Ticket ${p.ticket_number} not found`);
-    if (t.sla_changed_at && t.sla_changed_at.getTime() >= changedAt.getTime()) return;
+    // The workflow that took the ticket is kept even from a late delivery (the reports filter by it).
+    const workflowId = p.workflow_id && p.workflow_id !== t.workflow_id ? { workflowId: p.workflow_id } : {};
+    if (t.sla_changed_at && t.sla_changed_at.getTime() >= changedAt.getTime()) {
+      if (workflowId.workflowId) await tx.ticket.update({ where: { id: t.id }, data: workflowId });
+      return;
+    }
     const due = p.resolution_due_at ? new Date(p.resolution_due_at) : null;
     await tx.ticket.update({
       where: { id: t.id },
-      data: { resolutionDueAt: due, slaStartedAt: new Date(p.started_at), slaChangedAt: changedAt },
+      data: { resolutionDueAt: due, slaStartedAt: new Date(p.started_at), slaChangedAt: changedAt, ...workflowId },
     });
     if ((t.resolution_due_at?.getTime() ?? null) !== (due?.getTime() ?? null))
       await history(tx, t.id, SYSTEM_ACTOR, 'UPDATE', {

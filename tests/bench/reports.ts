@@ -31,7 +31,8 @@ async function main() {
   const { allTasks } = await import('../../lib/domain/workflow/all-tasks');
   const { workflowAudit } = await import('../../lib/domain/workflow/task-queries');
   // A DATABASE_URL that already holds the bench rows is reused (the load takes minutes); migrations are applied.
-  if (process.env.DATABASE_URL) await (await import('../../lib/server/db/migrations')).applyMigrations(process.env.DATABASE_URL);
+  if (!db0 && process.env.DATABASE_URL)
+    await (await import('../../lib/server/db/migrations')).applyMigrations(process.env.DATABASE_URL);
   const loaded = await db.ticket.count({ where: { ticketNumber: { startsWith: 'TX2025' } } });
   const t0 = performance.now();
   if (loaded < TICKETS) await load();
@@ -92,6 +93,11 @@ async function main() {
       agent1,
       agent2,
       (await db.role.findFirstOrThrow({ where: { system: 'tts', name: 'Support Agent' } })).id,
+    );
+    // What the routing delivery (hdts.update_ticket_sla) writes: the workflow that took each routed ticket.
+    await db.$executeRawUnsafe(
+      `UPDATE helpdesk.tickets t SET workflow_id = k.workflow_id FROM workflow.tickets wt JOIN workflow.tasks k ON k.ticket_id = wt.id
+       WHERE wt.ticket_number = t.ticket_number AND wt.ticket_number LIKE 'TX2025%'`,
     );
     // The steady state autovacuum keeps: statistics and the visibility map (index-only scans) up to date.
     for (const t of ['helpdesk.tickets', 'workflow.tickets', 'workflow.tasks', 'workflow.task_items'])

@@ -102,7 +102,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
   const fallback = adminReportQuery.parse({});
   const [report, c, options] = await Promise.all([
     adminReport(actor, parsed.success ? parsed.data : fallback).catch((e) => {
-      // An unknown workflow: say so and show the unfiltered last 30 days.
+      // An unknown department or workflow: say so and show the unfiltered last 30 days.
       if (!(e instanceof AppError) || e.status !== 400) throw e;
       problems.push(...Object.values((e.details ?? {}) as Record<string, string[]>).flat());
       return adminReport(actor, fallback);

@@ -1,5 +1,6 @@
 /** The admin report: one bounded date range, optional department and priority, every figure one aggregate. */
 import { Prisma } from '@/lib/generated/prisma/client';
+import { DEPARTMENTS } from '@/lib/domain/helpdesk/catalog';
 import { db } from '@/lib/server/db';
 import type { Actor } from '../actor';
 import { validationFailed } from '../errors';
@@ -55,7 +56,12 @@ export async function adminReport(actor: Actor, q: AdminReportQuery, now = new D
   const [workflows, stepList, knownDept] = await Promise.all([
     db.workflow.findMany({ select: { id: true, name: true } }),
     db.workflowStep.findMany({ select: { id: true, workflowId: true } }),
-    dept ? db.department.findUnique({ where: { name: dept }, select: { id: true } }) : null,
+    // the help desk's catalog: its table, or the built-in list while the table is empty (as catalog() offers it)
+    dept
+      ? db.department
+          .findUnique({ where: { name: dept }, select: { id: true } })
+          .then(async (d) => !!d || ((DEPARTMENTS as readonly string[]).includes(dept) && (await db.department.count()) === 0))
+      : true,
   ]);
   const workflowOfStep = new Map(stepList.map((x) => [x.id, x.workflowId]));
   // A filter value outside the catalog is a mistake, not an empty report (a retired department stays known).

@@ -113,6 +113,7 @@ export async function seedDemoDashboards(now = new Date()): Promise<void> {
           csatFeedback: s.csat ? (s.csat >= 4 ? 'Quick and friendly, thanks.' : 'Took longer than I hoped.') : null,
           csatAt: s.csatAt ?? null,
           resolutionDueAt: target,
+          workflowId: workflow.id, // what the routing delivery (hdts.update_ticket_sla) writes
           createdAt: created,
         },
       });

@@ -87,6 +87,7 @@ export function TicketDetails({ t, dueSoonPercent }: { t: TicketDetail; dueSoonP
               startedAt={t.sla_started_at}
               dueAt={t.resolution_due_at}
               stoppedAt={t.sla_stopped_at}
+              pausedBy={t.sla_paused_by}
               at={at}
               dueSoonPercent={dueSoonPercent}
             />

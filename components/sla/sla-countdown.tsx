@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
-import { formatDuration, SLA_STATE_LABEL, type SlaState, slaState } from '@/lib/domain/sla/clock';
+import { formatDuration, pausedLabel, SLA_STATE_LABEL, type SlaState, slaState } from '@/lib/domain/sla/clock';
 
 const TONE: Record<SlaState, 'neutral' | 'success' | 'warning' | 'danger'> = {
   none: 'neutral',
@@ -23,6 +23,8 @@ export interface SlaClockProps {
   at: number;
   /** The installation's "Due soon" share (lib/domain/sla/settings.ts), handed over by the server. */
   dueSoonPercent: number;
+  /** The help-desk status pausing the clock ("On Hold"): the badge reads "Paused — On Hold". */
+  pausedBy?: string | null;
 }
 
 /** The current time, ticking every second from `at` (the server's render time) once the page is live. */
@@ -39,6 +41,7 @@ export function useClock(at: number): number {
 /** "4h 15m left", "Overdue by 2h 5m", "Met", "No SLA" — the words of one clock at `now`. */
 export function slaWords(c: Omit<SlaClockProps, 'at'>, now: number) {
   const s = slaState(c, now);
+  if (c.pausedBy) return { ...s, state: 'paused' as const, label: pausedLabel(c.pausedBy), rest: '' };
   const rest =
     s.remaining_ms == null
       ? ''

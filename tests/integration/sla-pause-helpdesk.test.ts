@@ -70,6 +70,12 @@ describe('pausing through the help desk', { timeout: 120_000 }, () => {
       (x) => x.slaPausedAt != null,
     );
     expect(paused.slaNextAt).toBeNull();
+    // The help desk's own badge reads "Paused — On Hold" while the clock waits.
+    const onHold = await call(ticketByNumberRoute, 'GET', '/x', {
+      token: await tokenFor('coordinator1'),
+      params: { ticket_number: t.ticket_number },
+    });
+    expect(onHold.body.sla_paused_by).toBe('On Hold');
 
     await addComment(actors.employee1, t.id, { body: 'The Documents folder', is_internal: false, parent_id: null });
     expect((await db.ticket.findUniqueOrThrow({ where: { id: t.id } })).status).toBe('In Progress');
@@ -97,6 +103,7 @@ describe('pausing through the help desk', { timeout: 120_000 }, () => {
       params: { id: task.id },
     });
     expect(hd.body.resolution_due_at).toBe(due);
+    expect(hd.body.sla_paused_by).toBeNull();
     expect(tts.body.target_resolution).toBe(due);
   });
 });

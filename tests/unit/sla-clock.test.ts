@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, levelAt, nextThreshold, slaState, thresholdAt } from '@/lib/domain/sla/clock';
+import {
+  formatDuration,
+  levelAt,
+  nextThreshold,
+  pausedLabel,
+  slaState,
+  thresholdAt,
+  ticketPausedBy,
+} from '@/lib/domain/sla/clock';
 
 const start = new Date('2026-03-02T08:00:00Z');
 const due = new Date('2026-03-02T18:00:00Z'); // a 10-hour window
@@ -62,5 +70,15 @@ describe('a paused clock', () => {
     const s = slaState({ startedAt, dueAt, pausedAt }, Date.parse('2026-12-02T00:00:00Z'));
     expect(s).toEqual({ state: 'paused', percent: 50, remaining_ms: 5 * 3600_000 });
     expect(slaState({ startedAt, dueAt, pausedAt, stoppedAt: '2026-12-01T06:00:00Z' }).state).toBe('met');
+  });
+});
+
+describe('the help desk badge while the clock is paused', () => {
+  it('reads "Paused — On Hold" while the ticket waits On Hold, nothing once it runs or stopped', () => {
+    expect(ticketPausedBy('On Hold', null)).toBe('On Hold');
+    expect(pausedLabel('On Hold')).toBe('Paused — On Hold');
+    expect(ticketPausedBy('In Progress', null)).toBeNull();
+    expect(ticketPausedBy('On Hold', new Date())).toBeNull();
+    expect(ticketPausedBy('Waiting', null, ['Waiting'])).toBe('Waiting');
   });
 });

@@ -4,7 +4,7 @@ import type { Actor } from '../actor';
 import { forbidden, notFound } from '../errors';
 import { userIdsMatching, usersByIds } from '../identity/directory';
 import { KeysetPage, Page, type PageQuery, skipTake } from '../pagination';
-import { slaState } from '../sla/clock';
+import { slaState, ticketPausedBy } from '../sla/clock';
 import { SLA_DUE_SOON_PERCENT } from '../sla/settings';
 import { CATEGORIES, DEPARTMENTS } from './catalog';
 import { historySummary, noteIsForRequester } from './history-text';
@@ -94,6 +94,8 @@ function summary(actor: Actor, t: TicketRow, names: Map<number, { name: string; 
     sla_status: slaStatusOf(t),
     sla_started_at: iso(t.slaStartedAt ?? t.createdAt),
     sla_stopped_at: iso(slaStoppedAt(t)),
+    /** The status pausing the clock ("On Hold"), null while it runs or once it stopped. */
+    sla_paused_by: ticketPausedBy(t.status, slaStoppedAt(t)),
     resolution_due_at: iso(t.resolutionDueAt),
     created_at: t.createdAt.toISOString(),
     submit_date: t.createdAt.toISOString(),

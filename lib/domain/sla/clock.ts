@@ -121,3 +121,17 @@ export const SLA_STATE_LABEL: Record<SlaState, string> = {
   met: 'SLA met',
   paused: 'Paused',
 };
+
+/** Help-desk statuses that pause a ticket's clock unless its workflow names others (issue 11). */
+export const TICKET_PAUSE_STATUSES = ['On Hold'];
+
+/**
+ * The status pausing a ticket's clock right now ("On Hold"), or null while it runs or once it stopped. The
+ * help desk's badge then reads "Paused — On Hold" without a time left: the due instant moves when work resumes.
+ */
+export function ticketPausedBy(status: string, stoppedAt: Date | string | null, pauseStatuses = TICKET_PAUSE_STATUSES) {
+  return stoppedAt == null && pauseStatuses.includes(status) ? status : null;
+}
+
+/** The badge's words for a clock paused by `status`. */
+export const pausedLabel = (status: string) => `${SLA_STATE_LABEL.paused} — ${status}`;

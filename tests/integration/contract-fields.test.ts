@@ -147,6 +147,11 @@ describe('messages between the contexts', () => {
       { n: bigint }[]
     >`SELECT count(*) AS n FROM pgboss.job WHERE name = 'tts.receive_hdts_ticket_status' AND data->>'ticket_number' = ${number}`;
     expect(Number(jobs[0].n)).toBe(0);
+    // Nothing about this ticket failed or dead-lettered on any queue (TICKET_NOT_FOUND would land here).
+    const failed = await db.$queryRaw<
+      { n: bigint }[]
+    >`SELECT count(*) AS n FROM pgboss.job WHERE state = 'failed' AND data::text LIKE ${`%${number}%`}`;
+    expect(Number(failed[0].n)).toBe(0);
   });
 
   it('an owner id naming no user is INVALID_OWNER and changes nothing', async () => {

@@ -257,6 +257,24 @@ describe('dry run', () => {
     expect(v1.body.tickets[0].first_assignee).not.toBeNull();
     expect(await snapshot(WORKFLOW_TABLES)).toEqual(before);
   });
+
+  it("a ticket without priority takes the workflow's Low SLA (001), not Medium", async () => {
+    const wf = await threeStepWorkflow();
+    const admin = await tokenFor('admin');
+    const slaOf = async (ticket: Record<string, unknown>) => {
+      const res = await call(dryRunRoute, 'POST', `/tts/workflows/${wf.id}/dry-run/`, {
+        token: admin,
+        params: { id: wf.id },
+        body: { limit: 0, ticket },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.tickets[0].sla_seconds as number | null;
+    };
+    const low = await slaOf({ priority: 'Low' });
+    const medium = await slaOf({ priority: 'Medium' });
+    expect(low).not.toBe(medium);
+    expect(await slaOf({})).toBe(low);
+  });
 });
 
 describe('bad graphs', () => {

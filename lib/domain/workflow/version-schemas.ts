@@ -23,7 +23,8 @@ export const hypotheticalTicket = z.object({
   department: z.string().trim().max(64).optional(),
   category: z.string().trim().max(64).optional(),
   sub_category: z.string().trim().max(64).nullish(),
-  priority: z.enum(['Low', 'Medium', 'High', 'Critical']).default('Medium'),
+  /** None given: Low, the workflow SLA 001 gives a ticket without priority. */
+  priority: z.enum(['Low', 'Medium', 'High', 'Critical']).default('Low'),
 });
 
 export const dryRunInput = z.object({

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as byNumberRoute from '@/app/(api)/hdts/api/tickets/number/[ticket_number]/route';
 import { db } from '@/lib/server/db';
 import { call, tokenFor } from '../helpers/api';

@@ -1,6 +1,7 @@
 /** The admin report: one bounded date range, optional department and priority, every figure one aggregate. */
-import { Prisma } from '@/lib/generated/prisma/client';
+
 import { DEPARTMENTS } from '@/lib/domain/helpdesk/catalog';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import type { Actor } from '../actor';
 import { validationFailed } from '../errors';

@@ -592,6 +592,15 @@ describe('the daily ticket rollup', () => {
     await db.ticket.update({ where: { id: a.id }, data: { status: 'Closed' } });
     await db.ticket.updateMany({ where: { department: d }, data: { priority: 'High' } });
     expect(await recount()).toEqual(await direct());
+    // the routing delivery names the workflow later: the ticket's counts move to it
+    await db.ticket.update({ where: { id: a.id }, data: { workflowId: wf.id } });
+    const ofWorkflow = await db.$queryRaw<{ workflow_id: number; created: bigint; resolved: bigint }[]>`
+      SELECT workflow_id, sum(created) AS created, sum(resolved) AS resolved FROM helpdesk.ticket_daily
+      WHERE department = ${d} GROUP BY 1 HAVING sum(created) <> 0 OR sum(resolved) <> 0 ORDER BY 1`;
+    expect(ofWorkflow.map((x) => [x.workflow_id, Number(x.created), Number(x.resolved)])).toEqual([
+      [0, 1, 0],
+      [wf.id, 1, 1],
+    ]);
     await db.ticket.update({ where: { id: a.id }, data: { csatRating: 2, csatAt: at('2025-06-05T10:00:00') } });
     await db.ticket.delete({ where: { id: b.id } });
     const after = await recount();

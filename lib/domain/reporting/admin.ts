@@ -78,25 +78,18 @@ export async function adminReport(actor: Actor, q: AdminReportQuery, now = new D
     ? Prisma.sql`(${dept}::text IS NULL OR t.department = ${dept}) AND (${prio}::text IS NULL OR t.priority = ${prio})
         AND t.workflow_id = ${wf}`
     : Prisma.sql`(${dept}::text IS NULL OR t.department = ${dept}) AND (${prio}::text IS NULL OR t.priority = ${prio})`;
-  // Without a workflow filter, created / resolved / CSAT come from the daily rollup (migration ticket_daily_rollup).
-  const rf = Prisma.sql`(${dept}::text IS NULL OR r.department = ${dept}) AND (${prio}::text IS NULL OR r.priority = ${prio})`;
+  // Created / resolved / CSAT come from the daily rollup (migrations ticket_daily_rollup, ticket_daily_workflow).
+  const rf = Prisma.sql`(${dept}::text IS NULL OR r.department = ${dept}) AND (${prio}::text IS NULL OR r.priority = ${prio})
+    AND (${wf}::int IS NULL OR r.workflow_id = ${wf})`;
   // Task figures join the ticket copy only when a ticket filter needs it, and filter the workflow on the task.
   const wtJoin = dept || prio ? Prisma.sql`JOIN workflow.tickets wt ON wt.id = k.ticket_id` : Prisma.empty;
   const k = Prisma.sql`${wf ? Prisma.sql`k.workflow_id = ${wf}` : Prisma.sql`true`}
     ${dept ? Prisma.sql`AND wt.department = ${dept}` : Prisma.empty} ${prio ? Prisma.sql`AND wt.priority = ${prio}` : Prisma.empty}`;
   const [created, resolved, backlog, sla, workload, rates, csat, routing, steps, trend] = await Promise.all([
-    wf
-      ? db.$queryRaw<{ d: Date; n: bigint }[]>`
-      SELECT date_trunc('day', t.created_at AT TIME ZONE 'UTC') AS d, count(*) AS n FROM helpdesk.tickets t
-      WHERE t.created_at >= ${from} AND t.created_at < ${end} AND ${t} GROUP BY 1`
-      : db.$queryRaw<{ d: Date; n: bigint }[]>`
+    db.$queryRaw<{ d: Date; n: bigint }[]>`
       SELECT r.day AS d, sum(r.created) AS n FROM helpdesk.ticket_daily r
       WHERE r.day >= ${from}::date AND r.day < ${end}::date AND ${rf} GROUP BY 1`,
-    wf
-      ? db.$queryRaw<{ d: Date; n: bigint }[]>`
-      SELECT date_trunc('day', t.resolved_at AT TIME ZONE 'UTC') AS d, count(*) AS n FROM helpdesk.tickets t
-      WHERE t.resolved_at >= ${from} AND t.resolved_at < ${end} AND ${t} GROUP BY 1`
-      : db.$queryRaw<{ d: Date; n: bigint }[]>`
+    db.$queryRaw<{ d: Date; n: bigint }[]>`
       SELECT r.day AS d, sum(r.resolved) AS n FROM helpdesk.ticket_daily r
       WHERE r.day >= ${from}::date AND r.day < ${end}::date AND ${rf} GROUP BY 1`,
     // Open tickets by age: comparisons with three instants, no per-row interval arithmetic.
@@ -130,11 +123,7 @@ export async function adminReport(actor: Actor, q: AdminReportQuery, now = new D
             FROM workflow.task_items i WHERE i.origin IN ('Escalation', 'Transferred') GROUP BY 1) h
       JOIN workflow.tasks k ON k.id = h.task_id ${wtJoin}
       WHERE k.created_at >= ${from} AND k.created_at < ${end} AND ${k}`,
-    wf
-      ? db.$queryRaw<{ rating: number; n: bigint }[]>`
-      SELECT t.csat_rating AS rating, count(*) AS n FROM helpdesk.tickets t
-      WHERE t.csat_rating IS NOT NULL AND t.csat_at >= ${from} AND t.csat_at < ${end} AND ${t} GROUP BY 1`
-      : db.$queryRaw<{ rating: number; n: bigint }[]>`
+    db.$queryRaw<{ rating: number; n: bigint }[]>`
       SELECT x.rating, x.n FROM (
         SELECT sum(csat_1) AS c1, sum(csat_2) AS c2, sum(csat_3) AS c3, sum(csat_4) AS c4, sum(csat_5) AS c5
         FROM helpdesk.ticket_daily r WHERE r.day >= ${from}::date AND r.day < ${end}::date AND ${rf}) s,
@@ -159,12 +148,7 @@ export async function adminReport(actor: Actor, q: AdminReportQuery, now = new D
       GROUP BY 1`,
       ])
       .then(([, rows]) => rows),
-    wf
-      ? db.$queryRaw<{ week: Date; n: bigint; total: bigint }[]>`
-      SELECT date_trunc('week', t.csat_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS week, count(*) AS n, sum(t.csat_rating) AS total
-      FROM helpdesk.tickets t
-      WHERE t.csat_rating IS NOT NULL AND t.csat_at >= ${from} AND t.csat_at < ${end} AND ${t} GROUP BY 1`
-      : db.$queryRaw<{ week: Date; n: bigint; total: bigint }[]>`
+    db.$queryRaw<{ week: Date; n: bigint; total: bigint }[]>`
       SELECT date_trunc('week', r.day)::date AS week, sum(csat_1 + csat_2 + csat_3 + csat_4 + csat_5) AS n,
              sum(csat_1 + 2 * csat_2 + 3 * csat_3 + 4 * csat_4 + 5 * csat_5) AS total
       FROM helpdesk.ticket_daily r WHERE r.day >= ${from}::date AND r.day < ${end}::date AND ${rf} GROUP BY 1`,

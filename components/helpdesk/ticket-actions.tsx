@@ -4,6 +4,7 @@ import { Star } from 'lucide-react';
 import { useState } from 'react';
 import { z } from 'zod';
 import { ArticlePicker, appendLink } from '@/components/knowledge/article-picker';
+import { WritePreview } from '@/components/markdown/write-preview';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog, Dialog, DialogContent, DialogFooter, DialogTrigger } from '@/components/ui/dialog';
 import { FormError } from '@/components/ui/field';
@@ -378,17 +379,19 @@ export function CommentForm({
   const error = errorOf('comment') ?? formError;
   return (
     <form className="space-y-2" noValidate onSubmit={onSubmit}>
-      <FieldTextarea
-        id="comment-body"
-        label={allowInternal ? 'Add a note or reply' : 'Add a comment'}
-        rows={3}
-        error={error}
-        {...body}
-        onChange={(e) => {
-          void body.onChange(e);
-          typed(internal);
-        }}
-      />
+      <WritePreview value={form.watch('comment') ?? ''}>
+        <FieldTextarea
+          id="comment-body"
+          label={allowInternal ? 'Add a note or reply' : 'Add a comment'}
+          rows={3}
+          error={error}
+          {...body}
+          onChange={(e) => {
+            void body.onChange(e);
+            typed(internal);
+          }}
+        />
+      </WritePreview>
       <div className="flex items-center justify-between">
         {allowInternal ? (
           <span className="flex items-center gap-2 text-sm">

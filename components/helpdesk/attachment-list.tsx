@@ -1,4 +1,6 @@
 import { Paperclip } from 'lucide-react';
+import { isPreviewableImage } from '@/lib/domain/helpdesk/attachment-rules';
+import { ImagePreview } from './attachment-preview';
 import { formatDate } from './badges';
 
 /** A file as the ticket pages list it; the details line shows what is given of size, type and upload time. */
@@ -20,25 +22,31 @@ function formatSize(bytes: number | undefined) {
 
 /**
  * A ticket's files, each a link to the help desk's download endpoint (which decides who may download), for the
- * help-desk and the workflow ticket pages alike; the caller frames it in its page's section.
+ * help-desk and the workflow ticket pages alike; images show a thumbnail that opens larger (ImagePreview). The
+ * caller frames it in its page's section.
  */
 export function AttachmentList({ attachments }: { attachments: AttachmentLink[] }) {
   if (!attachments.length) return <p className="text-sm text-slate-500">No attachments.</p>;
   return (
     <ul className="space-y-2 text-sm">
-      {attachments.map((a) => (
-        <li key={a.id} className="flex flex-wrap items-center gap-x-2 gap-y-0.5">
-          <Paperclip className="h-4 w-4 shrink-0 text-slate-500" aria-hidden />
-          <a className="text-brand-700 underline dark:text-brand-100" href={a.url} download={a.filename}>
-            {a.filename}
-          </a>
-          <span className="text-xs text-slate-500">
-            {[formatSize(a.size), a.content_type, a.uploaded_at && `uploaded ${formatDate(a.uploaded_at)}`]
-              .filter(Boolean)
-              .join(' · ')}
-          </span>
-        </li>
-      ))}
+      {attachments.map((a) => {
+        const details = [formatSize(a.size), a.content_type, a.uploaded_at && `uploaded ${formatDate(a.uploaded_at)}`]
+          .filter(Boolean)
+          .join(' · ');
+        return (
+          <li key={a.id} className="flex flex-wrap items-center gap-x-2 gap-y-0.5">
+            {isPreviewableImage(a) ? (
+              <ImagePreview url={a.url} filename={a.filename} details={details || undefined} />
+            ) : (
+              <Paperclip className="h-4 w-4 shrink-0 text-slate-500" aria-hidden />
+            )}
+            <a className="text-brand-700 underline dark:text-brand-100" href={a.url} download={a.filename}>
+              {a.filename}
+            </a>
+            <span className="text-xs text-slate-500">{details}</span>
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -7,6 +7,7 @@ import { MESSAGES } from '../../contracts/messages';
 import { AppError, badRequest, forbidden } from '../../errors';
 import { NOTIFICATION_TYPES } from '../../notifications/schemas';
 import { type HistoryType, history, recordAudit } from '../history';
+import { csatRatingPath } from '../links';
 import { assertCanWork, assertRequester, canTransition, isTriageStaff, STATUS_TRANSITIONS, WITHDRAWABLE } from '../policy';
 import { getTicket, loadTicket } from '../queries';
 import type { Status } from '../schemas';
@@ -122,6 +123,8 @@ export async function applyStatus(
         `How did we do on ${t.ticketNumber}?`,
         `Rate the help you received for "${t.subject}" (1–5 stars).`,
         when,
+        // opens the rating dialog on the ticket page
+        csatRatingPath(t.ticketNumber),
       );
     }
   }

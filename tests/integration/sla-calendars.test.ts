@@ -100,6 +100,19 @@ describe('calendars API', () => {
       expect(Object.keys(res.body.details as object), field).toContain(field);
       expect(await snapshot(TABLES)).toEqual(before);
     }
+    // the same problems on an edit: 400 with the field, the calendar (and its tickets' due instants) unchanged
+    const existing = await berlinCalendar();
+    for (const [change, field] of cases) {
+      const before = await snapshot([...TABLES, 'workflow.tasks', 'workflow.task_items']);
+      const res = await call(calendarRoute, 'PUT', `/tts/calendars/${existing.calendar_id}/`, {
+        token: await tokenFor('admin'),
+        params: { id: existing.calendar_id },
+        body: { name: existing.name, time_zone: 'Europe/Berlin', hours: weekdays, ...change },
+      });
+      expect(res.status, field).toBe(400);
+      expect(Object.keys(res.body.details as object), field).toContain(field);
+      expect(await snapshot([...TABLES, 'workflow.tasks', 'workflow.task_items'])).toEqual(before);
+    }
     // a workflow cannot use a calendar that does not exist
     const wf = await threeStepWorkflow({ members: [1, 1, 1], deploy: false });
     const before = await snapshot(TABLES);

@@ -51,6 +51,7 @@ import * as viewsRoute from '@/app/(api)/hdts/api/views/route';
 import * as pushRoute from '@/app/(api)/hdts/tickets/[id]/push_to_workflow/route';
 import * as legacyTicketRoute from '@/app/(api)/hdts/tickets/[id]/route';
 import * as legacyTicketsRoute from '@/app/(api)/hdts/tickets/route';
+import * as mentionableRoute from '@/app/(api)/messaging/api/tickets/[ticket_id]/mentionable/route';
 import type { Actor } from '@/lib/domain/actor';
 import { addComment } from '@/lib/domain/helpdesk/commands/comments';
 import { createTicket } from '@/lib/domain/helpdesk/commands/create';
@@ -612,6 +613,17 @@ const cannedRows: MatrixRow[] = [
     expect: { ...ADMINS_ONLY, admin: 204 },
   },
 ].map((r) => ({ ...r, tables: ['messaging.canned_responses', 'audit.audit_log'] }) as MatrixRow);
+
+/** @mention suggestions: whoever may read the ticket's thread. */
+cannedRows.push({
+  name: '/messaging/api/tickets/{ticket_id}/mentionable/',
+  route: mentionableRoute,
+  method: 'GET',
+  path: '/x',
+  options: onTicket('Open', (t) => ({ params: { ticket_id: t.number }, query: { q: 'a' } })),
+  expect: VISIBLE,
+  tables: HDTS_TABLES,
+});
 
 describe('hdts authorization matrix', () => {
   runMatrix(rows);

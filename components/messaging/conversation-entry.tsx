@@ -2,9 +2,9 @@
 
 import { formatDistanceToNow } from 'date-fns';
 import { Lock, ThumbsDown, ThumbsUp } from 'lucide-react';
-import { LinkedText } from '@/components/knowledge/linked-text';
 import { api } from '@/lib/client/api';
 import type { ConversationItem, ConversationSource } from './conversation-types';
+import { MentionText } from './mention-text';
 
 const RATINGS = [
   { rating: 'thumbs_up', label: 'Thumbs up', Icon: ThumbsUp },
@@ -51,7 +51,7 @@ export function ConversationEntry({
         {c.edited_at && <span>(edited)</span>}
       </div>
       <p className={`mt-1 whitespace-pre-wrap text-sm ${c.is_unsent ? 'italic text-slate-400' : ''}`}>
-        {c.is_unsent ? 'Message unsent' : <LinkedText text={c.text} />}
+        {c.is_unsent ? 'Message unsent' : <MentionText text={c.text} mentions={c.mentions} />}
       </p>
       <div className="mt-2 flex items-center gap-2 text-xs">
         {source === 'comments' &&

@@ -199,6 +199,8 @@ export function useMentions({
   const [active, setActive] = useState(0);
   const listId = useId();
   const seq = useRef(0);
+  // where the last chosen mention starts: typing on after it ("@sam thanks") asks no more
+  const chosenAt = useRef<number | null>(null);
 
   useEffect(() => {
     if (!at) {
@@ -229,13 +231,15 @@ export function useMentions({
   const track = () => {
     const el = area.current;
     if (!el || el.selectionStart !== el.selectionEnd) return setAt(null);
-    const found = mentionAt(el.value, el.selectionStart);
+    let found = mentionAt(el.value, el.selectionStart);
+    if (found && found.from === chosenAt.current) found = null;
     setAt((prev) => (found && prev?.from === found.from && prev.query === found.query ? prev : found));
   };
   const choose = (p: Person | undefined) => {
     const el = area.current;
     if (!p || !at || !el) return;
     insertAtCaret(area, setValue, mentionToken(p.username), [at.from, el.selectionStart]);
+    chosenAt.current = at.from;
     setAt(null);
   };
 

@@ -2,16 +2,25 @@
 
 import { useMemo } from 'react';
 import { cn } from '@/components/ui/cn';
+import { withMentionNames } from '@/lib/markdown/mentions';
 import { renderMarkdown } from '@/lib/markdown/render';
 import { REPLY_PROSE } from './prose';
 
 /**
  * A reply, internal note or chat message as its Markdown reads (bold, lists, links, code), rendered in the browser
  * by the one renderer and sanitiser (lib/markdown/render.ts): whatever was typed, the HTML is inert. Plain text
- * shows as typed, line breaks included.
+ * shows as typed, line breaks included. Mentioned people (`mentions`: login → name, from the answer) show by name.
  */
-export function MarkdownText({ source, className }: { source: string; className?: string }) {
-  const html = useMemo(() => renderMarkdown(source, 'reply'), [source]);
+export function MarkdownText({
+  source,
+  mentions,
+  className,
+}: {
+  source: string;
+  mentions?: Record<string, string>;
+  className?: string;
+}) {
+  const html = useMemo(() => withMentionNames(renderMarkdown(source, 'reply'), mentions), [source, mentions]);
   return (
     <div
       data-markdown=""

@@ -1,5 +1,6 @@
 'use client';
 
+import { useRef } from 'react';
 import { z } from 'zod';
 import { ArticlePicker, appendLink } from '@/components/knowledge/article-picker';
 import { WritePreview } from '@/components/markdown/write-preview';
@@ -11,6 +12,7 @@ import { draftKey } from '@/lib/client/drafts';
 import { useTypingSignal } from '@/lib/client/realtime';
 import { useDomainForm } from '@/lib/client/use-domain-form';
 import { commentBody } from '@/lib/domain/helpdesk/schemas';
+import { insertAtCaret, SavedReplyMenu, useMentions } from './composer-assist';
 import type { ConversationSource } from './conversation-types';
 
 const composeForm = z.object({ text: commentBody, is_internal: z.boolean() });
@@ -27,6 +29,7 @@ export function Composer({
   canPostInternal,
   currentUserId,
   onSent,
+  portal,
 }: {
   ticketNumber: string;
   source: ConversationSource;
@@ -34,6 +37,8 @@ export function Composer({
   canPostInternal: boolean;
   currentUserId: number;
   onSent: () => Promise<void> | void;
+  /** Staff portals offer "Insert saved reply" (and link to their saved-replies page). */
+  portal?: 'agent' | 'coordinator' | 'admin';
 }) {
   const { form, submit, errorOf, formError, pending } = useDomainForm(composeForm, {
     defaultValues: { text: '', is_internal: source === 'messages' },
@@ -44,6 +49,9 @@ export function Composer({
   const internal = source === 'messages' || (offerInternal && form.watch('is_internal'));
   const id = `compose-${source}-${ticketNumber}`;
   const text = form.register('text');
+  const area = useRef<HTMLTextAreaElement | null>(null);
+  const setText = (v: string) => form.setValue('text', v, { shouldDirty: true });
+  const mentions = useMentions({ ticketNumber, internal, area, setValue: setText });
 
   const onSubmit = submit(
     (v) =>
@@ -71,26 +79,39 @@ export function Composer({
         {visibility === 'public' ? 'Reply to the requester' : 'Write a message'}
       </label>
       <WritePreview value={form.watch('text') ?? ''}>
-        <textarea
-          id={id}
-          rows={3}
-          maxLength={10000}
-          aria-invalid={!!error}
-          aria-describedby={error ? `${id}-error` : undefined}
-          placeholder={
-            source === 'messages'
-              ? 'Message the team… (@username to mention)'
-              : visibility === 'public'
-                ? 'Reply to the requester… (they see this)'
-                : 'Write a comment… (@username to mention)'
-          }
-          className="w-full rounded-md border border-slate-300 bg-white p-2 text-sm dark:border-slate-700 dark:bg-slate-950"
-          {...text}
-          onChange={(e) => {
-            void text.onChange(e);
-            typed(internal);
-          }}
-        />
+        <div className="relative">
+          <textarea
+            id={id}
+            rows={3}
+            maxLength={10000}
+            aria-invalid={!!error}
+            aria-describedby={error ? `${id}-error` : undefined}
+            placeholder={
+              source === 'messages'
+                ? 'Message the team… (@ and a name to mention)'
+                : visibility === 'public'
+                  ? 'Reply to the requester… (they see this)'
+                  : 'Write a comment… (@ and a name to mention)'
+            }
+            className="w-full rounded-md border border-slate-300 bg-white p-2 text-sm dark:border-slate-700 dark:bg-slate-950"
+            {...text}
+            {...mentions.inputProps}
+            ref={(el) => {
+              text.ref(el);
+              area.current = el;
+            }}
+            onChange={(e) => {
+              void text.onChange(e);
+              typed(internal);
+              mentions.track();
+            }}
+            onBlur={(e) => {
+              void text.onBlur(e);
+              mentions.inputProps.onBlur();
+            }}
+          />
+          {mentions.list}
+        </div>
       </WritePreview>
       {error && (
         <p id={`${id}-error`} className="text-xs text-red-700 dark:text-red-400">
@@ -107,6 +128,9 @@ export function Composer({
           <span />
         )}
         <span className="flex items-center gap-2">
+          {portal && (
+            <SavedReplyMenu ticketNumber={ticketNumber} portal={portal} onInsert={(t) => insertAtCaret(area, setText, t)} />
+          )}
           {(canPostInternal || source === 'messages') && (
             <ArticlePicker
               ticket={ticketNumber}

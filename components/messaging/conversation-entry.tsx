@@ -53,7 +53,7 @@ export function ConversationEntry({
       {c.is_unsent ? (
         <p className="mt-1 text-sm italic text-slate-400">Message unsent</p>
       ) : (
-        <MarkdownText source={c.text} className="mt-1" />
+        <MarkdownText source={c.text} mentions={c.mentions} className="mt-1" />
       )}
       <div className="mt-2 flex items-center gap-2 text-xs">
         {source === 'comments' &&

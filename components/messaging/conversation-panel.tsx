@@ -15,6 +15,8 @@ export interface ConversationPanelProps {
   /** Comments only: `public` shows and writes the requester's side of the thread only (the staff's reply box). */
   visibility?: 'all' | 'public';
   title?: string;
+  /** A staff portal's page: the reply box offers "Insert saved reply". */
+  portal?: 'agent' | 'coordinator' | 'admin';
 }
 
 /** A live conversation: its entries (use-conversation), who views and types, and the reply box (composer). */
@@ -25,6 +27,7 @@ export function ConversationPanel({
   canPostInternal = false,
   visibility = 'all',
   title,
+  portal,
 }: ConversationPanelProps) {
   const { items, error, load, act, room } = useConversation(ticketNumber, source, visibility);
   const typing = room.typing.filter((u) => u.id !== currentUserId);
@@ -77,6 +80,7 @@ export function ConversationPanel({
         canPostInternal={canPostInternal}
         currentUserId={currentUserId}
         onSent={load}
+        portal={portal}
       />
     </section>
   );

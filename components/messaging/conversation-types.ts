@@ -4,6 +4,8 @@ export interface ConversationItem {
   user_id: number;
   username: string;
   text: string;
+  /** Mentioned people: lowercased login → name (shown by name in the thread). */
+  mentions?: Record<string, string>;
   created_at: string;
   is_internal?: boolean;
   is_unsent?: boolean;

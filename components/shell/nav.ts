@@ -25,6 +25,7 @@ export const PORTAL_NAV: Record<Portal, { label: string; items: NavItem[] }> = {
       { href: '/coordinator/feedback', label: 'Feedback' },
       { href: '/coordinator/owned', label: 'Owned tickets' },
       { href: '/coordinator/knowledge', label: 'Knowledge base' },
+      { href: '/coordinator/saved-replies', label: 'Saved replies' },
     ],
   },
   agent: {
@@ -33,6 +34,7 @@ export const PORTAL_NAV: Record<Portal, { label: string; items: NavItem[] }> = {
       { href: '/agent', label: 'Dashboard' },
       { href: '/agent/tasks', label: 'My tasks' },
       { href: '/agent/knowledge', label: 'Knowledge base' },
+      { href: '/agent/saved-replies', label: 'Saved replies' },
     ],
   },
   admin: {
@@ -49,6 +51,7 @@ export const PORTAL_NAV: Record<Portal, { label: string; items: NavItem[] }> = {
       { href: '/admin/queues', label: 'Queues' },
       { href: '/admin/notifications/deliveries', label: 'E-mail deliveries' },
       { href: '/admin/knowledge', label: 'Knowledge' },
+      { href: '/admin/saved-replies', label: 'Saved replies' },
     ],
   },
 };

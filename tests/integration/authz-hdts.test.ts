@@ -14,6 +14,8 @@ vi.hoisted(() => {
   );
 });
 
+import * as cannedOneRoute from '@/app/(api)/hdts/api/canned-responses/[id]/route';
+import * as cannedRoute from '@/app/(api)/hdts/api/canned-responses/route';
 import * as catalogEntryRoute from '@/app/(api)/hdts/api/catalog/entries/[kind]/[id]/route';
 import * as catalogEntriesRoute from '@/app/(api)/hdts/api/catalog/entries/route';
 import * as catalogRoute from '@/app/(api)/hdts/api/catalog/route';
@@ -49,6 +51,7 @@ import * as viewsRoute from '@/app/(api)/hdts/api/views/route';
 import * as pushRoute from '@/app/(api)/hdts/tickets/[id]/push_to_workflow/route';
 import * as legacyTicketRoute from '@/app/(api)/hdts/tickets/[id]/route';
 import * as legacyTicketsRoute from '@/app/(api)/hdts/tickets/route';
+import * as mentionableRoute from '@/app/(api)/messaging/api/tickets/[ticket_id]/mentionable/route';
 import type { Actor } from '@/lib/domain/actor';
 import { addComment } from '@/lib/domain/helpdesk/commands/comments';
 import { createTicket } from '@/lib/domain/helpdesk/commands/create';
@@ -532,6 +535,97 @@ const rows: MatrixRow[] = [
   },
 ].map((r) => ({ ...r, tables: HDTS_TABLES }) as MatrixRow);
 
+/** Saved replies: staff only; a personal one is its owner's (others 404), a shared one admins change. */
+const STAFF_REPLIES = { anonymous: 401, employee: 403, otherEmployee: 403, otherwise: 200 } as const;
+const OWNER_ONLY = { ...STAFF_REPLIES, agent: 404, admin: 404 } as const;
+const ADMINS_ONLY = { ...STAFF_REPLIES, coordinator: 403, agent: 403 } as const;
+async function cannedOf(username: string, shared: boolean) {
+  const owner = await db.user.findUniqueOrThrow({ where: { username } });
+  const r = await db.cannedResponse.create({
+    data: { ownerId: owner.id, title: 'Matrix reply', body: 'Hi {{requester.name}}', shared },
+  });
+  return { params: { id: r.id } };
+}
+const cannedRows: MatrixRow[] = [
+  { name: '/hdts/api/canned-responses/', route: cannedRoute, method: 'GET', path: '/x', expect: STAFF_REPLIES },
+  {
+    name: '/hdts/api/canned-responses/ (personal)',
+    route: cannedRoute,
+    method: 'POST',
+    path: '/x',
+    options: { body: { title: 'Matrix personal', body: 'Hello {{requester.first_name}}' } },
+    expect: { ...STAFF_REPLIES, otherwise: 201 },
+  },
+  {
+    name: '/hdts/api/canned-responses/ (shared)',
+    route: cannedRoute,
+    method: 'POST',
+    path: '/x',
+    options: { body: { title: 'Matrix shared', body: 'Hello', shared: true } },
+    expect: { ...ADMINS_ONLY, otherwise: 201 },
+  },
+  {
+    name: '/hdts/api/canned-responses/{id}/ (coordinator1’s personal)',
+    route: cannedOneRoute,
+    method: 'GET',
+    path: '/x',
+    options: () => cannedOf('coordinator1', false),
+    expect: OWNER_ONLY,
+  },
+  {
+    name: '/hdts/api/canned-responses/{id}/ (shared)',
+    route: cannedOneRoute,
+    method: 'GET',
+    path: '/x',
+    options: () => cannedOf('admin', true),
+    expect: STAFF_REPLIES,
+  },
+  {
+    name: '/hdts/api/canned-responses/{id}/ (coordinator1’s personal)',
+    route: cannedOneRoute,
+    method: 'PATCH',
+    path: '/x',
+    options: async () => ({ ...(await cannedOf('coordinator1', false)), body: { title: 'Renamed' } }),
+    expect: OWNER_ONLY,
+  },
+  {
+    name: '/hdts/api/canned-responses/{id}/ (shared)',
+    route: cannedOneRoute,
+    method: 'PATCH',
+    path: '/x',
+    options: async () => ({ ...(await cannedOf('admin', true)), body: { title: 'Renamed' } }),
+    expect: ADMINS_ONLY,
+  },
+  {
+    name: '/hdts/api/canned-responses/{id}/ (coordinator1’s personal)',
+    route: cannedOneRoute,
+    method: 'DELETE',
+    path: '/x',
+    options: () => cannedOf('coordinator1', false),
+    expect: { ...OWNER_ONLY, coordinator: 204 },
+  },
+  {
+    name: '/hdts/api/canned-responses/{id}/ (shared)',
+    route: cannedOneRoute,
+    method: 'DELETE',
+    path: '/x',
+    options: () => cannedOf('admin', true),
+    expect: { ...ADMINS_ONLY, admin: 204 },
+  },
+].map((r) => ({ ...r, tables: ['messaging.canned_responses', 'audit.audit_log'] }) as MatrixRow);
+
+/** @mention suggestions: whoever may read the ticket's thread. */
+cannedRows.push({
+  name: '/messaging/api/tickets/{ticket_id}/mentionable/',
+  route: mentionableRoute,
+  method: 'GET',
+  path: '/x',
+  options: onTicket('Open', (t) => ({ params: { ticket_id: t.number }, query: { q: 'a' } })),
+  expect: VISIBLE,
+  tables: HDTS_TABLES,
+});
+
 describe('hdts authorization matrix', () => {
   runMatrix(rows);
+  runMatrix(cannedRows);
 });

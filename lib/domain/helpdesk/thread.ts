@@ -10,6 +10,7 @@ import { type DirectoryUser, usersByIds, usersByUsernames } from '../identity/di
 import { loadActor } from '../identity/queries';
 import { NOTIFICATION_TYPES } from '../notifications/schemas';
 import { history, recordAudit } from './history';
+import { mentionedUsernames } from './mentions';
 import { assertCanDeleteComment, assertCanEditComment, assertCanSee, canSeeInternal, canSeeTicket } from './policy';
 
 export const threadInclude = {
@@ -57,10 +58,11 @@ export function authorsOf(rows: { authorId: number }[]): Promise<Map<number, Dir
   return usersByIds(rows.map((r) => r.authorId));
 }
 
-const MENTION = /(^|[^\w@.])@([A-Za-z0-9_.+-]{1,150})/g;
-
-export function mentionedUsernames(text: string): string[] {
-  return [...new Set([...text.matchAll(MENTION)].map((m) => m[2].replace(/[.]+$/, '').toLowerCase()))].slice(0, 20);
+/** Display names of the people the texts mention (lowercased username → name), for showing mentions by name. */
+export async function mentionNames(texts: string[]): Promise<Record<string, string>> {
+  const names = [...new Set(texts.flatMap((t) => mentionedUsernames(t)))];
+  const users = await usersByUsernames(names.slice(0, 200));
+  return Object.fromEntries(users.map((u) => [u.username.toLowerCase(), u.name]));
 }
 
 /** The link of a ticket in notifications: the conversation page sends each reader to their own portal's page. */

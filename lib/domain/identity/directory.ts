@@ -1,6 +1,6 @@
 import { db, type Tx } from '@/lib/server/db';
-import type { System } from '../actor';
-import { fullName } from './queries';
+import type { Actor, System } from '../actor';
+import { fullName, toActor } from './queries';
 
 /**
  * Read-only lookups other contexts use to show and pick people. Other contexts refer to users by id
@@ -78,6 +78,46 @@ export async function usersByUsernames(usernames: string[]): Promise<DirectoryUs
   if (!usernames.length) return [];
   const rows = await db.user.findMany({ where: { username: { in: usernames, mode: 'insensitive' }, isActive: true } });
   return rows.map(toDirectoryUser);
+}
+
+/**
+ * For @mention suggestions: active users who are one of `ids` or hold a role that sees every ticket (help-desk
+ * coordinators and admins, workflow admins), whose name or username contains every word of `text`, as actors
+ * (so the caller can apply its visibility rules), by name; at most `limit`.
+ */
+export async function mentionCandidates(ids: number[], text: string, limit: number): Promise<Actor[]> {
+  const words = text.trim().split(/\s+/).filter(Boolean).slice(0, 4);
+  const rows = await db.user.findMany({
+    where: {
+      isActive: true,
+      OR: [
+        { id: { in: ids.filter((id) => id > 0) } },
+        {
+          roles: {
+            some: {
+              role: {
+                OR: [
+                  { system: 'hdts', name: { in: ['Ticket Coordinator', 'Admin'] } },
+                  { system: 'tts', name: 'Admin' },
+                ],
+              },
+            },
+          },
+        },
+      ],
+      AND: words.map((w) => ({
+        OR: [
+          { firstName: { contains: w, mode: 'insensitive' as const } },
+          { lastName: { contains: w, mode: 'insensitive' as const } },
+          { username: { contains: w, mode: 'insensitive' as const } },
+        ],
+      })),
+    },
+    include: { roles: { include: { role: true } } },
+    orderBy: [{ firstName: 'asc' }, { lastName: 'asc' }, { id: 'asc' }],
+    take: limit,
+  });
+  return rows.map((u) => toActor(u));
 }
 
 /** Active users by e-mail address (notifications sent by services name the user by e-mail). */

@@ -2,15 +2,23 @@
 import { db } from '@/lib/server/db';
 import type { Actor } from '../actor';
 import { forbidden } from '../errors';
-import { type ThreadRow, threadAccess, threadInclude, threadWhere, visibleThreadComment } from '../helpdesk/thread';
+import { mentionedUsernames } from '../helpdesk/mentions';
+import { mentionNames, type ThreadRow, threadAccess, threadInclude, threadWhere, visibleThreadComment } from '../helpdesk/thread';
 import type { DirectoryUser } from '../identity/directory';
 import { usersByIds } from '../identity/directory';
 import { Page } from '../pagination';
 import type { CommentListQuery } from './schemas';
 
 type Names = Map<number, Pick<DirectoryUser, 'username' | 'name'>>;
+/** Lowercased username → display name of mentioned people (`mentionNames`). */
+type MentionNames = Record<string, string>;
 
-export function commentDto(c: ThreadRow, ticketNumber: string, names: Names, viewerId: number) {
+/** The people a text mentions who exist, by name: the thread shows "@Casey Reyes" for "@coordinator1". */
+function mentionsOf(text: string, names: MentionNames): Record<string, string> {
+  return Object.fromEntries(mentionedUsernames(text).flatMap((u) => (names[u] ? [[u, names[u]]] : [])));
+}
+
+export function commentDto(c: ThreadRow, ticketNumber: string, names: Names, viewerId: number, mentioned: MentionNames = {}) {
   const mine = c.ratings.find((r) => r.userId === viewerId)?.value;
   return {
     id: c.id,
@@ -19,6 +27,7 @@ export function commentDto(c: ThreadRow, ticketNumber: string, names: Names, vie
     username: names.get(c.authorId)?.username ?? '',
     user_name: names.get(c.authorId)?.name ?? null,
     text: c.unsentAt ? '' : c.body,
+    mentions: c.unsentAt ? {} : mentionsOf(c.body, mentioned),
     parent_id: c.parentId,
     is_internal: c.isInternal,
     is_unsent: !!c.unsentAt,
@@ -64,11 +73,14 @@ export async function listComments(actor: Actor, q: CommentListQuery): Promise<P
         include: threadInclude,
       })
     : [];
-  const names = await usersByIds([...top, ...replies].map((c) => c.authorId));
+  const [names, mentioned] = await Promise.all([
+    usersByIds([...top, ...replies].map((c) => c.authorId)),
+    mentionNames([...top, ...replies].map((c) => c.body)),
+  ]);
   const n = access.ticket.ticketNumber;
   const results = top.map((c) => ({
-    ...commentDto(c, n, names, actor.id),
-    replies: replies.filter((r) => r.parentId === c.id).map((r) => commentDto(r, n, names, actor.id)),
+    ...commentDto(c, n, names, actor.id, mentioned),
+    replies: replies.filter((r) => r.parentId === c.id).map((r) => commentDto(r, n, names, actor.id, mentioned)),
   }));
   return new Page(count, results, q.page, q.page_size);
 }
@@ -79,7 +91,7 @@ export async function getComment(actor: Actor, id: number) {
 }
 
 /** A comment as the coordinator ↔ agent chat shows it. */
-export function messageDto(c: ThreadRow, ticketNumber: string, names: Names) {
+export function messageDto(c: ThreadRow, ticketNumber: string, names: Names, mentioned: MentionNames = {}) {
   return {
     id: c.id,
     ticket_id: ticketNumber,
@@ -87,6 +99,7 @@ export function messageDto(c: ThreadRow, ticketNumber: string, names: Names) {
     username: names.get(c.authorId)?.username ?? '',
     user_name: names.get(c.authorId)?.name ?? null,
     text: c.unsentAt ? '' : c.body,
+    mentions: c.unsentAt ? {} : mentionsOf(c.body, mentioned),
     parent_id: c.parentId,
     is_unsent: !!c.unsentAt,
     edited_at: c.editedAt?.toISOString() ?? null,
@@ -116,10 +129,10 @@ export async function listTicketMessages(actor: Actor, ticketNumber: string, q: 
       include: threadInclude,
     }),
   ]);
-  const names = await usersByIds(rows.map((r) => r.authorId));
+  const [names, mentioned] = await Promise.all([usersByIds(rows.map((r) => r.authorId)), mentionNames(rows.map((r) => r.body))]);
   return new Page(
     count,
-    rows.map((r) => messageDto(r, ticketNumber, names)),
+    rows.map((r) => messageDto(r, ticketNumber, names, mentioned)),
     q.page,
     q.page_size,
   );

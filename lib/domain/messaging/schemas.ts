@@ -49,3 +49,13 @@ export const participantBody = z.object({
   role: z.enum(PARTICIPANT_ROLES),
   remove: z.boolean().optional(),
 });
+
+/** @mention suggestions: `q` matches name or username; `internal` keeps only who may read an internal note. */
+export const mentionQuery = z.object({
+  q: z.string().trim().max(50).optional(),
+  internal: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => v === 'true' || v === '1'),
+});
+export type MentionQuery = z.infer<typeof mentionQuery>;

@@ -151,6 +151,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
         </aside>
       </div>
       <ConversationPanel
+        portal="agent"
         ticketNumber={task.ticket_number}
         source="comments"
         visibility="public"
@@ -159,6 +160,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
         title="Conversation with the requester"
       />
       <ConversationPanel
+        portal="agent"
         ticketNumber={task.ticket_number}
         source="messages"
         currentUserId={actor.id}

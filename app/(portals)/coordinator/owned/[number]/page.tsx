@@ -144,6 +144,7 @@ export default async function OwnedTicketPage({ params }: { params: Promise<{ nu
         </aside>
       </div>
       <ConversationPanel
+        portal="coordinator"
         ticketNumber={number}
         source="comments"
         visibility="public"
@@ -152,6 +153,7 @@ export default async function OwnedTicketPage({ params }: { params: Promise<{ nu
         title="Conversation with the requester"
       />
       <ConversationPanel
+        portal="coordinator"
         ticketNumber={number}
         source="messages"
         currentUserId={actor.id}

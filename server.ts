@@ -55,6 +55,11 @@ async function main() {
     }
     handle(req, res);
   });
+  // Idle keep-alive connections stay open longer than a client or load balancer keeps them (commonly 60 s): with
+  // Node's 5 s default, a client reusing a socket the server is closing at that moment gets ECONNRESET (seen in
+  // the e2e run on a loaded machine). Headers must be allowed a little longer than the idle time.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const { attachRealtime, attachClusterAdapter } = await import('./lib/server/realtime/server');
   const { SOCKET_MODULES } = await import('./lib/server/realtime/modules');
   const io = attachRealtime(server, SOCKET_MODULES);

@@ -1,5 +1,5 @@
 import { Paperclip } from 'lucide-react';
-import { formatDate } from './badges';
+import { Time } from '@/components/ui/time';
 
 /** A file as the ticket pages list it; the details line shows what is given of size, type and upload time. */
 export interface AttachmentLink {
@@ -33,9 +33,12 @@ export function AttachmentList({ attachments }: { attachments: AttachmentLink[] 
             {a.filename}
           </a>
           <span className="text-xs text-slate-500">
-            {[formatSize(a.size), a.content_type, a.uploaded_at && `uploaded ${formatDate(a.uploaded_at)}`]
-              .filter(Boolean)
-              .join(' · ')}
+            {[formatSize(a.size), a.content_type].filter(Boolean).join(' · ')}
+            {a.uploaded_at && (
+              <>
+                {formatSize(a.size) || a.content_type ? ' · ' : ''}uploaded <Time value={a.uploaded_at} />
+              </>
+            )}
           </span>
         </li>
       ))}

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { formatDate } from '@/components/helpdesk/badges';
 import { TicketPresence } from '@/components/helpdesk/ticket-presence';
 import { TicketArticles } from '@/components/knowledge/ticket-articles';
 import { ConversationPanel } from '@/components/messaging/conversation-panel';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { SlaTimeline } from '@/components/sla/sla-timeline';
+import { Time } from '@/components/ui/time';
 import { PriorityBadge, SlaBadge, SlaBar } from '@/components/workflow/sla';
 import { TaskActions } from '@/components/workflow/task-actions';
 import { TicketAttachments } from '@/components/workflow/ticket-attachments';
@@ -97,8 +97,8 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
                     {originLabel(h.origin)})
                   </div>
                   <div className="text-xs text-slate-500">
-                    Assigned {formatDate(h.assigned_on)}
-                    {h.acted_on ? ` · acted ${formatDate(h.acted_on)}` : ''}
+                    Assigned <Time value={h.assigned_on} />
+                    {h.acted_on ? ` · acted $<Time value={h.acted_on} />` : ''}
                   </div>
                   {h.notes && <p className="mt-1 whitespace-pre-wrap">{h.notes}</p>}
                 </li>

@@ -68,7 +68,7 @@ export default async function OwnedTicketPage({ params }: { params: Promise<{ nu
               Details
             </h2>
             <p className="whitespace-pre-wrap text-sm">{task.ticket_description}</p>
-            <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
+            <dl className="mt-3 grid grid-cols-2 gap-2 text-sm [&_dd]:min-w-0 [&_dd]:[overflow-wrap:anywhere]">
               <dt className="text-slate-500">Requester</dt>
               <dd>{task.employee.name}</dd>
               <dt className="text-slate-500">Department / category</dt>

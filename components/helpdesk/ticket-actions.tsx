@@ -1,9 +1,11 @@
 'use client';
 
 import { Star } from 'lucide-react';
-import { useState } from 'react';
+import { usePathname, useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import { ArticlePicker, appendLink } from '@/components/knowledge/article-picker';
+import { WritePreview } from '@/components/markdown/write-preview';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog, Dialog, DialogContent, DialogFooter, DialogTrigger } from '@/components/ui/dialog';
 import { FormError } from '@/components/ui/field';
@@ -16,6 +18,7 @@ import { chosen } from '@/lib/client/form-schemas';
 import { useTypingSignal } from '@/lib/client/realtime';
 import { useDomainForm } from '@/lib/client/use-domain-form';
 import { useMutation } from '@/lib/client/use-mutation';
+import { csatRatingPath } from '@/lib/domain/helpdesk/links';
 import {
   approveInput,
   commentBody,
@@ -96,9 +99,11 @@ export function ReasonDialog({
   );
 }
 
-export function CloseTicketButton({ ticketId }: { ticketId: number }) {
+/** The requester closes a Resolved ticket; the page then opens the rating dialog (`?rate=1`, as the CSAT e-mail does). */
+export function CloseTicketButton({ ticketId, ticketNumber }: { ticketId: number; ticketNumber: string }) {
   // No inline place for an error here: it shows as a toast.
   const { run } = useMutation();
+  const router = useRouter();
   return (
     <ConfirmDialog
       trigger={<Button>Close ticket</Button>}
@@ -106,7 +111,8 @@ export function CloseTicketButton({ ticketId }: { ticketId: number }) {
       description="Confirm that the problem is solved. You can reopen it within 7 days, and rate the support you received."
       confirmLabel="Close ticket"
       onConfirm={async () => {
-        await run(() => api('POST', `${base(ticketId)}/close/`, {}), 'Ticket closed');
+        if (await run(() => api('POST', `${base(ticketId)}/close/`, {}), 'Ticket closed'))
+          router.replace(csatRatingPath(ticketNumber), { scroll: false });
       }}
     />
   );
@@ -134,14 +140,28 @@ const approveForm = approveInput.extend({
   department: chosen(approveInput.shape.department, 'Choose a department'),
 });
 
-/** Stars 1–5 (a radio group: arrow keys move, colour is not the only signal) and optional feedback. */
+/**
+ * Stars 1–5 (a radio group: arrow keys move, colour is not the only signal) and optional feedback. `defaultOpen`:
+ * the page was opened to rate (`?rate=1`: right after closing, or from the CSAT e-mail); closing the dialog takes
+ * the parameter off the address, so a reload does not ask again.
+ */
 export function CsatDialog({ ticketId, defaultOpen }: { ticketId: number; defaultOpen?: boolean }) {
   const [open, setOpen] = useState(!!defaultOpen);
+  const router = useRouter();
+  const pathname = usePathname();
+  // also when the page is already shown (closing the ticket lands here with ?rate=1)
+  useEffect(() => {
+    if (defaultOpen) setOpen(true);
+  }, [defaultOpen]);
+  const openChange = (next: boolean) => {
+    setOpen(next);
+    if (!next && defaultOpen) router.replace(pathname, { scroll: false });
+  };
   const { form, submit, errorOf, formError, pending } = useDomainForm(csatForm, { defaultValues: { rating: 0, feedback: '' } });
   const rating = form.watch('rating') ?? 0;
   const err = errorOf('rating');
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
+    <Dialog open={open} onOpenChange={openChange}>
       <DialogTrigger asChild>
         <Button>Rate support</Button>
       </DialogTrigger>
@@ -151,7 +171,7 @@ export function CsatDialog({ ticketId, defaultOpen }: { ticketId: number; defaul
           onSubmit={submit(
             (v) => api('POST', `${base(ticketId)}/csat/`, { rating: v.rating, feedback: v.feedback || null }),
             'Thank you for your feedback',
-            () => setOpen(false),
+            () => openChange(false),
           )}
         >
           <FormError>{formError}</FormError>
@@ -178,7 +198,7 @@ export function CsatDialog({ ticketId, defaultOpen }: { ticketId: number; defaul
           </fieldset>
           <FieldTextarea id="csat-feedback" label="Feedback (optional)" fieldClassName="mt-4" {...form.register('feedback')} />
           <DialogFooter>
-            <Button variant="secondary" onClick={() => setOpen(false)}>
+            <Button variant="secondary" onClick={() => openChange(false)}>
               Later
             </Button>
             <Button type="submit" pending={pending}>
@@ -378,17 +398,19 @@ export function CommentForm({
   const error = errorOf('comment') ?? formError;
   return (
     <form className="space-y-2" noValidate onSubmit={onSubmit}>
-      <FieldTextarea
-        id="comment-body"
-        label={allowInternal ? 'Add a note or reply' : 'Add a comment'}
-        rows={3}
-        error={error}
-        {...body}
-        onChange={(e) => {
-          void body.onChange(e);
-          typed(internal);
-        }}
-      />
+      <WritePreview value={form.watch('comment') ?? ''}>
+        <FieldTextarea
+          id="comment-body"
+          label={allowInternal ? 'Add a note or reply' : 'Add a comment'}
+          rows={3}
+          error={error}
+          {...body}
+          onChange={(e) => {
+            void body.onChange(e);
+            typed(internal);
+          }}
+        />
+      </WritePreview>
       <div className="flex items-center justify-between">
         {allowInternal ? (
           <span className="flex items-center gap-2 text-sm">

@@ -1,6 +1,6 @@
 import { Check } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { LinkedText } from '@/components/knowledge/linked-text';
+import { MarkdownText } from '@/components/markdown/markdown-text';
 import { SlaCountdown } from '@/components/sla/sla-countdown';
 import { Time } from '@/components/ui/time';
 import type { TicketDetail } from '@/lib/domain/helpdesk/queries';
@@ -124,7 +124,15 @@ export function Attachments({ t }: { t: TicketDetail }) {
       <h2 id="attachments" className="mb-2 font-semibold">
         Attachments
       </h2>
-      <AttachmentList attachments={t.attachments.map(({ id, filename, url, size }) => ({ id, filename, url, size }))} />
+      <AttachmentList
+        attachments={t.attachments.map(({ id, filename, url, size, mime_type }) => ({
+          id,
+          filename,
+          url,
+          size,
+          content_type: mime_type,
+        }))}
+      />
     </section>
   );
 }
@@ -166,13 +174,7 @@ export function CommentList({
                 </span>
                 {c.is_internal && <span className="font-semibold text-amber-800 dark:text-amber-300">Internal note</span>}
               </div>
-              {c.is_unsent ? (
-                <p className="italic text-slate-400">Message unsent</p>
-              ) : (
-                <p className="whitespace-pre-wrap">
-                  <LinkedText text={c.comment} />
-                </p>
-              )}
+              {c.is_unsent ? <p className="italic text-slate-400">Message unsent</p> : <MarkdownText source={c.comment} />}
             </li>
           ))}
         </ul>

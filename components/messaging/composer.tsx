@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { ArticlePicker, appendLink } from '@/components/knowledge/article-picker';
+import { WritePreview } from '@/components/markdown/write-preview';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/field';
 import { Checkbox } from '@/components/ui/input';
@@ -69,26 +70,28 @@ export function Composer({
       <label htmlFor={id} className="sr-only">
         {visibility === 'public' ? 'Reply to the requester' : 'Write a message'}
       </label>
-      <textarea
-        id={id}
-        rows={3}
-        maxLength={10000}
-        aria-invalid={!!error}
-        aria-describedby={error ? `${id}-error` : undefined}
-        placeholder={
-          source === 'messages'
-            ? 'Message the team… (@username to mention)'
-            : visibility === 'public'
-              ? 'Reply to the requester… (they see this)'
-              : 'Write a comment… (@username to mention)'
-        }
-        className="w-full rounded-md border border-slate-300 bg-white p-2 text-sm dark:border-slate-700 dark:bg-slate-950"
-        {...text}
-        onChange={(e) => {
-          void text.onChange(e);
-          typed(internal);
-        }}
-      />
+      <WritePreview value={form.watch('text') ?? ''}>
+        <textarea
+          id={id}
+          rows={3}
+          maxLength={10000}
+          aria-invalid={!!error}
+          aria-describedby={error ? `${id}-error` : undefined}
+          placeholder={
+            source === 'messages'
+              ? 'Message the team… (@username to mention)'
+              : visibility === 'public'
+                ? 'Reply to the requester… (they see this)'
+                : 'Write a comment… (@username to mention)'
+          }
+          className="w-full rounded-md border border-slate-300 bg-white p-2 text-sm dark:border-slate-700 dark:bg-slate-950"
+          {...text}
+          onChange={(e) => {
+            void text.onChange(e);
+            typed(internal);
+          }}
+        />
+      </WritePreview>
       {error && (
         <p id={`${id}-error`} className="text-xs text-red-700 dark:text-red-400">
           {error}

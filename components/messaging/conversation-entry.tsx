@@ -1,7 +1,7 @@
 'use client';
 
 import { Lock, ThumbsDown, ThumbsUp } from 'lucide-react';
-import { LinkedText } from '@/components/knowledge/linked-text';
+import { MarkdownText } from '@/components/markdown/markdown-text';
 import { Time } from '@/components/ui/time';
 import { api } from '@/lib/client/api';
 import type { ConversationItem, ConversationSource } from './conversation-types';
@@ -50,9 +50,11 @@ export function ConversationEntry({
         )}
         {c.edited_at && <span>(edited)</span>}
       </div>
-      <p className={`mt-1 whitespace-pre-wrap text-sm ${c.is_unsent ? 'italic text-slate-400' : ''}`}>
-        {c.is_unsent ? 'Message unsent' : <LinkedText text={c.text} />}
-      </p>
+      {c.is_unsent ? (
+        <p className="mt-1 text-sm italic text-slate-400">Message unsent</p>
+      ) : (
+        <MarkdownText source={c.text} className="mt-1" />
+      )}
       <div className="mt-2 flex items-center gap-2 text-xs">
         {source === 'comments' &&
           c.ratings &&

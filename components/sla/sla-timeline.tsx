@@ -49,8 +49,10 @@ export function SlaTimeline({
   const status =
     t.stopped_at != null
       ? staff
-        ? 'The clock has stopped: the work is done.'
-        : 'Done.'
+        ? `The clock has stopped: ${t.sla_outcome === 'met' ? 'SLA met' : t.sla_outcome === 'breached' ? 'SLA breached' : 'the work is done'}.`
+        : t.sla_outcome === 'met'
+          ? 'Done, in time.'
+          : 'Done.'
       : !t.due_at
         ? staff
           ? 'No SLA for this ticket.'

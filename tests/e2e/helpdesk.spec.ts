@@ -99,8 +99,9 @@ test.describe
       await page.getByRole('button', { name: 'Close ticket' }).click();
       await page.getByRole('alertdialog').getByRole('button', { name: 'Close ticket' }).click();
       await expect(page.getByText('Ticket closed')).toBeVisible();
-      await page.getByRole('button', { name: 'Rate support' }).click();
+      // closing opens the rating dialog
       const dialog = page.getByRole('dialog', { name: 'How did we do?' });
+      await expect(dialog).toBeVisible();
       await dialog.getByLabel('4 stars').check({ force: true });
       await dialog.getByLabel('Feedback (optional)').fill(`Fixed quickly ${run}`);
       await dialog.getByRole('button', { name: 'Submit rating' }).click();

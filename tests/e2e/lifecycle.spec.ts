@@ -113,8 +113,9 @@ test.describe
       await page.getByRole('button', { name: 'Close ticket' }).click();
       await page.getByRole('alertdialog').getByRole('button', { name: 'Close ticket' }).click();
       await expect(page.getByText('Ticket closed')).toBeVisible();
-      await page.getByRole('button', { name: 'Rate support' }).click();
+      // closing opens the rating dialog
       const rate = page.getByRole('dialog', { name: 'How did we do?' });
+      await expect(rate).toBeVisible();
       await rate.getByLabel('5 stars').check({ force: true });
       await rate.getByLabel('Feedback (optional)').fill(`Great help ${run}`);
       await rate.getByRole('button', { name: 'Submit rating' }).click();

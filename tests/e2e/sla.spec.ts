@@ -110,5 +110,10 @@ test('a breach shows on the agent’s task page and in the owner’s bell', asyn
       timeout: 1000,
     });
   }).toPass({ timeout: 180_000 });
+  // the monitor's breach is on the timeline of the task page (the owner's notification was sent in the same run)
+  await page.reload();
+  const timeline = page.getByTestId('sla-timeline');
+  await expect(timeline).toContainText('Restore: SLA breached');
+  await expect(timeline.getByTestId('sla-timeline-remaining')).toContainText(/Overdue/);
   await owner.context().close();
 });

@@ -1,5 +1,6 @@
 /** Authorization matrix of the workflow engine: every /tts route × role → status; refused calls change nothing. */
 import { beforeAll, describe } from 'vitest';
+import * as ticketSlaTimelineRoute from '@/app/(api)/hdts/api/tickets/[id]/sla-timeline/route';
 import * as auditRoute from '@/app/(api)/tts/audit/route';
 import * as calendarRoute from '@/app/(api)/tts/calendars/[id]/route';
 import * as calendarsRoute from '@/app/(api)/tts/calendars/route';
@@ -10,6 +11,7 @@ import * as rolesRoute from '@/app/(api)/tts/roles/route';
 import * as actionRoute from '@/app/(api)/tts/tasks/[id]/action/route';
 import * as availableRoute from '@/app/(api)/tts/tasks/[id]/available-actions/route';
 import * as taskRoute from '@/app/(api)/tts/tasks/[id]/route';
+import * as taskSlaTimelineRoute from '@/app/(api)/tts/tasks/[id]/sla-timeline/route';
 import * as allTasksRoute from '@/app/(api)/tts/tasks/all-tasks/route';
 import * as detailRoute from '@/app/(api)/tts/tasks/detail/[task_item_id]/route';
 import * as escalateRoute from '@/app/(api)/tts/tasks/escalate/route';
@@ -116,9 +118,9 @@ function setup(): Promise<Fixture> {
 }
 
 /** A fresh task at its start step, assigned to agent1 and owned by coordinator1. */
-async function freshTask() {
+async function freshTask(o: { employeeId?: number } = {}) {
   const f = await setup();
-  const p = payload({ department: f.department });
+  const p = payload({ department: f.department, ...(o.employeeId ? { employee_id: o.employeeId } : {}) });
   const r = await processTicket(p);
   if (r.outcome !== 'routed') throw new Error(`not routed: ${JSON.stringify(r)}`);
   await db.task.update({ where: { id: r.taskId }, data: { ownerId: f.coordinatorId } });
@@ -363,6 +365,26 @@ const rows: MatrixRow[] = [
     path: '/tts/tasks/{id}/',
     options: async () => ({ params: { id: (await freshTask()).taskId } }),
     expect: STAFF,
+  },
+  {
+    name: '/tts/tasks/{id}/sla-timeline/',
+    route: taskSlaTimelineRoute,
+    method: 'GET',
+    path: '/tts/tasks/{id}/sla-timeline/',
+    options: async () => ({ params: { id: (await freshTask()).taskId } }),
+    expect: STAFF,
+  },
+  {
+    // employee1's ticket: its requester and the task's staff (owner coordinator1, assignee agent1, admin) read it
+    name: '/hdts/api/tickets/{id}/sla-timeline/',
+    route: ticketSlaTimelineRoute,
+    method: 'GET',
+    path: '/hdts/api/tickets/{id}/sla-timeline/',
+    options: async () => {
+      const employee = await db.user.findUniqueOrThrow({ where: { username: 'employee1' } });
+      return { params: { id: (await freshTask({ employeeId: employee.id })).ticketNumber } };
+    },
+    expect: { anonymous: 401, otherEmployee: 404, otherwise: 200 },
   },
   {
     name: '/tts/tasks/owned-tickets/',

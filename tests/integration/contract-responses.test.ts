@@ -6,12 +6,14 @@
  */
 import Ajv from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as ticketTimelineRoute from '@/app/(api)/hdts/api/tickets/[id]/sla-timeline/route';
 import * as apiNotificationsRoute from '@/app/(api)/notifications/api/notifications/route';
 import * as inappRoute from '@/app/(api)/notifications/api/v2/notifications/inapp/route';
 import * as notificationsRoute from '@/app/(api)/notifications/notifications/route';
 import * as calendarRoute from '@/app/(api)/tts/calendars/[id]/route';
 import * as calendarsRoute from '@/app/(api)/tts/calendars/route';
 import * as taskRoute from '@/app/(api)/tts/tasks/[id]/route';
+import * as taskTimelineRoute from '@/app/(api)/tts/tasks/[id]/sla-timeline/route';
 import * as allTasksRoute from '@/app/(api)/tts/tasks/all-tasks/route';
 import * as ownedRoute from '@/app/(api)/tts/tasks/owned-tickets/route';
 import * as tasksRoute from '@/app/(api)/tts/tasks/route';
@@ -190,6 +192,24 @@ const CASES: Case[] = [
       body: { status: 'completed', notes: 'Done' },
     }),
     invalid: async () => ({ token: await tokenFor('agent1'), params: { id: await routedTask() }, body: { status: 'closed' } }),
+  },
+  {
+    path: '/tts/tasks/{id}/sla-timeline/',
+    method: 'GET',
+    route: taskTimelineRoute,
+    valid: async () => ({ token: await tokenFor('admin'), params: { id: await routedTask() } }),
+    invalid: async () => ({ token: await tokenFor('admin'), params: { id: 'abc' } }),
+  },
+  {
+    path: '/hdts/api/tickets/{id}/sla-timeline/',
+    method: 'GET',
+    route: ticketTimelineRoute,
+    valid: async () => {
+      const id = await routedTask();
+      const t = await db.task.findUniqueOrThrow({ where: { id }, include: { ticket: true } });
+      return { token: await tokenFor('admin'), params: { id: t.ticket.ticketNumber } };
+    },
+    invalid: async () => ({ token: await tokenFor('admin'), params: { id: '12' } }),
   },
   {
     path: '/tts/tasks/all-tasks/',

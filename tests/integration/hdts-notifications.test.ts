@@ -27,7 +27,7 @@ async function submit() {
 }
 
 async function notifications(ticketNumber: string) {
-  const rows = await db.$queryRaw<{ data: { type: string; user_ids: number[]; message: string } }[]>`
+  const rows = await db.$queryRaw<{ data: { type: string; user_ids: number[]; message: string; link?: string } }[]>`
     SELECT data FROM pgboss.job WHERE name = 'notifications.notify' AND data->>'ticket_number' = ${ticketNumber} ORDER BY created_on`;
   return rows.map((r) => r.data);
 }
@@ -88,6 +88,10 @@ describe('help-desk events notify', () => {
     // Closed and its CSAT request share a transaction (and timestamp), so compare as a sorted list.
     const types = (await notifications(t.ticket_number)).map((n) => n.type).sort();
     expect(types).toEqual(['csat_requested', 'ticket_approved', 'ticket_closed', 'ticket_reopened', 'ticket_resolved']);
+    // The CSAT request (in-app and e-mail) opens the rating dialog on the ticket page; the others open the page.
+    const links = Object.fromEntries((await notifications(t.ticket_number)).map((n) => [n.type, n.link]));
+    expect(links.csat_requested).toBe(`/employee/tickets/${t.ticket_number}?rate=1`);
+    expect(links.ticket_closed).toBe(`/employee/tickets/${t.ticket_number}`);
   });
 
   it('a new owner from the workflow engine is notified once, even when the message is delivered twice', async () => {

@@ -23,7 +23,7 @@ import * as ticketSuggestionsRoute from '@/app/(api)/hdts/api/kb/tickets/[id]/su
 import { createTicket } from '@/lib/domain/helpdesk/commands/create';
 import { changeStatus } from '@/lib/domain/helpdesk/commands/status';
 import { approveTicket } from '@/lib/domain/helpdesk/commands/triage';
-import { renderMarkdown } from '@/lib/domain/knowledge/markdown';
+import { renderMarkdown } from '@/lib/markdown/render';
 import { db } from '@/lib/server/db';
 import { stopJobs } from '@/lib/server/jobs/queue';
 import { startJobs } from '@/lib/server/jobs/workers';

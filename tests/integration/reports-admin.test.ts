@@ -592,6 +592,15 @@ describe('the daily ticket rollup', () => {
     await db.ticket.update({ where: { id: a.id }, data: { status: 'Closed' } });
     await db.ticket.updateMany({ where: { department: d }, data: { priority: 'High' } });
     expect(await recount()).toEqual(await direct());
+    // the routing delivery names the workflow later: the ticket's counts move to it
+    await db.ticket.update({ where: { id: a.id }, data: { workflowId: wf.id } });
+    const ofWorkflow = await db.$queryRaw<{ workflow_id: number; created: bigint; resolved: bigint }[]>`
+      SELECT workflow_id, sum(created) AS created, sum(resolved) AS resolved FROM helpdesk.ticket_daily
+      WHERE department = ${d} GROUP BY 1 HAVING sum(created) <> 0 OR sum(resolved) <> 0 ORDER BY 1`;
+    expect(ofWorkflow.map((x) => [x.workflow_id, Number(x.created), Number(x.resolved)])).toEqual([
+      [0, 1, 0],
+      [wf.id, 1, 1],
+    ]);
     await db.ticket.update({ where: { id: a.id }, data: { csatRating: 2, csatAt: at('2025-06-05T10:00:00') } });
     await db.ticket.delete({ where: { id: b.id } });
     const after = await recount();
@@ -600,6 +609,73 @@ describe('the daily ticket rollup', () => {
       ['2025-06-01', 1, 0, 0],
       ['2025-06-03', 0, 1, 0],
       ['2025-06-05', 0, 0, 1],
+    ]);
+  });
+});
+
+describe('the daily task rollup', () => {
+  it('stays equal to a recount through completion, a missed target, a ticket moved, and deletions', async () => {
+    const d = `Roll ${randomUUID().slice(0, 8)}`;
+    type Row = { day: Date; priority: string; completed: bigint; met: bigint };
+    const recount = () =>
+      db.$queryRaw<Row[]>`
+        SELECT day, priority, sum(completed) AS completed, sum(met) AS met FROM workflow.task_daily
+        WHERE department = ${d} GROUP BY 1, 2 HAVING sum(completed) <> 0 OR sum(met) <> 0 ORDER BY 1, 2`;
+    const direct = () =>
+      db.$queryRaw<Row[]>`
+        SELECT (k.completed_at AT TIME ZONE 'UTC')::date AS day, wt.priority, count(*) AS completed,
+               count(*) FILTER (WHERE k.target_resolution IS NULL OR k.completed_at <= k.target_resolution) AS met
+        FROM workflow.tasks k JOIN workflow.tickets wt ON wt.id = k.ticket_id
+        WHERE wt.department = ${d} AND k.status IN ('completed', 'closed') AND k.completed_at IS NOT NULL
+        GROUP BY 1, 2 ORDER BY 1, 2`;
+    const make = async (priority: string) => {
+      const wt = await db.workflowTicket.create({
+        data: {
+          ticketNumber: uniqueTicketNumber(),
+          subject: 'r',
+          description: 'r',
+          department: d,
+          category: 'IT Support',
+          priority,
+          employeeId: 1,
+          hdtsStatus: 'Open',
+          ticketCreatedAt: at('2025-07-01T08:00:00'),
+          payload: {},
+          routing: 'routed',
+          receivedAt: at('2025-07-01T08:00:00'),
+        },
+      });
+      const k = await db.task.create({
+        data: { ticketId: wt.id, workflowId: wf.id, versionId: wf.versionId, currentStepId: wf.stepId, status: 'in_progress' },
+      });
+      return { ticket: wt, task: k };
+    };
+    const a = await make('High');
+    const b = await make('Low');
+    const c = await make('Low');
+    expect(await recount()).toEqual([]);
+    // a met its target, b missed it, c finished on another day
+    await db.task.update({
+      where: { id: a.task.id },
+      data: { status: 'completed', completedAt: at('2025-07-02T10:00:00'), targetResolution: at('2025-07-02T12:00:00') },
+    });
+    await db.task.updateMany({
+      where: { id: { in: [b.task.id, c.task.id] } },
+      data: { status: 'completed', completedAt: at('2025-07-02T23:30:00'), targetResolution: at('2025-07-02T20:00:00') },
+    });
+    await db.task.update({ where: { id: c.task.id }, data: { completedAt: at('2025-07-03T00:30:00'), targetResolution: null } });
+    expect(await recount()).toEqual(await direct());
+    // the ticket's priority changes after the fact: its finished task moves with it
+    await db.workflowTicket.update({ where: { id: b.ticket.id }, data: { priority: 'High' } });
+    await db.task.update({ where: { id: a.task.id }, data: { status: 'closed' } });
+    expect(await recount()).toEqual(await direct());
+    // a task deleted on its own, and a ticket deleted with its task (the cascade)
+    await db.task.delete({ where: { id: c.task.id } });
+    await db.workflowTicket.delete({ where: { id: a.ticket.id } });
+    const after = await recount();
+    expect(after).toEqual(await direct());
+    expect(after.map((x) => [x.day.toISOString().slice(0, 10), x.priority, Number(x.completed), Number(x.met)])).toEqual([
+      ['2025-07-02', 'High', 1, 0],
     ]);
   });
 });

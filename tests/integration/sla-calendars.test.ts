@@ -75,6 +75,7 @@ describe('calendars API', () => {
   });
 
   it('bad calendars are 400s with field details and change nothing', async () => {
+    await tokenFor('admin'); // signed in before the snapshots (a sign-in writes an audit row)
     const cases: [Record<string, unknown>, string][] = [
       [
         {
@@ -99,6 +100,19 @@ describe('calendars API', () => {
       expect(res.status, field).toBe(400);
       expect(Object.keys(res.body.details as object), field).toContain(field);
       expect(await snapshot(TABLES)).toEqual(before);
+    }
+    // the same problems on an edit: 400 with the field, the calendar (and its tickets' due instants) unchanged
+    const existing = await berlinCalendar();
+    for (const [change, field] of cases) {
+      const before = await snapshot([...TABLES, 'workflow.tasks', 'workflow.task_items']);
+      const res = await call(calendarRoute, 'PUT', `/tts/calendars/${existing.calendar_id}/`, {
+        token: await tokenFor('admin'),
+        params: { id: existing.calendar_id },
+        body: { name: existing.name, time_zone: 'Europe/Berlin', hours: weekdays, ...change },
+      });
+      expect(res.status, field).toBe(400);
+      expect(Object.keys(res.body.details as object), field).toContain(field);
+      expect(await snapshot([...TABLES, 'workflow.tasks', 'workflow.task_items'])).toEqual(before);
     }
     // a workflow cannot use a calendar that does not exist
     const wf = await threeStepWorkflow({ members: [1, 1, 1], deploy: false });
@@ -145,6 +159,29 @@ describe('SLA on business hours', () => {
     expect(await slaJobs(p.ticket_number)).toEqual(['2026-12-08T15:00:00.000Z']);
   });
 
+  it('warns at 80 % and 90 % of the business time, not of the wall-clock stretch over the weekend', async () => {
+    // Friday 4 Dec 2026 16:00 Berlin. Step: 2 h (1 h Friday, 1 h Monday) → due Mon 10:00 Berlin (09:00Z);
+    // its 80 % is the 96th working minute, Mon 09:36 Berlin, and 90 % is Mon 09:48. The task: 8 h → Mon 16:00,
+    // 80 % after 6 h 24 min of work → Mon 14:24 Berlin. The wall-clock shares would fall on the weekend.
+    const cal = await berlinCalendar();
+    const { task, item } = await routedAt(cal.calendar_id, '2026-12-04T15:00:00Z');
+    expect(item.slaNextAt?.toISOString()).toBe('2026-12-07T08:36:00.000Z');
+    expect(task.slaNextAt?.toISOString()).toBe('2026-12-07T13:24:00.000Z');
+    // Monday at the office's opening: past 90 % of the wall-clock windows, but nothing has been used up yet
+    await runSlaMonitor(new Date('2026-12-07T08:00:00Z'));
+    expect((await db.taskItem.findUniqueOrThrow({ where: { id: item.id } })).slaLevel).toBe(0);
+    expect((await db.task.findUniqueOrThrow({ where: { id: task.id } })).slaLevel).toBe(0);
+    await runSlaMonitor(new Date('2026-12-07T08:37:00Z'));
+    const warned = await db.taskItem.findUniqueOrThrow({ where: { id: item.id } });
+    expect(warned.slaLevel).toBe(80);
+    expect(warned.slaNextAt?.toISOString()).toBe('2026-12-07T08:48:00.000Z');
+    await runSlaMonitor(new Date('2026-12-07T08:49:00Z'));
+    const risk = await db.taskItem.findUniqueOrThrow({ where: { id: item.id } });
+    expect(risk.slaLevel).toBe(90);
+    expect(risk.slaNextAt?.toISOString()).toBe('2026-12-07T09:00:00.000Z');
+    expect((await db.task.findUniqueOrThrow({ where: { id: task.id } })).slaLevel).toBe(0);
+  });
+
   it('keeps working hours in local time across the change to summer time', async () => {
     // Friday 27 Mar 2026 16:00 CET (15:00Z); summer time from Sunday: Monday 17:00 CEST is 15:00Z
     const cal = await berlinCalendar();
@@ -184,7 +221,9 @@ describe('SLA on business hours', () => {
     expect(resumed.items[0].targetResolution?.toISOString()).toBe('2026-03-30T10:00:00.000Z');
     // task: 1.5 h before the pause, 6.5 h after: Monday until 17:00 CEST (5.5 h) and 1 h Tuesday → Tue 10:00 CEST
     expect(resumed.targetResolution?.toISOString()).toBe('2026-03-31T08:00:00.000Z');
-    expect(resumed.slaNextAt).not.toBeNull();
+    // the thresholds moved with the pause: 80 % of the step is its 96th working minute (60 Fri + 30 + 6 after it)
+    expect(resumed.items[0].slaNextAt?.toISOString()).toBe('2026-03-30T09:36:00.000Z');
+    expect(resumed.slaNextAt?.toISOString()).toBe('2026-03-30T14:24:00.000Z');
     const pauses = await db.slaPause.findMany({ where: { taskId: task.id } });
     expect(pauses.map((x) => [x.reason, x.startedAt.toISOString(), x.endedAt?.toISOString()])).toEqual([
       ['On Hold', '2026-03-30T07:30:00.000Z', '2026-03-30T09:30:00.000Z'],
@@ -242,6 +281,8 @@ describe('SLA on business hours', () => {
     const after = (await taskOf(p.ticket_number)) as NonNullable<Awaited<ReturnType<typeof taskOf>>>;
     expect(after.targetResolution?.toISOString()).toBe('2026-12-07T14:00:00.000Z');
     expect(after.items[0].targetResolution?.toISOString()).toBe('2026-12-07T08:00:00.000Z');
+    // the 80 % instant moved with it: the 96th working minute is now Mon 08:36 Berlin
+    expect(after.items[0].slaNextAt?.toISOString()).toBe('2026-12-07T07:36:00.000Z');
     expect(after.items[0].id).toBe(item.id);
     const api = await call(taskRoute, 'GET', `/tts/tasks/${task.id}/`, {
       token: await tokenFor('admin'),

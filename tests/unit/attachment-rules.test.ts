@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACCEPT_ATTRIBUTE, extensionOf, refuseChosenFile } from '@/lib/domain/helpdesk/attachment-rules';
+import { ACCEPT_ATTRIBUTE, extensionOf, isPreviewableImage, refuseChosenFile } from '@/lib/domain/helpdesk/attachment-rules';
 import { checkFileType } from '@/lib/domain/helpdesk/files';
 
 const MB = 1024 * 1024;
@@ -31,5 +31,17 @@ describe('attachment rules shared by the browser and the server', () => {
   it('the file picker offers exactly the allowed types', () => {
     expect(ACCEPT_ATTRIBUTE.split(',')).toContain('.docx');
     expect(ACCEPT_ATTRIBUTE.split(',')).not.toContain('.exe');
+  });
+
+  it('previews the images the server stores (by their checked type; by name where a list has no type)', () => {
+    expect(isPreviewableImage({ filename: 'screen.png', content_type: 'image/png' })).toBe(true);
+    expect(isPreviewableImage({ filename: 'photo.JPG', content_type: 'image/jpeg' })).toBe(true);
+    expect(isPreviewableImage({ filename: 'anim.gif', content_type: 'image/gif' })).toBe(true);
+    // the stored type (checked from the bytes at upload) decides over the name
+    expect(isPreviewableImage({ filename: 'looks.png', content_type: 'text/plain' })).toBe(false);
+    expect(isPreviewableImage({ filename: 'report.pdf', content_type: 'application/pdf' })).toBe(false);
+    expect(isPreviewableImage({ filename: 'diagram.svg', content_type: 'image/svg+xml' })).toBe(false);
+    expect(isPreviewableImage({ filename: 'scan.jpeg' })).toBe(true);
+    expect(isPreviewableImage({ filename: 'notes.txt' })).toBe(false);
   });
 });

@@ -49,3 +49,16 @@ export function refuseChosenFile(file: { name: string; size: number }, maxBytes:
   if (file.size > maxBytes) return `${file.name}: ${fileTooLargeMessage(maxBytes)}`;
   return null;
 }
+
+/** Image types a browser shows inline: their attachments get a thumbnail and a larger view (the download URL). */
+export const PREVIEW_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
+const PREVIEW_IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'gif', 'webp'];
+
+/**
+ * Whether an attachment is an image to preview: by its stored type (checked from the bytes at upload, files.ts),
+ * or by its name's extension where a list carries no type.
+ */
+export function isPreviewableImage(a: { filename: string; content_type?: string | null }): boolean {
+  if (a.content_type) return PREVIEW_IMAGE_TYPES.includes(a.content_type.toLowerCase());
+  return PREVIEW_IMAGE_EXTENSIONS.includes(extensionOf(a.filename));
+}

@@ -96,6 +96,9 @@ function summary(actor: Actor, t: TicketRow, names: Map<number, { name: string; 
     sla_stopped_at: iso(slaStoppedAt(t)),
     /** The status pausing the clock ("On Hold"), null while it runs or once it stopped. */
     sla_paused_by: ticketPausedBy(t.status, slaStoppedAt(t)),
+    /** Recorded when the clock stopped (resolved, or closed unresolved): met or breached; null while it runs. */
+    sla_outcome: t.slaOutcome as 'met' | 'breached' | null,
+    sla_outcome_at: iso(t.slaOutcomeAt),
     resolution_due_at: iso(t.resolutionDueAt),
     created_at: t.createdAt.toISOString(),
     submit_date: t.createdAt.toISOString(),

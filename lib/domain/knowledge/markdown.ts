@@ -1,63 +1,6 @@
-import MarkdownIt from 'markdown-it';
-import sanitizeHtml from 'sanitize-html';
+import { markdownTokens } from '@/lib/markdown/render';
 
-/**
- * Article bodies are Markdown written by staff and read by everyone, so the HTML must be inert whatever was
- * typed. Two layers: markdown-it with raw HTML off (tags are shown as text; links with javascript:, vbscript:,
- * data: are not made links), then sanitize-html with an allowlist of tags, attributes and URL schemes.
- */
-const md = new MarkdownIt({ html: false, linkify: true, breaks: false, typographer: false });
-
-const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: [
-    'h2',
-    'h3',
-    'h4',
-    'h5',
-    'h6',
-    'p',
-    'br',
-    'hr',
-    'blockquote',
-    'ul',
-    'ol',
-    'li',
-    'strong',
-    'em',
-    's',
-    'code',
-    'pre',
-    'a',
-    'img',
-    'table',
-    'thead',
-    'tbody',
-    'tr',
-    'th',
-    'td',
-  ],
-  allowedAttributes: { a: ['href', 'title', 'rel', 'target'], img: ['src', 'alt', 'title'], ol: ['start'] },
-  allowedSchemes: ['http', 'https', 'mailto'],
-  allowedSchemesByTag: { img: ['https'] },
-  allowProtocolRelative: false,
-  disallowedTagsMode: 'escape',
-  transformTags: {
-    // the page's title is the only h1
-    h1: 'h2',
-    a: (tagName, attribs) => {
-      const external = /^https?:/i.test(attribs.href ?? '');
-      return {
-        tagName,
-        attribs: external ? { ...attribs, rel: 'noopener noreferrer nofollow', target: '_blank' } : attribs,
-      };
-    },
-  },
-};
-
-/** Sanitised HTML of an article body. */
-export function renderMarkdown(source: string): string {
-  return sanitizeHtml(md.render(source), SANITIZE);
-}
+/** Knowledge-specific text helpers; articles render with the shared renderer (lib/markdown/render.ts). */
 
 // Private-use characters mark highlights in snippets; they may never appear in indexed text.
 export const MARK_START = '\uE000';
@@ -66,7 +9,7 @@ export const MARK_END = '\uE001';
 /** The text a reader sees, without Markdown syntax: indexed for search and cut into snippets. */
 export function plainText(source: string): string {
   const out: string[] = [];
-  const walk = (tokens: ReturnType<typeof md.parse>) => {
+  const walk = (tokens: ReturnType<typeof markdownTokens>) => {
     for (const t of tokens) {
       if (t.children) walk(t.children);
       else if (t.type === 'text' || t.type === 'code_inline') out.push(t.content);
@@ -75,7 +18,7 @@ export function plainText(source: string): string {
       if (t.type.endsWith('_close') && t.block) out.push('\n');
     }
   };
-  walk(md.parse(source, {}));
+  walk(markdownTokens(source));
   return out
     .join('')
     .replace(/[\uE000\uE001]/g, '')

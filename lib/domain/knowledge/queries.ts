@@ -1,11 +1,11 @@
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { renderMarkdown } from '@/lib/markdown/render';
 import { db } from '@/lib/server/db';
 import type { Actor } from '../actor';
 import { conflict, notFound } from '../errors';
 import { catalog, getTicket } from '../helpdesk/queries';
 import { usersByIds } from '../identity/directory';
 import { Page } from '../pagination';
-import { renderMarkdown } from './markdown';
 import {
   assertCanRead,
   assertEditor,

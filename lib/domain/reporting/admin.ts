@@ -78,39 +78,34 @@ export async function adminReport(actor: Actor, q: AdminReportQuery, now = new D
     ? Prisma.sql`(${dept}::text IS NULL OR t.department = ${dept}) AND (${prio}::text IS NULL OR t.priority = ${prio})
         AND t.workflow_id = ${wf}`
     : Prisma.sql`(${dept}::text IS NULL OR t.department = ${dept}) AND (${prio}::text IS NULL OR t.priority = ${prio})`;
-  // Without a workflow filter, created / resolved / CSAT come from the daily rollup (migration ticket_daily_rollup).
-  const rf = Prisma.sql`(${dept}::text IS NULL OR r.department = ${dept}) AND (${prio}::text IS NULL OR r.priority = ${prio})`;
+  // Created / resolved / CSAT come from the daily rollup (migrations ticket_daily_rollup, ticket_daily_workflow).
+  const rf = Prisma.sql`(${dept}::text IS NULL OR r.department = ${dept}) AND (${prio}::text IS NULL OR r.priority = ${prio})
+    AND (${wf}::int IS NULL OR r.workflow_id = ${wf})`;
   // Task figures join the ticket copy only when a ticket filter needs it, and filter the workflow on the task.
   const wtJoin = dept || prio ? Prisma.sql`JOIN workflow.tickets wt ON wt.id = k.ticket_id` : Prisma.empty;
   const k = Prisma.sql`${wf ? Prisma.sql`k.workflow_id = ${wf}` : Prisma.sql`true`}
     ${dept ? Prisma.sql`AND wt.department = ${dept}` : Prisma.empty} ${prio ? Prisma.sql`AND wt.priority = ${prio}` : Prisma.empty}`;
   const [created, resolved, backlog, sla, workload, rates, csat, routing, steps, trend] = await Promise.all([
-    wf
-      ? db.$queryRaw<{ d: Date; n: bigint }[]>`
-      SELECT date_trunc('day', t.created_at AT TIME ZONE 'UTC') AS d, count(*) AS n FROM helpdesk.tickets t
-      WHERE t.created_at >= ${from} AND t.created_at < ${end} AND ${t} GROUP BY 1`
-      : db.$queryRaw<{ d: Date; n: bigint }[]>`
+    db.$queryRaw<{ d: Date; n: bigint }[]>`
       SELECT r.day AS d, sum(r.created) AS n FROM helpdesk.ticket_daily r
       WHERE r.day >= ${from}::date AND r.day < ${end}::date AND ${rf} GROUP BY 1`,
-    wf
-      ? db.$queryRaw<{ d: Date; n: bigint }[]>`
-      SELECT date_trunc('day', t.resolved_at AT TIME ZONE 'UTC') AS d, count(*) AS n FROM helpdesk.tickets t
-      WHERE t.resolved_at >= ${from} AND t.resolved_at < ${end} AND ${t} GROUP BY 1`
-      : db.$queryRaw<{ d: Date; n: bigint }[]>`
+    db.$queryRaw<{ d: Date; n: bigint }[]>`
       SELECT r.day AS d, sum(r.resolved) AS n FROM helpdesk.ticket_daily r
       WHERE r.day >= ${from}::date AND r.day < ${end}::date AND ${rf} GROUP BY 1`,
-    db.$queryRaw<{ bucket: string; n: bigint }[]>`
-      SELECT CASE WHEN age < interval '1 day' THEN 'under_1_day' WHEN age < interval '3 days' THEN '1_3_days'
-                  WHEN age < interval '7 days' THEN '3_7_days' ELSE 'over_7_days' END AS bucket, count(*) AS n
-      FROM (SELECT ${now}::timestamptz - t.created_at AS age FROM helpdesk.tickets t
-            WHERE t.status NOT IN ${TERMINAL_SQL} AND ${t}) x GROUP BY 1`,
-    // Finished tasks once, by priority and workflow: both SLA tables add these rows up.
+    // Open tickets by age: comparisons with three instants, no per-row interval arithmetic.
+    db.$queryRaw<{ d1: bigint; d3: bigint; d7: bigint; total: bigint }[]>`
+      SELECT count(*) FILTER (WHERE t.created_at > ${new Date(now.getTime() - DAY)}::timestamptz) AS d1,
+             count(*) FILTER (WHERE t.created_at > ${new Date(now.getTime() - 3 * DAY)}::timestamptz) AS d3,
+             count(*) FILTER (WHERE t.created_at > ${new Date(now.getTime() - 7 * DAY)}::timestamptz) AS d7, count(*) AS total
+      FROM helpdesk.tickets t WHERE t.status NOT IN ${TERMINAL_SQL} AND ${t}`,
+    // Finished tasks once, by priority and workflow, from the daily task rollup (migration task_daily_rollup):
+    // both SLA tables add these rows up.
     db.$queryRaw<{ priority: string; workflow_id: number; n: bigint; met: bigint }[]>`
-      SELECT wt.priority, k.workflow_id, count(*) AS n,
-             count(*) FILTER (WHERE k.target_resolution IS NULL OR k.completed_at <= k.target_resolution) AS met
-      FROM workflow.tasks k JOIN workflow.tickets wt ON wt.id = k.ticket_id
-      WHERE k.status IN ('completed', 'closed') AND k.completed_at >= ${from} AND k.completed_at < ${end} AND ${k}
-      GROUP BY 1, 2`,
+      SELECT d.priority, d.workflow_id, sum(d.completed) AS n, sum(d.met) AS met
+      FROM workflow.task_daily d
+      WHERE d.day >= ${from}::date AND d.day < ${end}::date AND (${wf}::int IS NULL OR d.workflow_id = ${wf})
+        AND (${dept}::text IS NULL OR d.department = ${dept}) AND (${prio}::text IS NULL OR d.priority = ${prio})
+      GROUP BY 1, 2 HAVING sum(d.completed) <> 0`,
     db.$queryRaw<{ user_id: number; open: bigint; due_soon: bigint; breached: bigint }[]>`
       SELECT i.user_id, count(*) AS open,
              count(*) FILTER (WHERE i.target_resolution > ${now}::timestamptz
@@ -119,18 +114,16 @@ export async function adminReport(actor: Actor, q: AdminReportQuery, now = new D
       FROM workflow.task_items i ${wf || dept || prio ? Prisma.sql`JOIN workflow.tasks k ON k.id = i.task_id ${wtJoin}` : Prisma.empty}
       WHERE i.status IN ('new', 'in_progress') AND ${wf || dept || prio ? k : Prisma.sql`true`}
       GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 100`,
+    // Tasks of the range counted on their index, hand-overs (few, a partial index holds them) joined to their task.
     db.$queryRaw<{ tasks: bigint; escalated: bigint; transferred: bigint }[]>`
-      SELECT count(*) AS tasks, count(*) FILTER (WHERE h.escalated) AS escalated, count(*) FILTER (WHERE h.transferred) AS transferred
-      FROM workflow.tasks k ${wtJoin}
-      -- hand-overs are few (a partial index holds them): one pass over them, not two lookups per task
-      LEFT JOIN (SELECT i.task_id, bool_or(i.origin = 'Escalation') AS escalated, bool_or(i.origin = 'Transferred') AS transferred
-                 FROM workflow.task_items i WHERE i.origin IN ('Escalation', 'Transferred') GROUP BY 1) h ON h.task_id = k.id
+      SELECT (SELECT count(*) FROM workflow.tasks k ${wtJoin}
+               WHERE k.created_at >= ${from} AND k.created_at < ${end} AND ${k}) AS tasks,
+             count(*) FILTER (WHERE h.escalated) AS escalated, count(*) FILTER (WHERE h.transferred) AS transferred
+      FROM (SELECT i.task_id, bool_or(i.origin = 'Escalation') AS escalated, bool_or(i.origin = 'Transferred') AS transferred
+            FROM workflow.task_items i WHERE i.origin IN ('Escalation', 'Transferred') GROUP BY 1) h
+      JOIN workflow.tasks k ON k.id = h.task_id ${wtJoin}
       WHERE k.created_at >= ${from} AND k.created_at < ${end} AND ${k}`,
-    wf
-      ? db.$queryRaw<{ rating: number; n: bigint }[]>`
-      SELECT t.csat_rating AS rating, count(*) AS n FROM helpdesk.tickets t
-      WHERE t.csat_rating IS NOT NULL AND t.csat_at >= ${from} AND t.csat_at < ${end} AND ${t} GROUP BY 1`
-      : db.$queryRaw<{ rating: number; n: bigint }[]>`
+    db.$queryRaw<{ rating: number; n: bigint }[]>`
       SELECT x.rating, x.n FROM (
         SELECT sum(csat_1) AS c1, sum(csat_2) AS c2, sum(csat_3) AS c3, sum(csat_4) AS c4, sum(csat_5) AS c5
         FROM helpdesk.ticket_daily r WHERE r.day >= ${from}::date AND r.day < ${end}::date AND ${rf}) s,
@@ -139,7 +132,11 @@ export async function adminReport(actor: Actor, q: AdminReportQuery, now = new D
       SELECT wt.routing, count(*) AS n FROM workflow.tickets wt
       WHERE wt.received_at >= ${from} AND wt.received_at < ${end} AND ${w} GROUP BY 1`,
     // Steps finished in the range: the assignment that acted on the step (resolved), timed from the step's clock.
-    db.$queryRaw<{ step_id: number; step: string; n: bigint; met: bigint; p50: number; p90: number }[]>`
+    // The percentiles sort every row of the range (a year: about 180,000): in memory, not in temporary files.
+    db
+      .$transaction([
+        db.$executeRaw`SET LOCAL work_mem = '32MB'`,
+        db.$queryRaw<{ step_id: number; step: string; n: bigint; met: bigint; p50: number; p90: number }[]>`
       SELECT i.step_id, max(i.step_name) AS step, count(*) AS n,
              count(*) FILTER (WHERE i.target_resolution IS NULL OR i.acted_on <= i.target_resolution) AS met,
              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM i.acted_on - coalesce(i.sla_started_at, i.assigned_on))) AS p50,
@@ -149,12 +146,9 @@ export async function adminReport(actor: Actor, q: AdminReportQuery, now = new D
         AND ${wf ? Prisma.sql`i.step_id IN (SELECT id FROM workflow.workflow_steps WHERE workflow_id = ${wf})` : Prisma.sql`true`}
         ${dept ? Prisma.sql`AND wt.department = ${dept}` : Prisma.empty} ${prio ? Prisma.sql`AND wt.priority = ${prio}` : Prisma.empty}
       GROUP BY 1`,
-    wf
-      ? db.$queryRaw<{ week: Date; n: bigint; total: bigint }[]>`
-      SELECT date_trunc('week', t.csat_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS week, count(*) AS n, sum(t.csat_rating) AS total
-      FROM helpdesk.tickets t
-      WHERE t.csat_rating IS NOT NULL AND t.csat_at >= ${from} AND t.csat_at < ${end} AND ${t} GROUP BY 1`
-      : db.$queryRaw<{ week: Date; n: bigint; total: bigint }[]>`
+      ])
+      .then(([, rows]) => rows),
+    db.$queryRaw<{ week: Date; n: bigint; total: bigint }[]>`
       SELECT date_trunc('week', r.day)::date AS week, sum(csat_1 + csat_2 + csat_3 + csat_4 + csat_5) AS n,
              sum(csat_1 + 2 * csat_2 + 3 * csat_3 + 4 * csat_4 + 5 * csat_5) AS total
       FROM helpdesk.ticket_daily r WHERE r.day >= ${from}::date AND r.day < ${end}::date AND ${rf} GROUP BY 1`,
@@ -196,10 +190,14 @@ export async function adminReport(actor: Actor, q: AdminReportQuery, now = new D
     const d = iso(new Date(from.getTime() + i * DAY));
     return { day: d, created: c.get(d) ?? 0, resolved: r.get(d) ?? 0 };
   });
-  const buckets = ['under_1_day', '1_3_days', '3_7_days', 'over_7_days'].map((b) => ({
-    bucket: b,
-    count: Number(backlog.find((x) => x.bucket === b)?.n ?? 0),
-  }));
+  const ages = backlog[0];
+  const [d1, d3, d7, total] = [ages?.d1, ages?.d3, ages?.d7, ages?.total].map((n) => Number(n ?? 0));
+  const buckets = [
+    { bucket: 'under_1_day', count: d1 },
+    { bucket: '1_3_days', count: d3 - d1 },
+    { bucket: '3_7_days', count: d7 - d3 },
+    { bucket: 'over_7_days', count: total - d7 },
+  ];
   const names = new Map(
     (
       await db.user.findMany({

@@ -67,6 +67,21 @@ export function slaState(c: SlaClockInput, now: Date | number = Date.now()): Sla
   return { state, percent, remaining_ms: due - at };
 }
 
+/** Compliance (issue 11): a finished clock met its target when it stopped by the due instant. */
+export type SlaOutcome = 'met' | 'breached';
+
+/** The outcome recorded when work completes at `stoppedAt` (null without an SLA). */
+export function slaOutcome(stoppedAt: Date, dueAt: Date | null): SlaOutcome | null {
+  if (!dueAt) return null;
+  return stoppedAt.getTime() <= dueAt.getTime() ? 'met' : 'breached';
+}
+
+/** The outcome columns of a clock stopping at `stoppedAt` (both null without an SLA). */
+export function outcomeColumns(stoppedAt: Date, dueAt: Date | null) {
+  const outcome = slaOutcome(stoppedAt, dueAt);
+  return { slaOutcome: outcome, slaOutcomeAt: outcome ? stoppedAt : null };
+}
+
 /** The instant at which `percent` of the window has elapsed (100 → the due instant itself). */
 export function thresholdAt(startedAt: Date, dueAt: Date, percent: number): Date {
   if (percent >= 100) return new Date(dueAt.getTime());

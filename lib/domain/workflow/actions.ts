@@ -6,6 +6,7 @@ import { type Actor, isTtsAdmin } from '../actor';
 import { writeAudit } from '../audit';
 import { MESSAGES } from '../contracts/messages';
 import { AppError, badRequest, conflict, notFound } from '../errors';
+import { outcomeColumns } from '../sla/clock';
 import { notifyAssignee, publishTaskChange, releaseAssignee } from './notify';
 import {
   assertCanActOnItem,
@@ -159,6 +160,7 @@ export async function performTransition(actor: Actor, input: TransitionActionInp
         status: 'resolved',
         notes: input.notes,
         actedOn: now,
+        ...outcomeColumns(now, item.targetResolution),
         transitionId: plan.transition?.id ?? null,
         history: { create: { status: 'resolved', origin: 'User Action', notes: input.notes, actorId: actor.id, createdAt: now } },
       },
@@ -179,7 +181,10 @@ async function finalizeTask(
   now: Date,
 ): Promise<TransitionOutcome> {
   const ticketNumber = item.task.ticket.ticketNumber;
-  await tx.task.update({ where: { id: item.taskId }, data: { status: 'completed', completedAt: now } });
+  await tx.task.update({
+    where: { id: item.taskId },
+    data: { status: 'completed', completedAt: now, ...outcomeColumns(now, item.task.targetResolution) },
+  });
   await enqueue(tx, MESSAGES.syncTicketStatus, {
     ticket_number: ticketNumber,
     status: 'Resolved',

@@ -33,6 +33,15 @@ interface TaskFacts {
 export const canSeeTask = (a: Actor, t: TaskFacts) =>
   seesAllTasks(a) || t.ownerId === a.id || t.items.some((i) => i.userId === a.id);
 
+/**
+ * Who reads a ticket's SLA timeline, and in which words: staff who may see the task read the steps; the
+ * requester reads the same clock without internal names; anyone else does not see it (null → 404).
+ */
+export function slaTimelineAudience(a: Actor, t: TaskFacts & { ticket: { employeeId: number } }): 'staff' | 'requester' | null {
+  if (isStaff(a) && canSeeTask(a, t)) return 'staff';
+  return t.ticket.employeeId === a.id ? 'requester' : null;
+}
+
 /** Acting on an assignment: its assignee or a TTS admin. */
 export const canActOnItem = (a: Actor, item: { userId: number }) => item.userId === a.id || isTtsAdmin(a);
 

@@ -396,7 +396,10 @@ async function reopenForHdts(tx: Tx, ticket: WorkflowTicketRow, task: TaskRow, p
   const assignee = start ? await nextMember(tx, rolePool(start.role_id), members) : null;
   if (!start || !assignee) return;
   const now = new Date();
-  await tx.task.update({ where: { id: task.id }, data: { status: 'in_progress', completedAt: null, currentStepId: start.id } });
+  await tx.task.update({
+    where: { id: task.id },
+    data: { status: 'in_progress', completedAt: null, currentStepId: start.id, slaOutcome: null, slaOutcomeAt: null },
+  });
   const item = await tx.taskItem.create({
     data: {
       taskId: task.id,

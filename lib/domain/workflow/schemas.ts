@@ -92,6 +92,8 @@ export type WorkflowListQuery = z.infer<typeof workflowListQuery>;
 export const idParam = z.object({ id: z.coerce.number().int().positive() });
 export const taskItemParam = z.object({ task_item_id: z.coerce.number().int().positive() });
 export const ticketNumberParam = z.object({ ticket_number: z.string().regex(/^TX\d{14}$/, 'Not a ticket number') });
+/** A help-desk ticket path (`/hdts/api/tickets/{id}/…`) where only the ticket number can reach the workflow. */
+export const ticketRefParam = z.object({ id: z.string().regex(/^TX\d{14}$/, 'Not a ticket number') });
 
 export const transitionsQuery = pageQuery.extend({ workflow_id: z.coerce.number().int().positive() });
 
@@ -354,6 +356,11 @@ export const taskOutput = z.object({
   started_at: iso,
   completed_at: iso.nullable(),
   ...slaFields,
+  sla_outcome: z
+    .string()
+    .nullable()
+    .describe('Recorded when the task completes: met (by its target) or breached; null while open or closed unresolved'),
+  sla_outcome_at: iso.nullable(),
   sla_deadline: iso.nullable(),
   step_sla: z.object(slaFields).nullable(),
   csat_rating: z.number().int().nullable(),
@@ -398,6 +405,7 @@ export const taskItemLogOutput = z.object({
   assigned_on: iso,
   acted_on: iso.nullable(),
   target_resolution: iso.nullable(),
+  sla_outcome: z.string().nullable().describe('Recorded when the assignment is resolved: met or breached'),
   assigned_on_step_id: z.number().int(),
   assigned_on_step_name: z.string(),
   transferred_to: z.number().int().nullable(),
@@ -438,4 +446,34 @@ export const roleIdParam = z.object({ role_id: z.coerce.number().int().positive(
 /** The person to add to a workflow role (the members dialog; the API is identity's role assignment). */
 export const workflowRoleMemberInput = z.object({
   user_id: z.coerce.number({ error: 'Choose a person' }).int().positive('Choose a person'),
+});
+
+/** The SLA timeline of a ticket's clock (issue 11, lib/domain/workflow/sla-timeline.ts). */
+export const slaTimelineOutput = z.object({
+  ticket_number: z.string(),
+  audience: z.enum(['staff', 'requester']),
+  started_at: z.string(),
+  due_at: z.string().nullable(),
+  stopped_at: z.string().nullable(),
+  paused_since: z.string().nullable(),
+  sla_state: z.string(),
+  sla_outcome: z.string().nullable().describe('met or breached once the clock stopped; null while it runs'),
+  calendar: z
+    .object({
+      name: z.string(),
+      time_zone: z.string(),
+      hours: z.array(z.object({ day: z.number().int(), start: z.string(), end: z.string() })),
+      holidays: z.array(z.string()),
+    })
+    .nullable(),
+  pauses: z.array(z.object({ from: z.number(), to: z.number().nullable() })),
+  remaining_business_ms: z.number().nullable(),
+  events: z.array(
+    z.object({
+      kind: z.enum(['started', 'paused', 'outside_hours', 'warned', 'at_risk', 'breached', 'escalated', 'met']),
+      at: z.string(),
+      until: z.string().nullable().optional(),
+      text: z.string(),
+    }),
+  ),
 });

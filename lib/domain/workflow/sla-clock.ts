@@ -11,8 +11,8 @@ import type { Tx } from '@/lib/server/db';
 import { enqueue } from '@/lib/server/jobs/queue';
 import { MESSAGES } from '../contracts/messages';
 import { addBusinessTime, type BusinessCalendar, type Span } from '../sla/business-time';
-import { loadCalendar } from '../sla/calendar-store';
-import { nextThreshold } from '../sla/clock';
+import { businessCalendarOf, loadCalendar } from '../sla/calendar-store';
+import { levelAt, nextThreshold, SLA_LEVELS } from '../sla/clock';
 import { publishTaskChange } from './notify';
 import { OPEN_ITEM, OPEN_TASK } from './snapshot';
 
@@ -33,21 +33,82 @@ export async function clockFacts(tx: Tx, task: { id: number; calendarId: number 
   return { calendar, pauses, paused: task.slaPausedAt != null } satisfies ClockFacts;
 }
 
+/** The facts of many tasks' clocks at `now` in two queries (the monitor's batch). */
+export async function clockFactsOf(
+  tx: Tx,
+  tasks: { id: number; calendarId: number | null; slaPausedAt: Date | null }[],
+  now: Date,
+): Promise<Map<number, ClockFacts>> {
+  const calendarIds = [...new Set(tasks.map((t) => t.calendarId).filter((id): id is number => id != null))];
+  const [calendars, rows] = await Promise.all([
+    calendarIds.length ? tx.slaCalendar.findMany({ where: { id: { in: calendarIds } } }) : [],
+    tx.slaPause.findMany({ where: { taskId: { in: tasks.map((t) => t.id) } }, orderBy: { startedAt: 'asc' } }),
+  ]);
+  const byId = new Map(calendars.map((c) => [c.id, businessCalendarOf(c)]));
+  const out = new Map<number, ClockFacts>();
+  for (const t of tasks)
+    out.set(t.id, {
+      calendar: t.calendarId == null ? null : (byId.get(t.calendarId) ?? null),
+      pauses: [],
+      paused: t.slaPausedAt != null,
+    });
+  for (const p of rows) out.get(p.taskId)?.pauses.push({ from: p.startedAt.getTime(), to: (p.endedAt ?? now).getTime() });
+  return out;
+}
+
 /** The due instant of a window of `seconds` business seconds from `start` (null without an SLA). */
 export function dueOf(facts: ClockFacts, start: Date, seconds: number | null): Date | null {
   return seconds == null ? null : addBusinessTime(facts.calendar, start, seconds, facts.pauses);
 }
 
 /**
+ * The instant at which `percent` of a window's business time has run: 80 % of a 10-hour window on office hours
+ * is the end of its eighth working hour, not 80 % of the wall-clock stretch to the due instant (which would
+ * count the nights and the weekend). 100 % is the due instant itself.
+ */
+export function thresholdInstant(facts: ClockFacts, start: Date, seconds: number, percent: number): Date {
+  // whole milliseconds, rounded up: the threshold is never before its share has fully run
+  const share = Math.ceil(seconds * 10 * Math.min(percent, 100)) / 1000;
+  return addBusinessTime(facts.calendar, start, share, facts.pauses);
+}
+
+/**
+ * The next threshold still to fire after `level` and its instant in business time (null when all have fired,
+ * without an SLA, or while the clock is paused: nothing can cross a threshold then). A window without its
+ * business seconds (assignments from before the calendars) keeps its wall-clock shares.
+ */
+export function nextCheck(
+  facts: ClockFacts,
+  start: Date,
+  seconds: number | null,
+  target: Date | null,
+  level: number,
+): { level: number; at: Date } | null {
+  if (facts.paused || !target) return null;
+  if (seconds == null) return nextThreshold(start, target, level);
+  const next = SLA_LEVELS.find((l) => l > level);
+  return next ? { level: next, at: next >= 100 ? target : thresholdInstant(facts, start, seconds, next) } : null;
+}
+
+/** The highest threshold (0, 80, 90, 100) whose business-time instant has come at `now`. */
+export function levelOfWindow(facts: ClockFacts, start: Date, seconds: number | null, target: Date | null, now: Date): number {
+  if (!target) return 0;
+  if (seconds == null) return levelAt(start, target, now);
+  let level = 0;
+  for (const l of SLA_LEVELS) {
+    const at = l >= 100 ? target : thresholdInstant(facts, start, seconds, l);
+    if (now.getTime() >= at.getTime()) level = l;
+  }
+  return level;
+}
+
+/**
  * The clock columns of a window starting at `start` with `seconds` business seconds: its due instant and the
- * monitor's next check (none while the clock is paused: nothing can cross a threshold).
+ * monitor's next check, the next threshold's business-time instant (none while the clock is paused).
  */
 export function windowColumns(facts: ClockFacts, start: Date, seconds: number | null, level = 0) {
   const target = dueOf(facts, start, seconds);
-  return {
-    targetResolution: target,
-    slaNextAt: facts.paused ? null : (nextThreshold(start, target, level)?.at ?? null),
-  };
+  return { targetResolution: target, slaNextAt: nextCheck(facts, start, seconds, target, level)?.at ?? null };
 }
 
 /** A new assignment's clock: its window starts at `now` with `seconds` business seconds. */

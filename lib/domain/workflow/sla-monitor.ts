@@ -1,6 +1,6 @@
 /**
  * The SLA monitor (issue 11), run every minute by pg-boss: assignments and tasks whose next threshold
- * (80 %, 90 %, 100 % of their window, lib/domain/sla/clock.ts) has come. Each threshold fires once per
+ * (80 %, 90 %, 100 % of their window's business time, lib/domain/workflow/sla-clock.ts) has come. Each threshold fires once per
  * assignment — rows are claimed with FOR UPDATE SKIP LOCKED and their level is raised in the same
  * transaction — so several workers at once never fire one twice. It reads only the rows that are due
  * (the indexed `sla_next_at`), so its cost follows the crossings, not the number of open tickets.
@@ -16,9 +16,9 @@ import { SYSTEM_ACTOR } from '../actor';
 import { writeAudit } from '../audit';
 import { notify } from '../contracts/notify';
 import { NOTIFICATION_TYPES } from '../notifications/schemas';
-import { levelAt, nextThreshold } from '../sla/clock';
 import { escalateLocked, ITEM_INCLUDE } from './actions';
 import { publishTaskChange } from './notify';
+import { clockFactsOf, levelOfWindow, nextCheck } from './sla-clock';
 import { asSnapshot, OPEN_ITEM, OPEN_TASK, stepOf } from './snapshot';
 
 const BATCH = 200;
@@ -60,12 +60,16 @@ async function assignmentBatch(tx: Tx, now: Date, out: MonitorResult): Promise<n
   const items = await tx.taskItem.findMany({ where: { id: { in: due.map((d) => d.id) } }, include: ITEM_INCLUDE });
   // Every claimed row's new level and next check in one statement (the profile of a run showed the time going
   // to round trips, not to computing): before any escalation, which copies the raised level to its new row.
+  // the thresholds are instants of business time: the calendars and pauses of the batch's tasks, read once
+  const facts = await clockFactsOf(tx, [...new Map(items.map((i) => [i.task.id, i.task])).values()], now);
   const plans = items.map((item) => {
+    const f = facts.get(item.taskId) as NonNullable<ReturnType<typeof facts.get>>;
     const open = OPEN_ITEM.includes(item.status) && OPEN_TASK.includes(item.task.status);
     const start = item.slaStartedAt ?? item.assignedOn;
-    const level = open ? levelAt(start, item.targetResolution, now) : item.slaLevel;
-    const next = open ? nextThreshold(start, item.targetResolution, Math.max(level, item.slaLevel)) : null;
-    return { item, open, level, raised: Math.max(level, item.slaLevel), next: next?.at ?? null };
+    const level = open ? levelOfWindow(f, start, item.slaSeconds, item.targetResolution, now) : item.slaLevel;
+    const raised = Math.max(level, item.slaLevel);
+    const next = open ? nextCheck(f, start, item.slaSeconds, item.targetResolution, raised) : null;
+    return { item, open, level, raised, next: next?.at ?? null };
   });
   await setLevels(
     tx,
@@ -156,11 +160,14 @@ async function taskBatch(tx: Tx, now: Date, out: MonitorResult): Promise<number>
     where: { id: { in: due.map((d) => d.id) } },
     include: { ticket: true, items: { where: { status: { in: OPEN_ITEM } }, select: { userId: true } } },
   });
+  const facts = await clockFactsOf(tx, tasks, now);
   const plans = tasks.map((t) => {
+    const f = facts.get(t.id) as NonNullable<ReturnType<typeof facts.get>>;
     const open = OPEN_TASK.includes(t.status);
-    const level = open ? levelAt(t.startedAt, t.targetResolution, now) : t.slaLevel;
-    const next = open ? nextThreshold(t.startedAt, t.targetResolution, Math.max(level, t.slaLevel)) : null;
-    return { t, open, level, raised: Math.max(level, t.slaLevel), next: next?.at ?? null };
+    const level = open ? levelOfWindow(f, t.startedAt, t.slaSeconds, t.targetResolution, now) : t.slaLevel;
+    const raised = Math.max(level, t.slaLevel);
+    const next = open ? nextCheck(f, t.startedAt, t.slaSeconds, t.targetResolution, raised) : null;
+    return { t, open, level, raised, next: next?.at ?? null };
   });
   await setLevels(
     tx,

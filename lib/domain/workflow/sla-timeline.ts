@@ -9,7 +9,8 @@ import type { Actor } from '../actor';
 import { notFound } from '../errors';
 import { type BusinessCalendar, businessMsBetween, offHoursBetween } from '../sla/business-time';
 import { businessCalendarOf } from '../sla/calendar-store';
-import { canSeeTask, isStaff } from './policy';
+import { type SlaState, slaState } from '../sla/clock';
+import { assertStaff, slaTimelineAudience } from './policy';
 
 export type SlaEventKind = 'started' | 'paused' | 'outside_hours' | 'warned' | 'at_risk' | 'breached' | 'escalated' | 'met';
 
@@ -23,10 +24,17 @@ export interface SlaEvent {
 }
 
 export interface SlaTimeline {
+  ticket_number: string;
+  /** Staff read the steps; the requester reads the same clock in people's words. */
+  audience: 'staff' | 'requester';
   started_at: string;
   due_at: string | null;
   stopped_at: string | null;
   paused_since: string | null;
+  /** The clock's state now (lib/domain/sla/clock.ts), the one every response carries. */
+  sla_state: SlaState;
+  /** Recorded on completion: met (completed by the due instant) or breached; null while the clock runs. */
+  sla_outcome: 'met' | 'breached' | null;
   /** The calendar the clock counts in (null = around the clock), so the browser ticks in business time. */
   calendar: (BusinessCalendar & { name: string }) | null;
   /** The paused spans, for the browser's ticking (epoch ms). */
@@ -124,10 +132,14 @@ async function build(t: TimelineTask, audience: 'staff' | 'requester', now: Date
     remaining = from.getTime() < due.getTime() ? businessMsBetween(calendar, from, due, closed) : due.getTime() - from.getTime();
   }
   return {
+    ticket_number: t.ticket.ticketNumber,
+    audience,
     started_at: t.startedAt.toISOString(),
     due_at: due?.toISOString() ?? null,
     stopped_at: t.completedAt?.toISOString() ?? null,
     paused_since: t.slaPausedAt?.toISOString() ?? null,
+    sla_state: slaState({ startedAt: t.startedAt, dueAt: due, stoppedAt: t.completedAt, pausedAt: t.slaPausedAt }, now).state,
+    sla_outcome: (t.slaOutcome as 'met' | 'breached' | null) ?? outcomeOf(t),
     calendar,
     pauses,
     remaining_business_ms: remaining,
@@ -135,11 +147,29 @@ async function build(t: TimelineTask, audience: 'staff' | 'requester', now: Date
   };
 }
 
-/** The staff timeline of a task (anyone who may see the task). */
+/** Met or breached, once the clock stopped (completion against the then frozen due instant). */
+function outcomeOf(t: { completedAt: Date | null; targetResolution: Date | null }): 'met' | 'breached' | null {
+  if (!t.completedAt || !t.targetResolution) return null;
+  return t.completedAt.getTime() <= t.targetResolution.getTime() ? 'met' : 'breached';
+}
+
+/** The staff timeline of a task (staff who may see the task; GET /tts/tasks/{id}/sla-timeline/). */
 export async function taskSlaTimeline(actor: Actor, taskId: number, now = new Date()): Promise<SlaTimeline> {
+  assertStaff(actor);
   const t = await loadTask({ id: taskId });
-  if (!t || !canSeeTask(actor, t)) throw notFound('Task', 'TASK_NOT_FOUND');
+  if (!t || slaTimelineAudience(actor, t) !== 'staff') throw notFound('Task', 'TASK_NOT_FOUND');
   return build(t, 'staff', now);
+}
+
+/**
+ * The timeline of a ticket's clock (GET /hdts/api/tickets/{number}/sla-timeline/): staff who may see its task
+ * read the staff timeline, the requester reads theirs; 404 for anyone else and until the workflow has it.
+ */
+export async function ticketSlaTimeline(actor: Actor, ticketNumber: string, now = new Date()): Promise<SlaTimeline> {
+  const t = await loadTask({ ticket: { ticketNumber } });
+  const audience = t ? slaTimelineAudience(actor, t) : null;
+  if (!t || !audience) throw notFound('SLA timeline', 'TICKET_NOT_FOUND');
+  return build(t, audience, now);
 }
 
 /**
@@ -148,7 +178,6 @@ export async function taskSlaTimeline(actor: Actor, taskId: number, now = new Da
  */
 export async function requesterSlaTimeline(actor: Actor, ticketNumber: string, now = new Date()): Promise<SlaTimeline | null> {
   const t = await loadTask({ ticket: { ticketNumber } });
-  if (!t) return null;
-  if (t.ticket.employeeId !== actor.id && !(isStaff(actor) && canSeeTask(actor, t))) return null;
+  if (!t || !slaTimelineAudience(actor, t)) return null;
   return build(t, 'requester', now);
 }

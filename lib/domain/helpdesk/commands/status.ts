@@ -6,7 +6,9 @@ import type { Actor } from '../../actor';
 import { MESSAGES } from '../../contracts/messages';
 import { AppError, badRequest, forbidden } from '../../errors';
 import { NOTIFICATION_TYPES } from '../../notifications/schemas';
+import { outcomeColumns } from '../../sla/clock';
 import { type HistoryType, history, recordAudit } from '../history';
+import { csatRatingPath } from '../links';
 import { assertCanWork, assertRequester, canTransition, isTriageStaff, STATUS_TRANSITIONS, WITHDRAWABLE } from '../policy';
 import { getTicket, loadTicket } from '../queries';
 import type { Status } from '../schemas';
@@ -75,6 +77,8 @@ export async function applyStatus(
   const reopen = to === 'Open' && (from === 'Resolved' || from === 'Closed');
   const data: Record<string, unknown> = { status: to, ...opts.extra };
   if (to === 'Resolved') Object.assign(data, { resolvedAt: now, resolutionNotes: opts.resolutionNotes ?? t.resolutionNotes });
+  // compliance (issue 11): met or breached is recorded when the clock stops (resolved, or closed unresolved)
+  if (to === 'Resolved' || (to === 'Closed' && !t.slaOutcome)) Object.assign(data, outcomeColumns(now, t.resolutionDueAt));
   if (to === 'Closed') {
     Object.assign(data, {
       timeClosed: now,
@@ -82,7 +86,15 @@ export async function applyStatus(
       resolutionTimeSeconds: Math.round((now.getTime() - t.createdAt.getTime()) / 1000),
     });
   }
-  if (reopen) Object.assign(data, { resolvedAt: null, timeClosed: null, dateCompleted: null, resolutionTimeSeconds: null });
+  if (reopen)
+    Object.assign(data, {
+      resolvedAt: null,
+      timeClosed: null,
+      dateCompleted: null,
+      resolutionTimeSeconds: null,
+      slaOutcome: null,
+      slaOutcomeAt: null,
+    });
   await updateIfStatus(tx, t, data, opts.expectedUpdatedAt);
   const type: HistoryType = reopen ? 'REOPENED' : to === 'Resolved' ? 'RESOLVED' : to === 'Closed' ? 'CLOSED' : 'STATUS_CHANGE';
   await history(tx, t.id, actor, type, { field: 'status', old: from, new: to, note: opts.note ?? opts.resolutionNotes ?? null });
@@ -122,6 +134,8 @@ export async function applyStatus(
         `How did we do on ${t.ticketNumber}?`,
         `Rate the help you received for "${t.subject}" (1–5 stars).`,
         when,
+        // opens the rating dialog on the ticket page
+        csatRatingPath(t.ticketNumber),
       );
     }
   }

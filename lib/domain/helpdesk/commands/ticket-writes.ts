@@ -4,6 +4,7 @@ import { notify } from '../../contracts/notify';
 import { AppError, conflict, validationFailed } from '../../errors';
 import { userById } from '../../identity/directory';
 import type { NotificationType } from '../../notifications/schemas';
+import { employeeTicketPath } from '../links';
 import { STATUS_TRANSITIONS } from '../policy';
 import type { loadTicket } from '../queries';
 import type { Status } from '../schemas';
@@ -55,6 +56,7 @@ export async function notifyRequester(
   title: string,
   message: string,
   eventKey: string,
+  link = employeeTicketPath(t.ticketNumber),
 ) {
   await notify(tx, {
     user_ids: [t.employeeId],
@@ -62,7 +64,7 @@ export async function notifyRequester(
     title,
     message,
     ticket_number: t.ticketNumber,
-    link: `/employee/tickets/${t.ticketNumber}`,
+    link,
     dedupe_key: `ticket:${t.ticketNumber}:${type}:${eventKey}`,
   });
 }

@@ -6,6 +6,7 @@ import { ReplyingNow } from '@/components/helpdesk/ticket-presence';
 import { Attachments, History, ProgressTracker, TicketDetails } from '@/components/helpdesk/ticket-view';
 import { SlaTimeline } from '@/components/sla/sla-timeline';
 import { AppError } from '@/lib/domain/errors';
+import { RATE_PARAM, wantsRating } from '@/lib/domain/helpdesk/links';
 import { getTicket, ticketHistory } from '@/lib/domain/helpdesk/queries';
 import { SLA_DUE_SOON_PERCENT } from '@/lib/domain/sla/settings';
 import { requesterSlaTimeline } from '@/lib/domain/workflow/sla-timeline';
@@ -13,9 +14,17 @@ import { requirePortal } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Ticket' };
 
-export default async function EmployeeTicketPage({ params }: { params: Promise<{ number: string }> }) {
+export default async function EmployeeTicketPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ number: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePortal('employee');
   const { number } = await params;
+  // ?rate=1 (the CSAT e-mail's link, and where closing lands) opens the rating dialog of a closed, unrated ticket
+  const rate = wantsRating((await searchParams)[RATE_PARAM]);
   if (!/^TX\d{14}$/.test(number)) notFound();
   const [t, h, timeline] = await Promise.all([
     getTicket(actor, number),
@@ -45,9 +54,9 @@ export default async function EmployeeTicketPage({ params }: { params: Promise<{
       {t.status === 'Withdrawn' && t.withdraw_reason && <p className="text-sm text-slate-600">Withdrawn: {t.withdraw_reason}</p>}
       {mine && (
         <div className="flex flex-wrap gap-2">
-          {t.status === 'Resolved' && <CloseTicketButton ticketId={t.id} />}
+          {t.status === 'Resolved' && <CloseTicketButton ticketId={t.id} ticketNumber={t.ticket_number} />}
           {(t.status === 'Resolved' || t.status === 'Closed') && <ReopenButton ticketId={t.id} />}
-          {t.status === 'Closed' && t.csat_rating === null && <CsatDialog ticketId={t.id} />}
+          {t.status === 'Closed' && t.csat_rating === null && <CsatDialog ticketId={t.id} defaultOpen={rate} />}
           {withdrawable && (
             <ReasonDialog
               updatedAt={t.updated_at}

@@ -11,6 +11,7 @@ import { ThemeToggle } from '@/components/shell/theme-toggle';
 import { Badge } from '@/components/ui/badge';
 import { twoFactorStatus } from '@/lib/domain/identity/account';
 import { getProfile } from '@/lib/domain/identity/queries';
+import { timeZoneNames } from '@/lib/domain/identity/time-zone';
 import { emailPreferenceTypes } from '@/lib/domain/notifications/policy';
 import { currentActor, landingPath } from '@/lib/server/session';
 
@@ -65,9 +66,19 @@ export default async function ProfilePage() {
           </p>
         )}
 
-        <ProfileSection id="details" title="Personal details" description="Your name and phone number as colleagues see them.">
+        <ProfileSection
+          id="details"
+          title="Personal details"
+          description="Your name and phone number as colleagues see them, and the time zone you read times in."
+        >
           <ProfileForm
-            profile={{ first_name: profile.first_name, last_name: profile.last_name, phone_number: profile.phone_number }}
+            profile={{
+              first_name: profile.first_name,
+              last_name: profile.last_name,
+              phone_number: profile.phone_number,
+              time_zone: profile.time_zone,
+            }}
+            zones={timeZoneNames()}
           />
         </ProfileSection>
 

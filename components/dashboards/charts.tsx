@@ -41,7 +41,7 @@ export function CreatedResolvedChart({ days }: { days: { day: string; created: n
     <figure className="space-y-3">
       <div className="h-64 w-full text-slate-500" aria-hidden>
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={days} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+          <LineChart accessibilityLayer={false} data={days} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.2} />
             <XAxis dataKey="day" stroke="currentColor" fontSize={12} tickFormatter={(d: string) => d.slice(5)} />
             <YAxis allowDecimals={false} stroke="currentColor" fontSize={12} />
@@ -67,7 +67,7 @@ export function CsatDistributionChart({ distribution }: { distribution: { rating
     <figure className="space-y-3">
       <div className="h-48 w-full text-slate-500" aria-hidden>
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+          <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.2} />
             <XAxis dataKey="stars" stroke="currentColor" fontSize={12} />
             <YAxis allowDecimals={false} stroke="currentColor" fontSize={12} />
@@ -96,7 +96,7 @@ export function TimePerStepChart({
     <figure className="space-y-3">
       <div className="h-64 w-full text-slate-500" aria-hidden>
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
+          <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.2} />
             <XAxis dataKey="name" stroke="currentColor" fontSize={12} />
             <YAxis stroke="currentColor" fontSize={12} unit=" h" />

@@ -17,7 +17,7 @@ export function CsatTrend({ weeks }: { weeks: CsatWeek[] }) {
     <figure className="space-y-3">
       <div className="h-64 w-full text-slate-500" aria-hidden>
         <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+          <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.2} />
             <XAxis dataKey="week" stroke="currentColor" fontSize={12} />
             <YAxis yAxisId="avg" domain={[0, 5]} ticks={[1, 2, 3, 4, 5]} stroke="currentColor" fontSize={12} />

@@ -1,4 +1,5 @@
 import { Paperclip } from 'lucide-react';
+import { Time } from '@/components/ui/time';
 import { isPreviewableImage } from '@/lib/domain/helpdesk/attachment-rules';
 import { ImagePreview } from './attachment-preview';
 import { formatDate } from './badges';
@@ -30,9 +31,9 @@ export function AttachmentList({ attachments }: { attachments: AttachmentLink[] 
   return (
     <ul className="space-y-2 text-sm">
       {attachments.map((a) => {
-        const details = [formatSize(a.size), a.content_type, a.uploaded_at && `uploaded ${formatDate(a.uploaded_at)}`]
-          .filter(Boolean)
-          .join(' · ');
+        const facts = [formatSize(a.size), a.content_type].filter(Boolean).join(' · ');
+        // the preview dialog's description is plain text (UTC); the list shows the time in the reader's zone
+        const details = [facts, a.uploaded_at && `uploaded ${formatDate(a.uploaded_at)}`].filter(Boolean).join(' · ');
         return (
           <li key={a.id} className="flex flex-wrap items-center gap-x-2 gap-y-0.5">
             {isPreviewableImage(a) ? (
@@ -43,7 +44,14 @@ export function AttachmentList({ attachments }: { attachments: AttachmentLink[] 
             <a className="text-brand-700 underline dark:text-brand-100" href={a.url} download={a.filename}>
               {a.filename}
             </a>
-            <span className="text-xs text-slate-500">{details}</span>
+            <span className="text-xs text-slate-500">
+              {facts}
+              {a.uploaded_at && (
+                <>
+                  {facts ? ' · ' : ''}uploaded <Time value={a.uploaded_at} />
+                </>
+              )}
+            </span>
           </li>
         );
       })}

@@ -1,4 +1,5 @@
 import { Badge } from '@/components/ui/badge';
+import { writeInstant } from '@/lib/client/time-format';
 
 const STATUS_TONE: Record<string, 'neutral' | 'success' | 'warning' | 'danger' | 'info'> = {
   New: 'info',
@@ -26,7 +27,12 @@ export function PriorityBadge({ priority }: { priority: string | null }) {
   return <Badge tone={PRIORITY_TONE[priority] ?? 'neutral'}>{priority}</Badge>;
 }
 
+/**
+ * An instant as plain text in UTC, in the one format ("3 Dec 2026, 14:05 UTC"). Pages show instants with
+ * `<Time value={iso} />` (components/ui/time.tsx: the user's zone, the exact instant on hover); this is for text
+ * that has no user (exports, logs).
+ */
 export function formatDate(iso: string | null | undefined) {
   if (!iso) return '—';
-  return `${new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
+  return `${writeInstant(new Date(iso), 'UTC').text} UTC`;
 }

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { Table, TBody, TD, TH, THead } from '@/components/ui/table';
+import { Time } from '@/components/ui/time';
 import type { TicketSummary } from '@/lib/domain/helpdesk/queries';
-import { formatDate, PriorityBadge, StatusBadge } from './badges';
+import { PriorityBadge, StatusBadge } from './badges';
 import { RowCheckbox, SelectAllCheckbox } from './bulk-actions';
 import { RowLink } from './list-rows';
 import { type ListSort, SortHeader } from './sort-header';
@@ -86,7 +87,9 @@ export function TicketTable({
             <TD>
               <PriorityBadge priority={t.priority} />
             </TD>
-            <TD className="whitespace-nowrap text-xs">{formatDate(t.created_at)}</TD>
+            <TD className="whitespace-nowrap text-xs">
+              <Time value={t.created_at} />
+            </TD>
           </RowLink>
         ))}
       </TBody>

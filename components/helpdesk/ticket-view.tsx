@@ -2,9 +2,10 @@ import { Check } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { MarkdownText } from '@/components/markdown/markdown-text';
 import { SlaCountdown } from '@/components/sla/sla-countdown';
+import { Time } from '@/components/ui/time';
 import type { TicketDetail } from '@/lib/domain/helpdesk/queries';
 import { AttachmentList } from './attachment-list';
-import { formatDate, PriorityBadge, StatusBadge } from './badges';
+import { PriorityBadge, StatusBadge } from './badges';
 
 const STEPS = ['New', 'Open', 'In Progress', 'Resolved', 'Closed'];
 
@@ -77,11 +78,19 @@ export function TicketDetails({ t, dueSoonPercent }: { t: TicketDetail; dueSoonP
         <Row label="Department">{t.department ?? '—'}</Row>
         <Row label="Requester">{t.employee.name ?? '—'}</Row>
         <Row label="Ticket owner">{t.ticket_owner_name ?? 'Not assigned yet'}</Row>
-        <Row label="Submitted">{formatDate(t.created_at)}</Row>
-        {t.response_due_at && <Row label="Response due">{formatDate(t.response_due_at)}</Row>}
+        <Row label="Submitted">
+          <Time value={t.created_at} />
+        </Row>
+        {t.response_due_at && (
+          <Row label="Response due">
+            <Time value={t.response_due_at} />
+          </Row>
+        )}
         {t.resolution_due_at && (
           <Row label="Resolution due">
-            <span data-testid="resolution-due">{formatDate(t.resolution_due_at)}</span>{' '}
+            <span data-testid="resolution-due">
+              <Time value={t.resolution_due_at} />
+            </span>{' '}
             <SlaCountdown
               testId="resolution-sla"
               startedAt={t.sla_started_at}
@@ -93,7 +102,11 @@ export function TicketDetails({ t, dueSoonPercent }: { t: TicketDetail; dueSoonP
             />
           </Row>
         )}
-        {t.time_closed && <Row label="Closed">{formatDate(t.time_closed)}</Row>}
+        {t.time_closed && (
+          <Row label="Closed">
+            <Time value={t.time_closed} />
+          </Row>
+        )}
         {t.csat_rating && (
           <Row label="Your rating">
             {t.csat_rating} of 5{t.csat_feedback ? ` — “${t.csat_feedback}”` : ''}
@@ -156,7 +169,9 @@ export function CommentList({
             >
               <div className="mb-1 flex items-center gap-2 text-xs text-slate-500">
                 <span className="font-medium text-slate-700 dark:text-slate-300">{c.user_name}</span>
-                <span>{formatDate(c.created_at)}</span>
+                <span>
+                  <Time value={c.created_at} />
+                </span>
                 {c.is_internal && <span className="font-semibold text-amber-800 dark:text-amber-300">Internal note</span>}
               </div>
               {c.is_unsent ? <p className="italic text-slate-400">Message unsent</p> : <MarkdownText source={c.comment} />}
@@ -182,7 +197,9 @@ export function History({ entries }: { entries: { id: number; summary: string; n
             <li key={h.id}>
               <span>{h.summary}</span>
               {h.note ? <span className="block text-slate-600 dark:text-slate-400">“{h.note}”</span> : null}
-              <span className="block text-xs text-slate-500">{formatDate(h.created_at)}</span>
+              <span className="block text-xs text-slate-500">
+                <Time value={h.created_at} />
+              </span>
             </li>
           ))}
         </ol>

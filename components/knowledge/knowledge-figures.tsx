@@ -89,14 +89,14 @@ export function KnowledgeFigures({ stats, base }: { stats: Stats; base: string }
         ].map((list) => (
           <section
             key={list.title}
-            className="rounded-xl border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
+            className="min-w-0 rounded-xl border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
           >
             <h3 className="mb-1 text-sm font-semibold">{list.title}</h3>
             {list.rows.length ? (
               <ol className="space-y-1 text-sm">
                 {list.rows.slice(0, 5).map((r) => (
                   <li key={r.id} className="flex justify-between gap-2">
-                    <Link href={`${base}/${r.slug}`} className="truncate hover:underline">
+                    <Link href={`${base}/${r.slug}`} className="min-w-0 truncate hover:underline">
                       {r.title}
                     </Link>
                     <span className="shrink-0 text-xs text-slate-500">{r.figure}</span>

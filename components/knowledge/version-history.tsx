@@ -2,9 +2,9 @@
 
 import { History, RotateCcw } from 'lucide-react';
 import { useState } from 'react';
-import { formatDate } from '@/components/helpdesk/badges';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog, Dialog, DialogContent } from '@/components/ui/dialog';
+import { Time } from '@/components/ui/time';
 import { ApiError, api } from '@/lib/client/api';
 import { useMutation } from '@/lib/client/use-mutation';
 import { ArticleBody } from './article-body';
@@ -60,7 +60,7 @@ export function VersionHistory({ articleId, versions }: { articleId: number; ver
               <span className="font-medium">Version {v.version}</span>
               {v.is_current && <span className="text-xs text-green-700">current</span>}
               <span className="text-xs text-slate-500">
-                {v.editor.name ?? `User ${v.editor.id}`} · {formatDate(v.created_at)}
+                {v.editor.name ?? `User ${v.editor.id}`} · <Time value={v.created_at} />
               </span>
             </div>
             <p className="text-xs text-slate-600 dark:text-slate-400">

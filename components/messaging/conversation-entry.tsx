@@ -1,8 +1,8 @@
 'use client';
 
-import { formatDistanceToNow } from 'date-fns';
 import { Lock, ThumbsDown, ThumbsUp } from 'lucide-react';
 import { MarkdownText } from '@/components/markdown/markdown-text';
+import { Time } from '@/components/ui/time';
 import { api } from '@/lib/client/api';
 import type { ConversationItem, ConversationSource } from './conversation-types';
 
@@ -42,7 +42,7 @@ export function ConversationEntry({
     >
       <div className="flex items-center gap-2 text-xs text-slate-500">
         <span className="font-semibold text-slate-800 dark:text-slate-200">{c.username}</span>
-        <span>{formatDistanceToNow(new Date(c.created_at), { addSuffix: true })}</span>
+        <Time value={c.created_at} />
         {c.is_internal && source === 'comments' && (
           <span className="inline-flex items-center gap-1 rounded bg-amber-100 px-1.5 py-0.5 text-amber-800">
             <Lock className="h-3 w-3" aria-hidden /> Internal

@@ -1,9 +1,9 @@
 'use client';
 
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
-import { formatDistanceToNow } from 'date-fns';
 import { Bell } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
+import { Time } from '@/components/ui/time';
 import { api } from '@/lib/client/api';
 import { useSocketEvent } from '@/lib/client/realtime';
 import { INAPP_URL, type NotificationItem, type NotificationPage } from './types';
@@ -93,9 +93,7 @@ export function NotificationBell() {
                 {n.subject}
               </span>
               <span className="line-clamp-2 text-xs text-slate-500">{n.message}</span>
-              <span className="text-[11px] text-slate-400">
-                {formatDistanceToNow(new Date(n.created_at), { addSuffix: true })}
-              </span>
+              <Time value={n.created_at} className="text-[11px] text-slate-500 dark:text-slate-400" />
             </DropdownMenu.Item>
           ))}
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200 dark:bg-slate-700" />

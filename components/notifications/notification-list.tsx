@@ -1,9 +1,9 @@
 'use client';
 
-import { format } from 'date-fns';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { toast } from 'sonner';
+import { Time } from '@/components/ui/time';
 import { api } from '@/lib/client/api';
 import { useSocketEvent } from '@/lib/client/realtime';
 import { INAPP_URL, type NotificationItem } from './types';
@@ -72,8 +72,8 @@ export function NotificationList({ items, unread }: { items: NotificationItem[];
                   )}
                 </p>
                 <p className="mt-0.5 whitespace-pre-line text-sm text-slate-600 dark:text-slate-400">{n.message}</p>
-                <p className="mt-1 text-xs text-slate-400">
-                  {format(new Date(n.created_at), 'PPp')}
+                <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+                  <Time value={n.created_at} />
                   {n.ticket_number && ` · ${n.ticket_number}`}
                 </p>
               </div>

@@ -6,6 +6,7 @@ import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/field';
 import { FieldInput } from '@/components/ui/form-controls';
+import { Time } from '@/components/ui/time';
 import { ApiError, api } from '@/lib/client/api';
 import { useDomainForm } from '@/lib/client/use-domain-form';
 import { useMutation } from '@/lib/client/use-mutation';
@@ -245,8 +246,13 @@ export function TwoFactorSection({ state }: { state: TwoFactorState }) {
     <div className="space-y-3">
       <p className="text-sm">
         <strong>On</strong>
-        {state.enabled_at ? ` since ${new Date(state.enabled_at).toLocaleDateString()}` : ''}. {state.recovery_codes_left}{' '}
-        recovery code{state.recovery_codes_left === 1 ? '' : 's'} left.
+        {state.enabled_at ? (
+          <>
+            {' '}
+            since <Time value={state.enabled_at} dateOnly />
+          </>
+        ) : null}
+        . {state.recovery_codes_left} recovery code{state.recovery_codes_left === 1 ? '' : 's'} left.
       </p>
       {mode === 'idle' && (
         <div className="flex flex-wrap gap-2">

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
+import { useWriteInstant } from '@/components/ui/time';
 import { formatDuration, pausedLabel, SLA_STATE_LABEL, type SlaState, slaState } from '@/lib/domain/sla/clock';
 
 const TONE: Record<SlaState, 'neutral' | 'success' | 'warning' | 'danger'> = {
@@ -58,7 +59,8 @@ export function slaWords(c: Omit<SlaClockProps, 'at'>, now: number) {
 export function SlaCountdown({ testId, ...props }: SlaClockProps & { testId?: string }) {
   const now = useClock(props.at);
   const w = slaWords(props, now);
-  const due = props.dueAt ? new Date(props.dueAt).toLocaleString() : undefined;
+  const write = useWriteInstant();
+  const due = props.dueAt ? write(props.dueAt) : undefined;
   return (
     <Badge tone={TONE[w.state]} data-sla-state={w.state} data-testid={testId} title={due ? `Due ${due}` : undefined}>
       {w.label}
@@ -68,7 +70,7 @@ export function SlaCountdown({ testId, ...props }: SlaClockProps & { testId?: st
 }
 
 /** Elapsed share of the window as a bar that moves with the clock, the countdown and the due instant. */
-export function SlaProgress(props: SlaClockProps & { label: string; dueText: string }) {
+export function SlaProgress(props: SlaClockProps & { label: string; dueText: React.ReactNode }) {
   const now = useClock(props.at);
   const w = slaWords(props, now);
   if (w.state === 'none') return <p className="text-sm text-slate-500">{props.label}: no SLA configured</p>;

@@ -1,6 +1,6 @@
 'use client';
 
-import { formatDate as when } from '@/components/helpdesk/badges';
+import { Time, useWriteInstant } from '@/components/ui/time';
 import { businessMsBetween } from '@/lib/domain/sla/business-time';
 import { formatDuration } from '@/lib/domain/sla/clock';
 import type { SlaEvent, SlaTimeline as Timeline } from '@/lib/domain/workflow/sla-timeline';
@@ -43,6 +43,7 @@ export function SlaTimeline({
   title?: string;
 }) {
   const now = useClock(at);
+  const when = useWriteInstant();
   const left = remainingAt(t, now);
   const staff = audience === 'staff';
   const status =
@@ -86,8 +87,13 @@ export function SlaTimeline({
             <span className={`absolute -left-[1.34rem] top-1.5 h-2.5 w-2.5 rounded-full ${DOT[e.kind]}`} aria-hidden />
             <span className="font-medium">{e.text}</span>
             <span className="block text-xs text-slate-500 dark:text-slate-400">
-              {when(e.at)}
-              {e.until !== undefined ? ` – ${e.until ? when(e.until) : 'now'}` : ''}
+              <Time value={e.at} />
+              {e.until !== undefined ? (
+                <>
+                  {' – '}
+                  {e.until ? <Time value={e.until} /> : 'now'}
+                </>
+              ) : null}
             </span>
           </li>
         ))}

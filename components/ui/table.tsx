@@ -2,7 +2,9 @@ import { cn } from './cn';
 
 export function Table({ className, ...props }: React.ComponentProps<'table'>) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    // relative: the frame is the containing block of what is positioned inside (sr-only labels, checkboxes), so a
+    // wide table scrolls here and never widens the page (on a phone)
+    <div className="relative max-w-full overflow-x-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table className={cn('min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800', className)} {...props} />
     </div>
   );

@@ -1,6 +1,6 @@
-import { formatDate } from '@/components/helpdesk/badges';
 import { SlaCountdown, SlaProgress } from '@/components/sla/sla-countdown';
 import { Badge } from '@/components/ui/badge';
+import { Time } from '@/components/ui/time';
 import { SLA_DUE_SOON_PERCENT } from '@/lib/domain/sla/settings';
 
 interface Sla {
@@ -35,7 +35,7 @@ export function SlaBar({ sla, label }: { start?: string; sla: Sla; label: string
     <SlaProgress
       {...clockOf(sla, Date.now())}
       label={label}
-      dueText={sla.target_resolution ? formatDate(sla.target_resolution) : ''}
+      dueText={sla.target_resolution ? <Time value={sla.target_resolution} /> : ''}
     />
   );
 }

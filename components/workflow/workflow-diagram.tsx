@@ -129,7 +129,7 @@ export function WorkflowDiagram({ nodes, edges }: { nodes: DiagramNode[]; edges:
 
   return (
     <figure className="w-full rounded-xl border border-slate-200 dark:border-slate-800" aria-label="Workflow progress diagram">
-      <div className="h-96 w-full">
+      <div className="relative h-96 w-full overflow-hidden">
         <ReactFlow
           nodes={flowNodes}
           edges={flowEdges}

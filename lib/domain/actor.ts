@@ -15,6 +15,8 @@ export interface Actor {
   roles: ActorRole[];
   /** Admin roles withheld until the user enrols in two-factor sign-in (REQUIRE_2FA_FOR_ADMINS). */
   twoFactorRequired?: boolean;
+  /** The IANA zone the user chose for showing times (profile); absent: the browser's own zone. */
+  timeZone?: string;
   ip?: string | null;
   userAgent?: string | null;
 }

@@ -1,10 +1,10 @@
-import { formatDistanceToNow } from 'date-fns';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleActions } from '@/components/knowledge/article-actions';
 import { ArticleBody } from '@/components/knowledge/article-body';
 import { ArticleFeedback, ViewBeacon } from '@/components/knowledge/article-feedback';
 import { VersionHistory } from '@/components/knowledge/version-history';
+import { Time } from '@/components/ui/time';
 import type { Actor } from '@/lib/domain/actor';
 import { AppError } from '@/lib/domain/errors';
 import { getArticle, listVersions } from '@/lib/domain/knowledge/queries';
@@ -44,7 +44,9 @@ export async function KnowledgeArticle({
             {a.title}
           </h1>
           <p className="flex flex-wrap items-center gap-2 text-xs text-slate-500">
-            <span>Updated {formatDistanceToNow(new Date(a.updated_at), { addSuffix: true })}</span>
+            <span>
+              Updated <Time value={a.updated_at} />
+            </span>
             {staff && <span>· version {a.version}</span>}
             {staff && <span>· {a.views} views</span>}
             <ArticleBadges status={a.status} visibility={a.visibility} staff={staff} />

@@ -8,6 +8,7 @@ import { ConfirmDialog } from '@/components/ui/dialog';
 import { Field, FormError } from '@/components/ui/field';
 import { NativeSelect } from '@/components/ui/native-select';
 import { EmptyRow, Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { Time } from '@/components/ui/time';
 import { ApiError, api } from '@/lib/client/api';
 import { useMutation } from '@/lib/client/use-mutation';
 import { toDisplayDuration } from '@/lib/domain/workflow/durations';
@@ -161,7 +162,7 @@ export function VersionsPanel({
                   v{v.version} {v.is_current && <Badge tone="success">Live</Badge>}
                 </TD>
                 <TD>
-                  {new Date(v.deployed_at).toLocaleString()}
+                  <Time value={v.deployed_at} />
                   {v.deployed_by && <span className="block text-xs text-slate-500">by {v.deployed_by.name}</span>}
                 </TD>
                 <TD className="max-w-xs whitespace-pre-wrap">{v.note || <span className="text-slate-500">—</span>}</TD>

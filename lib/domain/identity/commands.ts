@@ -10,6 +10,7 @@ import { assertCanManageUsers } from './policy';
 import { getProfile, loadActor, recordOf, userDto, userSummary } from './queries';
 import type { LoginInput, UserCreateInput, UserUpdateInput } from './schemas';
 import { actorOf, actorRecord, refreshActorAfterCommit, revokeSessions, sessionActor } from './sessions';
+import { canonicalTimeZone } from './time-zone';
 import { signAccessToken, signRefreshToken, verifyAccessToken, verifyRefreshToken } from './tokens';
 import { acceptSecondFactor } from './two-factor';
 
@@ -379,7 +380,13 @@ export async function setUserRoles(actor: Actor, userId: number, system: 'hdts' 
 
 export async function updateProfile(
   actor: Actor,
-  input: { first_name?: string; last_name?: string; phone_number?: string | null; email_preferences?: Record<string, boolean> },
+  input: {
+    first_name?: string;
+    last_name?: string;
+    phone_number?: string | null;
+    email_preferences?: Record<string, boolean>;
+    time_zone?: string | null;
+  },
 ) {
   await transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: actor.id } });
@@ -391,6 +398,8 @@ export async function updateProfile(
         firstName: input.first_name,
         lastName: input.last_name,
         phoneNumber: input.phone_number,
+        // the runtime's own spelling of the zone ("europe/berlin" → "Europe/Berlin")
+        timeZone: input.time_zone ? canonicalTimeZone(input.time_zone) : input.time_zone,
         emailPreferences: input.email_preferences
           ? { ...(before.emailPreferences as Record<string, boolean>), ...input.email_preferences }
           : undefined,
@@ -406,6 +415,7 @@ export async function updateProfile(
         last_name: before.lastName,
         phone_number: before.phoneNumber,
         email_preferences: before.emailPreferences,
+        time_zone: before.timeZone,
       },
       newValues: input,
     });

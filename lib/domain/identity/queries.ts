@@ -21,7 +21,7 @@ export function fullName(u: { firstName: string; lastName: string; username: str
 }
 
 export function recordOf(
-  user: UserWithRoles & { tokenVersion: number; totpEnabledAt: Date | null },
+  user: UserWithRoles & { tokenVersion: number; totpEnabledAt: Date | null; timeZone: string | null },
 ): ActorRecord & { tokenVersion: number } {
   return {
     id: user.id,
@@ -31,6 +31,7 @@ export function recordOf(
     isActive: user.isActive,
     tokenVersion: user.tokenVersion,
     twoFactor: !!user.totpEnabledAt,
+    timeZone: user.timeZone,
     roles: actorRoles(user),
   };
 }
@@ -137,5 +138,7 @@ export async function getProfile(actor: Actor) {
     roles,
     systems: [...new Set(roles.map((r) => r.system.toUpperCase()))],
     email_preferences: user.emailPreferences as Record<string, boolean>,
+    /** The IANA zone times are shown in; null: the browser's own zone. */
+    time_zone: user.timeZone,
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineMessage } from '../jobs';
 import { pageQuery } from '../pagination';
+import { isTimeZone } from '../sla/business-time';
 
 export const password = z
   .string()
@@ -75,12 +76,22 @@ export const roleAssignInput = z.object({
 
 export const roleListQuery = pageQuery.extend({ system: systemName.optional() });
 
+/** An IANA time zone the runtime knows ("Europe/Berlin", "UTC"). */
+export const timeZoneInput = z
+  .string()
+  .trim()
+  .min(1, { message: 'This field is required', abort: true })
+  .max(64, { abort: true })
+  .refine(isTimeZone, 'Unknown time zone: use an IANA name such as Europe/Berlin or America/New_York');
+
 export const profileUpdateInput = z
   .object({
     first_name: z.string().trim().max(150),
     last_name: z.string().trim().max(150),
     phone_number: z.string().trim().max(32).nullable(),
     email_preferences: z.record(z.string().max(64), z.boolean()),
+    /** An IANA zone ("Europe/Berlin") for showing times; null: the browser's own zone. */
+    time_zone: timeZoneInput.nullable(),
   })
   .partial()
   .strict();

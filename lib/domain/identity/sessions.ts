@@ -20,6 +20,8 @@ export interface ActorRecord {
   isActive: boolean;
   tokenVersion: number;
   twoFactor: boolean;
+  /** The chosen IANA time zone for showing times, or null (the browser's). */
+  timeZone: string | null;
   /** Every role held, before the two-factor rule (see actorOf). */
   roles: ActorRole[];
 }
@@ -44,13 +46,14 @@ interface Row {
   is_active: boolean;
   token_version: number;
   two_factor: boolean;
+  time_zone: string | null;
   roles: { system: System; role: string; id: number }[];
 }
 
 /** One statement: the user, their version and every role. */
 async function fetchRecord(userId: number): Promise<ActorRecord | null> {
   const rows = await db.$queryRaw<Row[]>`
-    SELECT u.id, u.email, u.username, u.first_name, u.last_name, u.is_active, u.token_version,
+    SELECT u.id, u.email, u.username, u.first_name, u.last_name, u.is_active, u.token_version, u.time_zone,
            (u.totp_enabled_at IS NOT NULL) AS two_factor,
            COALESCE(json_agg(json_build_object('system', r.system, 'role', r.name, 'id', r.id))
                     FILTER (WHERE r.id IS NOT NULL), '[]'::json) AS roles
@@ -69,6 +72,7 @@ async function fetchRecord(userId: number): Promise<ActorRecord | null> {
     isActive: u.is_active,
     tokenVersion: u.token_version,
     twoFactor: u.two_factor,
+    timeZone: u.time_zone,
     roles: u.roles
       .map((r) => ({ system: r.system, role: r.role, system_role_id: r.id }))
       .sort((a, b) => a.system.localeCompare(b.system) || a.role.localeCompare(b.role)),
@@ -120,6 +124,7 @@ export function actorOf(r: ActorRecord, meta: { ip?: string | null; userAgent?: 
     name: r.name,
     roles: required ? r.roles.filter((x) => x.role !== ADMIN_ROLE) : r.roles,
     ...(required ? { twoFactorRequired: true } : {}),
+    ...(r.timeZone ? { timeZone: r.timeZone } : {}),
     ip: meta.ip ?? null,
     userAgent: meta.userAgent ?? null,
   };

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AuditChanges } from '@/components/admin/audit/audit-changes';
-import { formatDate } from '@/components/helpdesk/badges';
 import { Button } from '@/components/ui/button';
 import { FilterProblem } from '@/components/ui/filter-problem';
 import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Pager } from '@/components/ui/pager';
 import { EmptyRow, Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { Time } from '@/components/ui/time';
 import { AUDIT_CONTEXTS, auditQuery } from '@/lib/domain/workflow/schemas';
 import { workflowAudit } from '@/lib/domain/workflow/task-queries';
 import { requirePortal } from '@/lib/server/session';
@@ -122,7 +122,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {entries && entries.results.length === 0 && <EmptyRow colSpan={5}>Nothing was recorded for these filters.</EmptyRow>}
           {entries?.results.map((e) => (
             <TR key={e.id} data-testid={`audit-${e.id}`} className="align-top">
-              <TD className="whitespace-nowrap text-xs">{formatDate(e.timestamp)}</TD>
+              <TD className="whitespace-nowrap text-xs">
+                <Time value={e.timestamp} />
+              </TD>
               <TD className="text-xs">{e.user === 'system' ? 'The system' : e.user}</TD>
               <TD className="font-mono text-xs">{e.action}</TD>
               <TD className="whitespace-nowrap text-xs">

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { DeadLetterActions, ReplayAllButton } from '@/components/admin/queues/dead-letter-actions';
-import { formatDate } from '@/components/helpdesk/badges';
 import { cn } from '@/components/ui/cn';
 import { Pager } from '@/components/ui/pager';
 import { EmptyRow, Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { Time } from '@/components/ui/time';
 import { listDeadLetters, listFailed, queueDepths } from '@/lib/domain/operations/queries';
 import { requirePortal } from '@/lib/server/session';
 
@@ -111,7 +111,9 @@ export default async function QueuesPage({ searchParams }: { searchParams: Promi
                   <Payload value={d.data} />
                 </Cell>
                 <Cell>{d.attempts}</Cell>
-                <Cell className="whitespace-nowrap">{formatDate(d.dead_lettered_at)}</Cell>
+                <Cell className="whitespace-nowrap">
+                  <Time value={d.dead_lettered_at} />
+                </Cell>
                 <Cell>
                   <DeadLetterActions id={d.id} queue={d.queue} />
                 </Cell>
@@ -145,7 +147,9 @@ export default async function QueuesPage({ searchParams }: { searchParams: Promi
                   <Payload value={f.data} />
                 </Cell>
                 <Cell>{f.attempts}</Cell>
-                <Cell className="whitespace-nowrap">{f.failed_at ? formatDate(f.failed_at) : '—'}</Cell>
+                <Cell className="whitespace-nowrap">
+                  <Time value={f.failed_at} />
+                </Cell>
               </TR>
             ))}
           </TBody>

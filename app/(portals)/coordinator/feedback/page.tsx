@@ -1,10 +1,10 @@
 import { Star } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { formatDate } from '@/components/helpdesk/badges';
 import { hrefWith } from '@/components/helpdesk/ticket-filters';
 import { Pager } from '@/components/ui/pager';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { Time } from '@/components/ui/time';
 import { listFeedback } from '@/lib/domain/helpdesk/queries';
 import { requirePortal } from '@/lib/server/session';
 
@@ -85,7 +85,9 @@ export default async function FeedbackPage({
                 </TD>
                 <TD className="max-w-md whitespace-pre-wrap">{f.feedback ?? <span className="text-slate-500">—</span>}</TD>
                 <TD>{f.employee.name}</TD>
-                <TD className="whitespace-nowrap text-xs">{formatDate(f.submitted_at)}</TD>
+                <TD className="whitespace-nowrap text-xs">
+                  <Time value={f.submitted_at} />
+                </TD>
               </TR>
             ))}
           </TBody>

@@ -131,7 +131,7 @@ export default async function OwnedPage({
           No owned tickets match.
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <div className="relative max-w-full overflow-x-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800">
             <thead>
               <tr className="text-left text-xs uppercase tracking-wide text-slate-500">

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { formatDate } from '@/components/helpdesk/badges';
 import { BulkBar, BulkProvider, RowCheckbox, SelectAllCheckbox } from '@/components/helpdesk/bulk-actions';
 import { ApproveDialog, ReasonDialog } from '@/components/helpdesk/ticket-actions';
 import { hrefWith } from '@/components/helpdesk/ticket-filters';
 import { Pager } from '@/components/ui/pager';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { Time } from '@/components/ui/time';
 import { catalog, listTickets } from '@/lib/domain/helpdesk/queries';
 import { ticketListQuery } from '@/lib/domain/helpdesk/schemas';
 import { requirePortal } from '@/lib/server/session';
@@ -73,7 +73,9 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
                     {t.category}
                     {t.sub_category ? <span className="block text-xs text-slate-500">{t.sub_category}</span> : null}
                   </TD>
-                  <TD className="whitespace-nowrap text-xs">{formatDate(t.created_at)}</TD>
+                  <TD className="whitespace-nowrap text-xs">
+                    <Time value={t.created_at} />
+                  </TD>
                   <TD>
                     <div className="flex gap-2">
                       <ApproveDialog

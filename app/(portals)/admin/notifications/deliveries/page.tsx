@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { formatDate } from '@/components/helpdesk/badges';
 import { EmptyRow, Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { Time } from '@/components/ui/time';
 import { listEmailDeliveries } from '@/lib/domain/notifications/queries';
 import { requirePortal } from '@/lib/server/session';
 
@@ -59,7 +59,9 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
           {result.count === 0 && <EmptyRow colSpan={7}>No e-mail deliveries yet.</EmptyRow>}
           {result.results.map((d) => (
             <TR key={d.id}>
-              <TD className="whitespace-nowrap">{formatDate(d.created_at)}</TD>
+              <TD className="whitespace-nowrap">
+                <Time value={d.created_at} />
+              </TD>
               <TD>{d.recipient}</TD>
               <TD>{d.subject}</TD>
               <TD>

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { formatDate } from '@/components/helpdesk/badges';
 import { TicketPresence } from '@/components/helpdesk/ticket-presence';
 import { TicketArticles } from '@/components/knowledge/ticket-articles';
 import { ConversationPanel } from '@/components/messaging/conversation-panel';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { SlaTimeline } from '@/components/sla/sla-timeline';
+import { Time } from '@/components/ui/time';
 import { PriorityBadge, SlaBadge, SlaBar } from '@/components/workflow/sla';
 import { TaskActions } from '@/components/workflow/task-actions';
 import { TicketAttachments } from '@/components/workflow/ticket-attachments';
@@ -52,8 +52,26 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
         </div>
       </div>
       <TicketPresence ticketNumber={task.ticket_number} currentUserId={actor.id} />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
+      {/* The actions come first (on a phone: right under the title); from lg up they head the right column. */}
+      <div className="grid gap-6 lg:grid-cols-3 lg:grid-rows-[auto_1fr]">
+        <section
+          aria-labelledby="actions"
+          className="min-w-0 self-start rounded-xl lg:col-start-3 lg:row-start-1 border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+        >
+          <h2 id="actions" className="mb-3 text-lg font-semibold">
+            Actions
+          </h2>
+          {actions.can_act && actions.task_item_id ? (
+            <TaskActions
+              taskItemId={actions.task_item_id}
+              actions={actions.available_actions}
+              transferTargets={transferTargets}
+            />
+          ) : (
+            <p className="text-sm text-slate-500">No action is open for you on this task.</p>
+          )}
+        </section>
+        <div className="min-w-0 space-y-6 lg:col-span-2 lg:col-start-1 lg:row-span-2 lg:row-start-1">
           <section
             aria-labelledby="ticket"
             className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
@@ -62,7 +80,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
               Ticket
             </h2>
             <p className="whitespace-pre-wrap text-sm">{task.ticket_description}</p>
-            <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
+            <dl className="mt-3 grid grid-cols-2 gap-2 text-sm [&_dd]:min-w-0 [&_dd]:[overflow-wrap:anywhere]">
               <dt className="text-slate-500">Requester</dt>
               <dd>
                 {task.employee.name} ({task.employee.email})
@@ -97,8 +115,13 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
                     {originLabel(h.origin)})
                   </div>
                   <div className="text-xs text-slate-500">
-                    Assigned {formatDate(h.assigned_on)}
-                    {h.acted_on ? ` · acted ${formatDate(h.acted_on)}` : ''}
+                    Assigned <Time value={h.assigned_on} />
+                    {h.acted_on ? (
+                      <>
+                        {' '}
+                        · acted <Time value={h.acted_on} />
+                      </>
+                    ) : null}
                   </div>
                   {h.notes && <p className="mt-1 whitespace-pre-wrap">{h.notes}</p>}
                 </li>
@@ -106,7 +129,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
             </ol>
           </section>
         </div>
-        <aside className="space-y-6">
+        <aside className="min-w-0 space-y-6 lg:col-start-3 lg:row-start-2">
           <section
             aria-labelledby="step"
             className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
@@ -123,23 +146,6 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
             </div>
           </section>
           <SlaTimeline timeline={timeline} at={Date.now()} />
-          <section
-            aria-labelledby="actions"
-            className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-          >
-            <h2 id="actions" className="mb-3 text-lg font-semibold">
-              Actions
-            </h2>
-            {actions.can_act && actions.task_item_id ? (
-              <TaskActions
-                taskItemId={actions.task_item_id}
-                actions={actions.available_actions}
-                transferTargets={transferTargets}
-              />
-            ) : (
-              <p className="text-sm text-slate-500">No action is open for you on this task.</p>
-            )}
-          </section>
           <TicketArticles
             ticket={task.ticket_number}
             draftHref={

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { formatDate } from '@/components/helpdesk/badges';
 import { TicketPresence } from '@/components/helpdesk/ticket-presence';
 import { TicketArticles } from '@/components/knowledge/ticket-articles';
 import { ConversationPanel } from '@/components/messaging/conversation-panel';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { SlaTimeline } from '@/components/sla/sla-timeline';
+import { Time } from '@/components/ui/time';
 import { OwnerActions } from '@/components/workflow/owner-actions';
 import { PriorityBadge, SlaBadge, SlaBar } from '@/components/workflow/sla';
 import { TicketAttachments } from '@/components/workflow/ticket-attachments';
@@ -68,7 +68,7 @@ export default async function OwnedTicketPage({ params }: { params: Promise<{ nu
               Details
             </h2>
             <p className="whitespace-pre-wrap text-sm">{task.ticket_description}</p>
-            <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
+            <dl className="mt-3 grid grid-cols-2 gap-2 text-sm [&_dd]:min-w-0 [&_dd]:[overflow-wrap:anywhere]">
               <dt className="text-slate-500">Requester</dt>
               <dd>{task.employee.name}</dd>
               <dt className="text-slate-500">Department / category</dt>
@@ -103,7 +103,7 @@ export default async function OwnedTicketPage({ params }: { params: Promise<{ nu
                   <ul className="mt-1 text-xs text-slate-500">
                     {l.task_history.map((h) => (
                       <li key={h.task_item_history_id}>
-                        {formatDate(h.created_at)} — {assignmentStatusLabel(h.status)}
+                        <Time value={h.created_at} /> — {assignmentStatusLabel(h.status)}
                         {h.notes ? `: ${h.notes}` : ''}
                       </li>
                     ))}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "identity"."users" ADD COLUMN     "time_zone" VARCHAR(64);

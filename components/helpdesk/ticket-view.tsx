@@ -174,7 +174,11 @@ export function CommentList({
                 </span>
                 {c.is_internal && <span className="font-semibold text-amber-800 dark:text-amber-300">Internal note</span>}
               </div>
-              {c.is_unsent ? <p className="italic text-slate-400">Message unsent</p> : <MarkdownText source={c.comment} />}
+              {c.is_unsent ? (
+                <p className="italic text-slate-400">Message unsent</p>
+              ) : (
+                <MarkdownText source={c.comment} mentions={c.mentions} />
+              )}
             </li>
           ))}
         </ul>

@@ -11,6 +11,7 @@ import type { Actor } from '@/lib/domain/actor';
 import { addComment, deleteComment, updateComment } from '@/lib/domain/helpdesk/commands/comments';
 import { createTicket } from '@/lib/domain/helpdesk/commands/create';
 import { updateTicket } from '@/lib/domain/helpdesk/commands/edit';
+import { getTicket } from '@/lib/domain/helpdesk/queries';
 import { loadActor } from '@/lib/domain/identity/queries';
 import { postTicketMessage } from '@/lib/domain/messaging/commands';
 import { ticketParticipantJob } from '@/lib/domain/messaging/jobs';
@@ -152,6 +153,49 @@ describe('help-desk comments on the socket', () => {
     expect(atRequester.every((e) => e.is_internal === false)).toBe(true);
     expect(JSON.stringify(everythingAtRequester)).not.toContain('SECRET');
     expect(atOutsider).toEqual([]);
+  });
+
+  it('a public reply that mentions a colleague carries their name: the answer, the live event, the page data, the list', async () => {
+    const t = await ticketOfEmployee1();
+    const requester = await socketFor('employee1');
+    expect(await join(requester, t.ticket_number)).toEqual({ ok: true, internal: false });
+    const atRequester = collect(requester, 'comment_update');
+
+    const text = 'Thanks for waiting. @agent1 will call you; `@coordinator2` is code. @nobody_here';
+    const res = await call(commentsRoute, 'POST', `/hdts/api/tickets/${t.id}/comments/`, {
+      token: await tokenFor('coordinator1'),
+      params: { id: t.id },
+      body: { comment: text },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    // login → name for each mentioned person who exists (the text is the same; the renderer skips code)
+    const mentions = { agent1: 'Sam Patel', coordinator2: 'Jordan Lee' };
+    expect(res.body).toMatchObject({ comment: text, mentions });
+    expect(res.body.mentions).not.toHaveProperty('nobody_here');
+
+    await until(() => atRequester.length === 1);
+    expect(atRequester[0]).toMatchObject({ action: 'created', comment_id: res.body.id, comment: { mentions } });
+
+    // an edit renders the new text's mentions
+    await updateComment(actors.coordinator1, res.body.id, 'Sorry, @admin takes it');
+    await until(() => atRequester.length === 2);
+    const admin = await db.user.findUniqueOrThrow({ where: { username: 'admin' } });
+    const adminName = `${admin.firstName} ${admin.lastName}`;
+    expect(atRequester[1]).toMatchObject({ action: 'updated', comment: { mentions: { admin: adminName } } });
+    expect(atRequester[1].comment.mentions).not.toHaveProperty('agent1');
+
+    // the page data (ticket detail) and the comments list carry them the same way, for the requester too
+    const page = await getTicket(actors.employee1, t.ticket_number);
+    expect(page.comments.find((c) => c.id === res.body.id)?.mentions).toEqual({ admin: adminName });
+    const list = await call(commentsRoute, 'GET', `/hdts/api/tickets/${t.id}/comments/`, {
+      token: await tokenFor('employee1'),
+      params: { id: t.id },
+    });
+    expect(list.status).toBe(200);
+    expect(list.body.results.find((c: { id: number }) => c.id === res.body.id).mentions).toEqual({ admin: adminName });
+    // a comment without mentions has none
+    const plain = await addComment(actors.employee1, t.id, { body: 'ok, thanks', is_internal: false });
+    expect(plain.mentions).toEqual({});
   });
 
   it('ticket changes reach the requester as ticket_update; workflow task changes reach only the staff room', async () => {

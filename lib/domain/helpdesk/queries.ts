@@ -11,7 +11,7 @@ import { historySummary, noteIsForRequester } from './history-text';
 import { afterCursor, cursorAfter, readCursor, SORT_FIELDS } from './keyset';
 import { assertCanSee, canSeeInternal, seesAllTickets, TERMINAL, ticketVisibilityWhere } from './policy';
 import type { CommentListQuery, Status, TicketListQuery } from './schemas';
-import { type ThreadRow, threadAccess, threadInclude, threadWhere } from './thread';
+import { type MentionNames, mentionNames, mentionsOf, type ThreadRow, threadAccess, threadInclude, threadWhere } from './thread';
 
 /** The ticket detail carries the newest comments; older ones page in with `GET …/comments/?before=<id>`. */
 export const DETAIL_COMMENTS = 50;
@@ -186,11 +186,14 @@ async function detailParts(ticketId: number, internal: boolean, limit: number) {
  */
 export async function ticketDetail(actor: Actor, t: TicketRow) {
   const parts = await detailParts(t.id, canSeeInternal(actor, t), DETAIL_COMMENTS);
-  const names = await usersByIds([...peopleOf(t), ...parts.comments.map((c) => c.authorId)]);
+  const [names, mentioned] = await Promise.all([
+    usersByIds([...peopleOf(t), ...parts.comments.map((c) => c.authorId)]),
+    mentionNames(parts.comments.map((c) => c.body)),
+  ]);
   return {
     ...summary(actor, t, names),
     attachments: parts.attachments.map(attachmentDto),
-    comments: parts.comments.map((c) => commentDto(c, names)),
+    comments: parts.comments.map((c) => commentDto(c, names, mentioned)),
     comments_count: parts.count,
   };
 }
@@ -226,13 +229,17 @@ export function attachmentDto(a: {
   };
 }
 
-/** A comment as the help-desk APIs show it (000 §3 fields, plus the thread's reply, edit and unsend marks). */
-export function commentDto(c: ThreadRow, names: Map<number, { name: string }>) {
+/**
+ * A comment as the help-desk APIs show it (000 §3 fields, plus the thread's reply, edit and unsend marks, and
+ * `mentions`: the mentioned people by name, login → name, from `mentionNames`).
+ */
+export function commentDto(c: ThreadRow, names: Map<number, { name: string }>, mentioned: MentionNames = {}) {
   return {
     id: c.id,
     user_id: c.authorId,
     user_name: names.get(c.authorId)?.name ?? null,
     comment: c.unsentAt ? '' : c.body,
+    mentions: mentionsOf(c, mentioned),
     is_internal: c.isInternal,
     parent_id: c.parentId,
     is_unsent: !!c.unsentAt,
@@ -426,10 +433,10 @@ export async function listComments(actor: Actor, ref: string | number, q: Commen
           .then((r) => r.reverse())
       : db.ticketComment.findMany({ where, orderBy: { id: 'asc' }, ...skipTake(q), include: threadInclude }),
   ]);
-  const names = await usersByIds(rows.map((c) => c.authorId));
+  const [names, mentioned] = await Promise.all([usersByIds(rows.map((c) => c.authorId)), mentionNames(rows.map((c) => c.body))]);
   return new Page(
     count,
-    rows.map((c) => commentDto(c, names)),
+    rows.map((c) => commentDto(c, names, mentioned)),
     q.page,
     q.page_size,
   );

@@ -58,12 +58,27 @@ export function authorsOf(rows: { authorId: number }[]): Promise<Map<number, Dir
   return usersByIds(rows.map((r) => r.authorId));
 }
 
+/** Lowercased username → display name of mentioned people (`mentionNames`). */
+export type MentionNames = Record<string, string>;
+
 /** Display names of the people the texts mention (lowercased username → name), for showing mentions by name. */
-export async function mentionNames(texts: string[]): Promise<Record<string, string>> {
+export async function mentionNames(texts: string[]): Promise<MentionNames> {
   const names = [...new Set(texts.flatMap((t) => mentionedUsernames(t)))];
   const users = await usersByUsernames(names.slice(0, 200));
   return Object.fromEntries(users.map((u) => [u.username.toLowerCase(), u.name]));
 }
+
+/**
+ * A comment's `mentions`: the people its text mentions who exist, by name (every thread answer, help desk and
+ * messaging, shows "@Casey Reyes" for "@coordinator1"); an unsent comment mentions no one.
+ */
+export function mentionsOf(c: { body: string; unsentAt: Date | null }, names: MentionNames): MentionNames {
+  if (c.unsentAt) return {};
+  return Object.fromEntries(mentionedUsernames(c.body).flatMap((u) => (names[u] ? [[u, names[u]]] : [])));
+}
+
+/** How a public comment is rendered into its live event (and the caller's answer): row, authors, mentioned names. */
+export type ThreadRender = (row: ThreadRow, names: Map<number, DirectoryUser>, mentioned: MentionNames) => unknown;
 
 /** The link of a ticket in notifications: the conversation page sends each reader to their own portal's page. */
 export const conversationLink = (ticketNumber: string) => `/tickets/${ticketNumber}/conversation`;
@@ -169,7 +184,7 @@ export async function writeComment(
   actor: Actor,
   access: ThreadAccess,
   input: NewComment,
-  render?: (row: ThreadRow, names: Map<number, DirectoryUser>) => unknown,
+  render?: ThreadRender,
   files: CommentFile[] = [],
 ) {
   const t = access.ticket;
@@ -188,7 +203,7 @@ export async function writeComment(
       throw badRequest('Reply to a top-level comment', { parent_id: ['Replies cannot be nested'] }, 'VALIDATION_ERROR');
     isInternal = isInternal || parent.isInternal;
   }
-  const names = await usersByIds([actor.id]);
+  const [names, mentioned] = await Promise.all([usersByIds([actor.id]), mentionNames([input.body])]);
   return transaction(async (tx) => {
     const created = await tx.ticketComment.create({
       data: { ticketId: t.id, authorId: actor.id, body: input.body, isInternal, parentId: input.parentId ?? null },
@@ -205,8 +220,8 @@ export async function writeComment(
       newValues: { ticket: t.ticketNumber, internal: isInternal, parent_id: c.parentId },
     });
     await notifyAboutComment(tx, actor, t, c);
-    publishThread(tx, t.ticketNumber, c, 'created', render?.(c, names));
-    return { row: c, names };
+    publishThread(tx, t.ticketNumber, c, 'created', render?.(c, names, mentioned));
+    return { row: c, names, mentioned };
   });
 }
 
@@ -215,14 +230,14 @@ export async function editComment(
   actor: Actor,
   id: number,
   body: string,
-  render?: (row: ThreadRow, names: Map<number, DirectoryUser>) => unknown,
+  render?: ThreadRender,
   opts: { ticketNumber?: string } = {},
 ) {
   const { comment } = await visibleThreadComment(actor, id);
   if (opts.ticketNumber && comment.ticket.ticketNumber !== opts.ticketNumber) throw notFound('Message');
   assertCanEditComment(actor, comment);
   if (comment.unsentAt) throw badRequest('An unsent message cannot be edited', {}, 'MESSAGE_UNSENT');
-  const names = await usersByIds([comment.authorId]);
+  const [names, mentioned] = await Promise.all([usersByIds([comment.authorId]), mentionNames([body])]);
   return transaction(async (tx) => {
     const c = await tx.ticketComment.update({ where: { id }, data: { body, editedAt: new Date() }, include: threadInclude });
     await recordAudit(tx, actor, {
@@ -233,8 +248,8 @@ export async function editComment(
       oldValues: { body: comment.body },
       newValues: { body },
     });
-    publishThread(tx, comment.ticket.ticketNumber, c, 'updated', render?.(c, names));
-    return { row: c, names };
+    publishThread(tx, comment.ticket.ticketNumber, c, 'updated', render?.(c, names, mentioned));
+    return { row: c, names, mentioned };
   });
 }
 

@@ -10,6 +10,7 @@ import {
   attachToComment,
   type CommentFile,
   editComment,
+  mentionNames,
   rateThreadComment,
   removeComment,
   threadAccess,
@@ -36,21 +37,21 @@ export function ticketRoom(ticketNumber: string, internal: boolean) {
 
 export async function createComment(actor: Actor, input: CommentCreateInput, files: Files = []) {
   const access = await threadAccess(actor, input.ticket_id);
-  const { row, names } = await writeComment(
+  const { row, names, mentioned } = await writeComment(
     actor,
     access,
     { body: input.text, isInternal: input.is_internal, parentId: input.parent_id ?? null },
-    (r, n) => helpdeskCommentDto(r, n),
+    helpdeskCommentDto,
     files,
   );
   await resumeOnRequesterReply(actor, access.ticket, row.isInternal);
-  return { ...commentDto(row, access.ticket.ticketNumber, names, actor.id), replies: [] };
+  return { ...commentDto(row, access.ticket.ticketNumber, names, actor.id, mentioned), replies: [] };
 }
 
 export async function updateComment(actor: Actor, id: number, text: string) {
-  const { row, names } = await editComment(actor, id, text, (r, n) => helpdeskCommentDto(r, n));
+  const { row, names, mentioned } = await editComment(actor, id, text, helpdeskCommentDto);
   const { comment } = await visibleThreadComment(actor, id);
-  return commentDto(row, comment.ticket.ticketNumber, names, actor.id);
+  return commentDto(row, comment.ticket.ticketNumber, names, actor.id, mentioned);
 }
 
 export async function deleteComment(actor: Actor, id: number): Promise<void> {
@@ -61,14 +62,15 @@ export async function deleteComment(actor: Actor, id: number): Promise<void> {
 export async function rateComment(actor: Actor, id: number, value: 'up' | 'down') {
   const row = await rateThreadComment(actor, id, value);
   const { comment } = await visibleThreadComment(actor, id);
-  return commentDto(row, comment.ticket.ticketNumber, await usersByIds([row.authorId]), actor.id);
+  const [names, mentioned] = await Promise.all([usersByIds([row.authorId]), mentionNames([row.body])]);
+  return commentDto(row, comment.ticket.ticketNumber, names, actor.id, mentioned);
 }
 
 /** A message in the coordinator ↔ agent chat: an internal comment of the thread (staff only). */
 export async function postTicketMessage(actor: Actor, ticketNumber: string, text: string) {
   const access = await requireInternalThread(actor, ticketNumber);
-  const { row, names } = await writeComment(actor, access, { body: text, isInternal: true });
-  return messageDto(row, ticketNumber, names);
+  const { row, names, mentioned } = await writeComment(actor, access, { body: text, isInternal: true });
+  return messageDto(row, ticketNumber, names, mentioned);
 }
 
 async function ownMessage(actor: Actor, ticketNumber: string, id: number) {
@@ -83,8 +85,8 @@ async function ownMessage(actor: Actor, ticketNumber: string, id: number) {
 
 export async function editTicketMessage(actor: Actor, ticketNumber: string, id: number, text: string) {
   await ownMessage(actor, ticketNumber, id);
-  const { row, names } = await editComment(actor, id, text);
-  return messageDto(row, ticketNumber, names);
+  const { row, names, mentioned } = await editComment(actor, id, text);
+  return messageDto(row, ticketNumber, names, mentioned);
 }
 
 export async function deleteTicketMessage(actor: Actor, ticketNumber: string, id: number): Promise<void> {

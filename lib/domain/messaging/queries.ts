@@ -2,21 +2,22 @@
 import { db } from '@/lib/server/db';
 import type { Actor } from '../actor';
 import { forbidden } from '../errors';
-import { mentionedUsernames } from '../helpdesk/mentions';
-import { mentionNames, type ThreadRow, threadAccess, threadInclude, threadWhere, visibleThreadComment } from '../helpdesk/thread';
+import {
+  type MentionNames,
+  mentionNames,
+  mentionsOf,
+  type ThreadRow,
+  threadAccess,
+  threadInclude,
+  threadWhere,
+  visibleThreadComment,
+} from '../helpdesk/thread';
 import type { DirectoryUser } from '../identity/directory';
 import { usersByIds } from '../identity/directory';
 import { Page } from '../pagination';
 import type { CommentListQuery } from './schemas';
 
 type Names = Map<number, Pick<DirectoryUser, 'username' | 'name'>>;
-/** Lowercased username → display name of mentioned people (`mentionNames`). */
-type MentionNames = Record<string, string>;
-
-/** The people a text mentions who exist, by name: the thread shows "@Casey Reyes" for "@coordinator1". */
-function mentionsOf(text: string, names: MentionNames): Record<string, string> {
-  return Object.fromEntries(mentionedUsernames(text).flatMap((u) => (names[u] ? [[u, names[u]]] : [])));
-}
 
 export function commentDto(c: ThreadRow, ticketNumber: string, names: Names, viewerId: number, mentioned: MentionNames = {}) {
   const mine = c.ratings.find((r) => r.userId === viewerId)?.value;
@@ -27,7 +28,7 @@ export function commentDto(c: ThreadRow, ticketNumber: string, names: Names, vie
     username: names.get(c.authorId)?.username ?? '',
     user_name: names.get(c.authorId)?.name ?? null,
     text: c.unsentAt ? '' : c.body,
-    mentions: c.unsentAt ? {} : mentionsOf(c.body, mentioned),
+    mentions: mentionsOf(c, mentioned),
     parent_id: c.parentId,
     is_internal: c.isInternal,
     is_unsent: !!c.unsentAt,
@@ -87,7 +88,8 @@ export async function listComments(actor: Actor, q: CommentListQuery): Promise<P
 
 export async function getComment(actor: Actor, id: number) {
   const { comment } = await visibleThreadComment(actor, id);
-  return commentDto(comment, comment.ticket.ticketNumber, await usersByIds([comment.authorId]), actor.id);
+  const [names, mentioned] = await Promise.all([usersByIds([comment.authorId]), mentionNames([comment.body])]);
+  return commentDto(comment, comment.ticket.ticketNumber, names, actor.id, mentioned);
 }
 
 /** A comment as the coordinator ↔ agent chat shows it. */
@@ -99,7 +101,7 @@ export function messageDto(c: ThreadRow, ticketNumber: string, names: Names, men
     username: names.get(c.authorId)?.username ?? '',
     user_name: names.get(c.authorId)?.name ?? null,
     text: c.unsentAt ? '' : c.body,
-    mentions: c.unsentAt ? {} : mentionsOf(c.body, mentioned),
+    mentions: mentionsOf(c, mentioned),
     parent_id: c.parentId,
     is_unsent: !!c.unsentAt,
     edited_at: c.editedAt?.toISOString() ?? null,

@@ -7,19 +7,19 @@ import { resumeOnRequesterReply } from './requester-reply';
 
 export async function addComment(actor: Actor, ref: string | number, input: CommentInput) {
   const access = await threadAccess(actor, ref);
-  const { row, names } = await writeComment(
+  const { row, names, mentioned } = await writeComment(
     actor,
     access,
     { body: input.body, isInternal: input.is_internal, parentId: input.parent_id ?? null },
     commentDto,
   );
   await resumeOnRequesterReply(actor, access.ticket, row.isInternal);
-  return commentDto(row, names);
+  return commentDto(row, names, mentioned);
 }
 
 export async function updateComment(actor: Actor, id: number, body: string) {
-  const { row, names } = await editComment(actor, id, body, commentDto);
-  return commentDto(row, names);
+  const { row, names, mentioned } = await editComment(actor, id, body, commentDto);
+  return commentDto(row, names, mentioned);
 }
 
 export async function deleteComment(actor: Actor, id: number) {

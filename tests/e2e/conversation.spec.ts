@@ -242,4 +242,37 @@ test.describe('one conversation per ticket', () => {
     await expect(casey.getByText('Ticket approved')).toBeVisible();
     await expect.poll(async () => (await read()).status).toBe('Open');
   });
+
+  test("a coordinator's public reply that mentions a colleague shows the colleague's name on the employee's page, live and after a reload", async ({
+    browser,
+    request,
+  }) => {
+    const subject = `Badge reader offline ${run}`;
+    const t = await routedTicket(request, subject);
+    const casey = await as(browser, 'coordinator1');
+    const employee = await as(browser, 'employee1');
+    await employee.goto(`/employee/tickets/${t.ticket_number}`);
+    const thread = employee.locator('section[aria-labelledby="comments"]');
+    await expect(thread).toHaveAttribute('data-live', 'joined', { timeout: 20_000 });
+
+    await casey.goto(`/coordinator/tickets/${t.ticket_number}`);
+    await casey.getByLabel('Internal note (hidden from the requester)').uncheck();
+    const reply = `Thanks for reporting. @coordinator2 will call you back ${run}`;
+    await casey.getByLabel('Add a note or reply').fill(reply);
+    await casey.getByRole('button', { name: 'Post comment' }).click();
+    // the coordinator's own page names the colleague
+    const own = casey.locator('section[aria-labelledby="comments"] li').filter({ hasText: `will call you back ${run}` });
+    await expect(own.getByTestId('mention')).toHaveText('@Jordan Lee');
+
+    // live, on the employee's page: the name, never the login
+    const entry = thread.locator('li').filter({ hasText: `will call you back ${run}` });
+    await expect(entry.getByTestId('mention')).toHaveText('@Jordan Lee');
+    await expect(entry).not.toContainText('@coordinator2');
+    // and after a reload, from the page data
+    await employee.reload();
+    await expect(entry.getByTestId('mention')).toHaveText('@Jordan Lee');
+    await expect(entry).not.toContainText('@coordinator2');
+    await casey.context().close();
+    await employee.context().close();
+  });
 });

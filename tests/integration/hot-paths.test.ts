@@ -42,7 +42,12 @@ beforeAll(async () => {
   ticketNumber = t.ticketNumber;
   for (let i = 0; i < 3; i++)
     await db.ticketComment.create({
-      data: { ticketId: t.id, authorId: employee.id, body: `Still broken (${i})`, isInternal: i === 2 },
+      data: {
+        ticketId: t.id,
+        authorId: employee.id,
+        body: i === 0 ? 'Still broken, @coordinator2 can you look?' : `Still broken (${i})`,
+        isInternal: i === 2,
+      },
     });
 });
 
@@ -59,6 +64,7 @@ describe('statements per authenticated point read', () => {
       const r = await read();
       expect(r.status).toBe(200);
       expect(r.body.comments).toHaveLength(3);
+      expect(r.body.comments[0].mentions).toEqual({ coordinator2: expect.any(String) });
     });
     console.log(`GET ticket by number: ${statements.length} statement(s)\n${statements.join('\n---\n')}`);
     expect(statements.length).toBeLessThanOrEqual(3);

@@ -2,7 +2,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import type { Actor } from '../actor';
 import { forbidden, notFound } from '../errors';
-import { userIdsMatching, usersByIds } from '../identity/directory';
+import { userIdsMatching, usersByIds, usersByIdsAndUsernames } from '../identity/directory';
 import { KeysetPage, Page, type PageQuery, skipTake } from '../pagination';
 import { slaState, ticketPausedBy } from '../sla/clock';
 import { SLA_DUE_SOON_PERCENT } from '../sla/settings';
@@ -11,7 +11,17 @@ import { historySummary, noteIsForRequester } from './history-text';
 import { afterCursor, cursorAfter, readCursor, SORT_FIELDS } from './keyset';
 import { assertCanSee, canSeeInternal, seesAllTickets, TERMINAL, ticketVisibilityWhere } from './policy';
 import type { CommentListQuery, Status, TicketListQuery } from './schemas';
-import { type MentionNames, mentionNames, mentionsOf, type ThreadRow, threadAccess, threadInclude, threadWhere } from './thread';
+import {
+  type MentionNames,
+  mentionedIn,
+  mentionNames,
+  mentionNamesOf,
+  mentionsOf,
+  type ThreadRow,
+  threadAccess,
+  threadInclude,
+  threadWhere,
+} from './thread';
 
 /** The ticket detail carries the newest comments; older ones page in with `GET …/comments/?before=<id>`. */
 export const DETAIL_COMMENTS = 50;
@@ -186,10 +196,13 @@ async function detailParts(ticketId: number, internal: boolean, limit: number) {
  */
 export async function ticketDetail(actor: Actor, t: TicketRow) {
   const parts = await detailParts(t.id, canSeeInternal(actor, t), DETAIL_COMMENTS);
-  const [names, mentioned] = await Promise.all([
-    usersByIds([...peopleOf(t), ...parts.comments.map((c) => c.authorId)]),
-    mentionNames(parts.comments.map((c) => c.body)),
-  ]);
+  // the ticket's people, the authors and the mentioned people in one statement (the point read's budget is 3)
+  const people = await usersByIdsAndUsernames(
+    [...peopleOf(t), ...parts.comments.map((c) => c.authorId)],
+    mentionedIn(parts.comments.map((c) => c.body)),
+  );
+  const names = people.byId;
+  const mentioned = mentionNamesOf(people.byUsername);
   return {
     ...summary(actor, t, names),
     attachments: parts.attachments.map(attachmentDto),

@@ -63,8 +63,16 @@ export type MentionNames = Record<string, string>;
 
 /** Display names of the people the texts mention (lowercased username → name), for showing mentions by name. */
 export async function mentionNames(texts: string[]): Promise<MentionNames> {
-  const names = [...new Set(texts.flatMap((t) => mentionedUsernames(t)))];
-  const users = await usersByUsernames(names.slice(0, 200));
+  return mentionNamesOf(await usersByUsernames(mentionedIn(texts)));
+}
+
+/** The usernames the texts mention, each once (at most 200 looked up). */
+export function mentionedIn(texts: string[]): string[] {
+  return [...new Set(texts.flatMap((t) => mentionedUsernames(t)))].slice(0, 200);
+}
+
+/** Lowercased username → name of people already looked up (`mentionedIn`'s usernames). */
+export function mentionNamesOf(users: DirectoryUser[]): MentionNames {
   return Object.fromEntries(users.map((u) => [u.username.toLowerCase(), u.name]));
 }
 

@@ -81,6 +81,32 @@ export async function usersByUsernames(usernames: string[]): Promise<DirectoryUs
 }
 
 /**
+ * People by id and, in the same query, the active people with one of `usernames` (a ticket's people and the people
+ * its comments mention: one statement for the ticket page, not two).
+ */
+export async function usersByIdsAndUsernames(
+  ids: number[],
+  usernames: string[],
+): Promise<{ byId: Map<number, DirectoryUser>; byUsername: DirectoryUser[] }> {
+  const unique = [...new Set(ids.filter((id) => id > 0))];
+  const logins = new Set(usernames.map((u) => u.toLowerCase()));
+  if (!unique.length && !logins.size) return { byId: new Map(), byUsername: [] };
+  const rows = await db.user.findMany({
+    where: {
+      OR: [
+        ...(unique.length ? [{ id: { in: unique } }] : []),
+        ...(logins.size ? [{ username: { in: [...logins], mode: 'insensitive' as const }, isActive: true }] : []),
+      ],
+    },
+  });
+  const wanted = new Set(unique);
+  return {
+    byId: new Map(rows.filter((u) => wanted.has(u.id)).map((u) => [u.id, toDirectoryUser(u)])),
+    byUsername: rows.filter((u) => u.isActive && logins.has(u.username.toLowerCase())).map(toDirectoryUser),
+  };
+}
+
+/**
  * For @mention suggestions: active users who are one of `ids` or hold a role that sees every ticket (help-desk
  * coordinators and admins, workflow admins), whose name or username contains every word of `text`, as actors
  * (so the caller can apply its visibility rules), by name; at most `limit`.

@@ -16,6 +16,10 @@ const ROUNDS = Number(process.env.ROUNDS ?? 10);
 
 async function main() {
   const db0 = process.env.DATABASE_URL ? null : await freshDatabase();
+  // A DATABASE_URL that already holds the bench rows is reused (the load takes minutes): its migrations are applied
+  // before the first query, which may read a column a newer migration adds.
+  if (!db0 && process.env.DATABASE_URL)
+    await (await import('../../lib/server/db/migrations')).applyMigrations(process.env.DATABASE_URL);
   const { db, disconnectDb } = await import('../../lib/server/db');
   const { loadActor } = await import('../../lib/domain/identity/queries');
   const { coordinatorHome } = await import('../../lib/domain/reporting/queries');
@@ -30,9 +34,6 @@ async function main() {
 
   const { allTasks } = await import('../../lib/domain/workflow/all-tasks');
   const { workflowAudit } = await import('../../lib/domain/workflow/task-queries');
-  // A DATABASE_URL that already holds the bench rows is reused (the load takes minutes); migrations are applied.
-  if (!db0 && process.env.DATABASE_URL)
-    await (await import('../../lib/server/db/migrations')).applyMigrations(process.env.DATABASE_URL);
   // The bench's departments are in the help desk's catalog (the report refuses a department outside it).
   await db.$executeRawUnsafe(
     `INSERT INTO helpdesk.departments (name) VALUES ('IT Department'), ('Finance'), ('Human Resources'), ('Facilities')

@@ -24,6 +24,9 @@ export interface SlaClockProps {
   at: number;
   /** The installation's "Due soon" share (lib/domain/sla/settings.ts), handed over by the server. */
   dueSoonPercent: number;
+  /** The business-time instants of "Due soon" and "At risk" (the API's sla_due_soon_at / sla_at_risk_at). */
+  dueSoonAt?: string | null;
+  atRiskAt?: string | null;
   /** The help-desk status pausing the clock ("On Hold"): the badge reads "Paused — On Hold". */
   pausedBy?: string | null;
 }
@@ -86,6 +89,8 @@ export function SlaProgress(props: SlaClockProps & { label: string; dueText: Rea
           dueAt={props.dueAt}
           stoppedAt={props.stoppedAt}
           pausedAt={props.pausedAt}
+          dueSoonAt={props.dueSoonAt}
+          atRiskAt={props.atRiskAt}
           at={props.at}
           dueSoonPercent={props.dueSoonPercent}
         />

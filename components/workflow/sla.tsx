@@ -10,6 +10,8 @@ interface Sla {
   sla_started_at?: string | null;
   sla_stopped_at?: string | null;
   sla_paused_at?: string | null;
+  sla_due_soon_at?: string | null;
+  sla_at_risk_at?: string | null;
 }
 
 /** The clock of a task or step as the API gives it. */
@@ -19,6 +21,8 @@ function clockOf(s: Sla, at: number) {
     dueAt: s.target_resolution,
     stoppedAt: s.sla_stopped_at ?? null,
     pausedAt: s.sla_paused_at ?? null,
+    dueSoonAt: s.sla_due_soon_at ?? null,
+    atRiskAt: s.sla_at_risk_at ?? null,
     at,
     dueSoonPercent: SLA_DUE_SOON_PERCENT,
   };

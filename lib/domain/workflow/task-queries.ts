@@ -50,9 +50,10 @@ export function taskDto(t: TaskRow, users: Map<number, DirectoryUser>, now = new
     t.status === 'completed' || t.status === 'closed' ? (t.completedAt ?? now) : null,
     now,
     t.slaPausedAt,
+    t,
   );
   const stepSla = current
-    ? slaView(current.slaStartedAt ?? current.assignedOn, current.targetResolution, null, now, t.slaPausedAt)
+    ? slaView(current.slaStartedAt ?? current.assignedOn, current.targetResolution, null, now, t.slaPausedAt, current)
     : null;
   return {
     task_id: t.id,
@@ -241,6 +242,8 @@ export async function myTasks(actor: Actor, q: TaskListQuery) {
         actedOn: true,
         targetResolution: true,
         slaStartedAt: true,
+        slaDueSoonAt: true,
+        slaAtRiskAt: true,
       },
     }),
   ]);
@@ -265,6 +268,8 @@ export async function myTasks(actor: Actor, q: TaskListQuery) {
           i.targetResolution,
           OPEN_ITEM.includes(i.status) ? null : (i.actedOn ?? now),
           now,
+          null,
+          i,
         ),
       };
     }),
@@ -385,6 +390,9 @@ export async function taskItemDetail(actor: Actor, taskItemId: number) {
       item.slaStartedAt ?? item.assignedOn,
       item.targetResolution,
       OPEN_ITEM.includes(item.status) ? null : (item.actedOn ?? new Date()),
+      new Date(),
+      null,
+      item,
     ),
     is_actionable: OPEN_ITEM.includes(item.status) && OPEN_TASK.includes(t.status),
     task: taskDto(t, users),

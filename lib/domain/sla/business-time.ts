@@ -233,7 +233,13 @@ export function hoursProblems(hours: WorkingHours[]): { index: number; field: 's
  * due instant. Whole milliseconds, rounded up: a threshold is never before its share has fully run. The monitor's
  * thresholds and the views' "Due soon" / "At risk" instants all come from here.
  */
-export function shareInstant(cal: BusinessCalendar | null, start: Date, seconds: number, percent: number, pauses: Span[] = []): Date {
+export function shareInstant(
+  cal: BusinessCalendar | null,
+  start: Date,
+  seconds: number,
+  percent: number,
+  pauses: Span[] = [],
+): Date {
   const share = Math.ceil(seconds * 10 * Math.min(percent, 100)) / 1000;
   return addBusinessTime(cal, start, share, pauses);
 }

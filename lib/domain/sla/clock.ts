@@ -15,6 +15,14 @@
  * "Due soon" is a setting (SLA_DUE_SOON_PERCENT, lib/domain/sla/settings.ts) the server hands to every view; the
  * monitor's notifications fire at the fixed 80 / 90 / 100 % levels below (issue 11's warning, at risk, breach).
  */
+import { type BusinessCalendar, businessMsBetween, type Span } from './business-time';
+
+/** What the share of business time is counted on: the clock's calendar (null = 24×7) and its paused spans. */
+export interface BusinessFacts {
+  calendar: BusinessCalendar | null;
+  /** Epoch-millisecond spans; a pause still running has `to` null (it runs until the instant asked about). */
+  pauses: { from: number; to: number | null }[];
+}
 
 /** "Due soon" from this share of the window unless the installation sets another (SLA_DUE_SOON_PERCENT). */
 export const DEFAULT_DUE_SOON_PERCENT = 75;
@@ -40,6 +48,8 @@ export interface SlaClockInput {
   dueSoonAt?: Date | string | null;
   /** The business-time instant at which 90 % of the window has run (the monitor's "at risk"). */
   atRiskAt?: Date | string | null;
+  /** The calendar and pauses: the percent is then the exact share of business time (else read off the instants). */
+  business?: BusinessFacts | null;
 }
 
 export interface SlaSnapshot {
@@ -65,7 +75,11 @@ export function slaState(c: SlaClockInput, now: Date | number = Date.now()): Sla
   const soon = ms(c.dueSoonAt);
   const risk = ms(c.atRiskAt);
   const business = soon != null && risk != null && !Number.isNaN(soon) && !Number.isNaN(risk);
-  const percent = business ? businessPercent(start, soon, risk, due, at, soonPercent) : wallPercent(start, due, at);
+  const percent = c.business
+    ? sharePercent(c.business, start, due, at)
+    : business
+      ? businessPercent(start, soon, risk, due, at, soonPercent)
+      : wallPercent(start, due, at);
   if (stop != null) return { state: stop <= due ? 'met' : 'breached', percent, remaining_ms: null };
   if (paused != null) return { state: 'paused', percent, remaining_ms: due - at };
   const state: SlaState =
@@ -93,7 +107,20 @@ function wallPercent(start: number, due: number, at: number): number {
 }
 
 /**
- * The elapsed share of business time at `at`, from the window's business-time instants: exactly `soonPercent`
+ * The elapsed share of business time at `at`: business milliseconds from the start to `at` over those from the
+ * start to the due instant, on the clock's calendar without its pauses. The one rule of "percent of the window
+ * used" (the monitor's 80 / 90 / 100 % instants are where this share reaches them, lib/domain/sla/business-time.ts
+ * `shareInstant`); 24×7 without pauses it is the wall-clock share.
+ */
+export function sharePercent(facts: BusinessFacts, start: number, due: number, at: number): number {
+  const pauses: Span[] = facts.pauses.map((p) => ({ from: p.from, to: p.to ?? Math.max(at, p.from) }));
+  const total = businessMsBetween(facts.calendar, new Date(start), new Date(due), pauses);
+  if (total <= 0) return at >= due ? 100 : 0;
+  return cap((businessMsBetween(facts.calendar, new Date(start), new Date(at), pauses) / total) * 100);
+}
+
+/**
+ * Without the calendar at hand (lists in the browser): the elapsed share read off the window's business-time instants: exactly `soonPercent`
  * at `soon`, 90 at `risk`, 100 at `due` (the instants the states and the monitor turn at), linear in between;
  * past the due instant it grows with the wall-clock overrun of the whole window.
  */

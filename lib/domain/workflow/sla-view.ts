@@ -1,6 +1,6 @@
 // A task's or step's SLA as responses carry it. Server-only: it reads the installation's "Due soon" setting, while
 // ./sla.ts (durations, levels) is shared with the browser's forms.
-import { type SlaState, slaState } from '../sla/clock';
+import { type BusinessFacts, type SlaState, slaState } from '../sla/clock';
 import { SLA_DUE_SOON_PERCENT } from '../sla/settings';
 import { formatRemaining } from './sla';
 
@@ -36,11 +36,22 @@ export function slaView(
   pausedAt: Date | null = null,
   /** The window's stored business-time instants (slaDueSoonAt, slaAtRiskAt): the state turns where the monitor's does. */
   shares: { slaDueSoonAt: Date | null; slaAtRiskAt: Date | null } | null = null,
+  /** The task's calendar and pauses: `sla_percent` is then the exact share of business time. */
+  business: BusinessFacts | null = null,
 ): SlaView {
   const dueSoonAt = shares?.slaDueSoonAt ?? null;
   const atRiskAt = shares?.slaAtRiskAt ?? null;
   const c = slaState(
-    { startedAt, dueAt: target, stoppedAt: completedAt, pausedAt, dueSoonPercent: SLA_DUE_SOON_PERCENT, dueSoonAt, atRiskAt },
+    {
+      startedAt,
+      dueAt: target,
+      stoppedAt: completedAt,
+      pausedAt,
+      dueSoonPercent: SLA_DUE_SOON_PERCENT,
+      dueSoonAt,
+      atRiskAt,
+      business,
+    },
     now,
   );
   const paused = completedAt ? null : (pausedAt?.toISOString() ?? null);

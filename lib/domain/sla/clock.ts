@@ -137,7 +137,6 @@ function businessPercent(start: number, soon: number, risk: number, due: number,
     const [t1, p1] = knots[i];
     if (at < t1) {
       const [t0, p0] = knots[i - 1];
-      // a share reached exactly at its instant, never before (the floor would otherwise lag by rounding)
       return cap(p0 + ((at - t0) / Math.max(1, t1 - t0)) * (p1 - p0));
     }
   }

@@ -96,6 +96,8 @@ export function TicketDetails({ t, dueSoonPercent }: { t: TicketDetail; dueSoonP
               startedAt={t.sla_started_at}
               dueAt={t.resolution_due_at}
               stoppedAt={t.sla_stopped_at}
+              dueSoonAt={t.sla_due_soon_at}
+              atRiskAt={t.sla_at_risk_at}
               pausedBy={t.sla_paused_by}
               at={at}
               dueSoonPercent={dueSoonPercent}

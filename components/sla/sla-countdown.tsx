@@ -3,7 +3,14 @@
 import { useEffect, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { useWriteInstant } from '@/components/ui/time';
-import { formatDuration, pausedLabel, SLA_STATE_LABEL, type SlaState, slaState } from '@/lib/domain/sla/clock';
+import {
+  type BusinessFacts,
+  formatDuration,
+  pausedLabel,
+  SLA_STATE_LABEL,
+  type SlaState,
+  slaState,
+} from '@/lib/domain/sla/clock';
 
 const TONE: Record<SlaState, 'neutral' | 'success' | 'warning' | 'danger'> = {
   none: 'neutral',
@@ -24,6 +31,11 @@ export interface SlaClockProps {
   at: number;
   /** The installation's "Due soon" share (lib/domain/sla/settings.ts), handed over by the server. */
   dueSoonPercent: number;
+  /** The business-time instants of "Due soon" and "At risk" (the API's sla_due_soon_at / sla_at_risk_at). */
+  dueSoonAt?: string | null;
+  atRiskAt?: string | null;
+  /** The clock's calendar and pauses (pages that have them): the bar shows the exact share of business time. */
+  business?: BusinessFacts | null;
   /** The help-desk status pausing the clock ("On Hold"): the badge reads "Paused — On Hold". */
   pausedBy?: string | null;
 }
@@ -86,6 +98,9 @@ export function SlaProgress(props: SlaClockProps & { label: string; dueText: Rea
           dueAt={props.dueAt}
           stoppedAt={props.stoppedAt}
           pausedAt={props.pausedAt}
+          dueSoonAt={props.dueSoonAt}
+          atRiskAt={props.atRiskAt}
+          business={props.business}
           at={props.at}
           dueSoonPercent={props.dueSoonPercent}
         />

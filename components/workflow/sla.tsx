@@ -1,6 +1,7 @@
 import { SlaCountdown, SlaProgress } from '@/components/sla/sla-countdown';
 import { Badge } from '@/components/ui/badge';
 import { Time } from '@/components/ui/time';
+import type { BusinessFacts } from '@/lib/domain/sla/clock';
 import { SLA_DUE_SOON_PERCENT } from '@/lib/domain/sla/settings';
 
 interface Sla {
@@ -10,6 +11,8 @@ interface Sla {
   sla_started_at?: string | null;
   sla_stopped_at?: string | null;
   sla_paused_at?: string | null;
+  sla_due_soon_at?: string | null;
+  sla_at_risk_at?: string | null;
 }
 
 /** The clock of a task or step as the API gives it. */
@@ -19,6 +22,8 @@ function clockOf(s: Sla, at: number) {
     dueAt: s.target_resolution,
     stoppedAt: s.sla_stopped_at ?? null,
     pausedAt: s.sla_paused_at ?? null,
+    dueSoonAt: s.sla_due_soon_at ?? null,
+    atRiskAt: s.sla_at_risk_at ?? null,
     at,
     dueSoonPercent: SLA_DUE_SOON_PERCENT,
   };
@@ -30,10 +35,21 @@ export function SlaBadge({ sla }: { sla: Sla }) {
 }
 
 /** Elapsed share of the SLA window as a bar, with the deadline in words; moves with the clock. */
-export function SlaBar({ sla, label }: { start?: string; sla: Sla; label: string }) {
+export function SlaBar({
+  sla,
+  label,
+  business,
+}: {
+  start?: string;
+  sla: Sla;
+  label: string;
+  /** The task's calendar and pauses (its SLA timeline has them): the bar fills with business time only. */
+  business?: BusinessFacts | null;
+}) {
   return (
     <SlaProgress
       {...clockOf(sla, Date.now())}
+      business={business ? { calendar: business.calendar, pauses: business.pauses } : null}
       label={label}
       dueText={sla.target_resolution ? <Time value={sla.target_resolution} /> : ''}
     />

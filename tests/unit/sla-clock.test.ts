@@ -82,3 +82,43 @@ describe('the help desk badge while the clock is paused', () => {
     expect(ticketPausedBy('Waiting', null, ['Waiting'])).toBe('Waiting');
   });
 });
+
+describe('the share of business time', () => {
+  // Friday 15:00Z start, 8 business hours on 08:00–16:00Z weekdays: 1 h Friday, 7 h Monday (due Mon 15:00Z)
+  const cal = { time_zone: 'UTC', hours: [1, 2, 3, 4, 5].map((day) => ({ day, start: '08:00', end: '16:00' })), holidays: [] };
+  const start = '2026-12-04T15:00:00Z';
+  const due = '2026-12-07T15:00:00Z';
+  const c = {
+    startedAt: start,
+    dueAt: due,
+    dueSoonPercent: 75,
+    dueSoonAt: '2026-12-07T13:00:00Z',
+    atRiskAt: '2026-12-07T14:12:00Z',
+  };
+
+  it('turns at the stored business-time instants, not at wall-clock shares over the weekend', () => {
+    // Sunday 22:00Z is 76 % of the wall-clock stretch
+    expect(slaState(c, new Date('2026-12-06T22:00:00Z')).state).toBe('on_track');
+    expect(slaState(c, new Date('2026-12-07T12:59:59Z')).state).toBe('on_track');
+    expect(slaState(c, new Date('2026-12-07T13:00:00Z')).state).toBe('warning');
+    expect(slaState(c, new Date('2026-12-07T14:12:00Z')).state).toBe('at_risk');
+    expect(slaState(c, new Date(due)).state).toBe('breached');
+  });
+
+  it('counts the exact share of business time with the calendar and pauses, or reads it off the instants', () => {
+    const business = { calendar: cal, pauses: [] };
+    expect(slaState({ ...c, business }, new Date('2026-12-06T22:00:00Z')).percent).toBe(12);
+    expect(slaState({ ...c, business }, new Date('2026-12-07T13:24:00Z')).percent).toBe(80);
+    // a pause of Monday's first hour: nothing counts in it
+    const paused = {
+      calendar: cal,
+      pauses: [{ from: Date.parse('2026-12-07T08:00:00Z'), to: Date.parse('2026-12-07T09:00:00Z') }],
+    };
+    const moved = { ...c, dueAt: '2026-12-07T16:00:00Z', business: paused }; // the pause moved the due instant
+    expect(slaState(moved, new Date('2026-12-07T09:00:00Z')).percent).toBe(12);
+    expect(slaState(moved, new Date('2026-12-07T10:00:00Z')).percent).toBe(25);
+    // without the calendar: exact at the instants, in between along them
+    expect(slaState(c, new Date('2026-12-07T13:00:00Z')).percent).toBe(75);
+    expect(slaState(c, new Date('2026-12-07T14:12:00Z')).percent).toBe(90);
+  });
+});

@@ -69,6 +69,9 @@ describe('SLA arithmetic', () => {
       sla_started_at: '2026-01-12T08:00:00.000Z',
       sla_state: 'on_track',
       sla_percent: 32,
+      // without stored business-time instants (a bare window): the wall-clock share, as before
+      sla_due_soon_at: null,
+      sla_at_risk_at: null,
       sla_stopped_at: null,
       sla_paused_at: null,
     });

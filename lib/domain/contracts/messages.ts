@@ -86,6 +86,9 @@ export const updateTicketSlaPayload = z.object({
   ticket_number: z.string().regex(/^TX\d{14}$/),
   started_at: isoDate,
   resolution_due_at: isoDate.nullable(),
+  /** The business-time instants at which the clock reads "Due soon" and "At risk" (absent from older senders). */
+  due_soon_at: isoDate.nullable().optional(),
+  at_risk_at: isoDate.nullable().optional(),
   changed_at: isoDate,
   /** The workflow that took the ticket (sent when it routes it): the admin report filters the help desk by it. */
   workflow_id: z.number().int().positive().optional(),

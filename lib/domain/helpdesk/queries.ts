@@ -48,7 +48,18 @@ const slaStoppedAt = (t: Pick<TicketRow, 'status' | 'resolvedAt' | 'timeClosed' 
   RUNNING.includes(t.status) ? null : (t.resolvedAt ?? t.timeClosed ?? t.updatedAt);
 
 export function ticketSla(
-  t: Pick<TicketRow, 'status' | 'createdAt' | 'updatedAt' | 'resolvedAt' | 'timeClosed' | 'resolutionDueAt' | 'slaStartedAt'>,
+  t: Pick<
+    TicketRow,
+    | 'status'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'resolvedAt'
+    | 'timeClosed'
+    | 'resolutionDueAt'
+    | 'slaStartedAt'
+    | 'slaDueSoonAt'
+    | 'slaAtRiskAt'
+  >,
   now = new Date(),
 ) {
   return slaState(
@@ -57,6 +68,8 @@ export function ticketSla(
       dueAt: t.resolutionDueAt,
       stoppedAt: slaStoppedAt(t),
       dueSoonPercent: SLA_DUE_SOON_PERCENT,
+      dueSoonAt: t.slaDueSoonAt,
+      atRiskAt: t.slaAtRiskAt,
     },
     now,
   );
@@ -102,8 +115,13 @@ function summary(actor: Actor, t: TicketRow, names: Map<number, { name: string; 
     response_due_at: iso(t.responseDueAt),
     /** The one SLA clock's state (lib/domain/sla/clock.ts): on_track, warning, at_risk, breached, met; null = none. */
     sla_status: slaStatusOf(t),
+    /** Elapsed share of the resolution window's business time, in percent (0 without a target). */
+    sla_percent: ticketSla(t).percent,
     sla_started_at: iso(t.slaStartedAt ?? t.createdAt),
     sla_stopped_at: iso(slaStoppedAt(t)),
+    /** The business-time instants the resolution clock reads "Due soon" and "At risk" from (null: wall-clock share). */
+    sla_due_soon_at: iso(t.slaDueSoonAt),
+    sla_at_risk_at: iso(t.slaAtRiskAt),
     /** The status pausing the clock ("On Hold"), null while it runs or once it stopped. */
     sla_paused_by: ticketPausedBy(t.status, slaStoppedAt(t)),
     /** Recorded when the clock stopped (resolved, or closed unresolved): met or breached; null while it runs. */

@@ -1,6 +1,8 @@
 // Help-desk SLA maths: response and resolution targets per priority (004's P1–P4 table, TICKET_SLA_HOURS).
 import { env } from '@/lib/server/env';
-import { addBusinessTime, type BusinessCalendar } from '../sla/business-time';
+import { addBusinessTime, type BusinessCalendar, shareInstant } from '../sla/business-time';
+import { SLA_THRESHOLDS } from '../sla/clock';
+import { SLA_DUE_SOON_PERCENT } from '../sla/settings';
 import type { Priority } from './schemas';
 
 export const PRIORITY_RANK: Record<Priority, number> = { Critical: 1, High: 2, Medium: 3, Low: 4 };
@@ -21,6 +23,14 @@ export function dueDates(p: Priority, from: Date, routed = false, calendar: Busi
   const h = slaHours(p);
   return {
     responseDueAt: addBusinessTime(calendar, from, h.response * 3600),
-    ...(routed ? {} : { resolutionDueAt: addBusinessTime(calendar, from, h.resolution * 3600), slaStartedAt: from }),
+    ...(routed
+      ? {}
+      : {
+          resolutionDueAt: addBusinessTime(calendar, from, h.resolution * 3600),
+          slaStartedAt: from,
+          // the instants the badges turn at, in the calendar's business time (lib/domain/sla/clock.ts)
+          slaDueSoonAt: shareInstant(calendar, from, h.resolution * 3600, SLA_DUE_SOON_PERCENT),
+          slaAtRiskAt: shareInstant(calendar, from, h.resolution * 3600, SLA_THRESHOLDS.at_risk),
+        }),
   };
 }

@@ -5,7 +5,10 @@
  * both need attention before the breach.
  *
  * States: `breached` at or past the target, `at_risk` from the clock's warning threshold, `on_track` otherwise
- * (tasks without a target are on track).
+ * (tasks without a target are on track). The warning threshold is the stored business-time instant
+ * `sla_due_soon_at` (written with the due instant from the calendar and the pauses, lib/domain/workflow/sla-clock.ts),
+ * so a list or report turns at the moment the task's badge and API do; a row without it (no business seconds)
+ * keeps the wall-clock share, which is the same instant on 24×7.
  */
 import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
@@ -21,14 +24,16 @@ export function slaStateSql(alias: string, now: Date): Prisma.Sql {
   return Prisma.sql`(CASE
     WHEN ${t}.target_resolution IS NULL THEN 'on_track'
     WHEN ${t}.target_resolution <= ${now}::timestamptz THEN 'breached'
-    WHEN ${now}::timestamptz - ${t}.started_at >= (${t}.target_resolution - ${t}.started_at) * ${SLA_AT_RISK_FRACTION}::float8 THEN 'at_risk'
+    WHEN ${now}::timestamptz >= COALESCE(${t}.sla_due_soon_at,
+      ${t}.started_at + (${t}.target_resolution - ${t}.started_at) * ${SLA_AT_RISK_FRACTION}::float8) THEN 'at_risk'
     ELSE 'on_track' END)`;
 }
 
-/** The same rule in TypeScript (for rows already read). */
-export function slaStateOf(startedAt: Date, target: Date | null, now: Date): SlaState {
+/** The same rule in TypeScript (for rows already read); `dueSoonAt` is the row's `sla_due_soon_at`. */
+export function slaStateOf(startedAt: Date, target: Date | null, now: Date, dueSoonAt: Date | null = null): SlaState {
   if (!target) return 'on_track';
   if (target.getTime() <= now.getTime()) return 'breached';
+  if (dueSoonAt) return now.getTime() >= dueSoonAt.getTime() ? 'at_risk' : 'on_track';
   const elapsed = now.getTime() - startedAt.getTime();
   return elapsed >= (target.getTime() - startedAt.getTime()) * SLA_AT_RISK_FRACTION ? 'at_risk' : 'on_track';
 }

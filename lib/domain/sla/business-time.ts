@@ -226,3 +226,20 @@ export function hoursProblems(hours: WorkingHours[]): { index: number; field: 's
   }
   return problems;
 }
+
+/**
+ * The instant at which `percent` of a window of `seconds` business seconds from `start` has run: 80 % of a
+ * 10-hour window on office hours is the end of its eighth working hour, not 80 % of the wall-clock stretch to the
+ * due instant. Whole milliseconds, rounded up: a threshold is never before its share has fully run. The monitor's
+ * thresholds and the views' "Due soon" / "At risk" instants all come from here.
+ */
+export function shareInstant(
+  cal: BusinessCalendar | null,
+  start: Date,
+  seconds: number,
+  percent: number,
+  pauses: Span[] = [],
+): Date {
+  const share = Math.ceil(seconds * 10 * Math.min(percent, 100)) / 1000;
+  return addBusinessTime(cal, start, share, pauses);
+}

@@ -7,9 +7,22 @@
  * a stop. Its state comes from the elapsed share of the window only:
  *   on_track < due soon (75 % by default) ≤ warning < 90 % ≤ at_risk < 100 % ≤ breached;
  *   stopped before the due instant → met.
+ * The share is of business time (calendar and pauses): the server stores the instants at which "Due soon" and
+ * 90 % of the window's business time have run (`dueSoonAt`, `atRiskAt`, computed like the monitor's 80 / 90 / 100 %
+ * instants, lib/domain/workflow/sla-clock.ts) and every view compares the clock with them, so a badge turns at
+ * the moment the monitor's threshold fires. Without them (no calendar data) the wall-clock share is used, which is
+ * the same on 24×7 without pauses.
  * "Due soon" is a setting (SLA_DUE_SOON_PERCENT, lib/domain/sla/settings.ts) the server hands to every view; the
  * monitor's notifications fire at the fixed 80 / 90 / 100 % levels below (issue 11's warning, at risk, breach).
  */
+import { type BusinessCalendar, businessMsBetween, type Span } from './business-time';
+
+/** What the share of business time is counted on: the clock's calendar (null = 24×7) and its paused spans. */
+export interface BusinessFacts {
+  calendar: BusinessCalendar | null;
+  /** Epoch-millisecond spans; a pause still running has `to` null (it runs until the instant asked about). */
+  pauses: { from: number; to: number | null }[];
+}
 
 /** "Due soon" from this share of the window unless the installation sets another (SLA_DUE_SOON_PERCENT). */
 export const DEFAULT_DUE_SOON_PERCENT = 75;
@@ -31,6 +44,12 @@ export interface SlaClockInput {
   pausedAt?: Date | string | null;
   /** The share of the window (percent) from which the clock reads "Due soon"; the installation's setting. */
   dueSoonPercent?: number;
+  /** The business-time instant at which `dueSoonPercent` of the window has run (stored with the due instant). */
+  dueSoonAt?: Date | string | null;
+  /** The business-time instant at which 90 % of the window has run (the monitor's "at risk"). */
+  atRiskAt?: Date | string | null;
+  /** The calendar and pauses: the percent is then the exact share of business time (else read off the instants). */
+  business?: BusinessFacts | null;
 }
 
 export interface SlaSnapshot {
@@ -52,19 +71,76 @@ export function slaState(c: SlaClockInput, now: Date | number = Date.now()): Sla
   const paused = stop == null ? ms(c.pausedAt) : null;
   const at = stop ?? paused ?? (typeof now === 'number' ? now : now.getTime());
   const start = ms(c.startedAt) ?? due;
-  const window = Math.max(1, due - start);
-  const percent = Math.min(999, Math.max(0, Math.floor(((at - start) / window) * 100)));
+  const soonPercent = c.dueSoonPercent ?? DEFAULT_DUE_SOON_PERCENT;
+  const soon = ms(c.dueSoonAt);
+  const risk = ms(c.atRiskAt);
+  const business = soon != null && risk != null && !Number.isNaN(soon) && !Number.isNaN(risk);
+  const percent = c.business
+    ? sharePercent(c.business, start, due, at)
+    : business
+      ? businessPercent(start, soon, risk, due, at, soonPercent)
+      : wallPercent(start, due, at);
   if (stop != null) return { state: stop <= due ? 'met' : 'breached', percent, remaining_ms: null };
   if (paused != null) return { state: 'paused', percent, remaining_ms: due - at };
   const state: SlaState =
     at >= due
       ? 'breached'
-      : percent >= SLA_THRESHOLDS.at_risk
-        ? 'at_risk'
-        : percent >= (c.dueSoonPercent ?? DEFAULT_DUE_SOON_PERCENT)
-          ? 'warning'
-          : 'on_track';
+      : business
+        ? at >= risk
+          ? 'at_risk'
+          : at >= soon
+            ? 'warning'
+            : 'on_track'
+        : percent >= SLA_THRESHOLDS.at_risk
+          ? 'at_risk'
+          : percent >= soonPercent
+            ? 'warning'
+            : 'on_track';
   return { state, percent, remaining_ms: due - at };
+}
+
+const cap = (p: number) => Math.min(999, Math.max(0, Math.floor(p)));
+
+/** The wall-clock share of start → due at `at`, in percent. */
+function wallPercent(start: number, due: number, at: number): number {
+  return cap(((at - start) / Math.max(1, due - start)) * 100);
+}
+
+/**
+ * The elapsed share of business time at `at`: business milliseconds from the start to `at` over those from the
+ * start to the due instant, on the clock's calendar without its pauses. The one rule of "percent of the window
+ * used" (the monitor's 80 / 90 / 100 % instants are where this share reaches them, lib/domain/sla/business-time.ts
+ * `shareInstant`); 24×7 without pauses it is the wall-clock share.
+ */
+export function sharePercent(facts: BusinessFacts, start: number, due: number, at: number): number {
+  const pauses: Span[] = facts.pauses.map((p) => ({ from: p.from, to: p.to ?? Math.max(at, p.from) }));
+  const total = businessMsBetween(facts.calendar, new Date(start), new Date(due), pauses);
+  if (total <= 0) return at >= due ? 100 : 0;
+  return cap((businessMsBetween(facts.calendar, new Date(start), new Date(at), pauses) / total) * 100);
+}
+
+/**
+ * Without the calendar at hand (lists in the browser): the elapsed share read off the window's business-time instants: exactly `soonPercent`
+ * at `soon`, 90 at `risk`, 100 at `due` (the instants the states and the monitor turn at), linear in between;
+ * past the due instant it grows with the wall-clock overrun of the whole window.
+ */
+function businessPercent(start: number, soon: number, risk: number, due: number, at: number, soonPercent: number): number {
+  const knots: [number, number][] = [
+    [start, 0],
+    [soon, soonPercent],
+    [risk, SLA_THRESHOLDS.at_risk],
+    [due, 100],
+  ];
+  if (at >= due) return cap(100 + ((at - due) / Math.max(1, due - start)) * 100);
+  if (at <= start) return 0;
+  for (let i = 1; i < knots.length; i++) {
+    const [t1, p1] = knots[i];
+    if (at < t1) {
+      const [t0, p0] = knots[i - 1];
+      return cap(p0 + ((at - t0) / Math.max(1, t1 - t0)) * (p1 - p0));
+    }
+  }
+  return 100;
 }
 
 /** Compliance (issue 11): a finished clock met its target when it stopped by the due instant. */

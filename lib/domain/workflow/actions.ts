@@ -59,7 +59,15 @@ async function lockItem(tx: Tx, id: number): Promise<string> {
 async function clockOf(tx: Tx, id: number) {
   return tx.taskItem.findUniqueOrThrow({
     where: { id },
-    select: { assignedOn: true, slaStartedAt: true, slaLevel: true, slaNextAt: true, slaSeconds: true },
+    select: {
+      assignedOn: true,
+      slaStartedAt: true,
+      slaLevel: true,
+      slaNextAt: true,
+      slaSeconds: true,
+      slaDueSoonAt: true,
+      slaAtRiskAt: true,
+    },
   });
 }
 

@@ -169,6 +169,8 @@ async function startTask(
     ticket_number: ticket.ticketNumber,
     started_at: now.toISOString(),
     resolution_due_at: taskWindow.targetResolution?.toISOString() ?? null,
+    due_soon_at: taskWindow.slaDueSoonAt?.toISOString() ?? null,
+    at_risk_at: taskWindow.slaAtRiskAt?.toISOString() ?? null,
     changed_at: now.toISOString(),
     workflow_id: wf.id,
   });

@@ -308,7 +308,11 @@ const slaFields = {
     .describe(
       'The one SLA clock: warning ("Due soon") from SLA_DUE_SOON_PERCENT (75 % by default), at_risk from 90 %, breached at 100 % of the window; met if stopped in time; paused while the ticket waits in a pausing status',
     ),
-  sla_percent: z.number().describe('Percent of the window elapsed'),
+  sla_percent: z
+    .number()
+    .describe("Percent of the window's business time elapsed (calendar and pauses; the monitor's 80 / 90 / 100 % rule)"),
+  sla_due_soon_at: iso.nullable().describe('When the state turns "Due soon" (that share of the business time has run)'),
+  sla_at_risk_at: iso.nullable().describe('When the state turns "At risk" (90 % of the business time has run)'),
   sla_stopped_at: iso.nullable().describe('When the clock stopped (the work was completed)'),
   sla_paused_at: iso.nullable().describe('Since when the clock is paused (null while it runs)'),
 };

@@ -10,9 +10,10 @@
 import type { Tx } from '@/lib/server/db';
 import { enqueue } from '@/lib/server/jobs/queue';
 import { MESSAGES } from '../contracts/messages';
-import { addBusinessTime, type BusinessCalendar, type Span } from '../sla/business-time';
+import { addBusinessTime, type BusinessCalendar, type Span, shareInstant } from '../sla/business-time';
 import { businessCalendarOf, loadCalendar } from '../sla/calendar-store';
-import { levelAt, nextThreshold, SLA_LEVELS } from '../sla/clock';
+import { levelAt, nextThreshold, SLA_LEVELS, SLA_THRESHOLDS } from '../sla/clock';
+import { SLA_DUE_SOON_PERCENT } from '../sla/settings';
 import { publishTaskChange } from './notify';
 import { OPEN_ITEM, OPEN_TASK } from './snapshot';
 
@@ -67,9 +68,20 @@ export function dueOf(facts: ClockFacts, start: Date, seconds: number | null): D
  * count the nights and the weekend). 100 % is the due instant itself.
  */
 export function thresholdInstant(facts: ClockFacts, start: Date, seconds: number, percent: number): Date {
-  // whole milliseconds, rounded up: the threshold is never before its share has fully run
-  const share = Math.ceil(seconds * 10 * Math.min(percent, 100)) / 1000;
-  return addBusinessTime(facts.calendar, start, share, facts.pauses);
+  return shareInstant(facts.calendar, start, seconds, percent, facts.pauses);
+}
+
+/**
+ * The instants the views' states turn at, from the same rule as the monitor's thresholds: "Due soon" (the
+ * installation's SLA_DUE_SOON_PERCENT) and "At risk" (90 %) of the window's business time. Null without an SLA
+ * or without business seconds (the views then fall back to the wall-clock share).
+ */
+export function shareColumns(facts: ClockFacts, start: Date, seconds: number | null, target: Date | null) {
+  if (seconds == null || !target) return { slaDueSoonAt: null, slaAtRiskAt: null };
+  return {
+    slaDueSoonAt: thresholdInstant(facts, start, seconds, SLA_DUE_SOON_PERCENT),
+    slaAtRiskAt: thresholdInstant(facts, start, seconds, SLA_THRESHOLDS.at_risk),
+  };
 }
 
 /**
@@ -108,7 +120,19 @@ export function levelOfWindow(facts: ClockFacts, start: Date, seconds: number | 
  */
 export function windowColumns(facts: ClockFacts, start: Date, seconds: number | null, level = 0) {
   const target = dueOf(facts, start, seconds);
-  return { targetResolution: target, slaNextAt: nextCheck(facts, start, seconds, target, level)?.at ?? null };
+  return {
+    targetResolution: target,
+    slaNextAt: nextCheck(facts, start, seconds, target, level)?.at ?? null,
+    ...shareColumns(facts, start, seconds, target),
+  };
+}
+
+type WindowColumns = ReturnType<typeof windowColumns>;
+const CLOCK_COLUMNS = ['targetResolution', 'slaNextAt', 'slaDueSoonAt', 'slaAtRiskAt'] as const;
+
+/** Whether recomputed clock columns differ from the stored ones. */
+function changed(cols: WindowColumns, row: Record<(typeof CLOCK_COLUMNS)[number], Date | null>): boolean {
+  return CLOCK_COLUMNS.some((k) => (cols[k]?.getTime() ?? null) !== (row[k]?.getTime() ?? null));
 }
 
 /** A new assignment's clock: its window starts at `now` with `seconds` business seconds. */
@@ -129,23 +153,20 @@ export async function recomputeTaskClock(tx: Tx, taskId: number, now: Date): Pro
   const facts = await clockFacts(tx, task, now);
   const cols = windowColumns(facts, task.startedAt, task.slaSeconds, task.slaLevel);
   const moved = (cols.targetResolution?.getTime() ?? null) !== (task.targetResolution?.getTime() ?? null);
-  if (moved || (cols.slaNextAt?.getTime() ?? null) !== (task.slaNextAt?.getTime() ?? null))
-    await tx.task.update({ where: { id: task.id }, data: cols });
+  if (moved || changed(cols, task)) await tx.task.update({ where: { id: task.id }, data: cols });
   for (const item of task.items) {
     const start = item.slaStartedAt ?? item.assignedOn;
     if (item.slaSeconds == null) continue;
     const c = windowColumns(facts, start, item.slaSeconds, item.slaLevel);
-    if (
-      (c.targetResolution?.getTime() ?? null) !== (item.targetResolution?.getTime() ?? null) ||
-      (c.slaNextAt?.getTime() ?? null) !== (item.slaNextAt?.getTime() ?? null)
-    )
-      await tx.taskItem.update({ where: { id: item.id }, data: c });
+    if (changed(c, item)) await tx.taskItem.update({ where: { id: item.id }, data: c });
   }
   if (moved)
     await enqueue(tx, MESSAGES.updateTicketSla, {
       ticket_number: task.ticket.ticketNumber,
       started_at: task.startedAt.toISOString(),
       resolution_due_at: cols.targetResolution?.toISOString() ?? null,
+      due_soon_at: cols.slaDueSoonAt?.toISOString() ?? null,
+      at_risk_at: cols.slaAtRiskAt?.toISOString() ?? null,
       changed_at: now.toISOString(),
     });
   publishTaskChange(tx, { ticketNumber: task.ticket.ticketNumber, taskId: task.id, action: 'sla_changed' });

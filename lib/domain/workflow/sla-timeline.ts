@@ -10,6 +10,7 @@ import { notFound } from '../errors';
 import { type BusinessCalendar, businessMsBetween, offHoursBetween } from '../sla/business-time';
 import { businessCalendarOf } from '../sla/calendar-store';
 import { type SlaState, slaState } from '../sla/clock';
+import { SLA_DUE_SOON_PERCENT } from '../sla/settings';
 import { assertStaff, slaTimelineAudience } from './policy';
 
 export type SlaEventKind = 'started' | 'paused' | 'outside_hours' | 'warned' | 'at_risk' | 'breached' | 'escalated' | 'met';
@@ -138,7 +139,18 @@ async function build(t: TimelineTask, audience: 'staff' | 'requester', now: Date
     due_at: due?.toISOString() ?? null,
     stopped_at: t.completedAt?.toISOString() ?? null,
     paused_since: t.slaPausedAt?.toISOString() ?? null,
-    sla_state: slaState({ startedAt: t.startedAt, dueAt: due, stoppedAt: t.completedAt, pausedAt: t.slaPausedAt }, now).state,
+    sla_state: slaState(
+      {
+        startedAt: t.startedAt,
+        dueAt: due,
+        stoppedAt: t.completedAt,
+        pausedAt: t.slaPausedAt,
+        dueSoonPercent: SLA_DUE_SOON_PERCENT,
+        dueSoonAt: t.slaDueSoonAt,
+        atRiskAt: t.slaAtRiskAt,
+      },
+      now,
+    ).state,
     sla_outcome: (t.slaOutcome as 'met' | 'breached' | null) ?? outcomeOf(t),
     calendar,
     pauses,

@@ -124,11 +124,15 @@ export function inheritedClock(from: {
   slaLevel: number;
   slaNextAt: Date | null;
   slaSeconds: number | null;
+  slaDueSoonAt: Date | null;
+  slaAtRiskAt: Date | null;
 }) {
   return {
     slaStartedAt: from.slaStartedAt ?? from.assignedOn,
     slaLevel: from.slaLevel,
     slaNextAt: from.slaNextAt,
+    slaDueSoonAt: from.slaDueSoonAt,
+    slaAtRiskAt: from.slaAtRiskAt,
     slaSeconds: from.slaSeconds,
   };
 }

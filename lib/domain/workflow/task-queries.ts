@@ -8,6 +8,9 @@ import { type TicketAttachmentRef, ticketAttachmentRef } from '../contracts/mess
 import { notFound } from '../errors';
 import { Page, skipTake } from '../pagination';
 import { ownedTaskIdsInSlaState } from '../reporting/sla-state';
+import type { BusinessCalendar } from '../sla/business-time';
+import { businessCalendarOf } from '../sla/calendar-store';
+import type { BusinessFacts } from '../sla/clock';
 import {
   assertCanListMine,
   assertCanListOwned,
@@ -25,8 +28,26 @@ const taskInclude = {
   ticket: true,
   version: true,
   items: { orderBy: { id: 'asc' }, include: { history: { orderBy: { id: 'asc' } } } },
+  pauses: { orderBy: { startedAt: 'asc' } },
 } satisfies Prisma.TaskInclude;
 type TaskRow = Prisma.TaskGetPayload<{ include: typeof taskInclude }>;
+type Calendars = Map<number, BusinessCalendar>;
+
+/** The calendars the tasks' clocks run on, by id (one query for a page of tasks). */
+async function calendarsOf(tasks: { calendarId: number | null }[]): Promise<Calendars> {
+  const ids = [...new Set(tasks.map((t) => t.calendarId).filter((id): id is number => id != null))];
+  if (!ids.length) return new Map();
+  const rows = await db.slaCalendar.findMany({ where: { id: { in: ids } } });
+  return new Map(rows.map((c) => [c.id, businessCalendarOf(c)]));
+}
+
+/** What a task's share of business time is counted on: its calendar (null = 24×7) and its pauses. */
+function businessOf(t: TaskRow, calendars: Calendars): BusinessFacts {
+  return {
+    calendar: t.calendarId == null ? null : (calendars.get(t.calendarId) ?? null),
+    pauses: t.pauses.map((p) => ({ from: p.startedAt.getTime(), to: p.endedAt?.getTime() ?? null })),
+  };
+}
 
 const TASK_STATUS_LABEL: Record<string, string> = {
   pending: 'pending',
@@ -39,7 +60,8 @@ async function namesFor(tasks: TaskRow[]): Promise<Map<number, DirectoryUser>> {
   return usersByIds(tasks.flatMap((t) => [t.ownerId ?? 0, ...t.items.map((i) => i.userId)]));
 }
 
-export function taskDto(t: TaskRow, users: Map<number, DirectoryUser>, now = new Date()) {
+export function taskDto(t: TaskRow, users: Map<number, DirectoryUser>, calendars: Calendars, now = new Date()) {
+  const business = businessOf(t, calendars);
   const snap = asSnapshot(t.version.snapshot);
   const step = stepOf(snap, t.currentStepId);
   const open = t.items.filter((i) => OPEN_ITEM.includes(i.status));
@@ -50,9 +72,11 @@ export function taskDto(t: TaskRow, users: Map<number, DirectoryUser>, now = new
     t.status === 'completed' || t.status === 'closed' ? (t.completedAt ?? now) : null,
     now,
     t.slaPausedAt,
+    t,
+    business,
   );
   const stepSla = current
-    ? slaView(current.slaStartedAt ?? current.assignedOn, current.targetResolution, null, now, t.slaPausedAt)
+    ? slaView(current.slaStartedAt ?? current.assignedOn, current.targetResolution, null, now, t.slaPausedAt, current, business)
     : null;
   return {
     task_id: t.id,
@@ -172,11 +196,11 @@ async function pageOf(where: Prisma.TaskWhereInput, q: { page: number; page_size
       ...skipTake(q),
     }),
   ]);
-  const users = await namesFor(rows);
+  const [users, calendars] = await Promise.all([namesFor(rows), calendarsOf(rows)]);
   const now = new Date();
   return new Page(
     count,
-    rows.map((r) => taskDto(r, users, now)),
+    rows.map((r) => taskDto(r, users, calendars, now)),
     q.page,
     q.page_size,
   );
@@ -241,17 +265,20 @@ export async function myTasks(actor: Actor, q: TaskListQuery) {
         actedOn: true,
         targetResolution: true,
         slaStartedAt: true,
+        slaDueSoonAt: true,
+        slaAtRiskAt: true,
       },
     }),
   ]);
   const tasks = await db.task.findMany({ where: { id: { in: [...new Set(items.map((i) => i.taskId))] } }, include: taskInclude });
   const byId = new Map(tasks.map((t) => [t.id, t]));
-  const users = await namesFor(tasks);
+  const [users, calendars] = await Promise.all([namesFor(tasks), calendarsOf(tasks)]);
   const now = new Date();
   return new Page(
     count,
     items.map((i) => {
-      const t = taskDto(byId.get(i.taskId) as TaskRow, users, now);
+      const row = byId.get(i.taskId) as TaskRow;
+      const t = taskDto(row, users, calendars, now);
       return {
         ...t,
         task_item_id: i.id,
@@ -265,6 +292,9 @@ export async function myTasks(actor: Actor, q: TaskListQuery) {
           i.targetResolution,
           OPEN_ITEM.includes(i.status) ? null : (i.actedOn ?? now),
           now,
+          null,
+          i,
+          businessOf(row, calendars),
         ),
       };
     }),
@@ -278,10 +308,10 @@ export async function taskDtosInOrder(ids: number[], now = new Date()) {
   if (!ids.length) return [];
   const rows = await db.task.findMany({ where: { id: { in: ids } }, include: taskInclude });
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const users = await namesFor(rows);
+  const [users, calendars] = await Promise.all([namesFor(rows), calendarsOf(rows)]);
   return ids.flatMap((id) => {
     const r = byId.get(id);
-    return r ? [taskDto(r, users, now)] : [];
+    return r ? [taskDto(r, users, calendars, now)] : [];
   });
 }
 
@@ -358,12 +388,12 @@ export function ticketAttachments(ticket: { payload: Prisma.JsonValue }): Ticket
 }
 
 /** One task with its ticket's attachments and every assignment's log (task page, owned ticket page, API). */
-export async function getTask(actor: Actor, id: number) {
+export async function getTask(actor: Actor, id: number, now = new Date()) {
   assertStaff(actor);
   const t = await visibleTask(actor, { id });
-  const users = await namesFor([t]);
+  const [users, calendars] = await Promise.all([namesFor([t]), calendarsOf([t])]);
   return {
-    ...taskDto(t, users),
+    ...taskDto(t, users, calendars, now),
     attachments: ticketAttachments(t.ticket),
     history: t.items.map((i) => itemLog(i, users, roleNameOf(t, i.roleId))),
   };
@@ -372,7 +402,8 @@ export async function getTask(actor: Actor, id: number) {
 export async function taskItemDetail(actor: Actor, taskItemId: number) {
   assertStaff(actor);
   const t = await visibleTask(actor, { items: { some: { id: taskItemId } } });
-  const users = await namesFor([t]);
+  const [users, calendars] = await Promise.all([namesFor([t]), calendarsOf([t])]);
+  const now = new Date();
   const item = t.items.find((i) => i.id === taskItemId) as TaskRow['items'][number];
   const snap = asSnapshot(t.version.snapshot);
   const step = stepOf(snap, item.stepId);
@@ -384,10 +415,14 @@ export async function taskItemDetail(actor: Actor, taskItemId: number) {
     step_sla: slaView(
       item.slaStartedAt ?? item.assignedOn,
       item.targetResolution,
-      OPEN_ITEM.includes(item.status) ? null : (item.actedOn ?? new Date()),
+      OPEN_ITEM.includes(item.status) ? null : (item.actedOn ?? now),
+      now,
+      null,
+      item,
+      businessOf(t, calendars),
     ),
     is_actionable: OPEN_ITEM.includes(item.status) && OPEN_TASK.includes(t.status),
-    task: taskDto(t, users),
+    task: taskDto(t, users, calendars, now),
   };
 }
 

@@ -85,7 +85,14 @@ export async function setTicketSla(p: UpdateTicketSlaPayload) {
     const due = p.resolution_due_at ? new Date(p.resolution_due_at) : null;
     await tx.ticket.update({
       where: { id: t.id },
-      data: { resolutionDueAt: due, slaStartedAt: new Date(p.started_at), slaChangedAt: changedAt, ...workflowId },
+      data: {
+        resolutionDueAt: due,
+        slaStartedAt: new Date(p.started_at),
+        slaDueSoonAt: p.due_soon_at ? new Date(p.due_soon_at) : null,
+        slaAtRiskAt: p.at_risk_at ? new Date(p.at_risk_at) : null,
+        slaChangedAt: changedAt,
+        ...workflowId,
+      },
     });
     if ((t.resolution_due_at?.getTime() ?? null) !== (due?.getTime() ?? null))
       await history(tx, t.id, SYSTEM_ACTOR, 'UPDATE', {

@@ -141,8 +141,10 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
               {task.instruction || 'No instruction for this step.'}
             </p>
             <div className="mt-4 space-y-3">
-              <SlaBar start={task.started_at} sla={task} label="Ticket SLA" />
-              {current && task.step_sla && <SlaBar start={current.assigned_on} sla={task.step_sla} label="This step" />}
+              <SlaBar start={task.started_at} sla={task} label="Ticket SLA" business={timeline} />
+              {current && task.step_sla && (
+                <SlaBar start={current.assigned_on} sla={task.step_sla} label="This step" business={timeline} />
+              )}
             </div>
           </section>
           <SlaTimeline timeline={timeline} at={Date.now()} />

@@ -115,7 +115,7 @@ export default async function OwnedTicketPage({ params }: { params: Promise<{ nu
         </div>
         <aside className="space-y-6">
           <section className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-            <SlaBar start={task.started_at} sla={task} label="Ticket SLA" />
+            <SlaBar start={task.started_at} sla={task} label="Ticket SLA" business={timeline} />
           </section>
           <SlaTimeline timeline={timeline} at={Date.now()} />
           <section

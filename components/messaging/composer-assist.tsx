@@ -46,6 +46,8 @@ export function SavedReplyMenu({
   onInsert: (text: string) => void;
 }) {
   const [open, setOpen] = useState(false);
+  // set by an insert: the reply box keeps the focus when the dialog closes
+  const inserted = useRef(false);
   const [q, setQ] = useState('');
   const [items, setItems] = useState<Saved[] | null>(null);
   const [error, setError] = useState(false);
@@ -76,6 +78,7 @@ export function SavedReplyMenu({
 
   const choose = (r: Saved | undefined) => {
     if (!r) return;
+    inserted.current = true;
     setOpen(false);
     setQ('');
     onInsert(r.filled_body ?? r.body);
@@ -91,6 +94,13 @@ export function SavedReplyMenu({
       <DialogContent
         title="Insert a saved reply"
         description="Its placeholders are filled for this ticket; the text goes where your cursor is."
+        // after an insert the reply box has the focus (insertAtCaret): returning it to this button later, once the
+        // close has finished, would take it from someone already typing on (and close their @mention list)
+        onCloseAutoFocus={(e) => {
+          if (!inserted.current) return;
+          inserted.current = false;
+          e.preventDefault();
+        }}
       >
         <div className="relative">
           <Search className="pointer-events-none absolute left-2 top-2.5 h-4 w-4 text-slate-400" aria-hidden />

@@ -20,16 +20,19 @@ export function DialogContent({
   description,
   className,
   children,
+  onCloseAutoFocus,
 }: {
   title: string;
   description?: React.ReactNode;
   className?: string;
   children: React.ReactNode;
+  /** Called before focus returns to the trigger on close; `preventDefault()` keeps focus where the dialog put it. */
+  onCloseAutoFocus?: (event: Event) => void;
 }) {
   return (
     <DialogPrimitive.Portal>
       <DialogPrimitive.Overlay className={overlay} />
-      <DialogPrimitive.Content className={cn(panel, 'max-w-lg', className)}>
+      <DialogPrimitive.Content className={cn(panel, 'max-w-lg', className)} onCloseAutoFocus={onCloseAutoFocus}>
         <div className="mb-4 flex items-start justify-between gap-4">
           <div>
             <DialogPrimitive.Title className="text-base font-semibold">{title}</DialogPrimitive.Title>

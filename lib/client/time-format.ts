@@ -4,48 +4,23 @@
  * from a locale's pattern, so the server and the browser write exactly the same text (no hydration mismatch).
  */
 
+import { type LocalParts, localParts } from '@/lib/domain/sla/business-time';
+
 /** The cookie in which the browser tells the server its own zone, so later pages render in it at once. */
 export const BROWSER_ZONE_COOKIE = 'tz';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-interface Parts {
-  y: number;
-  m: number;
-  d: number;
-  h: number;
-  min: number;
-  s: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function partsIn(timeZone: string, at: Date): Parts {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  const p: Record<string, number> = {};
-  for (const x of f.formatToParts(at)) if (x.type !== 'literal') p[x.type] = Number(x.value);
-  return { y: p.year, m: p.month, d: p.day, h: p.hour % 24, min: p.minute, s: p.second };
-}
+type Parts = LocalParts;
+const partsIn = (timeZone: string, at: Date): Parts => localParts(timeZone, at.getTime());
 
 const two = (n: number) => String(n).padStart(2, '0');
 const date = (p: Parts) => `${p.d} ${MONTHS[p.m - 1]} ${p.y}`;
-const clock = (p: Parts) => `${two(p.h)}:${two(p.min)}`;
+const clock = (p: Parts) => `${two(p.h)}:${two(p.mi)}`;
 
 /** The zone's offset from UTC at that instant, as "UTC+01:00". */
 function offset(p: Parts, at: Date): string {
-  const wall = Date.UTC(p.y, p.m - 1, p.d, p.h, p.min, p.s);
+  const wall = Date.UTC(p.y, p.m - 1, p.d, p.h, p.mi, p.s);
   const minutes = Math.round((wall - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
   const sign = minutes < 0 ? '−' : '+';
   const abs = Math.abs(minutes);

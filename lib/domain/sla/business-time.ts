@@ -68,7 +68,8 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
-interface LocalParts {
+/** A wall-clock reading in a zone: year, month (1–12), day, hour (0–23), minute, second. */
+export interface LocalParts {
   y: number;
   m: number;
   d: number;
@@ -77,7 +78,8 @@ interface LocalParts {
   s: number;
 }
 
-function localParts(timeZone: string, at: number): LocalParts {
+/** What a clock in `timeZone` shows at the instant `at` (ms); one cached `Intl` formatter per zone. */
+export function localParts(timeZone: string, at: number): LocalParts {
   const p: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(new Date(at))) {
     if (part.type !== 'literal') p[part.type] = Number(part.value);

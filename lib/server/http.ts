@@ -48,6 +48,8 @@ export interface Endpoint<A extends Auth, P, Q, B> {
    * document; the contract test validates real answers against it.
    */
   output?: z.ZodType;
+  /** A success answer that is not JSON (a download, CSV, a page): its media type, documented as binary. */
+  produces?: string;
   handler: (ctx: {
     actor: [A] extends ['user'] ? Actor : Actor | null;
     params: Infer<P>;

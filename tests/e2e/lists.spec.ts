@@ -162,11 +162,21 @@ test('a coordinator finds a ticket from the header and drives tickets with the k
   await page.keyboard.press('Enter');
   await expect(approve).toBeHidden();
   await expect(page.getByText('Ticket approved')).toBeVisible();
+  // the workflow engine routes the approved ticket and makes its first agent the assignee; wait for that,
+  // or it would land after "assign to me" below and (rightly, being newer) replace it
+  const coord = await token(request, 'coordinator1');
+  await expect
+    .poll(async () => {
+      const t = await (
+        await request.get(`/hdts/api/tickets/${one.id}/`, { headers: { Authorization: `Bearer ${coord}` } })
+      ).json();
+      return t.assigned_to;
+    })
+    .not.toBeNull();
 
   // a assigns it to me
   await page.keyboard.press('a');
   await expect(page.getByText('Assigned to you')).toBeVisible();
-  const coord = await token(request, 'coordinator1');
   await expect
     .poll(async () => {
       const t = await (

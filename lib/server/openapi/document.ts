@@ -42,10 +42,15 @@ const errorContent = { 'application/json': { schema: { $ref: '#/components/schem
 /** The documented responses of an endpoint: its success status, invalid input, authentication, its own extras. */
 function responsesOf(method: string, ep: AnyEndpoint): Record<string, unknown> {
   const success = String(ep.status ?? (method === 'POST' ? 201 : 200));
+  const content = ep.produces
+    ? { [ep.produces]: { schema: { type: 'string', format: 'binary' } } }
+    : ep.output
+      ? { 'application/json': { schema: jsonSchema(ep.output, 'output') } }
+      : undefined;
   const responses: Record<string, unknown> = {
     [success]:
-      success !== '204' && ep.output
-        ? { description: 'Success', content: { 'application/json': { schema: jsonSchema(ep.output, 'output') } } }
+      success !== '204' && content
+        ? { description: 'Success', content }
         : { description: success === '204' ? 'No content' : 'Success' },
     400: { description: 'Invalid input', content: errorContent },
   };

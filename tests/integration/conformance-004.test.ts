@@ -78,18 +78,35 @@ async function ticket(title = 'Production database is down') {
 describe('004 tickets', () => {
   it('listing with filters: GET /hdts/api/v1/tickets?status=OPEN&status=IN_PROGRESS&priority=P1&priority=P2&sort_by=priority&order=asc', async () => {
     const a = await ticket('Outage A');
-    const res = await call(v1TicketsRoute, 'GET', '/hdts/api/v1/tickets', {
-      token: await tokenFor('coordinator1'),
-      query: { status: ['OPEN', 'IN_PROGRESS'], priority: ['P1', 'P2'], sort_by: 'priority', order: 'asc', page_size: 100 },
+    const b = await ticket('Outage B');
+    const coord = await tokenFor('coordinator1');
+    await call(v1TicketRoute, 'PATCH', `/hdts/api/v1/tickets/${b.id}`, {
+      token: coord,
+      params: { id: b.id },
+      body: { priority: 'P2' },
     });
+    const query = { status: ['OPEN', 'IN_PROGRESS'], priority: ['P1', 'P2'], sort_by: 'priority', order: 'asc' };
+    const res = await call(v1TicketsRoute, 'GET', '/hdts/api/v1/tickets', { token: coord, query: { ...query, page_size: 100 } });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toMatchObject({ count: expect.any(Number), results: expect.any(Array) });
-    expect(res.body.results.map((t: { id: number }) => t.id)).toContain(a.id);
+    expect(res.body).toMatchObject({ count: expect.any(Number), previous: null, results: expect.any(Array) });
     // answers carry the canonical vocabulary (README "Ticket statuses", "Priorities"; docs/status-mapping.md)
+    const rank: Record<string, number> = { Critical: 1, High: 2 };
     for (const t of res.body.results) {
       expect(['Open', 'In Progress']).toContain(t.status);
-      expect(['Critical', 'High']).toContain(t.priority);
+      expect(Object.keys(rank)).toContain(t.priority);
     }
+    // priority ascending: most urgent first (rank 1 = Critical)
+    const ranks = res.body.results.map((t: { priority: string }) => rank[t.priority]);
+    expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
+    // the two new tickets are among the matches, P1 before P2 (narrowed to them, the list may be long)
+    const ours = await call(v1TicketsRoute, 'GET', '/hdts/api/v1/tickets', {
+      token: coord,
+      query: { ...query, search: 'Outage', page_size: 100 },
+    });
+    const ids = ours.body.results.map((t: { id: number }) => t.id);
+    expect(ids).toContain(a.id);
+    expect(ids).toContain(b.id);
+    expect(ids.indexOf(a.id)).toBeLessThan(ids.indexOf(b.id));
   });
 
   it('ticket lifecycle: get, patch, put, assign, status, resolve, close, reopen, history', async () => {

@@ -10,6 +10,7 @@
  * | ----------------------------------------------------------------------------- | ------------------------------- |
  * | Authentication / Auth §1 `POST /api/v1/users/token/` {username: e-mail, password} | "auth: token, refresh"      |
  * | Authentication / Auth §2 `POST /api/v1/users/token/refresh/` {refresh}        | "auth: token, refresh"          |
+ * | Using Access Token `GET /api/v1/tickets/` (Bearer)                            | "auth: token, refresh"          |
  * | API Key Authentication `GET /api/notifications/` (X-API-Key)                  | "notifications: API key read"   |
  * | Auth §3 `GET /users/profile/`                                                 | "auth: profile, password"       |
  * | Auth §4 `PUT /users/profile/` {first_name, last_name, phone_number}           | "auth: profile, password"       |
@@ -50,6 +51,7 @@ import * as profileRoute from '@/app/(api)/auth/api/v1/users/profile/route';
 import * as v1RefreshRoute from '@/app/(api)/auth/api/v1/users/token/refresh/route';
 import * as v1TokenRoute from '@/app/(api)/auth/api/v1/users/token/route';
 import * as approveRoute from '@/app/(api)/hdts/api/tickets/[id]/approve/route';
+import * as v1TicketsRoute from '@/app/(api)/hdts/api/v1/tickets/route';
 import * as hdtsDocsRoute from '@/app/(api)/hdts/docs/route';
 import * as hdtsSchemaRoute from '@/app/(api)/hdts/schema/route';
 import * as pushRoute from '@/app/(api)/hdts/tickets/[id]/push_to_workflow/route';
@@ -100,6 +102,10 @@ describe('003 auth service', () => {
       },
     });
     expect(res.body.user).toHaveProperty('role');
+    // Using Access Token: `GET /api/v1/tickets/` with the bearer token
+    const tickets = await call(v1TicketsRoute, 'GET', '/hdts/api/v1/tickets/', { token: res.body.access });
+    expect(tickets.status, JSON.stringify(tickets.body)).toBe(200);
+    expect(tickets.body).toMatchObject({ count: expect.any(Number), results: expect.any(Array) });
     const refreshed = await call(v1RefreshRoute, 'POST', '/auth/api/v1/users/token/refresh/', {
       body: { refresh: res.body.refresh },
     });

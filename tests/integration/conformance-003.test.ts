@@ -38,9 +38,7 @@
  * Printed fields not checked because the build answers them differently today: Ticket §1's per-row
  * `attachments` (list rows carry none; the detail does); Workflow §3's `ticket.ticket_id` and `current_step`
  * object (answered as `ticket.ticket_number` and `current_step_detail`; issue 16 "TTS task responses", fidelity
- * lane). Ticket §2's error example names `subject` and `priority` in one answer; a create with both wrong names
- * only `priority` (it is normalised before the rest is checked), so each is checked by its own request.
- * Ids are integers, not 003's UUIDs.
+ * lane). Ids are integers, not 003's UUIDs.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -294,18 +292,17 @@ describe('003 ticket service', () => {
     expect(filtered.status, JSON.stringify(filtered.body)).toBe(200);
     expect(filtered.body.results.map((t: { id: number }) => t.id)).toContain(id);
 
-    // Errors: 400 with field errors in `details` (000's format, README "Errors"). A missing subject and a bad
-    // priority are reported by separate requests: the priority is normalised before the rest is checked, so
-    // one request names only the priority (see the note at the top)
-    for (const [body, field] of [
-      [{ description: 'No subject', category: 'IT Support' }, 'subject'],
-      [{ subject: 'S', description: 'D', category: 'IT Support', priority: 'whenever' }, 'priority'],
-    ] as const) {
-      const bad = await call(ticketsRoute, 'POST', '/hdts/tickets/', { token: emp, body });
-      expect(bad.status, JSON.stringify(bad.body)).toBe(400);
-      expect(bad.body).toMatchObject({ error: expect.any(String), message: expect.any(String), code: 'VALIDATION_ERROR' });
-      expect(bad.body.details[field], JSON.stringify(bad.body)).toEqual(expect.any(Array));
-    }
+    // Errors: 400 naming every bad field in `details` (000's format, README "Errors"), and nothing created
+    const noSubject = { description: 'No subject', employeeId: employee.id };
+    const before = await db.ticket.count({ where: noSubject });
+    const bad = await call(ticketsRoute, 'POST', '/hdts/tickets/', {
+      token: emp,
+      body: { description: 'No subject', category: 'IT Support', priority: 'whenever' },
+    });
+    expect(bad.status, JSON.stringify(bad.body)).toBe(400);
+    expect(bad.body).toMatchObject({ error: expect.any(String), message: expect.any(String), code: 'VALIDATION_ERROR' });
+    expect(bad.body.details).toMatchObject({ subject: expect.any(Array), priority: expect.any(Array) });
+    expect(await db.ticket.count({ where: noSubject })).toBe(before);
 
     const other = await call(ticketsRoute, 'POST', '/hdts/tickets/', {
       token: emp,

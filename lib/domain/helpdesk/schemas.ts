@@ -91,7 +91,8 @@ export const v1TicketCreateInput = z
     /** 003's spelling of `sub_category`. */
     subcategory: z.string().nullish(),
     department: z.string().nullish(),
-    priority: priority.optional(),
+    /** Checked with the other fields below, so one answer names every bad field (003's error example). */
+    priority: z.string().optional(),
     /** 003 sends `attachments: []`; files come as multipart parts, so only an empty list is accepted here. */
     attachments: z.array(z.unknown()).max(0, 'Send files as multipart/form-data parts (attachments)').optional(),
   })
@@ -100,7 +101,7 @@ export const v1TicketCreateInput = z
     subject: v.subject ?? v.title,
     ...(v.sub_category != null || subcategory != null ? { sub_category: v.sub_category ?? subcategory } : {}),
   }))
-  .pipe(ticketCreateInput.extend({ priority: z.enum(PRIORITIES).optional() }));
+  .pipe(ticketCreateInput.extend({ priority: priority.optional() }));
 export type V1TicketCreateInput = z.infer<typeof v1TicketCreateInput>;
 
 /**

@@ -94,10 +94,16 @@ describe('000 HDTS → TTS', () => {
     expect(row).toHaveProperty('sub_category');
     expect(row).toHaveProperty('sla_breach_at');
 
-    // the printed error response: no token → 401 UNAUTHENTICATED (000's standard error format, README "Errors")
+    // the printed error response: no token → 401 {error, code: UNAUTHENTICATED}; its `status` is the standard
+    // format's "error" (the HTTP status is the response's), as 000's Error Handling section and README "Errors" decide
     const anon = await call(ownedRoute, 'GET', '/tts/tasks/owned-tickets/', { query: { status: 'active' } });
     expect(anon.status).toBe(401);
-    expect(anon.body).toMatchObject({ status: 'error', code: 'UNAUTHENTICATED', message: expect.any(String) });
+    expect(anon.body).toMatchObject({
+      error: expect.any(String),
+      status: 'error',
+      code: 'UNAUTHENTICATED',
+      message: expect.any(String),
+    });
     expect(anon.body.timestamp).toEqual(isoDate);
   });
 

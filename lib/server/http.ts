@@ -48,7 +48,10 @@ export interface Endpoint<A extends Auth, P, Q, B> {
    * document; the contract test validates real answers against it.
    */
   output?: z.ZodType;
-  /** A success answer that is not JSON (a download, CSV, a page): its media type, documented as binary. */
+  /**
+   * A success answer that is not JSON (a download, CSV, a page): its media type, documented as binary; beside
+   * `output` when an option of the request (format=csv) answers in it instead of JSON.
+   */
   produces?: string;
   handler: (ctx: {
     actor: [A] extends ['user'] ? Actor : Actor | null;

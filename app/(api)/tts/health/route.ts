@@ -1,4 +1,4 @@
-import { health } from '@/lib/server/health';
+import { health, healthOutput } from '@/lib/server/health';
 import { openEndpoint, route } from '@/lib/server/http';
 
 export const { GET, POST, PUT, PATCH, DELETE } = route({
@@ -6,6 +6,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     summary: 'Health of the tts service: database and job queue',
     tags: ['health'],
     auth: 'public',
+    output: healthOutput,
     handler: () => health('tts'),
   }),
 });

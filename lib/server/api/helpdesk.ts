@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import type { z } from 'zod';
 import type { Actor } from '@/lib/domain/actor';
 import { AppError, validationFailed } from '@/lib/domain/errors';
+import { ALLOWED_TYPES } from '@/lib/domain/helpdesk/attachment-rules';
 import { addAttachments, deleteAttachment, loadTicketToAttach } from '@/lib/domain/helpdesk/commands/attachments';
 import { addComment, deleteComment, updateComment } from '@/lib/domain/helpdesk/commands/comments';
 import { createTicket } from '@/lib/domain/helpdesk/commands/create';
@@ -10,6 +11,14 @@ import { deleteTicket, updateTicket } from '@/lib/domain/helpdesk/commands/edit'
 import { changeStatus } from '@/lib/domain/helpdesk/commands/status';
 import { assignTicket } from '@/lib/domain/helpdesk/commands/triage';
 import { removeFiles } from '@/lib/domain/helpdesk/files';
+import {
+  attachmentListOutput,
+  commentListOutput,
+  ticketCommentOutput,
+  ticketDetailOutput,
+  ticketHistoryOutput,
+  ticketListOutput,
+} from '@/lib/domain/helpdesk/outputs';
 import { assertSubmit } from '@/lib/domain/helpdesk/policy';
 import {
   attachmentForDownload,
@@ -44,6 +53,8 @@ import { isMultipart, readMultipart } from '../uploads';
 
 /** Endpoints served at more than one path (001's /api/tickets, 004's /api/v1/tickets, 003's /tickets). */
 const TAGS = ['tickets'];
+/** A download answers with the file's own type: one of the types an upload may have. */
+const ATTACHMENT_MEDIA_TYPES = [...new Set(Object.values(ALLOWED_TYPES).map((t) => t.mime))];
 
 async function readJsonBody(req: Request): Promise<unknown> {
   const type = req.headers.get('content-type') ?? '';
@@ -105,6 +116,7 @@ export const listTicketsEndpoint = endpoint({
   tags: TAGS,
   rateLimit: 'ticketRead',
   query: ticketListQuery,
+  output: ticketListOutput,
   handler: async ({ actor, query }) => {
     // 003's `assigned_to` (an e-mail) is the assignee filter by another name; no such user matches no ticket.
     if (!query.assigned_to) return listTickets(actor, query);
@@ -121,6 +133,7 @@ export const createTicketEndpoint = endpoint({
   body: ticketCreateInput,
   bodyType: 'multipart',
   responses: { 413: 'A file is over the size limit', 415: 'A file type is not allowed' },
+  output: ticketDetailOutput,
   handler: ({ actor, req }) => submit(actor, req, ticketCreateInput),
 });
 
@@ -130,6 +143,7 @@ export const createTicketV1Endpoint = endpoint({
   rateLimit: 'ticketCreate',
   body: v1TicketCreateInput,
   bodyType: 'multipart',
+  output: ticketDetailOutput,
   handler: ({ actor, req }) => submit(actor, req, v1TicketCreateInput),
 });
 
@@ -138,6 +152,8 @@ export const getTicketEndpoint = endpoint({
   tags: TAGS,
   rateLimit: 'ticketRead',
   params: ticketParam,
+  output: ticketDetailOutput,
+  responses: { 404: 'No such ticket, or not visible to the caller' },
   handler: ({ actor, params }) => getTicket(actor, params.id),
 });
 
@@ -146,6 +162,7 @@ export const updateTicketEndpoint = endpoint({
   tags: TAGS,
   params: ticketParam,
   body: ticketUpdateInput,
+  output: ticketDetailOutput,
   handler: async ({ actor, params, body }) => {
     const { assigned_to, ...fields } = body;
     if (!assigned_to) return updateTicket(actor, params.id, fields);
@@ -163,6 +180,7 @@ export const deleteTicketEndpoint = endpoint({
   tags: TAGS,
   params: ticketParam,
   status: 204,
+  responses: { 404: 'No such ticket, or not visible to the caller' },
   handler: ({ actor, params }) => deleteTicket(actor, params.id),
 });
 
@@ -172,6 +190,7 @@ export const statusEndpoint = endpoint({
   params: ticketParam,
   body: statusInput,
   status: 200,
+  output: ticketDetailOutput,
   handler: ({ actor, params, body }) => changeStatus(actor, params.id, body.status, body),
 });
 
@@ -181,6 +200,7 @@ export const resolveEndpoint = endpoint({
   params: ticketParam,
   body: resolveInput,
   status: 200,
+  output: ticketDetailOutput,
   handler: ({ actor, params, body }) => changeStatus(actor, params.id, 'Resolved', body),
 });
 
@@ -190,6 +210,7 @@ export const closeEndpoint = endpoint({
   params: ticketParam,
   body: noteInput,
   status: 200,
+  output: ticketDetailOutput,
   handler: ({ actor, params, body }) => changeStatus(actor, params.id, 'Closed', { note: body.note ?? body.reason }),
 });
 
@@ -199,6 +220,7 @@ export const reopenEndpoint = endpoint({
   params: ticketParam,
   body: noteInput,
   status: 200,
+  output: ticketDetailOutput,
   handler: ({ actor, params, body }) => changeStatus(actor, params.id, 'Open', { note: body.reason ?? body.note }),
 });
 
@@ -207,6 +229,7 @@ export const assignEndpoint = endpoint({
   tags: TAGS,
   params: ticketParam,
   body: assignInput,
+  output: ticketDetailOutput,
   handler: ({ actor, params, body }) => assignTicket(actor, params.id, body.assignee_id, body.notes),
 });
 
@@ -216,6 +239,7 @@ export const historyEndpoint = endpoint({
     'Each entry also carries `summary`, the entry in people\'s words ("Approved by Casey Reyes"). The requester reads public entries only, with only the notes meant for them (rejection, withdrawal and resolution reasons, their own words); approval notes and the workflow engine\'s notes are for staff.',
   tags: TAGS,
   params: ticketParam,
+  output: ticketHistoryOutput,
   handler: ({ actor, params }) => ticketHistory(actor, params.id),
 });
 
@@ -224,6 +248,7 @@ export const listCommentsEndpoint = endpoint({
   tags: TAGS,
   params: ticketParam,
   query: commentListQuery,
+  output: commentListOutput,
   handler: ({ actor, params, query }) => listComments(actor, params.id, query),
 });
 
@@ -232,6 +257,7 @@ export const addCommentEndpoint = endpoint({
   tags: TAGS,
   params: ticketParam,
   body: commentInput,
+  output: ticketCommentOutput,
   handler: ({ actor, params, body }) => addComment(actor, params.id, body),
 });
 
@@ -240,6 +266,7 @@ export const updateCommentEndpoint = endpoint({
   tags: TAGS,
   params: idParam,
   body: commentUpdateInput,
+  output: ticketCommentOutput,
   handler: ({ actor, params, body }) => updateComment(actor, params.id, body.body),
 });
 
@@ -255,6 +282,7 @@ export const listAttachmentsEndpoint = endpoint({
   summary: 'Attachments of a ticket',
   tags: TAGS,
   params: ticketParam,
+  output: attachmentListOutput,
   handler: ({ actor, params }) => listAttachments(actor, params.id),
 });
 
@@ -264,6 +292,7 @@ export const uploadAttachmentEndpoint = endpoint({
   params: ticketParam,
   bodyType: 'multipart',
   responses: { 413: 'Over the size limit', 415: 'Type not allowed' },
+  output: attachmentListOutput,
   handler: async ({ actor, params, req }) => {
     await loadTicketToAttach(actor, params.id);
     const { files } = await readMultipart(req);
@@ -275,6 +304,8 @@ export const downloadAttachmentEndpoint = endpoint({
   summary: 'Download an attachment with its original file name',
   tags: TAGS,
   params: idParam,
+  produces: ATTACHMENT_MEDIA_TYPES,
+  responses: { 404: 'No such attachment (or not visible), or its file is missing' },
   handler: async ({ actor, params }) => {
     const a = await attachmentForDownload(actor, params.id);
     const file = attachmentPath(a.storedName);

@@ -1,4 +1,5 @@
 import { bulkTickets } from '@/lib/domain/helpdesk/commands/bulk';
+import { bulkOutput } from '@/lib/domain/helpdesk/outputs';
 import { bulkInput } from '@/lib/domain/helpdesk/schemas';
 import { endpoint, route } from '@/lib/server/http';
 
@@ -9,6 +10,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     tags: ['tickets'],
     body: bulkInput,
     status: 200,
+    output: bulkOutput,
     handler: ({ actor, body }) => bulkTickets(actor, body),
   }),
 });

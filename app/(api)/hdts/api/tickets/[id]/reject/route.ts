@@ -1,4 +1,5 @@
 import { rejectTicket } from '@/lib/domain/helpdesk/commands/triage';
+import { ticketDetailOutput } from '@/lib/domain/helpdesk/outputs';
 import { rejectInput, ticketParam } from '@/lib/domain/helpdesk/schemas';
 import { endpoint, route } from '@/lib/server/http';
 
@@ -9,6 +10,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     params: ticketParam,
     body: rejectInput,
     status: 200,
+    output: ticketDetailOutput,
     handler: ({ actor, params, body }) => rejectTicket(actor, params.id, body.rejection_reason, body.expected_updated_at),
   }),
 });

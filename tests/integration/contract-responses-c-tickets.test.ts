@@ -1,5 +1,5 @@
 /** The help desk's ticket operations (001, 003, 004), CSAT feedback and the hdts health check. */
-import { vi } from 'vitest';
+import { afterAll, vi } from 'vitest';
 
 // Uploaded files go to a private folder of this run (env is read when the modules load).
 vi.hoisted(() => {
@@ -8,7 +8,9 @@ vi.hoisted(() => {
   );
 });
 
+import { stopJobs } from '@/lib/server/jobs/queue';
 import { contractSuite } from '../helpers/contract';
 import { cases, fixture } from './contract/c-tickets.cases';
 
 contractSuite('c-tickets', cases, fixture);
+afterAll(() => stopJobs());

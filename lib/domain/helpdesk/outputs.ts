@@ -144,7 +144,7 @@ export const feedbackListOutput = pageOutput(
     ticket_id: int(),
     ticket_number: z.string(),
     subject: z.string(),
-    rating: int().nullable(),
+    rating: int().describe('1–5 (only rated tickets are listed)'),
     feedback: z.string().nullable(),
     employee: z.object({ id: int(), name: z.string().nullable() }),
     submitted_at: iso.nullable(),

@@ -53,6 +53,10 @@ import { isMultipart, readMultipart } from '../uploads';
 
 /** Endpoints served at more than one path (001's /api/tickets, 004's /api/v1/tickets, 003's /tickets). */
 const TAGS = ['tickets'];
+/** The refusals the ticket endpoints share (policy.ts: an invisible ticket is a 404, a visible one not to change a 403). */
+const NOT_FOUND = { 404: 'No such ticket, or not visible to the caller' };
+const REFUSED = { ...NOT_FOUND, 403: 'The caller may see the ticket but not do this' };
+const STALE = { 409: 'The ticket changed since `expected_updated_at`: reload, then try again' };
 /** A download answers with the file's own type: one of the types an upload may have. */
 const ATTACHMENT_MEDIA_TYPES = [...new Set(Object.values(ALLOWED_TYPES).map((t) => t.mime))];
 
@@ -132,7 +136,11 @@ export const createTicketEndpoint = endpoint({
   rateLimit: 'ticketCreate',
   body: ticketCreateInput,
   bodyType: 'multipart',
-  responses: { 413: 'A file is over the size limit', 415: 'A file type is not allowed' },
+  responses: {
+    403: 'Only help-desk users can submit tickets',
+    413: 'A file is over the size limit',
+    415: 'A file type is not allowed',
+  },
   output: ticketDetailOutput,
   handler: ({ actor, req }) => submit(actor, req, ticketCreateInput),
 });
@@ -144,6 +152,7 @@ export const createTicketV1Endpoint = endpoint({
   body: v1TicketCreateInput,
   bodyType: 'multipart',
   output: ticketDetailOutput,
+  responses: { 403: 'Only help-desk users can submit tickets' },
   handler: ({ actor, req }) => submit(actor, req, v1TicketCreateInput),
 });
 
@@ -153,7 +162,7 @@ export const getTicketEndpoint = endpoint({
   rateLimit: 'ticketRead',
   params: ticketParam,
   output: ticketDetailOutput,
-  responses: { 404: 'No such ticket, or not visible to the caller' },
+  responses: NOT_FOUND,
   handler: ({ actor, params }) => getTicket(actor, params.id),
 });
 
@@ -163,6 +172,7 @@ export const updateTicketEndpoint = endpoint({
   params: ticketParam,
   body: ticketUpdateInput,
   output: ticketDetailOutput,
+  responses: { ...REFUSED, ...STALE },
   handler: async ({ actor, params, body }) => {
     const { assigned_to, ...fields } = body;
     if (!assigned_to) return updateTicket(actor, params.id, fields);
@@ -180,7 +190,7 @@ export const deleteTicketEndpoint = endpoint({
   tags: TAGS,
   params: ticketParam,
   status: 204,
-  responses: { 404: 'No such ticket, or not visible to the caller' },
+  responses: { ...NOT_FOUND, 403: 'Only admins can delete tickets' },
   handler: ({ actor, params }) => deleteTicket(actor, params.id),
 });
 
@@ -191,6 +201,7 @@ export const statusEndpoint = endpoint({
   body: statusInput,
   status: 200,
   output: ticketDetailOutput,
+  responses: { ...REFUSED, ...STALE },
   handler: ({ actor, params, body }) => changeStatus(actor, params.id, body.status, body),
 });
 
@@ -201,6 +212,7 @@ export const resolveEndpoint = endpoint({
   body: resolveInput,
   status: 200,
   output: ticketDetailOutput,
+  responses: { ...REFUSED },
   handler: ({ actor, params, body }) => changeStatus(actor, params.id, 'Resolved', body),
 });
 
@@ -211,6 +223,7 @@ export const closeEndpoint = endpoint({
   body: noteInput,
   status: 200,
   output: ticketDetailOutput,
+  responses: { ...REFUSED },
   handler: ({ actor, params, body }) => changeStatus(actor, params.id, 'Closed', { note: body.note ?? body.reason }),
 });
 
@@ -221,6 +234,7 @@ export const reopenEndpoint = endpoint({
   body: noteInput,
   status: 200,
   output: ticketDetailOutput,
+  responses: { ...REFUSED },
   handler: ({ actor, params, body }) => changeStatus(actor, params.id, 'Open', { note: body.reason ?? body.note }),
 });
 
@@ -230,6 +244,7 @@ export const assignEndpoint = endpoint({
   params: ticketParam,
   body: assignInput,
   output: ticketDetailOutput,
+  responses: { ...REFUSED },
   handler: ({ actor, params, body }) => assignTicket(actor, params.id, body.assignee_id, body.notes),
 });
 
@@ -240,6 +255,7 @@ export const historyEndpoint = endpoint({
   tags: TAGS,
   params: ticketParam,
   output: ticketHistoryOutput,
+  responses: { ...NOT_FOUND },
   handler: ({ actor, params }) => ticketHistory(actor, params.id),
 });
 
@@ -249,6 +265,7 @@ export const listCommentsEndpoint = endpoint({
   params: ticketParam,
   query: commentListQuery,
   output: commentListOutput,
+  responses: { ...NOT_FOUND },
   handler: ({ actor, params, query }) => listComments(actor, params.id, query),
 });
 
@@ -258,6 +275,7 @@ export const addCommentEndpoint = endpoint({
   params: ticketParam,
   body: commentInput,
   output: ticketCommentOutput,
+  responses: { ...REFUSED },
   handler: ({ actor, params, body }) => addComment(actor, params.id, body),
 });
 
@@ -267,6 +285,7 @@ export const updateCommentEndpoint = endpoint({
   params: idParam,
   body: commentUpdateInput,
   output: ticketCommentOutput,
+  responses: { 404: 'No such comment, or not visible to the caller', 403: 'Only its author can edit a comment' },
   handler: ({ actor, params, body }) => updateComment(actor, params.id, body.body),
 });
 
@@ -275,6 +294,7 @@ export const deleteCommentEndpoint = endpoint({
   tags: TAGS,
   params: idParam,
   status: 204,
+  responses: { 404: 'No such comment, or not visible to the caller', 403: 'Only its author or an admin can delete a comment' },
   handler: ({ actor, params }) => deleteComment(actor, params.id),
 });
 
@@ -283,6 +303,7 @@ export const listAttachmentsEndpoint = endpoint({
   tags: TAGS,
   params: ticketParam,
   output: attachmentListOutput,
+  responses: { ...NOT_FOUND },
   handler: ({ actor, params }) => listAttachments(actor, params.id),
 });
 
@@ -291,7 +312,7 @@ export const uploadAttachmentEndpoint = endpoint({
   tags: TAGS,
   params: ticketParam,
   bodyType: 'multipart',
-  responses: { 413: 'Over the size limit', 415: 'Type not allowed' },
+  responses: { ...REFUSED, 413: 'Over the size limit', 415: 'Type not allowed' },
   output: attachmentListOutput,
   handler: async ({ actor, params, req }) => {
     await loadTicketToAttach(actor, params.id);
@@ -328,5 +349,9 @@ export const deleteAttachmentEndpoint = endpoint({
   tags: TAGS,
   params: idParam,
   status: 204,
+  responses: {
+    404: 'No such attachment, or not visible to the caller',
+    403: 'Only the uploader or an admin can delete an attachment',
+  },
   handler: ({ actor, params }) => deleteAttachment(actor, params.id),
 });

@@ -34,6 +34,7 @@ import * as healthRoute from '@/app/(api)/hdts/health/route';
 import * as pushRoute from '@/app/(api)/hdts/tickets/[id]/push_to_workflow/route';
 import * as legacyTicketRoute from '@/app/(api)/hdts/tickets/[id]/route';
 import * as legacyTicketsRoute from '@/app/(api)/hdts/tickets/route';
+import * as commentFilesRoute from '@/app/(api)/messaging/api/comments/[id]/attachments/route';
 import { db } from '@/lib/server/db';
 import { call, tokenFor } from '../../helpers/api';
 import type { ContractCase } from '../../helpers/contract';
@@ -124,7 +125,7 @@ async function attachTo(ticketId: number): Promise<number> {
 }
 
 interface Fixture {
-  /** An Open ticket with a file, a comment and a history: the detail answers carry every part. */
+  /** An Open ticket with a file, a comment with a file of its own and a history: the detail answers carry every part. */
   rich: Made;
   commentId: number;
   attachmentId: number;
@@ -136,6 +137,11 @@ export const fixture = () => (ready ??= build());
 async function build(): Promise<Fixture> {
   const rich = await openTicket();
   const commentId = await commentOn(rich.id);
+  // a file on the comment (messaging's API over the same thread): the comment answers list it
+  const f = new FormData();
+  f.append('file', new Blob(['line 1\nline 2\n'], { type: 'text/plain' }), 'printer.log');
+  const r = await call(commentFilesRoute, 'POST', '/x', { token: await emp(), params: { id: commentId }, rawBody: f });
+  if (r.status !== 201) throw new Error(`comment file: ${r.status} ${JSON.stringify(r.body)}`);
   const attachmentId = await attachTo(rich.id);
   // a rated ticket, so the feedback list has an item
   const rated = await withStatus('Closed');

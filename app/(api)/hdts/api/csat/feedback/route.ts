@@ -9,6 +9,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     tags: ['csat'],
     query: feedbackQuery,
     output: feedbackListOutput,
+    responses: { 403: 'Only ticket coordinators and admins can read CSAT feedback' },
     handler: ({ actor, query }) => listFeedback(actor, query),
   }),
 });

@@ -11,6 +11,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     body: bulkInput,
     status: 200,
     output: bulkOutput,
+    responses: { 403: 'Only ticket coordinators and admins can act in bulk' },
     handler: ({ actor, body }) => bulkTickets(actor, body),
   }),
 });

@@ -10,6 +10,10 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     params: ticketParam,
     status: 202,
     output: messageOutput,
+    responses: {
+      404: 'No such ticket, or not visible to the caller',
+      403: 'Only ticket coordinators and admins can push a ticket',
+    },
     handler: ({ actor, params }) => pushToWorkflow(actor, params.id),
   }),
 });

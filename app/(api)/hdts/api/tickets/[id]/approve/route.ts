@@ -11,6 +11,11 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     body: approveInput,
     status: 200,
     output: ticketDetailOutput,
+    responses: {
+      404: 'No such ticket, or not visible to the caller',
+      403: 'Only ticket coordinators and admins can approve',
+      409: 'The ticket changed since `expected_updated_at`: reload, then try again',
+    },
     handler: ({ actor, params, body }) => approveTicket(actor, params.id, body),
   }),
 });

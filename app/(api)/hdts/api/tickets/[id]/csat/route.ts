@@ -10,7 +10,11 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     params: ticketParam,
     body: csatInput,
     output: csatOutput,
-    responses: { 409: 'The ticket has already been rated' },
+    responses: {
+      404: 'No such ticket, or not visible to the caller',
+      403: 'Only the requester can rate a ticket',
+      409: 'The ticket has already been rated',
+    },
     handler: ({ actor, params, body }) => submitCsat(actor, params.id, body),
   }),
 });

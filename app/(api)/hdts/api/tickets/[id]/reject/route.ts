@@ -11,6 +11,11 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     body: rejectInput,
     status: 200,
     output: ticketDetailOutput,
+    responses: {
+      404: 'No such ticket, or not visible to the caller',
+      403: 'Only ticket coordinators and admins can reject',
+      409: 'The ticket changed since `expected_updated_at`: reload, then try again',
+    },
     handler: ({ actor, params, body }) => rejectTicket(actor, params.id, body.rejection_reason, body.expected_updated_at),
   }),
 });

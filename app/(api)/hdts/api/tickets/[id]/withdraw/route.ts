@@ -11,6 +11,11 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     body: withdrawInput,
     status: 200,
     output: ticketDetailOutput,
+    responses: {
+      404: 'No such ticket, or not visible to the caller',
+      403: 'Only the requester can withdraw a ticket',
+      409: 'The ticket changed since `expected_updated_at`: reload, then try again',
+    },
     handler: ({ actor, params, body }) => withdrawTicket(actor, params.id, body.reason, body.expected_updated_at),
   }),
 });

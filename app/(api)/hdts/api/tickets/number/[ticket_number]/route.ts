@@ -10,6 +10,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     rateLimit: 'ticketRead',
     params: numberParam,
     output: ticketDetailOutput,
+    responses: { 404: 'No such ticket, or not visible to the caller' },
     handler: ({ actor, params }) => getTicketByNumber(actor, params.ticket_number),
   }),
 });

@@ -49,10 +49,11 @@ export interface Endpoint<A extends Auth, P, Q, B> {
    */
   output?: z.ZodType;
   /**
-   * A success answer that is not JSON (a download, CSV, a page): its media type, documented as binary; beside
-   * `output` when an option of the request (format=csv) answers in it instead of JSON.
+   * A success answer that is not JSON (a download, CSV, a page): its media type, documented as binary; a list when
+   * the answer takes one of several (a download answers with the file's own type); beside `output` when an option
+   * of the request (format=csv) answers in it instead of JSON.
    */
-  produces?: string;
+  produces?: string | readonly string[];
   handler: (ctx: {
     actor: [A] extends ['user'] ? Actor : Actor | null;
     params: Infer<P>;

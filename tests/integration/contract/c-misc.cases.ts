@@ -3,6 +3,11 @@
  * (issue 16): one case per operation under `covers`; data is made once, on the first case that needs it.
  */
 import { randomUUID } from 'node:crypto';
+import * as cannedRoute from '@/app/(api)/hdts/api/canned-responses/[id]/route';
+import * as cannedListRoute from '@/app/(api)/hdts/api/canned-responses/route';
+import * as catalogEntryRoute from '@/app/(api)/hdts/api/catalog/entries/[kind]/[id]/route';
+import * as catalogEntriesRoute from '@/app/(api)/hdts/api/catalog/entries/route';
+import * as catalogRoute from '@/app/(api)/hdts/api/catalog/route';
 import * as feedbackRoute from '@/app/(api)/hdts/api/kb/articles/[id]/feedback/route';
 import * as articleRoute from '@/app/(api)/hdts/api/kb/articles/[id]/route';
 import * as articleStatusRoute from '@/app/(api)/hdts/api/kb/articles/[id]/status/route';
@@ -19,13 +24,19 @@ import * as kbStatsRoute from '@/app/(api)/hdts/api/kb/stats/route';
 import * as kbSuggestionsRoute from '@/app/(api)/hdts/api/kb/suggestions/route';
 import * as kbDraftRoute from '@/app/(api)/hdts/api/kb/tickets/[id]/draft/route';
 import * as kbTicketSuggestionsRoute from '@/app/(api)/hdts/api/kb/tickets/[id]/suggestions/route';
+import * as viewRoute from '@/app/(api)/hdts/api/views/[id]/route';
+import * as viewsRoute from '@/app/(api)/hdts/api/views/route';
+import { addCatalogEntry, setCatalogEntryActive } from '@/lib/domain/helpdesk/catalog-admin';
 import { createTicket } from '@/lib/domain/helpdesk/commands/create';
 import { changeStatus } from '@/lib/domain/helpdesk/commands/status';
 import { approveTicket } from '@/lib/domain/helpdesk/commands/triage';
+import { createView } from '@/lib/domain/helpdesk/views';
 import { recordDeflection, updateArticle } from '@/lib/domain/knowledge/commands';
+import { createCannedResponse } from '@/lib/domain/messaging/canned-responses';
 import { tokenFor } from '../../helpers/api';
 import type { ContractCase } from '../../helpers/contract';
 import { actorOf, article } from '../../helpers/kb';
+import { threadTicket } from '../../helpers/thread';
 
 /** A word no seeded article has, so searches and suggestions find this run's articles. */
 const WORD = `quasar${randomUUID().slice(0, 6).replace(/\d/g, 'x')}`;
@@ -35,6 +46,10 @@ interface Fixture {
   published: { id: number; slug: string };
   /** A ticket of employee1 about WORD, resolved by coordinator1. */
   resolvedTicket: string;
+  /** A retired category: sub-categories added under it are never offered to the submit form. */
+  retiredCategory: number;
+  /** A ticket of employee1, owned by coordinator1 and assigned to agent1 (its thread, placeholders). */
+  ticket: string;
 }
 let ready: Promise<Fixture> | undefined;
 export const fixture = () => (ready ??= build());
@@ -52,7 +67,15 @@ async function build(): Promise<Fixture> {
   });
   await approveTicket(coord, t.id, { priority: 'Medium', department: 'IT Department' });
   await changeStatus(coord, t.id, 'Resolved', { resolution_notes: 'Turned on keep-alive.' });
-  return { published: { id: published.id, slug: published.slug }, resolvedTicket: t.ticket_number };
+  const adminActor = await actorOf('admin');
+  const category = await addCatalogEntry(adminActor, { kind: 'category', name: `Contract ${WORD}`, department_id: null });
+  await setCatalogEntryActive(adminActor, 'category', category.id, false);
+  return {
+    published: { id: published.id, slug: published.slug },
+    resolvedTicket: t.ticket_number,
+    retiredCategory: category.id,
+    ticket: (await threadTicket()).number,
+  };
 }
 
 const articleBody = () => ({
@@ -208,6 +231,121 @@ const knowledge: ContractCase[] = [
   },
 ];
 
-export const cases: ContractCase[] = [...knowledge];
+const subCategoryBody = async () => ({
+  kind: 'sub_category' as const,
+  name: `Contract ${randomUUID().slice(0, 8)}`,
+  category_id: (await fixture()).retiredCategory,
+});
+const coordinator = () => tokenFor('coordinator1');
+const agent = () => tokenFor('agent1');
+const view = async () =>
+  createView(await actorOf('coordinator1'), {
+    name: `Contract ${randomUUID().slice(0, 6)}`,
+    url: '/coordinator/tickets?status=New',
+    shared: false,
+  });
+const cannedBody = () => ({
+  title: `Contract ${randomUUID().slice(0, 6)}`,
+  body: 'Hi {{requester.first_name}}, about {{ticket.number}}.',
+});
+const canned = async () => createCannedResponse(await actorOf('agent1'), { ...cannedBody(), shared: false });
 
-export const covers = ['/hdts/api/kb/'];
+const catalogAndSaved: ContractCase[] = [
+  { path: '/hdts/api/catalog/', method: 'GET', route: catalogRoute, valid: async () => ({ token: await employee() }) },
+  {
+    path: '/hdts/api/catalog/entries/',
+    method: 'GET',
+    route: catalogEntriesRoute,
+    valid: async () => ({ token: await admin() }),
+  },
+  {
+    path: '/hdts/api/catalog/entries/',
+    method: 'POST',
+    route: catalogEntriesRoute,
+    valid: async () => ({ token: await admin(), body: await subCategoryBody() }),
+    invalid: async () => ({ token: await admin(), body: { ...(await subCategoryBody()), kind: 'region' } }),
+  },
+  {
+    path: '/hdts/api/catalog/entries/{kind}/{id}/',
+    method: 'PATCH',
+    route: catalogEntryRoute,
+    valid: async () => {
+      const sub = await addCatalogEntry(await actorOf('admin'), await subCategoryBody());
+      return { token: await admin(), params: { kind: 'sub_category', id: sub.id }, body: { active: false } };
+    },
+    invalid: async () => ({
+      token: await admin(),
+      params: { kind: 'category', id: (await fixture()).retiredCategory },
+      body: { active: 'no' },
+    }),
+  },
+  {
+    path: '/hdts/api/views/',
+    method: 'GET',
+    route: viewsRoute,
+    valid: async () => {
+      await view();
+      return { token: await coordinator() };
+    },
+  },
+  {
+    path: '/hdts/api/views/',
+    method: 'POST',
+    route: viewsRoute,
+    valid: async () => ({ token: await coordinator(), body: { name: 'Open in IT', url: '/coordinator/tickets?status=Open' } }),
+    invalid: async () => ({ token: await coordinator(), body: { name: 'Elsewhere', url: 'https://evil.example/x' } }),
+  },
+  {
+    path: '/hdts/api/views/{id}/',
+    method: 'DELETE',
+    route: viewRoute,
+    valid: async () => ({ token: await coordinator(), params: { id: (await view()).id } }),
+    invalid: async () => ({ token: await coordinator(), params: { id: 'mine' } }),
+  },
+  {
+    path: '/hdts/api/canned-responses/',
+    method: 'GET',
+    route: cannedListRoute,
+    valid: async () => {
+      await canned();
+      return { token: await agent(), query: { ticket: (await fixture()).ticket } };
+    },
+    invalid: async () => ({ token: await agent(), query: { ticket: 'TX1' } }),
+  },
+  {
+    path: '/hdts/api/canned-responses/',
+    method: 'POST',
+    route: cannedListRoute,
+    valid: async () => ({ token: await agent(), body: cannedBody() }),
+    invalid: async () => ({ token: await agent(), body: { ...cannedBody(), body: 'Hi {{customer.name}}' } }),
+  },
+  {
+    path: '/hdts/api/canned-responses/{id}/',
+    method: 'GET',
+    route: cannedRoute,
+    valid: async () => ({
+      token: await agent(),
+      params: { id: (await canned()).id },
+      query: { ticket: (await fixture()).ticket },
+    }),
+    invalid: async () => ({ token: await agent(), params: { id: 'first' } }),
+  },
+  {
+    path: '/hdts/api/canned-responses/{id}/',
+    method: 'PATCH',
+    route: cannedRoute,
+    valid: async () => ({ token: await agent(), params: { id: (await canned()).id }, body: { title: 'Renamed reply' } }),
+    invalid: async () => ({ token: await agent(), params: { id: (await canned()).id }, body: {} }),
+  },
+  {
+    path: '/hdts/api/canned-responses/{id}/',
+    method: 'DELETE',
+    route: cannedRoute,
+    valid: async () => ({ token: await agent(), params: { id: (await canned()).id } }),
+    invalid: async () => ({ token: await agent(), params: { id: 'first' } }),
+  },
+];
+
+export const cases: ContractCase[] = [...knowledge, ...catalogAndSaved];
+
+export const covers = ['/hdts/api/kb/', '/hdts/api/catalog/', '/hdts/api/views/', '/hdts/api/canned-responses/'];

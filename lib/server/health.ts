@@ -1,5 +1,15 @@
+import { z } from 'zod';
 import { db } from './db';
 import { jobsState } from './jobs/queue';
+
+/** The answer of GET <prefix>/health: 200 when healthy, 503 `degraded`. */
+export const healthOutput = z.object({
+  status: z.enum(['ok', 'degraded']),
+  service: z.string(),
+  checks: z.object({ database: z.enum(['ok', 'error']), job_queue: z.enum(['ok', 'error', 'not_started']) }),
+  latency_ms: z.number(),
+  timestamp: z.string(),
+});
 
 /** Database and job-queue status for GET /health and GET /<prefix>/health. */
 export async function health(service: string) {

@@ -43,7 +43,7 @@ const errorContent = { 'application/json': { schema: { $ref: '#/components/schem
 function responsesOf(method: string, ep: AnyEndpoint): Record<string, unknown> {
   const success = String(ep.status ?? (method === 'POST' ? 201 : 200));
   const content = ep.produces
-    ? { [ep.produces]: { schema: { type: 'string', format: 'binary' } } }
+    ? Object.fromEntries([ep.produces].flat().map((type) => [type, { schema: { type: 'string', format: 'binary' } }]))
     : ep.output
       ? { 'application/json': { schema: jsonSchema(ep.output, 'output') } }
       : undefined;

@@ -26,6 +26,17 @@ import * as kbDraftRoute from '@/app/(api)/hdts/api/kb/tickets/[id]/draft/route'
 import * as kbTicketSuggestionsRoute from '@/app/(api)/hdts/api/kb/tickets/[id]/suggestions/route';
 import * as viewRoute from '@/app/(api)/hdts/api/views/[id]/route';
 import * as viewsRoute from '@/app/(api)/hdts/api/views/route';
+import * as commentAttachmentRoute from '@/app/(api)/messaging/api/comments/[id]/attachments/[attachment_id]/route';
+import * as commentAttachmentsRoute from '@/app/(api)/messaging/api/comments/[id]/attachments/route';
+import * as rateRoute from '@/app/(api)/messaging/api/comments/[id]/rate/route';
+import * as commentRoute from '@/app/(api)/messaging/api/comments/[id]/route';
+import * as commentsRoute from '@/app/(api)/messaging/api/comments/route';
+import * as messageRoute from '@/app/(api)/messaging/api/messages/ticket/[ticket_id]/[message_id]/route';
+import * as unsendRoute from '@/app/(api)/messaging/api/messages/ticket/[ticket_id]/[message_id]/unsend/route';
+import * as messagesRoute from '@/app/(api)/messaging/api/messages/ticket/[ticket_id]/route';
+import * as mentionableRoute from '@/app/(api)/messaging/api/tickets/[ticket_id]/mentionable/route';
+import * as participantsRoute from '@/app/(api)/messaging/api/tickets/[ticket_id]/participants/route';
+import * as messagingHealthRoute from '@/app/(api)/messaging/health/route';
 import { addCatalogEntry, setCatalogEntryActive } from '@/lib/domain/helpdesk/catalog-admin';
 import { createTicket } from '@/lib/domain/helpdesk/commands/create';
 import { changeStatus } from '@/lib/domain/helpdesk/commands/status';
@@ -33,6 +44,9 @@ import { approveTicket } from '@/lib/domain/helpdesk/commands/triage';
 import { createView } from '@/lib/domain/helpdesk/views';
 import { recordDeflection, updateArticle } from '@/lib/domain/knowledge/commands';
 import { createCannedResponse } from '@/lib/domain/messaging/canned-responses';
+import { addCommentAttachments, createComment, postTicketMessage } from '@/lib/domain/messaging/commands';
+import { db } from '@/lib/server/db';
+import { readMultipart } from '@/lib/server/uploads';
 import { tokenFor } from '../../helpers/api';
 import type { ContractCase } from '../../helpers/contract';
 import { actorOf, article } from '../../helpers/kb';
@@ -346,6 +360,217 @@ const catalogAndSaved: ContractCase[] = [
   },
 ];
 
-export const cases: ContractCase[] = [...knowledge, ...catalogAndSaved];
+const KEY = 'test-service-key-0123456789abcdef';
+const ticket = async () => (await fixture()).ticket;
+/** A public comment of `username` on the fixture's ticket. */
+const comment = async (username = 'employee1', text = 'Still dropping, @agent1') =>
+  createComment(await actorOf(username), { ticket_id: await ticket(), text, is_internal: false });
+/** A coordinator ↔ agent message of agent1 on the fixture's ticket. */
+const message = async () => postTicketMessage(await actorOf('agent1'), await ticket(), 'Need the VPN logs, @coordinator1');
+function logFile(name = 'vpn.log', text = 'line 1\nline 2\n', type = 'text/plain') {
+  const f = new FormData();
+  f.append('file', new Blob([text], { type }), name);
+  return f;
+}
+/** A comment of agent1 with one attachment (stored as an upload is), and its ids. */
+async function attached() {
+  const c = await comment('agent1', 'See the log');
+  const req = new Request('http://localhost/x', { method: 'POST', body: logFile() });
+  const { files } = await readMultipart(req);
+  const row = await addCommentAttachments(await actorOf('agent1'), c.id, files);
+  return { id: c.id, attachment_id: row.attachments[0].id };
+}
 
-export const covers = ['/hdts/api/kb/', '/hdts/api/catalog/', '/hdts/api/views/', '/hdts/api/canned-responses/'];
+const messaging: ContractCase[] = [
+  {
+    path: '/messaging/api/comments/',
+    method: 'GET',
+    route: commentsRoute,
+    valid: async () => {
+      const parent = await comment();
+      await createComment(await actorOf('agent1'), {
+        ticket_id: await ticket(),
+        text: 'Which client version?',
+        parent_id: parent.id,
+        is_internal: false,
+      });
+      return { token: await employee(), query: { ticket_id: await ticket(), page_size: 100 } };
+    },
+    invalid: async () => ({ token: await employee(), query: { ticket_id: await ticket(), visibility: 'secret' } }),
+  },
+  {
+    path: '/messaging/api/comments/',
+    method: 'POST',
+    route: commentsRoute,
+    valid: async () => ({ token: await employee(), body: { ticket_id: await ticket(), text: 'It dropped again, @agent1' } }),
+    invalid: async () => ({ token: await employee(), body: { ticket_id: await ticket(), text: '   ' } }),
+  },
+  {
+    path: '/messaging/api/comments/{id}/',
+    method: 'GET',
+    route: commentRoute,
+    valid: async () => ({ token: await employee(), params: { id: (await comment()).id } }),
+    invalid: async () => ({ token: await employee(), params: { id: 'latest' } }),
+  },
+  {
+    path: '/messaging/api/comments/{id}/',
+    method: 'PUT',
+    route: commentRoute,
+    valid: async () => ({ token: await employee(), params: { id: (await comment()).id }, body: { text: 'Edited' } }),
+    invalid: async () => ({ token: await employee(), params: { id: (await comment()).id }, body: { text: '' } }),
+  },
+  {
+    path: '/messaging/api/comments/{id}/',
+    method: 'PATCH',
+    route: commentRoute,
+    valid: async () => ({ token: await employee(), params: { id: (await comment()).id }, body: { text: 'Edited' } }),
+    invalid: async () => ({ token: await employee(), params: { id: (await comment()).id }, body: {} }),
+  },
+  {
+    path: '/messaging/api/comments/{id}/',
+    method: 'DELETE',
+    route: commentRoute,
+    valid: async () => ({ token: await employee(), params: { id: (await comment()).id } }),
+    invalid: async () => ({ token: await employee(), params: { id: 'latest' } }),
+  },
+  {
+    path: '/messaging/api/comments/{id}/attachments/',
+    method: 'POST',
+    route: commentAttachmentsRoute,
+    valid: async () => ({
+      token: await agent(),
+      params: { id: (await comment('agent1', 'Logs attached')).id },
+      rawBody: logFile(),
+    }),
+    invalid: async () => ({
+      token: await agent(),
+      params: { id: (await comment('agent1', 'A photo')).id },
+      rawBody: logFile('photo.png', 'not a png', 'image/png'),
+    }),
+    invalidStatus: 415,
+  },
+  {
+    path: '/messaging/api/comments/{id}/attachments/{attachment_id}/',
+    method: 'GET',
+    route: commentAttachmentRoute,
+    valid: async () => ({ token: await employee(), params: await attached() }),
+    invalid: async () => ({ token: await employee(), params: { id: (await attached()).id, attachment_id: 'first' } }),
+  },
+  {
+    path: '/messaging/api/comments/{id}/rate/',
+    method: 'POST',
+    route: rateRoute,
+    valid: async () => ({
+      token: await employee(),
+      params: { id: (await comment('agent1', 'Try now')).id },
+      body: { rating: 'thumbs_up' },
+    }),
+    invalid: async () => ({
+      token: await employee(),
+      params: { id: (await comment('agent1', 'Try now')).id },
+      body: { rating: 'love' },
+    }),
+  },
+  {
+    path: '/messaging/api/messages/ticket/{ticket_id}/',
+    method: 'GET',
+    route: messagesRoute,
+    valid: async () => {
+      await message();
+      return { token: await coordinator(), params: { ticket_id: await ticket() } };
+    },
+    invalid: async () => ({ token: await coordinator(), params: { ticket_id: await ticket() }, query: { page: 0 } }),
+  },
+  {
+    path: '/messaging/api/messages/ticket/{ticket_id}/',
+    method: 'POST',
+    route: messagesRoute,
+    valid: async () => ({
+      token: await coordinator(),
+      params: { ticket_id: await ticket() },
+      body: { text: 'Logs are in, @agent1' },
+    }),
+    invalid: async () => ({ token: await coordinator(), params: { ticket_id: await ticket() }, body: { text: '' } }),
+  },
+  {
+    path: '/messaging/api/messages/ticket/{ticket_id}/{message_id}/',
+    method: 'PUT',
+    route: messageRoute,
+    valid: async () => ({
+      token: await agent(),
+      params: { ticket_id: await ticket(), message_id: (await message()).id },
+      body: { text: 'Edited' },
+    }),
+    invalid: async () => ({
+      token: await agent(),
+      params: { ticket_id: await ticket(), message_id: (await message()).id },
+      body: { text: '' },
+    }),
+  },
+  {
+    path: '/messaging/api/messages/ticket/{ticket_id}/{message_id}/',
+    method: 'PATCH',
+    route: messageRoute,
+    valid: async () => ({
+      token: await agent(),
+      params: { ticket_id: await ticket(), message_id: (await message()).id },
+      body: { text: 'Edited' },
+    }),
+    invalid: async () => ({
+      token: await agent(),
+      params: { ticket_id: await ticket(), message_id: (await message()).id },
+      body: {},
+    }),
+  },
+  {
+    path: '/messaging/api/messages/ticket/{ticket_id}/{message_id}/',
+    method: 'DELETE',
+    route: messageRoute,
+    valid: async () => ({ token: await agent(), params: { ticket_id: await ticket(), message_id: (await message()).id } }),
+    invalid: async () => ({ token: await agent(), params: { ticket_id: await ticket(), message_id: 'last' } }),
+  },
+  {
+    path: '/messaging/api/messages/ticket/{ticket_id}/{message_id}/unsend/',
+    method: 'POST',
+    route: unsendRoute,
+    valid: async () => ({ token: await agent(), params: { ticket_id: await ticket(), message_id: (await message()).id } }),
+    invalid: async () => ({ token: await agent(), params: { ticket_id: 'TX1', message_id: (await message()).id } }),
+  },
+  {
+    path: '/messaging/api/tickets/{ticket_id}/mentionable/',
+    method: 'GET',
+    route: mentionableRoute,
+    valid: async () => ({ token: await agent(), params: { ticket_id: await ticket() } }),
+    invalid: async () => ({ token: await agent(), params: { ticket_id: await ticket() }, query: { internal: 'yes' } }),
+  },
+  {
+    path: '/messaging/api/tickets/{ticket_id}/participants/',
+    method: 'POST',
+    route: participantsRoute,
+    valid: async () => {
+      const agent1 = await db.user.findUniqueOrThrow({ where: { username: 'agent1' } });
+      return {
+        headers: { 'x-api-key': KEY },
+        params: { ticket_id: await ticket() },
+        body: { user_id: agent1.id, role: 'agent' },
+      };
+    },
+    invalid: async () => ({
+      headers: { 'x-api-key': KEY },
+      params: { ticket_id: await ticket() },
+      body: { user_id: 1, role: 'boss' },
+    }),
+  },
+  {
+    path: '/messaging/health/',
+    method: 'GET',
+    route: messagingHealthRoute,
+    valid: async () => ({}),
+    invalid: async () => ({ token: 'not-a-token' }),
+    invalidStatus: 401,
+  },
+];
+
+export const cases: ContractCase[] = [...knowledge, ...catalogAndSaved, ...messaging];
+
+export const covers = ['/hdts/api/kb/', '/hdts/api/catalog/', '/hdts/api/views/', '/hdts/api/canned-responses/', '/messaging/'];

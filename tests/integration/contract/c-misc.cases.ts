@@ -37,6 +37,14 @@ import * as messagesRoute from '@/app/(api)/messaging/api/messages/ticket/[ticke
 import * as mentionableRoute from '@/app/(api)/messaging/api/tickets/[ticket_id]/mentionable/route';
 import * as participantsRoute from '@/app/(api)/messaging/api/tickets/[ticket_id]/participants/route';
 import * as messagingHealthRoute from '@/app/(api)/messaging/health/route';
+import * as apiNotificationsRoute from '@/app/(api)/notifications/api/notifications/route';
+import * as sendRoute from '@/app/(api)/notifications/api/v1/notifications/send/route';
+import * as deliveriesRoute from '@/app/(api)/notifications/api/v2/notifications/deliveries/route';
+import * as inappOneRoute from '@/app/(api)/notifications/api/v2/notifications/inapp/[id]/route';
+import * as markAllReadRoute from '@/app/(api)/notifications/api/v2/notifications/inapp/mark-all-read/route';
+import * as notificationsHealthRoute from '@/app/(api)/notifications/health/route';
+import * as notificationRoute from '@/app/(api)/notifications/notifications/[id]/route';
+import * as notificationsRoute from '@/app/(api)/notifications/notifications/route';
 import { addCatalogEntry, setCatalogEntryActive } from '@/lib/domain/helpdesk/catalog-admin';
 import { createTicket } from '@/lib/domain/helpdesk/commands/create';
 import { changeStatus } from '@/lib/domain/helpdesk/commands/status';
@@ -45,6 +53,7 @@ import { createView } from '@/lib/domain/helpdesk/views';
 import { recordDeflection, updateArticle } from '@/lib/domain/knowledge/commands';
 import { createCannedResponse } from '@/lib/domain/messaging/canned-responses';
 import { addCommentAttachments, createComment, postTicketMessage } from '@/lib/domain/messaging/commands';
+import { sendNotificationEmail, sendNotifications } from '@/lib/domain/notifications/commands';
 import { db } from '@/lib/server/db';
 import { readMultipart } from '@/lib/server/uploads';
 import { tokenFor } from '../../helpers/api';
@@ -561,16 +570,107 @@ const messaging: ContractCase[] = [
       body: { user_id: 1, role: 'boss' },
     }),
   },
-  {
-    path: '/messaging/health/',
+  healthCase('/messaging/health/', messagingHealthRoute),
+];
+
+const employeeId = async () => (await db.user.findUniqueOrThrow({ where: { username: 'employee1' } })).id;
+const sendBody = async () => ({
+  user_id: await employeeId(),
+  type: 'assignment',
+  subject: 'Task assigned',
+  message: 'A task was assigned to you',
+  metadata: { ticket_id: await ticket() },
+});
+/** A new notification of employee1. */
+async function notification() {
+  const [n] = await sendNotifications(await sendBody());
+  return n.id;
+}
+const service = { 'x-api-key': KEY };
+/** Health is public; it still refuses a credential that is not valid. */
+function healthCase(path: string, route: ContractCase['route']): ContractCase {
+  return {
+    path,
     method: 'GET',
-    route: messagingHealthRoute,
+    route,
     valid: async () => ({}),
     invalid: async () => ({ token: 'not-a-token' }),
     invalidStatus: 401,
+  };
+}
+
+const notifications: ContractCase[] = [
+  {
+    path: '/notifications/api/notifications/',
+    method: 'POST',
+    route: apiNotificationsRoute,
+    valid: async () => ({ headers: service, body: await sendBody() }),
+    invalid: async () => ({ headers: service, body: { type: 'assignment', subject: 'No one' } }),
   },
+  {
+    path: '/notifications/notifications/',
+    method: 'POST',
+    route: notificationsRoute,
+    valid: async () => ({ headers: service, body: await sendBody() }),
+    invalid: async () => ({ headers: service, body: { ...(await sendBody()), type: undefined } }),
+  },
+  {
+    path: '/notifications/api/v1/notifications/send/',
+    method: 'POST',
+    route: sendRoute,
+    valid: async () => ({ headers: service, body: { ...(await sendBody()), user_ids: [await employeeId()] } }),
+    invalid: async () => ({ headers: service, body: { ...(await sendBody()), user_ids: [] } }),
+  },
+  {
+    path: '/notifications/api/v2/notifications/deliveries/',
+    method: 'GET',
+    route: deliveriesRoute,
+    valid: async () => {
+      await sendNotificationEmail(await notification(), 1);
+      return { token: await admin(), query: { status: 'sent' } };
+    },
+    invalid: async () => ({ token: await admin(), query: { status: 'bounced' } }),
+  },
+  {
+    path: '/notifications/api/v2/notifications/inapp/{id}/',
+    method: 'PATCH',
+    route: inappOneRoute,
+    valid: async () => ({ token: await employee(), params: { id: await notification() }, body: { is_read: true } }),
+    invalid: async () => ({ token: await employee(), params: { id: await notification() }, body: { is_read: 'yes' } }),
+  },
+  {
+    path: '/notifications/api/v2/notifications/inapp/mark-all-read/',
+    method: 'POST',
+    route: markAllReadRoute,
+    valid: async () => {
+      await notification();
+      return { token: await employee() };
+    },
+  },
+  {
+    path: '/notifications/notifications/{id}/',
+    method: 'GET',
+    route: notificationRoute,
+    valid: async () => ({ token: await employee(), params: { id: await notification() } }),
+    invalid: async () => ({ token: await employee(), params: { id: '42' } }),
+  },
+  {
+    path: '/notifications/notifications/{id}/',
+    method: 'PATCH',
+    route: notificationRoute,
+    valid: async () => ({ token: await employee(), params: { id: await notification() }, body: { is_read: false } }),
+    invalid: async () => ({ token: await employee(), params: { id: await notification() }, body: { is_read: 1 } }),
+  },
+  healthCase('/notifications/health/', notificationsHealthRoute),
 ];
 
-export const cases: ContractCase[] = [...knowledge, ...catalogAndSaved, ...messaging];
+export const cases: ContractCase[] = [...knowledge, ...catalogAndSaved, ...messaging, ...notifications];
 
-export const covers = ['/hdts/api/kb/', '/hdts/api/catalog/', '/hdts/api/views/', '/hdts/api/canned-responses/', '/messaging/'];
+export const covers = [
+  '/hdts/api/kb/',
+  '/hdts/api/catalog/',
+  '/hdts/api/views/',
+  '/hdts/api/canned-responses/',
+  '/messaging/',
+  '/notifications/',
+];

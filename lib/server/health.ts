@@ -1,15 +1,5 @@
-import { z } from 'zod';
 import { db } from './db';
 import { jobsState } from './jobs/queue';
-
-/** The answer of the health endpoints (200 when healthy; the same body with 503 when degraded). */
-export const healthOutput = z.object({
-  status: z.enum(['ok', 'degraded']),
-  service: z.string(),
-  checks: z.object({ database: z.enum(['ok', 'error']), job_queue: z.enum(['ok', 'error', 'not_started']) }),
-  latency_ms: z.number().int(),
-  timestamp: z.string(),
-});
 
 /** Database and job-queue status for GET /health and GET /<prefix>/health. */
 export async function health(service: string) {

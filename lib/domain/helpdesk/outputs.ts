@@ -173,12 +173,3 @@ export const bulkOutput = z.object({
 });
 
 export const messageOutput = z.object({ message: z.string() });
-
-/** GET <prefix>/health (lib/server/health.ts): 200 when healthy, 503 `degraded`. */
-export const healthOutput = z.object({
-  status: z.enum(['ok', 'degraded']),
-  service: z.string(),
-  checks: z.object({ database: z.enum(['ok', 'error']), job_queue: z.enum(['ok', 'error', 'not_started']) }),
-  latency_ms: z.number(),
-  timestamp: iso,
-});

@@ -1,4 +1,4 @@
-import { healthOutput } from '@/lib/domain/helpdesk/outputs';
+import { healthOutput } from '@/lib/domain/operations/schemas';
 import { health } from '@/lib/server/health';
 import { openEndpoint, route } from '@/lib/server/http';
 

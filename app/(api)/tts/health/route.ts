@@ -1,4 +1,5 @@
-import { health, healthOutput } from '@/lib/server/health';
+import { healthOutput } from '@/lib/domain/operations/schemas';
+import { health } from '@/lib/server/health';
 import { openEndpoint, route } from '@/lib/server/http';
 
 export const { GET, POST, PUT, PATCH, DELETE } = route({

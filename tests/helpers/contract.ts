@@ -5,7 +5,7 @@
  * the Error schema. Every documented object has `additionalProperties: false`, so an undocumented field fails.
  *
  * Cases live in tests/integration/contract/<area>.cases.ts (run by contract-responses-<area>.test.ts);
- * contract-coverage.test.ts checks that every operation is documented and has exactly one case.
+ * contract-coverage.test.ts checks that every operation of the document is documented and has exactly one case.
  */
 import Ajv from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -450,5 +450,3 @@ export const cases: ContractCase[] = [
     invalid: async () => ({ token: await admin(), params: { id: 'abc' } }),
   },
 ];
-
-export const covers = ['/auth/', '/ops/', '/health'];

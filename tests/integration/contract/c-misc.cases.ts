@@ -1,6 +1,6 @@
 /**
  * The documented answers of the knowledge base, catalog, saved views and replies, messaging and notifications
- * (issue 16): one case per operation under `covers`; data is made once, on the first case that needs it.
+ * (issue 16): one case per operation of these prefixes; data is made once, on the first case that needs it.
  */
 import { randomUUID } from 'node:crypto';
 import * as cannedRoute from '@/app/(api)/hdts/api/canned-responses/[id]/route';
@@ -665,12 +665,3 @@ const notifications: ContractCase[] = [
 ];
 
 export const cases: ContractCase[] = [...knowledge, ...catalogAndSaved, ...messaging, ...notifications];
-
-export const covers = [
-  '/hdts/api/kb/',
-  '/hdts/api/catalog/',
-  '/hdts/api/views/',
-  '/hdts/api/canned-responses/',
-  '/messaging/',
-  '/notifications/',
-];

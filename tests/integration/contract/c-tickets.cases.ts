@@ -659,5 +659,3 @@ export const cases: ContractCase[] = [
     invalid: async () => ({ token: await coord(), query: { rating: 9 } }),
   },
 ];
-
-export const covers = ['/hdts/api/tickets/', '/hdts/api/v1/', '/hdts/tickets/', '/hdts/health/', '/hdts/api/csat/'];

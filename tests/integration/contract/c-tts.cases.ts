@@ -449,5 +449,3 @@ export const cases: ContractCase[] = [
     valid: async () => ({}),
   },
 ];
-
-export const covers = ['/tts/'];

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import type { z } from 'zod';
 import type { Actor } from '@/lib/domain/actor';
 import { AppError, validationFailed } from '@/lib/domain/errors';
+import { ALLOWED_TYPES } from '@/lib/domain/helpdesk/attachment-rules';
 import { addAttachments, deleteAttachment, loadTicketToAttach } from '@/lib/domain/helpdesk/commands/attachments';
 import { addComment, deleteComment, updateComment } from '@/lib/domain/helpdesk/commands/comments';
 import { createTicket } from '@/lib/domain/helpdesk/commands/create';
@@ -10,6 +11,14 @@ import { deleteTicket, updateTicket } from '@/lib/domain/helpdesk/commands/edit'
 import { changeStatus } from '@/lib/domain/helpdesk/commands/status';
 import { assignTicket } from '@/lib/domain/helpdesk/commands/triage';
 import { removeFiles } from '@/lib/domain/helpdesk/files';
+import {
+  attachmentListOutput,
+  commentListOutput,
+  ticketCommentOutput,
+  ticketDetailOutput,
+  ticketHistoryOutput,
+  ticketListOutput,
+} from '@/lib/domain/helpdesk/outputs';
 import { assertSubmit } from '@/lib/domain/helpdesk/policy';
 import {
   attachmentForDownload,
@@ -44,6 +53,12 @@ import { isMultipart, readMultipart } from '../uploads';
 
 /** Endpoints served at more than one path (001's /api/tickets, 004's /api/v1/tickets, 003's /tickets). */
 const TAGS = ['tickets'];
+/** The refusals the ticket endpoints share (policy.ts: an invisible ticket is a 404, a visible one not to change a 403). */
+const NOT_FOUND = { 404: 'No such ticket, or not visible to the caller' };
+const REFUSED = { ...NOT_FOUND, 403: 'The caller may see the ticket but not do this' };
+const STALE = { 409: 'The ticket changed since `expected_updated_at`: reload, then try again' };
+/** A download answers with the file's own type: one of the types an upload may have. */
+const ATTACHMENT_MEDIA_TYPES = [...new Set(Object.values(ALLOWED_TYPES).map((t) => t.mime))];
 
 async function readJsonBody(req: Request): Promise<unknown> {
   const type = req.headers.get('content-type') ?? '';
@@ -105,6 +120,7 @@ export const listTicketsEndpoint = endpoint({
   tags: TAGS,
   rateLimit: 'ticketRead',
   query: ticketListQuery,
+  output: ticketListOutput,
   handler: async ({ actor, query }) => {
     // 003's `assigned_to` (an e-mail) is the assignee filter by another name; no such user matches no ticket.
     if (!query.assigned_to) return listTickets(actor, query);
@@ -120,7 +136,12 @@ export const createTicketEndpoint = endpoint({
   rateLimit: 'ticketCreate',
   body: ticketCreateInput,
   bodyType: 'multipart',
-  responses: { 413: 'A file is over the size limit', 415: 'A file type is not allowed' },
+  responses: {
+    403: 'Only help-desk users can submit tickets',
+    413: 'A file is over the size limit',
+    415: 'A file type is not allowed',
+  },
+  output: ticketDetailOutput,
   handler: ({ actor, req }) => submit(actor, req, ticketCreateInput),
 });
 
@@ -130,6 +151,8 @@ export const createTicketV1Endpoint = endpoint({
   rateLimit: 'ticketCreate',
   body: v1TicketCreateInput,
   bodyType: 'multipart',
+  output: ticketDetailOutput,
+  responses: { 403: 'Only help-desk users can submit tickets' },
   handler: ({ actor, req }) => submit(actor, req, v1TicketCreateInput),
 });
 
@@ -138,6 +161,8 @@ export const getTicketEndpoint = endpoint({
   tags: TAGS,
   rateLimit: 'ticketRead',
   params: ticketParam,
+  output: ticketDetailOutput,
+  responses: NOT_FOUND,
   handler: ({ actor, params }) => getTicket(actor, params.id),
 });
 
@@ -146,6 +171,8 @@ export const updateTicketEndpoint = endpoint({
   tags: TAGS,
   params: ticketParam,
   body: ticketUpdateInput,
+  output: ticketDetailOutput,
+  responses: { ...REFUSED, ...STALE },
   handler: async ({ actor, params, body }) => {
     const { assigned_to, ...fields } = body;
     if (!assigned_to) return updateTicket(actor, params.id, fields);
@@ -163,6 +190,7 @@ export const deleteTicketEndpoint = endpoint({
   tags: TAGS,
   params: ticketParam,
   status: 204,
+  responses: { ...NOT_FOUND, 403: 'Only admins can delete tickets' },
   handler: ({ actor, params }) => deleteTicket(actor, params.id),
 });
 
@@ -172,6 +200,8 @@ export const statusEndpoint = endpoint({
   params: ticketParam,
   body: statusInput,
   status: 200,
+  output: ticketDetailOutput,
+  responses: { ...REFUSED, ...STALE },
   handler: ({ actor, params, body }) => changeStatus(actor, params.id, body.status, body),
 });
 
@@ -181,6 +211,8 @@ export const resolveEndpoint = endpoint({
   params: ticketParam,
   body: resolveInput,
   status: 200,
+  output: ticketDetailOutput,
+  responses: { ...REFUSED },
   handler: ({ actor, params, body }) => changeStatus(actor, params.id, 'Resolved', body),
 });
 
@@ -190,6 +222,8 @@ export const closeEndpoint = endpoint({
   params: ticketParam,
   body: noteInput,
   status: 200,
+  output: ticketDetailOutput,
+  responses: { ...REFUSED },
   handler: ({ actor, params, body }) => changeStatus(actor, params.id, 'Closed', { note: body.note ?? body.reason }),
 });
 
@@ -199,6 +233,8 @@ export const reopenEndpoint = endpoint({
   params: ticketParam,
   body: noteInput,
   status: 200,
+  output: ticketDetailOutput,
+  responses: { ...REFUSED },
   handler: ({ actor, params, body }) => changeStatus(actor, params.id, 'Open', { note: body.reason ?? body.note }),
 });
 
@@ -207,6 +243,8 @@ export const assignEndpoint = endpoint({
   tags: TAGS,
   params: ticketParam,
   body: assignInput,
+  output: ticketDetailOutput,
+  responses: { ...REFUSED },
   handler: ({ actor, params, body }) => assignTicket(actor, params.id, body.assignee_id, body.notes),
 });
 
@@ -216,6 +254,8 @@ export const historyEndpoint = endpoint({
     'Each entry also carries `summary`, the entry in people\'s words ("Approved by Casey Reyes"). The requester reads public entries only, with only the notes meant for them (rejection, withdrawal and resolution reasons, their own words); approval notes and the workflow engine\'s notes are for staff.',
   tags: TAGS,
   params: ticketParam,
+  output: ticketHistoryOutput,
+  responses: { ...NOT_FOUND },
   handler: ({ actor, params }) => ticketHistory(actor, params.id),
 });
 
@@ -224,6 +264,8 @@ export const listCommentsEndpoint = endpoint({
   tags: TAGS,
   params: ticketParam,
   query: commentListQuery,
+  output: commentListOutput,
+  responses: { ...NOT_FOUND },
   handler: ({ actor, params, query }) => listComments(actor, params.id, query),
 });
 
@@ -232,6 +274,8 @@ export const addCommentEndpoint = endpoint({
   tags: TAGS,
   params: ticketParam,
   body: commentInput,
+  output: ticketCommentOutput,
+  responses: { ...REFUSED },
   handler: ({ actor, params, body }) => addComment(actor, params.id, body),
 });
 
@@ -240,6 +284,8 @@ export const updateCommentEndpoint = endpoint({
   tags: TAGS,
   params: idParam,
   body: commentUpdateInput,
+  output: ticketCommentOutput,
+  responses: { 404: 'No such comment, or not visible to the caller', 403: 'Only its author can edit a comment' },
   handler: ({ actor, params, body }) => updateComment(actor, params.id, body.body),
 });
 
@@ -248,6 +294,7 @@ export const deleteCommentEndpoint = endpoint({
   tags: TAGS,
   params: idParam,
   status: 204,
+  responses: { 404: 'No such comment, or not visible to the caller', 403: 'Only its author or an admin can delete a comment' },
   handler: ({ actor, params }) => deleteComment(actor, params.id),
 });
 
@@ -255,6 +302,8 @@ export const listAttachmentsEndpoint = endpoint({
   summary: 'Attachments of a ticket',
   tags: TAGS,
   params: ticketParam,
+  output: attachmentListOutput,
+  responses: { ...NOT_FOUND },
   handler: ({ actor, params }) => listAttachments(actor, params.id),
 });
 
@@ -263,7 +312,8 @@ export const uploadAttachmentEndpoint = endpoint({
   tags: TAGS,
   params: ticketParam,
   bodyType: 'multipart',
-  responses: { 413: 'Over the size limit', 415: 'Type not allowed' },
+  responses: { ...REFUSED, 413: 'Over the size limit', 415: 'Type not allowed' },
+  output: attachmentListOutput,
   handler: async ({ actor, params, req }) => {
     await loadTicketToAttach(actor, params.id);
     const { files } = await readMultipart(req);
@@ -275,6 +325,8 @@ export const downloadAttachmentEndpoint = endpoint({
   summary: 'Download an attachment with its original file name',
   tags: TAGS,
   params: idParam,
+  produces: ATTACHMENT_MEDIA_TYPES,
+  responses: { 404: 'No such attachment (or not visible), or its file is missing' },
   handler: async ({ actor, params }) => {
     const a = await attachmentForDownload(actor, params.id);
     const file = attachmentPath(a.storedName);
@@ -297,5 +349,9 @@ export const deleteAttachmentEndpoint = endpoint({
   tags: TAGS,
   params: idParam,
   status: 204,
+  responses: {
+    404: 'No such attachment, or not visible to the caller',
+    403: 'Only the uploader or an admin can delete an attachment',
+  },
   handler: ({ actor, params }) => deleteAttachment(actor, params.id),
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as v1TicketsRoute from '@/app/(api)/hdts/api/v1/tickets/route';
-import { EXACT_COUNT_MAX } from '@/lib/domain/helpdesk/queries';
+import { EXACT_COUNT_MAX, SEARCH_MATCH_CAP, searchTicketIds } from '@/lib/domain/helpdesk/queries';
 import { db } from '@/lib/server/db';
 import { call, makeUser, tokenFor } from '../helpers/api';
 
@@ -81,5 +81,41 @@ describe('ticket list at volume', () => {
     const after = await call(v1TicketsRoute, 'GET', '/hdts/api/v1/tickets', { token: coord, query: { search: 'zeppelin' } });
     expect(after.body.count).toBe(1);
     expect(after.body.results[0].ticket_number).toBe('TX19990101000042');
+  });
+
+  it('a broad search returns the newest matches up to the cap, with its count marked as a lower bound', async () => {
+    const r = await call(v1TicketsRoute, 'GET', '/hdts/api/v1/tickets', { token: coord, query: { search: 'Bulk ticket' } });
+    expect(r.body.count).toBe(SEARCH_MATCH_CAP);
+    expect(r.body.count_estimated).toBe(true);
+    expect(r.body.results[0].ticket_number).toBe(`TX19990101${String(BULK).padStart(6, '0')}`);
+    const narrow = await call(v1TicketsRoute, 'GET', '/hdts/api/v1/tickets', {
+      token: coord,
+      query: { search: 'TX19990101000042' },
+    });
+    expect(narrow.body.count).toBe(1);
+    expect(narrow.body.count_estimated).toBeUndefined();
+  });
+
+  it('looks among the newest tickets first and at all of them only when those match too few', async () => {
+    const newest = await db.ticket.findFirstOrThrow({
+      where: { ticketNumber: { startsWith: 'TX19990101' } },
+      orderBy: { id: 'desc' },
+    });
+    const oldest = await db.ticket.findFirstOrThrow({ where: { ticketNumber: 'TX19990101000007' } });
+    const window = newest.id - oldest.id - 10;
+    // broad: the window alone holds more than the cap, so those are the answer (newest first)
+    const broad = await searchTicketIds('Bulk ticket', true, [], window);
+    expect(broad.capped).toBe(true);
+    expect(broad.ids).toHaveLength(SEARCH_MATCH_CAP);
+    expect(broad.ids[0]).toBe(newest.id);
+    expect(broad.ids).toEqual([...broad.ids].sort((a, b) => b - a));
+    // rare and old: nothing in the window, found in the whole table (a word, a subject substring, a number)
+    await db.ticket.update({ where: { id: oldest.id }, data: { subject: 'Wombat enclosure', description: 'The quokka cage door sensor' } });
+    expect(await searchTicketIds('quokka', true, [], window)).toEqual({ ids: [oldest.id], capped: false });
+    expect(await searchTicketIds('ombat encl', true, [], window)).toEqual({ ids: [oldest.id], capped: false });
+    expect((await searchTicketIds('19990101000007', true, [], window)).ids).toEqual([oldest.id]);
+    // LIKE's wildcards are literal characters in a search
+    expect(await searchTicketIds('%', true, [], window)).toEqual({ ids: [], capped: false });
+    expect(await searchTicketIds('_', true, [], window)).toEqual({ ids: [], capped: false });
   });
 });

@@ -56,6 +56,7 @@ async function load(url: string) {
   const { rows: emp } = await c.query(`SELECT id FROM identity.users WHERE email = 'employee1@example.com'`);
   const { rows: owner } = await c.query(`SELECT id FROM identity.users WHERE email = 'coordinator1@example.com'`);
   const { rows: agent } = await c.query(`SELECT id FROM identity.users WHERE email = 'agent1@example.com'`);
+  // Ids follow creation order, as in a real help desk (the newest ticket has the highest id).
   // Bulk-load practice: the text indexes are built once after the load, not maintained row by row.
   const { rows: gin } = await c.query(
     `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'helpdesk' AND indexdef LIKE '%USING gin%'`,
@@ -77,7 +78,7 @@ async function load(url: string) {
            CASE WHEN i % 2000 = 0 THEN $7::int ELSE $5::int + i % ($6::int - $5::int + 1) END,
            CASE WHEN i % 3 = 0 THEN $8::int END, CASE WHEN i % 3 = 0 THEN $9::int END,
            ts, ts + interval '1 hour'
-      FROM generate_series(1, $10::int) i, LATERAL (SELECT now() - (i * interval '1 minute') * (4 * 365 * 1440.0 / $10::int) AS ts) d`,
+      FROM generate_series(1, $10::int) i, LATERAL (SELECT now() - (($10::int + 1 - i) * interval '1 minute') * (4 * 365 * 1440.0 / $10::int) AS ts) d`,
     [THINGS, PROBLEMS, priorities, statuses, ids[0].lo, ids[0].hi, emp[0].id, owner[0].id, agent[0].id, TICKETS],
   );
   await c.query(`

@@ -110,7 +110,10 @@ describe('ticket list at volume', () => {
     expect(broad.ids[0]).toBe(newest.id);
     expect(broad.ids).toEqual([...broad.ids].sort((a, b) => b - a));
     // rare and old: nothing in the window, found in the whole table (a word, a subject substring, a number)
-    await db.ticket.update({ where: { id: oldest.id }, data: { subject: 'Wombat enclosure', description: 'The quokka cage door sensor' } });
+    await db.ticket.update({
+      where: { id: oldest.id },
+      data: { subject: 'Wombat enclosure', description: 'The quokka cage door sensor' },
+    });
     expect(await searchTicketIds('quokka', true, [], window)).toEqual({ ids: [oldest.id], capped: false });
     expect(await searchTicketIds('ombat encl', true, [], window)).toEqual({ ids: [oldest.id], capped: false });
     expect((await searchTicketIds('19990101000007', true, [], window)).ids).toEqual([oldest.id]);

@@ -8,6 +8,8 @@ declare module 'autocannon' {
     connections: number;
     duration: number;
     headers?: Record<string, string>;
+    /** Requests per second across all connections (a paced, steady load). */
+    overallRate?: number;
     requests?: { setupRequest?: (req: Request) => Request }[];
   }
   interface Result {

@@ -339,6 +339,19 @@ async function main() {
       }
     }
   }
+  // The latency a steady, below-capacity load sees (autocannon paces the 32 connections to 200 requests a second).
+  console.log('\nGET ticket by number at a steady 200 req/s (32 connections):');
+  for (const t of targets) {
+    const r = await autocannon({
+      url: `http://127.0.0.1:${t.port}`,
+      connections: CONNECTIONS,
+      overallRate: 200,
+      duration: DURATION,
+      headers: t.headers(kinds[0]),
+      requests: [{ setupRequest: (req) => ({ ...req, path: t.path(kinds[0]) }) }],
+    });
+    line(`  ${t.name}: p50 / p99`, `${r.latency.p50} / ${r.latency.p99} ms`, 'p99 ≤ 50 ms');
+  }
   console.log(`\nOne user (sequential requests, ${DURATION} s each):`);
   for (const kind of kinds.filter((x) => x.oneUser)) {
     for (const t of targets) {

@@ -23,6 +23,8 @@ export const ALLOWED_TYPES: Record<string, { detected: string[] | null; mime: st
   xml: { detected: null, mime: 'application/xml' },
 };
 export const ALLOWED_EXTENSIONS = Object.keys(ALLOWED_TYPES);
+/** The media types a download may answer with (each allowed file type's own). */
+export const ALLOWED_MEDIA_TYPES = [...new Set(Object.values(ALLOWED_TYPES).map((t) => t.mime))];
 /** For `<input type="file" accept>`. */
 export const ACCEPT_ATTRIBUTE = ALLOWED_EXTENSIONS.map((e) => `.${e}`).join(',');
 /** Files per request (a ticket, a reply). */

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import type { z } from 'zod';
 import type { Actor } from '@/lib/domain/actor';
 import { AppError, validationFailed } from '@/lib/domain/errors';
-import { ALLOWED_TYPES } from '@/lib/domain/helpdesk/attachment-rules';
+import { ALLOWED_MEDIA_TYPES } from '@/lib/domain/helpdesk/attachment-rules';
 import { addAttachments, deleteAttachment, loadTicketToAttach } from '@/lib/domain/helpdesk/commands/attachments';
 import { addComment, deleteComment, updateComment } from '@/lib/domain/helpdesk/commands/comments';
 import { createTicket } from '@/lib/domain/helpdesk/commands/create';
@@ -58,7 +58,6 @@ const NOT_FOUND = { 404: 'No such ticket, or not visible to the caller' };
 const REFUSED = { ...NOT_FOUND, 403: 'The caller may see the ticket but not do this' };
 const STALE = { 409: 'The ticket changed since `expected_updated_at`: reload, then try again' };
 /** A download answers with the file's own type: one of the types an upload may have. */
-const ATTACHMENT_MEDIA_TYPES = [...new Set(Object.values(ALLOWED_TYPES).map((t) => t.mime))];
 
 async function readJsonBody(req: Request): Promise<unknown> {
   const type = req.headers.get('content-type') ?? '';
@@ -325,7 +324,7 @@ export const downloadAttachmentEndpoint = endpoint({
   summary: 'Download an attachment with its original file name',
   tags: TAGS,
   params: idParam,
-  produces: ATTACHMENT_MEDIA_TYPES,
+  produces: ALLOWED_MEDIA_TYPES,
   responses: { 404: 'No such attachment (or not visible), or its file is missing' },
   handler: async ({ actor, params }) => {
     const a = await attachmentForDownload(actor, params.id);

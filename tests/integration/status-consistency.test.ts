@@ -1,11 +1,13 @@
 /**
  * Issue 16, "status stays consistent across the two contexts": the workflow's copy of the help-desk status follows
- * every help-desk change (newest first, a reopen never leaves "Reopened" or "Closed" behind).
+ * every help-desk change (newest first, a reopen never leaves "Reopened" or "Closed" behind); while a workflow works
+ * the ticket the help desk offers and accepts only the changes that keep both sides consistent.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as updateStatusRoute from '@/app/(api)/hdts/api/tickets/[id]/update-status/route';
 import type { Actor } from '@/lib/domain/actor';
 import { createTicket } from '@/lib/domain/helpdesk/commands/create';
-import { changeStatus } from '@/lib/domain/helpdesk/commands/status';
+import { changeStatus, statusOptions } from '@/lib/domain/helpdesk/commands/status';
 import { approveTicket } from '@/lib/domain/helpdesk/commands/triage';
 import { loadActor } from '@/lib/domain/identity/queries';
 import { processTicketJob, receiveHdtsTicketStatusJob, updateSlaStatusJob } from '@/lib/domain/workflow/jobs';
@@ -13,6 +15,8 @@ import { db } from '@/lib/server/db';
 import { stopJobs } from '@/lib/server/jobs/queue';
 import { JOBS } from '@/lib/server/jobs/registry';
 import { startJobs } from '@/lib/server/jobs/workers';
+import { call, snapshot, tokenFor } from '../helpers/api';
+import { HDTS_TABLES } from '../helpers/hdts';
 import { payload, taskOf, threeStepWorkflow } from './workflow-support';
 
 async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 60_000): Promise<T> {
@@ -75,6 +79,50 @@ describe("the workflow's copy of the help-desk status", { timeout: 120_000 }, ()
         (s) => s === 'In Progress',
       ),
     ).toBe('In Progress');
+  });
+
+  it('while the workflow works the ticket the help desk pauses and resumes it but neither resolves nor closes it', async () => {
+    const t = await createTicket(actors.employee1, {
+      subject: 'Network drive gone',
+      description: 'Since this morning',
+      category: 'IT Support',
+      sub_category: 'Internet/Network Connectivity Issue',
+      department: 'IT Department',
+    });
+    // before routing nothing is held back
+    expect((await statusOptions(actors.coordinator1, t.id)).held).toEqual([]);
+    await approveTicket(actors.coordinator1, t.id, { priority: 'High', department: 'IT Department' });
+    await waitFor(
+      () => db.ticket.findUniqueOrThrow({ where: { id: t.id } }),
+      (x) => x.workflowId != null,
+    );
+    const task = await taskOf(t.ticket_number);
+    expect(task?.status).not.toBe('completed');
+    const row = await db.ticket.findUniqueOrThrow({ where: { id: t.id } });
+    const options = await statusOptions(actors.coordinator1, t.id);
+    expect(options.held).toEqual(row.status === 'Open' ? ['Resolved', 'Closed'] : ['Resolved']);
+    expect(options.allowed).not.toContain('Resolved');
+    expect(options.allowed).toContain('On Hold');
+    expect(options.reason).toBe('The workflow resolves this ticket when its last step is done');
+
+    const token = await tokenFor('coordinator1');
+    const before = await snapshot(HDTS_TABLES);
+    for (const status of row.status === 'Open' ? ['Resolved', 'RESOLVED', 'Closed'] : ['Resolved', 'RESOLVED']) {
+      const res = await call(updateStatusRoute, 'POST', '/x', { token, params: { id: String(t.id) }, body: { status } });
+      expect(res.status, JSON.stringify(res.body)).toBe(400);
+      expect(res.body.code).toBe('INVALID_STATUS_TRANSITION');
+      expect(res.body.details).toMatchObject({
+        current_status: row.status,
+        allowed_transitions: options.allowed,
+        reason: 'WORKFLOW_OWNS_TICKET',
+        workflow_id: row.workflowId,
+      });
+      expect(res.body.message).toContain('The workflow resolves this ticket');
+    }
+    expect(await snapshot(HDTS_TABLES)).toEqual(before);
+    // pausing stays possible
+    await changeStatus(actors.coordinator1, t.id, 'On Hold', { note: 'Waiting for the requester' });
+    expect((await statusOptions(actors.coordinator1, t.id)).held).toEqual(['Closed']);
   });
 
   it('a reopen leaves the current status, whatever order the deliveries arrive in', async () => {

@@ -9,7 +9,15 @@ import { NOTIFICATION_TYPES } from '../../notifications/schemas';
 import { outcomeColumns } from '../../sla/clock';
 import { type HistoryType, history, recordAudit } from '../history';
 import { csatRatingPath } from '../links';
-import { assertCanWork, assertRequester, canTransition, isTriageStaff, STATUS_TRANSITIONS, WITHDRAWABLE } from '../policy';
+import {
+  assertCanWork,
+  assertRequester,
+  canTransition,
+  isTriageStaff,
+  STATUS_TRANSITIONS,
+  statusChanges,
+  WITHDRAWABLE,
+} from '../policy';
 import { getTicket, loadTicket } from '../queries';
 import type { Status } from '../schemas';
 import { assertUnchangedSince, invalidTransition, notifyRequester, type TicketRow, updateIfStatus } from './ticket-writes';
@@ -201,6 +209,21 @@ export function checkStatusChange(actor: Actor, t: TicketRow, to: Status) {
     assertCanWork(actor, t);
   }
   if (!canTransition(from, to)) throw invalidTransition(from, to);
+  const changes = statusChanges(t);
+  if (changes.held.includes(to)) {
+    throw new AppError(
+      400,
+      'INVALID_STATUS_TRANSITION',
+      `${changes.reason}: the help desk cannot make it ${to} now. Allowed: ${changes.allowed.join(', ') || 'none'}`,
+      {
+        current_status: from,
+        requested_status: to,
+        allowed_transitions: changes.allowed,
+        workflow_id: t.workflowId,
+        reason: 'WORKFLOW_OWNS_TICKET',
+      },
+    );
+  }
   if (reopen && from === 'Closed') {
     const limit = (t.timeClosed?.getTime() ?? 0) + env.TICKET_REOPEN_DAYS * 86400_000;
     if (Date.now() > limit) {
@@ -214,6 +237,12 @@ export function checkStatusChange(actor: Actor, t: TicketRow, to: Status) {
       );
     }
   }
+}
+
+/** The status changer's options: what the caller's help desk may change the ticket to, and what a workflow holds back. */
+export async function statusOptions(actor: Actor, ref: string | number) {
+  const t = await loadTicket(actor, ref);
+  return statusChanges(t);
 }
 
 export async function changeStatus(

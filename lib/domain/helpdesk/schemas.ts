@@ -157,7 +157,18 @@ export const statusInput = z.object({
   note: z.string().trim().max(2000).nullish(),
   resolution_notes: z.string().trim().max(5000).nullish(),
   expected_updated_at: expectedUpdatedAt,
+  /** Set for 004's `ESCALATED` (the status itself reads In Progress). */
+  escalate: z.boolean().optional(),
 });
+/** 004's ESCALATED: the ticket stays (or becomes) In Progress and the escalation is recorded (docs/status-mapping.md). */
+const isEscalated = (v: unknown) =>
+  !!v &&
+  typeof v === 'object' &&
+  String((v as { status?: unknown }).status ?? '')
+    .trim()
+    .toLowerCase() === 'escalated';
+/** The status endpoints' body: statusInput, with 004's ESCALATED marked as an escalation. */
+export const statusChangeInput = z.preprocess((v) => (isEscalated(v) ? { ...(v as object), escalate: true } : v), statusInput);
 export type StatusInput = z.infer<typeof statusInput>;
 export const resolveInput = z.object({ resolution_notes: z.string().trim().max(5000).nullish() });
 export const noteInput = z

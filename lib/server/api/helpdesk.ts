@@ -27,7 +27,7 @@ import {
   idParam,
   noteInput,
   resolveInput,
-  statusInput,
+  statusChangeInput,
   ticketCreateInput,
   ticketListQuery,
   ticketParam,
@@ -170,7 +170,7 @@ export const statusEndpoint = endpoint({
   summary: 'Change the status (transitions of docs/status-mapping.md; 400 lists the allowed ones)',
   tags: TAGS,
   params: ticketParam,
-  body: statusInput,
+  body: statusChangeInput,
   status: 200,
   handler: ({ actor, params, body }) => changeStatus(actor, params.id, body.status, body),
 });

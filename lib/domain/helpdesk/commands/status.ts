@@ -19,8 +19,12 @@ import {
   WITHDRAWABLE,
 } from '../policy';
 import { getTicket, loadTicket } from '../queries';
-import type { Status } from '../schemas';
+import type { Priority, Status } from '../schemas';
 import { assertUnchangedSince, invalidTransition, notifyRequester, type TicketRow, updateIfStatus } from './ticket-writes';
+import { approveTicket } from './triage';
+
+/** How a New ticket leaves New (004's NEW → … goes through these, docs/status-mapping.md). */
+const NEW_ACTIONS = ['approve', 'reject', 'withdraw'];
 
 /** The requester withdraws; `expectedUpdatedAt` (what they saw) refuses it when the ticket changed since. */
 export async function withdrawTicket(actor: Actor, ref: string | number, reason: string, expectedUpdatedAt?: Date | null) {
@@ -195,8 +199,13 @@ export function checkStatusChange(actor: Actor, t: TicketRow, to: Status) {
       { allowed_transitions: STATUS_TRANSITIONS[from] },
       'INVALID_STATUS_TRANSITION',
     );
-  if (from === 'New' && (to === 'Open' || to === 'Rejected')) {
-    throw invalidTransition(from, to, []);
+  if (from === 'New') {
+    throw new AppError(
+      400,
+      'INVALID_STATUS_TRANSITION',
+      `A New ticket leaves New by approval (Open; POST …/approve/ with priority and department), rejection (Rejected; POST …/reject/) or the requester's withdrawal (Withdrawn), not by a status change to ${to}`,
+      { current_status: from, requested_status: to, allowed_transitions: [], allowed_actions: NEW_ACTIONS },
+    );
   }
   const reopen = to === 'Open' && (from === 'Resolved' || from === 'Closed');
   if (reopen || (to === 'Closed' && from === 'Resolved')) {
@@ -245,15 +254,66 @@ export async function statusOptions(actor: Actor, ref: string | number) {
   return statusChanges(t);
 }
 
+/**
+ * 004's ESCALATED: an Open ticket becomes In Progress, an In Progress one stays; either way an `ESCALATED`
+ * history entry records it. From any other status it is refused, naming the allowed changes.
+ */
+async function escalateTicket(actor: Actor, t: TicketRow, opts: { note?: string | null; expected_updated_at?: Date | null }) {
+  const from = t.status as Status;
+  if (from !== 'Open' && from !== 'In Progress') {
+    throw new AppError(
+      400,
+      'INVALID_STATUS_TRANSITION',
+      `Only an Open or In Progress ticket can be escalated (it stays In Progress). Allowed from ${from}: ${STATUS_TRANSITIONS[from].join(', ') || 'none'}`,
+      { current_status: from, requested_status: 'ESCALATED', allowed_transitions: STATUS_TRANSITIONS[from] },
+    );
+  }
+  if (from === 'Open') checkStatusChange(actor, t, 'In Progress');
+  else if (!isTriageStaff(actor)) assertCanWork(actor, t);
+  await transaction(async (tx) => {
+    if (from === 'Open') {
+      await applyStatus(tx, actor, t, 'In Progress', { note: opts.note, expectedUpdatedAt: opts.expected_updated_at });
+    } else {
+      // the status stays: only the version moves, so a writer holding the old one sees the escalation
+      await updateIfStatus(tx, t, { updatedAt: new Date() }, opts.expected_updated_at);
+    }
+    await history(tx, t.id, actor, 'ESCALATED', { field: 'status', old: from, new: 'In Progress', note: opts.note ?? null });
+    await recordAudit(tx, actor, {
+      context: 'helpdesk',
+      action: 'ticket.escalate',
+      entityType: 'ticket',
+      entityId: t.ticketNumber,
+      oldValues: { status: from },
+      newValues: { status: 'In Progress', escalated: true },
+    });
+  });
+  return getTicket(actor, t.id);
+}
+
 export async function changeStatus(
   actor: Actor,
   ref: string | number,
   to: Status,
-  opts: { note?: string | null; resolution_notes?: string | null; expected_updated_at?: Date | null } = {},
+  opts: {
+    note?: string | null;
+    resolution_notes?: string | null;
+    expected_updated_at?: Date | null;
+    /** 004's ESCALATED (`to` is In Progress). */
+    escalate?: boolean;
+  } = {},
 ) {
   const t = await loadTicket(actor, ref);
   // first: whatever else would be said about the change would be about a ticket the writer has not seen
   assertUnchangedSince(t, opts.expected_updated_at);
+  if (opts.escalate) return escalateTicket(actor, t, opts);
+  // 004's NEW → OPEN is the approval when the ticket already has what approval needs (priority and department)
+  if (t.status === 'New' && to === 'Open' && t.priority && t.department)
+    return approveTicket(actor, t.id, {
+      priority: t.priority as Priority,
+      department: t.department,
+      approval_notes: opts.note ?? null,
+      expected_updated_at: opts.expected_updated_at,
+    });
   checkStatusChange(actor, t, to);
   await transaction((tx) =>
     applyStatus(tx, actor, t, to, {

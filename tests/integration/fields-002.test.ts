@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as auditRoute from '@/app/(api)/tts/audit/route';
 import * as workflowRoute from '@/app/(api)/tts/workflows/[id]/route';
 import { changedField } from '@/lib/domain/workflow/task-queries';
+import { openApiDocument } from '@/lib/server/openapi/document';
 import { call, tokenFor } from '../helpers/api';
 import { threeStepWorkflow } from './workflow-support';
 
@@ -51,5 +52,12 @@ describe("002's workflow and audit fields", () => {
     });
     expect(changedField(null, { workflow_id: 4 })).toEqual({ field: 'workflow_id', old_value: null, new_value: 4 });
     expect(changedField(null, { a: 1, b: 2 })).toEqual({ field: null, old_value: null, new_value: null });
+  });
+
+  it("the OpenAPI document says how socket.io replaces 002's raw WebSocket path", async () => {
+    const d = (await openApiDocument()).info.description;
+    expect(d).toContain('/ws/comments/{ticket_id}/');
+    expect(d).toContain('join_ticket');
+    expect(d).toContain('comment_update');
   });
 });

@@ -80,9 +80,37 @@ export const ticketCreateInput = z.object({
 });
 export type TicketCreateInput = z.infer<typeof ticketCreateInput>;
 
+/** Spec 004's impact levels (any case; stored upper case). */
+export const IMPACT_LEVELS = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
+/**
+ * Spec 004's facts of an incident: stored on the ticket and answered back (docs/api-contract.md). The
+ * environment is free text (004 prints PRODUCTION), kept as sent.
+ */
+export const ticketFacts = {
+  environment: z.string().trim().max(64).nullish(),
+  affected_service: z.string().trim().max(255).nullish(),
+  impact_level: z
+    .string()
+    .trim()
+    .transform((v) => v.toUpperCase())
+    .pipe(z.enum(IMPACT_LEVELS, { error: `Impact level must be one of ${IMPACT_LEVELS.join(', ')}` }))
+    .nullish(),
+  tags: z
+    .array(z.string().trim().min(1, 'A tag may not be blank').max(50, 'At most 50 characters a tag'))
+    .max(20, 'At most 20 tags')
+    .transform((l) => [...new Set(l)])
+    .optional(),
+};
+/**
+ * 004's categories are ticket types, not the help desk's catalog: `INCIDENT` (its create example) files the
+ * ticket under IT Support. Any other category must be in the catalog (a field error names it otherwise).
+ */
+const V1_CATEGORIES: Record<string, string> = { incident: 'IT Support' };
+
 /** 004/003 create: `title` is accepted for `subject`; priority may be given (P1–P4 etc.). */
 export const v1TicketCreateInput = z
   .object({
+    ...ticketFacts,
     subject: z.string().optional(),
     title: z.string().optional(),
     description: z.string().optional(),
@@ -97,10 +125,19 @@ export const v1TicketCreateInput = z
   })
   .transform(({ subcategory, attachments: _none, ...v }) => ({
     ...v,
+    category: (v.category && V1_CATEGORIES[v.category.trim().toLowerCase()]) ?? v.category,
     subject: v.subject ?? v.title,
     ...(v.sub_category != null || subcategory != null ? { sub_category: v.sub_category ?? subcategory } : {}),
   }))
-  .pipe(ticketCreateInput.extend({ priority: z.enum(PRIORITIES).optional() }));
+  .pipe(
+    ticketCreateInput.extend({
+      priority: z.enum(PRIORITIES).optional(),
+      environment: z.string().nullish(),
+      affected_service: z.string().nullish(),
+      impact_level: z.enum(IMPACT_LEVELS).nullish(),
+      tags: z.array(z.string()).optional(),
+    }),
+  );
 export type V1TicketCreateInput = z.infer<typeof v1TicketCreateInput>;
 
 /**
@@ -129,6 +166,7 @@ export const ticketUpdateInput = z
     status: status.optional(),
     /** 003: the assignee's e-mail (coordinators and admins; the same as the assign action). */
     assigned_to: z.email('Not an e-mail address').optional(),
+    ...ticketFacts,
     /** The `updated_at` the caller read: a ticket changed since then is a 409 instead of an overwrite. */
     expected_updated_at: expectedUpdatedAt,
   })
@@ -174,8 +212,23 @@ export const resolveInput = z.object({ resolution_notes: z.string().trim().max(5
 export const noteInput = z
   .object({ note: z.string().trim().max(2000).nullish(), reason: z.string().trim().max(2000).nullish() })
   .partial();
+/**
+ * The assignee: a user id (004's example sends a string; a numeric string is the id) or the user's e-mail.
+ * 004's UUIDs name no one here: a field error says what is accepted.
+ */
 export const assignInput = z.object({
-  assignee_id: z.coerce.number().int().positive(),
+  assignee_id: z.union(
+    [
+      z.number().int().positive(),
+      z
+        .string()
+        .trim()
+        .regex(/^\d{1,9}$/)
+        .transform(Number),
+      z.email().transform((v) => v.toLowerCase()),
+    ],
+    { error: 'assignee_id is a user id (an integer) or the user’s e-mail; user ids are not UUIDs here' },
+  ),
   notes: z.string().trim().max(2000).nullish(),
 });
 

@@ -10,7 +10,7 @@ import { deleteTicket, updateTicket } from '@/lib/domain/helpdesk/commands/edit'
 import { changeStatus } from '@/lib/domain/helpdesk/commands/status';
 import { assignTicket } from '@/lib/domain/helpdesk/commands/triage';
 import { removeFiles } from '@/lib/domain/helpdesk/files';
-import { assertSubmit } from '@/lib/domain/helpdesk/policy';
+import { assertSubmit, assertTriage } from '@/lib/domain/helpdesk/policy';
 import {
   attachmentForDownload,
   getTicket,
@@ -203,11 +203,17 @@ export const reopenEndpoint = endpoint({
 });
 
 export const assignEndpoint = endpoint({
-  summary: 'Assign a ticket to a user (coordinators and admins)',
+  summary: 'Assign a ticket to a user by id or e-mail (coordinators and admins)',
   tags: TAGS,
   params: ticketParam,
   body: assignInput,
-  handler: ({ actor, params, body }) => assignTicket(actor, params.id, body.assignee_id, body.notes),
+  handler: async ({ actor, params, body }) => {
+    if (typeof body.assignee_id === 'number') return assignTicket(actor, params.id, body.assignee_id, body.notes);
+    assertTriage(actor); // who may assign is known before an e-mail is looked up
+    const [user] = await usersByEmails([body.assignee_id]);
+    if (!user) throw validationFailed({ assignee_id: ['No active user with this e-mail'] });
+    return assignTicket(actor, params.id, user.id, body.notes);
+  },
 });
 
 export const historyEndpoint = endpoint({

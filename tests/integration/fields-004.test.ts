@@ -5,8 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as v1AssignRoute from '@/app/(api)/hdts/api/v1/tickets/[id]/assign/route';
+import * as v1CommentsRoute from '@/app/(api)/hdts/api/v1/tickets/[id]/comments/route';
 import * as v1TicketRoute from '@/app/(api)/hdts/api/v1/tickets/[id]/route';
 import * as v1TicketsRoute from '@/app/(api)/hdts/api/v1/tickets/route';
+import * as healthRoute from '@/app/(api)/hdts/health/route';
 import { db } from '@/lib/server/db';
 import { stopJobs } from '@/lib/server/jobs/queue';
 import { startJobs } from '@/lib/server/jobs/workers';
@@ -116,5 +118,50 @@ describe("004's assign", () => {
       body: { assignee_id: 'nobody@example.com' },
     });
     expect(employee.status).toBe(403);
+  });
+});
+
+describe("004's comments", () => {
+  it("take content and comment_type and answer with both beside 'comment'; a bad type is a field error", async () => {
+    const coord = await tokenFor('coordinator1');
+    const t = await call(v1TicketsRoute, 'POST', '/x', { token: emp, body: example });
+    const post = (token: string, body: Record<string, unknown>) =>
+      call(v1CommentsRoute, 'POST', '/x', { token, params: { id: String(t.body.id) }, body });
+    const pub = await post(emp, {
+      content: 'Investigating the issue. Database server shows high CPU usage.',
+      comment_type: 'COMMENT',
+      is_internal: false,
+    });
+    expect(pub.status, JSON.stringify(pub.body)).toBeLessThan(300);
+    expect(pub.body).toMatchObject({
+      comment: 'Investigating the issue. Database server shows high CPU usage.',
+      content: 'Investigating the issue. Database server shows high CPU usage.',
+      comment_type: 'COMMENT',
+      is_internal: false,
+    });
+    const note = await post(coord, { content: 'Paging the DBA', comment_type: 'internal_note' });
+    expect(note.status, JSON.stringify(note.body)).toBeLessThan(300);
+    expect(note.body).toMatchObject({ is_internal: true, comment_type: 'INTERNAL_NOTE' });
+    expect((await db.ticketComment.findUniqueOrThrow({ where: { id: note.body.id } })).isInternal).toBe(true);
+
+    const before = await snapshot(HDTS_TABLES);
+    const bad = await post(coord, { content: 'x', comment_type: 'SHOUT' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toHaveProperty('comment_type');
+    const disagree = await post(coord, { content: 'x', comment_type: 'COMMENT', is_internal: true });
+    expect(disagree.status).toBe(400);
+    expect(disagree.body.details).toHaveProperty('comment_type');
+    // an employee's internal note is refused as before
+    expect((await post(emp, { content: 'x', comment_type: 'INTERNAL' })).status).toBe(403);
+    expect(await snapshot(HDTS_TABLES)).toEqual(before);
+  });
+});
+
+describe("004's health", () => {
+  it('answers version and environment beside status, service and checks', async () => {
+    const r = await call(healthRoute, 'GET', '/hdts/health');
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ status: 'ok', service: 'hdts', version: '1.0.0', environment: 'test' });
+    expect(r.body.checks).toMatchObject({ database: 'ok' });
   });
 });

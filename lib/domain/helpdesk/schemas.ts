@@ -246,15 +246,31 @@ export type CsatInput = z.infer<typeof csatInput>;
 /** A comment's text: the API's rule, and the reply boxes' (lib/client forms check it before sending). */
 export const commentBody = z.string().trim().min(1, 'Comment may not be blank').max(10_000);
 
+/** 004's comment types: COMMENT is public, INTERNAL / INTERNAL_NOTE the same as `is_internal: true`. */
+export const COMMENT_TYPES = ['COMMENT', 'INTERNAL', 'INTERNAL_NOTE'] as const;
 export const commentInput = z
   .object({
     comment: z.string().optional(),
     content: z.string().optional(),
-    is_internal: z.boolean().default(false),
+    is_internal: z.boolean().optional(),
+    comment_type: z
+      .string()
+      .trim()
+      .transform((v) => v.toUpperCase())
+      .pipe(z.enum(COMMENT_TYPES, { error: `comment_type is one of ${COMMENT_TYPES.join(', ')}` }))
+      .optional(),
     /** A reply quotes a top-level comment of the same ticket. */
     parent_id: z.number().int().positive().nullish(),
   })
-  .transform((v) => ({ body: (v.comment ?? v.content ?? '').trim(), is_internal: v.is_internal, parent_id: v.parent_id ?? null }))
+  .superRefine((v, ctx) => {
+    if (v.comment_type && v.is_internal !== undefined && v.is_internal !== (v.comment_type !== 'COMMENT'))
+      ctx.addIssue({ code: 'custom', path: ['comment_type'], message: 'comment_type and is_internal disagree' });
+  })
+  .transform((v) => ({
+    body: (v.comment ?? v.content ?? '').trim(),
+    is_internal: v.is_internal ?? (!!v.comment_type && v.comment_type !== 'COMMENT'),
+    parent_id: v.parent_id ?? null,
+  }))
   .pipe(
     z.object({
       body: commentBody,

@@ -99,6 +99,11 @@ async function submit<S extends z.ZodType>(actor: Actor, req: Request, schema: S
   return createTicket(actor, input as never);
 }
 
+/** A comment answer with 004's names beside ours: `content` (the text) and `comment_type`. */
+function as004Comment<C extends { comment: string; is_internal: boolean }>(c: C) {
+  return { ...c, content: c.comment, comment_type: c.is_internal ? ('INTERNAL_NOTE' as const) : ('COMMENT' as const) };
+}
+
 export const listTicketsEndpoint = endpoint({
   summary:
     'List tickets the caller may see (filters: status, priority repeatable; category, department, assignee_id, created_after/before; search; sort_by, order)',
@@ -234,11 +239,12 @@ export const listCommentsEndpoint = endpoint({
 });
 
 export const addCommentEndpoint = endpoint({
-  summary: 'Add a comment (`comment` or `content`; `is_internal` for staff)',
+  summary:
+    "Add a comment (`comment` or `content`; `is_internal` or 004's `comment_type` for staff); answers carry `content` and `comment_type` too",
   tags: TAGS,
   params: ticketParam,
   body: commentInput,
-  handler: ({ actor, params, body }) => addComment(actor, params.id, body),
+  handler: async ({ actor, params, body }) => as004Comment(await addComment(actor, params.id, body)),
 });
 
 export const updateCommentEndpoint = endpoint({
@@ -246,7 +252,7 @@ export const updateCommentEndpoint = endpoint({
   tags: TAGS,
   params: idParam,
   body: commentUpdateInput,
-  handler: ({ actor, params, body }) => updateComment(actor, params.id, body.body),
+  handler: async ({ actor, params, body }) => as004Comment(await updateComment(actor, params.id, body.body)),
 });
 
 export const deleteCommentEndpoint = endpoint({

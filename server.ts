@@ -43,6 +43,12 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const { prepareForwarding } = await import('./lib/server/client-ip');
+  const { serveApi } = await import('./lib/server/api-router');
+  const { securityHeaders } = await import('./lib/server/security-headers');
+  const { logger: log } = await import('./lib/server/logger');
+  const apiDirect = !dev && env.API_DIRECT;
+  const origin = env.APP_URL ?? `http://localhost:${env.PORT}`;
+  const apiHeaders = (pathname: string) => securityHeaders(pathname, '').values;
   const server = http.createServer((req, res) => {
     // The trust boundary: the client address comes from the connection (or a trusted proxy), never from a header.
     prepareForwarding(req);
@@ -53,7 +59,16 @@ async function main() {
       if (pathname.length > 1 && pathname.endsWith('/'))
         req.url = pathname.replace(/\/+$/, '') + (q === -1 ? '' : req.url.slice(q));
     }
-    handle(req, res);
+    if (!apiDirect) return void handle(req, res);
+    serveApi(req, res, origin, apiHeaders)
+      .then((served) => {
+        if (!served) void handle(req, res);
+      })
+      .catch((e) => {
+        log.error('api request failed', { path: req.url, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end('{"status":"error","code":"INTERNAL_ERROR","message":"Something went wrong on our side"}');
+      });
   });
   // Idle keep-alive connections stay open longer than a client or load balancer keeps them (commonly 60 s): with
   // Node's 5 s default, a client reusing a socket the server is closing at that moment gets ECONNRESET (seen in

@@ -80,6 +80,14 @@ const schema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
+  /**
+   * Production: API route handlers are called straight from server.ts, not through Next's router (see
+   * lib/server/api-router.ts); `false` sends every request through Next.
+   */
+  API_DIRECT: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
   /** Several app processes: socket.io broadcasts travel through PostgreSQL (LISTEN/NOTIFY) to every process. */
   REALTIME_CLUSTER: bool,
   /** Comma-separated keys that services present as X-API-Key (notification sending). */

@@ -8,6 +8,8 @@
  *
  *   npx tsx tests/bench/http.ts [--scale 1] [--duration 5] [--connections 32] [--rounds 1]
  *                                [--before /path/to/other/checkout]   (a second build on the same database)
+ *                                [--via-next]                           (this build again with API_DIRECT=false:
+ *                                                                        the API through Next's router, as before)
  *                                [--app DIR]                            (the checkout to serve, default this one)
  *                                [--load-only]                          (load, print the URL, keep the database)
  *                                [--profile DIR]                        (node --cpu-prof of the app server)
@@ -27,7 +29,8 @@ const SCALE = Number(arg('scale', process.env.BENCH_SCALE ?? '1'));
 const DURATION = Number(arg('duration', '5'));
 const CONNECTIONS = Number(arg('connections', '32'));
 const ROUNDS = Number(arg('rounds', '1'));
-const BEFORE = arg('before', '');
+const VIA_NEXT = process.argv.includes('--via-next');
+const BEFORE = arg('before', VIA_NEXT ? path.resolve(import.meta.dirname, '../..') : '');
 const PROFILE = arg('profile', '');
 const APP = arg('app', '');
 const TICKETS = Math.round(1_000_000 * SCALE);
@@ -230,7 +233,13 @@ async function main() {
   );
   await ready(PORT_APP);
   if (BEFORE) {
-    procs.push(start('before', ['--import', 'tsx', 'server.ts'], BEFORE, { ...appEnv, PORT: String(PORT_BEFORE) }));
+    procs.push(
+      start('before', ['--import', 'tsx', 'server.ts'], BEFORE, {
+        ...appEnv,
+        PORT: String(PORT_BEFORE),
+        ...(VIA_NEXT ? { API_DIRECT: 'false' } : {}),
+      }),
+    );
     await ready(PORT_BEFORE);
   }
   procs.push(
@@ -301,7 +310,7 @@ async function main() {
   ];
   if (BEFORE) {
     targets.push({
-      name: 'before',
+      name: VIA_NEXT ? 'next' : 'before',
       port: PORT_BEFORE,
       path: (x) => x.app(),
       headers: (x) => ({ authorization: `Bearer ${tokens[x.as]}` }),

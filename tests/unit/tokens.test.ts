@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { decodeJwt, SignJWT } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { signAccessToken, signRefreshToken, verifyAccessToken, verifyRefreshToken } from '@/lib/domain/identity/tokens';
 import { jwtSecret } from '@/lib/server/env';
 
@@ -42,6 +42,19 @@ describe('access and refresh tokens', () => {
     const refresh = await signRefreshToken(7, randomUUID(), randomUUID(), new Date(Date.now() + 3600_000));
     expect(await verifyRefreshToken(access)).toBeNull();
     expect(await verifyAccessToken(refresh)).toBeNull();
+  });
+
+  it('a token verified once (and remembered) is still refused once it expires, and a tampered copy never passes', async () => {
+    afterEach(() => vi.useRealTimers());
+    const token = await signAccessToken(user);
+    expect(await verifyAccessToken(token)).not.toBeNull();
+    expect(await verifyAccessToken(token)).not.toBeNull();
+    const [h, p, sig] = token.split('.');
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), user_id: 1 }));
+    expect(await verifyAccessToken(`${h}.${forged.toString('base64url')}.${sig}`)).toBeNull();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 15 * 60_000 + 1_000);
+    expect(await verifyAccessToken(token)).toBeNull();
   });
 
   it('refuses expired tokens', async () => {

@@ -1,3 +1,4 @@
+import { healthOutput } from '@/lib/domain/operations/schemas';
 import { health } from '@/lib/server/health';
 import { openEndpoint, route } from '@/lib/server/http';
 
@@ -6,6 +7,8 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     summary: 'Health of the application: database and job queue',
     tags: ['health'],
     auth: 'public',
+    output: healthOutput,
+    responses: { 401: 'An Authorization header whose token is not valid (expired, revoked or forged)' },
     handler: () => health('switchboard'),
   }),
 });

@@ -110,7 +110,11 @@ const V1_CATEGORIES: Record<string, string> = { incident: 'IT Support' };
 /** 004/003 create: `title` is accepted for `subject`; priority may be given (P1–P4 etc.). */
 export const v1TicketCreateInput = z
   .object({
-    ...ticketFacts,
+    // 004's facts, checked with the other fields below (one answer names every bad field)
+    environment: z.unknown().optional(),
+    affected_service: z.unknown().optional(),
+    impact_level: z.unknown().optional(),
+    tags: z.unknown().optional(),
     subject: z.string().optional(),
     title: z.string().optional(),
     description: z.string().optional(),
@@ -119,7 +123,8 @@ export const v1TicketCreateInput = z
     /** 003's spelling of `sub_category`. */
     subcategory: z.string().nullish(),
     department: z.string().nullish(),
-    priority: priority.optional(),
+    /** Checked with the other fields below, so one answer names every bad field (003's error example). */
+    priority: z.string().optional(),
     /** 003 sends `attachments: []`; files come as multipart parts, so only an empty list is accepted here. */
     attachments: z.array(z.unknown()).max(0, 'Send files as multipart/form-data parts (attachments)').optional(),
   })
@@ -129,15 +134,7 @@ export const v1TicketCreateInput = z
     subject: v.subject ?? v.title,
     ...(v.sub_category != null || subcategory != null ? { sub_category: v.sub_category ?? subcategory } : {}),
   }))
-  .pipe(
-    ticketCreateInput.extend({
-      priority: z.enum(PRIORITIES).optional(),
-      environment: z.string().nullish(),
-      affected_service: z.string().nullish(),
-      impact_level: z.enum(IMPACT_LEVELS).nullish(),
-      tags: z.array(z.string()).optional(),
-    }),
-  );
+  .pipe(ticketCreateInput.extend({ priority: priority.optional(), ...ticketFacts }));
 export type V1TicketCreateInput = z.infer<typeof v1TicketCreateInput>;
 
 /**

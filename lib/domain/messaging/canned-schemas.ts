@@ -68,3 +68,17 @@ export const cannedQuery = z.object({
   q: z.string().trim().max(100).optional(),
 });
 export type CannedQuery = z.infer<typeof cannedQuery>;
+
+/** A saved reply as the API answers it (`toCanned`). */
+export const cannedOutput = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  body: z.string(),
+  shared: z.boolean(),
+  owner_id: z.number().int(),
+  mine: z.boolean(),
+  filled_body: z.string().optional().describe('With `ticket`: the body with its placeholders filled for that ticket'),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+export const cannedListOutput = z.object({ results: z.array(cannedOutput) });

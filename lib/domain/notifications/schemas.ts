@@ -128,3 +128,41 @@ export const notificationOutput = z.object({
   created_at: z.string(),
 });
 export const notificationListOutput = pageOutput(notificationOutput, { unread_count: z.number().int() });
+
+/** What a service gets back for a new notification (spec 003's receipt, `sendNotificationsReceipt`). */
+export const notificationReceiptOutput = z.object({
+  notification_id: z.string().nullable().describe('The first new notification; null when every recipient had it already'),
+  notification_ids: z.array(z.string()),
+  status: z.literal('sent'),
+  timestamp: z.string(),
+});
+/** 002's answer to POST /notifications/api/v1/notifications/send/. */
+export const notificationSentOutput = z.object({
+  success: z.literal(true),
+  message: z.string(),
+  notification_ids: z.array(z.string()),
+});
+/** A notification marked read or unread. */
+export const notificationReadOutput = z.object({
+  id: z.string(),
+  notification_id: z.string(),
+  is_read: z.boolean(),
+  read_at: z.string().nullable(),
+});
+export const markAllReadOutput = z.object({ updated: z.number().int(), unread_count: z.number().int() });
+/** One e-mail delivery attempt (admins). */
+export const emailDeliveryListOutput = pageOutput(
+  z.object({
+    id: z.string(),
+    notification_id: z.string(),
+    user_id: z.number().int(),
+    recipient: z.string(),
+    subject: z.string(),
+    status: z.enum(['sent', 'failed']),
+    transport: z.enum(['smtp', 'file']),
+    attempt: z.number().int(),
+    error: z.string().nullable(),
+    message_id: z.string().nullable(),
+    created_at: z.string(),
+  }),
+);

@@ -64,3 +64,45 @@ export const THRESHOLDS = {
   backlogCritical: 50,
   staleDays: 7,
 } as const;
+
+// Output schemas of the report endpoints (the OpenAPI document is generated from them; the contract test checks
+// real answers against it). They mirror CoordinatorHome (./queries.ts) and AdminReport (./admin.ts).
+const int = z.number().int();
+const percent = z.number().nullable().describe('Percent, one decimal; null when nothing was counted');
+const average = z.number().nullable().describe('Average rating, one decimal; null without ratings');
+const weekCount = z.object({ week_start: z.string(), count: int, average });
+
+export const coordinatorHomeOutput = z.object({
+  generated_at: z.string(),
+  week_start: z.string().describe('Monday 00:00 UTC of this week'),
+  owned_by_sla: z.object({ on_track: int, at_risk: int, breached: int }),
+  owned_open: int,
+  triage: z.object({ count: int, oldest_created_at: z.string().nullable(), oldest_ticket_number: z.string().nullable() }),
+  resolved_this_week: int,
+  csat: z.object({ average, count: int, weeks: z.array(weekCount) }),
+});
+
+const stepFigure = { workflow_id: int, workflow: z.string(), step_id: int, step: z.string() };
+const compliance = { completed: int, met: int, percent };
+
+export const adminReportOutput = z.object({
+  range: z.object({ from: z.string(), to: z.string() }),
+  filters: z.object({ department: z.string().nullable(), priority: z.string().nullable(), workflow_id: int.nullable() }),
+  created_vs_resolved: z.array(z.object({ day: z.string(), created: int, resolved: int })),
+  backlog: z.object({ open: int, buckets: z.array(z.object({ bucket: z.string(), count: int })) }),
+  sla_compliance: z.array(z.object({ priority: z.string(), ...compliance })),
+  sla_by_workflow: z.array(z.object({ workflow_id: int, workflow: z.string(), ...compliance })),
+  sla_by_step: z.array(z.object({ ...stepFigure, ...compliance })),
+  time_per_step: z.array(z.object({ ...stepFigure, completed: int, median_seconds: int, p90_seconds: int })),
+  workload: z.array(z.object({ user_id: int, name: z.string(), open: int, due_soon: int, breached: int })),
+  rates: z.object({
+    tasks: int,
+    escalated: int,
+    transferred: int,
+    escalation_percent: percent,
+    transfer_percent: percent,
+  }),
+  csat: z.object({ count: int, average, distribution: z.array(z.object({ rating: int, count: int })) }),
+  csat_trend: z.array(weekCount),
+  routing: z.object({ routed: int, unassigned: int }),
+});

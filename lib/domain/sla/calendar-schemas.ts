@@ -82,3 +82,4 @@ export const calendarOutput = z.object({
   created_at: z.string(),
   updated_at: z.string(),
 });
+export const calendarListOutput = z.array(calendarOutput);

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import type { z } from 'zod';
 import type { Actor } from '@/lib/domain/actor';
 import { AppError, validationFailed } from '@/lib/domain/errors';
+import { ALLOWED_TYPES } from '@/lib/domain/helpdesk/attachment-rules';
 import { addAttachments, deleteAttachment, loadTicketToAttach } from '@/lib/domain/helpdesk/commands/attachments';
 import { addComment, deleteComment, updateComment } from '@/lib/domain/helpdesk/commands/comments';
 import { createTicket } from '@/lib/domain/helpdesk/commands/create';
@@ -10,6 +11,14 @@ import { deleteTicket, updateTicket } from '@/lib/domain/helpdesk/commands/edit'
 import { changeStatus } from '@/lib/domain/helpdesk/commands/status';
 import { assignTicket } from '@/lib/domain/helpdesk/commands/triage';
 import { removeFiles } from '@/lib/domain/helpdesk/files';
+import {
+  attachmentListOutput,
+  commentListOutput,
+  ticketCommentWriteOutput,
+  ticketDetailOutput,
+  ticketHistoryOutput,
+  ticketListOutput,
+} from '@/lib/domain/helpdesk/outputs';
 import { assertSubmit, assertTriage } from '@/lib/domain/helpdesk/policy';
 import {
   attachmentForDownload,
@@ -44,6 +53,12 @@ import { isMultipart, readMultipart } from '../uploads';
 
 /** Endpoints served at more than one path (001's /api/tickets, 004's /api/v1/tickets, 003's /tickets). */
 const TAGS = ['tickets'];
+/** The refusals the ticket endpoints share (policy.ts: an invisible ticket is a 404, a visible one not to change a 403). */
+const NOT_FOUND = { 404: 'No such ticket, or not visible to the caller' };
+const REFUSED = { ...NOT_FOUND, 403: 'The caller may see the ticket but not do this' };
+const STALE = { 409: 'The ticket changed since `expected_updated_at`: reload, then try again' };
+/** A download answers with the file's own type: one of the types an upload may have. */
+const ATTACHMENT_MEDIA_TYPES = [...new Set(Object.values(ALLOWED_TYPES).map((t) => t.mime))];
 
 async function readJsonBody(req: Request): Promise<unknown> {
   const type = req.headers.get('content-type') ?? '';
@@ -110,6 +125,7 @@ export const listTicketsEndpoint = endpoint({
   tags: TAGS,
   rateLimit: 'ticketRead',
   query: ticketListQuery,
+  output: ticketListOutput,
   handler: async ({ actor, query }) => {
     // 003's `assigned_to` (an e-mail) is the assignee filter by another name; no such user matches no ticket.
     if (!query.assigned_to) return listTickets(actor, query);
@@ -125,7 +141,12 @@ export const createTicketEndpoint = endpoint({
   rateLimit: 'ticketCreate',
   body: ticketCreateInput,
   bodyType: 'multipart',
-  responses: { 413: 'A file is over the size limit', 415: 'A file type is not allowed' },
+  responses: {
+    403: 'Only help-desk users can submit tickets',
+    413: 'A file is over the size limit',
+    415: 'A file type is not allowed',
+  },
+  output: ticketDetailOutput,
   handler: ({ actor, req }) => submit(actor, req, ticketCreateInput),
 });
 
@@ -135,6 +156,8 @@ export const createTicketV1Endpoint = endpoint({
   rateLimit: 'ticketCreate',
   body: v1TicketCreateInput,
   bodyType: 'multipart',
+  output: ticketDetailOutput,
+  responses: { 403: 'Only help-desk users can submit tickets' },
   handler: ({ actor, req }) => submit(actor, req, v1TicketCreateInput),
 });
 
@@ -143,6 +166,8 @@ export const getTicketEndpoint = endpoint({
   tags: TAGS,
   rateLimit: 'ticketRead',
   params: ticketParam,
+  output: ticketDetailOutput,
+  responses: NOT_FOUND,
   handler: ({ actor, params }) => getTicket(actor, params.id),
 });
 
@@ -151,6 +176,8 @@ export const updateTicketEndpoint = endpoint({
   tags: TAGS,
   params: ticketParam,
   body: ticketUpdateInput,
+  output: ticketDetailOutput,
+  responses: { ...REFUSED, ...STALE },
   handler: async ({ actor, params, body }) => {
     const { assigned_to, ...fields } = body;
     if (!assigned_to) return updateTicket(actor, params.id, fields);
@@ -168,6 +195,7 @@ export const deleteTicketEndpoint = endpoint({
   tags: TAGS,
   params: ticketParam,
   status: 204,
+  responses: { ...NOT_FOUND, 403: 'Only admins can delete tickets' },
   handler: ({ actor, params }) => deleteTicket(actor, params.id),
 });
 
@@ -177,6 +205,8 @@ export const statusEndpoint = endpoint({
   params: ticketParam,
   body: statusChangeInput,
   status: 200,
+  output: ticketDetailOutput,
+  responses: { ...REFUSED, ...STALE },
   handler: ({ actor, params, body }) => changeStatus(actor, params.id, body.status, body),
 });
 
@@ -186,6 +216,8 @@ export const resolveEndpoint = endpoint({
   params: ticketParam,
   body: resolveInput,
   status: 200,
+  output: ticketDetailOutput,
+  responses: { ...REFUSED },
   handler: ({ actor, params, body }) => changeStatus(actor, params.id, 'Resolved', body),
 });
 
@@ -195,6 +227,8 @@ export const closeEndpoint = endpoint({
   params: ticketParam,
   body: noteInput,
   status: 200,
+  output: ticketDetailOutput,
+  responses: { ...REFUSED },
   handler: ({ actor, params, body }) => changeStatus(actor, params.id, 'Closed', { note: body.note ?? body.reason }),
 });
 
@@ -204,6 +238,8 @@ export const reopenEndpoint = endpoint({
   params: ticketParam,
   body: noteInput,
   status: 200,
+  output: ticketDetailOutput,
+  responses: { ...REFUSED },
   handler: ({ actor, params, body }) => changeStatus(actor, params.id, 'Open', { note: body.reason ?? body.note }),
 });
 
@@ -212,6 +248,8 @@ export const assignEndpoint = endpoint({
   tags: TAGS,
   params: ticketParam,
   body: assignInput,
+  output: ticketDetailOutput,
+  responses: { ...REFUSED },
   handler: async ({ actor, params, body }) => {
     if (typeof body.assignee_id === 'number') return assignTicket(actor, params.id, body.assignee_id, body.notes);
     assertTriage(actor); // who may assign is known before an e-mail is looked up
@@ -227,6 +265,8 @@ export const historyEndpoint = endpoint({
     'Each entry also carries `summary`, the entry in people\'s words ("Approved by Casey Reyes"). The requester reads public entries only, with only the notes meant for them (rejection, withdrawal and resolution reasons, their own words); approval notes and the workflow engine\'s notes are for staff.',
   tags: TAGS,
   params: ticketParam,
+  output: ticketHistoryOutput,
+  responses: { ...NOT_FOUND },
   handler: ({ actor, params }) => ticketHistory(actor, params.id),
 });
 
@@ -235,6 +275,8 @@ export const listCommentsEndpoint = endpoint({
   tags: TAGS,
   params: ticketParam,
   query: commentListQuery,
+  output: commentListOutput,
+  responses: { ...NOT_FOUND },
   handler: ({ actor, params, query }) => listComments(actor, params.id, query),
 });
 
@@ -244,6 +286,8 @@ export const addCommentEndpoint = endpoint({
   tags: TAGS,
   params: ticketParam,
   body: commentInput,
+  output: ticketCommentWriteOutput,
+  responses: { ...REFUSED },
   handler: async ({ actor, params, body }) => as004Comment(await addComment(actor, params.id, body)),
 });
 
@@ -252,6 +296,8 @@ export const updateCommentEndpoint = endpoint({
   tags: TAGS,
   params: idParam,
   body: commentUpdateInput,
+  output: ticketCommentWriteOutput,
+  responses: { 404: 'No such comment, or not visible to the caller', 403: 'Only its author can edit a comment' },
   handler: async ({ actor, params, body }) => as004Comment(await updateComment(actor, params.id, body.body)),
 });
 
@@ -260,6 +306,7 @@ export const deleteCommentEndpoint = endpoint({
   tags: TAGS,
   params: idParam,
   status: 204,
+  responses: { 404: 'No such comment, or not visible to the caller', 403: 'Only its author or an admin can delete a comment' },
   handler: ({ actor, params }) => deleteComment(actor, params.id),
 });
 
@@ -267,6 +314,8 @@ export const listAttachmentsEndpoint = endpoint({
   summary: 'Attachments of a ticket',
   tags: TAGS,
   params: ticketParam,
+  output: attachmentListOutput,
+  responses: { ...NOT_FOUND },
   handler: ({ actor, params }) => listAttachments(actor, params.id),
 });
 
@@ -275,7 +324,8 @@ export const uploadAttachmentEndpoint = endpoint({
   tags: TAGS,
   params: ticketParam,
   bodyType: 'multipart',
-  responses: { 413: 'Over the size limit', 415: 'Type not allowed' },
+  responses: { ...REFUSED, 413: 'Over the size limit', 415: 'Type not allowed' },
+  output: attachmentListOutput,
   handler: async ({ actor, params, req }) => {
     await loadTicketToAttach(actor, params.id);
     const { files } = await readMultipart(req);
@@ -287,6 +337,8 @@ export const downloadAttachmentEndpoint = endpoint({
   summary: 'Download an attachment with its original file name',
   tags: TAGS,
   params: idParam,
+  produces: ATTACHMENT_MEDIA_TYPES,
+  responses: { 404: 'No such attachment (or not visible), or its file is missing' },
   handler: async ({ actor, params }) => {
     const a = await attachmentForDownload(actor, params.id);
     const file = attachmentPath(a.storedName);
@@ -309,5 +361,9 @@ export const deleteAttachmentEndpoint = endpoint({
   tags: TAGS,
   params: idParam,
   status: 204,
+  responses: {
+    404: 'No such attachment, or not visible to the caller',
+    403: 'Only the uploader or an admin can delete an attachment',
+  },
   handler: ({ actor, params }) => deleteAttachment(actor, params.id),
 });

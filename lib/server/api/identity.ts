@@ -10,6 +10,16 @@ import {
 } from '@/lib/domain/identity/account';
 import { changePassword, login, logout, refresh } from '@/lib/domain/identity/commands';
 import {
+  loginOutput,
+  messageOutput,
+  recoveryCodesOutput,
+  tokenPairOutput,
+  twoFactorDisableOutput,
+  twoFactorEnableOutput,
+  twoFactorSetupOutput,
+  twoFactorStatusOutput,
+} from '@/lib/domain/identity/outputs';
+import {
   changePasswordInput,
   loginInput,
   logoutInput,
@@ -35,6 +45,7 @@ export const tokenEndpoint = openEndpoint({
   rateLimit: 'token',
   status: 200,
   body: loginInput,
+  output: loginOutput,
   responses: { 401: 'Invalid credentials', 403: 'Account locked', 429: 'Rate limit exceeded' },
   handler: async ({ body, meta }) => tokenReply(await login(meta, body)),
 });
@@ -46,6 +57,7 @@ export const refreshEndpoint = openEndpoint({
   rateLimit: 'token',
   status: 200,
   body: refreshInput.partial(),
+  output: tokenPairOutput,
   responses: { 401: 'Invalid, expired, revoked or reused refresh token' },
   handler: async ({ body, meta, req }) => {
     const token = body.refresh ?? parseCookies(req.headers.get('cookie')).refresh_token;
@@ -59,6 +71,8 @@ export const logoutEndpoint = openEndpoint({
   auth: 'public',
   status: 200,
   body: logoutInput,
+  output: messageOutput,
+  responses: { 401: 'No token to log out with, or an invalid refresh token' },
   handler: async ({ body, meta, req }) => {
     const cookies = parseCookies(req.headers.get('cookie'));
     const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.get('authorization') ?? '')?.[1] ?? null;
@@ -89,6 +103,7 @@ export const passwordResetRequestEndpoint = openEndpoint({
   rateLimit: 'token',
   status: 200,
   body: passwordResetRequestInput,
+  output: messageOutput,
   responses: { 429: 'Too many requests (per client address, and per e-mail address)' },
   handler: async ({ body, meta }) => {
     await consume('passwordReset', `email:${body.email}`);
@@ -103,6 +118,7 @@ export const passwordResetConfirmEndpoint = openEndpoint({
   rateLimit: 'token',
   status: 200,
   body: passwordResetConfirmInput,
+  output: messageOutput,
   responses: { 400: 'Invalid, expired or used link, or a weak password' },
   handler: ({ body, meta }) => confirmPasswordReset(meta, body),
 });
@@ -110,6 +126,7 @@ export const passwordResetConfirmEndpoint = openEndpoint({
 export const twoFactorStatusEndpoint = endpoint({
   summary: 'My two-factor sign-in: on or off, required by my roles, recovery codes left',
   tags: ['profile'],
+  output: twoFactorStatusOutput,
   handler: ({ actor }) => twoFactorStatus(actor),
 });
 
@@ -117,6 +134,7 @@ export const twoFactorSetupEndpoint = endpoint({
   summary: 'Start two-factor enrolment: a new secret as an otpauth:// URI and a QR code',
   tags: ['profile'],
   status: 200,
+  output: twoFactorSetupOutput,
   responses: { 409: 'Already on' },
   handler: ({ actor }) => beginTwoFactor(actor),
 });
@@ -126,6 +144,8 @@ export const twoFactorEnableEndpoint = endpoint({
   tags: ['profile'],
   status: 200,
   body: twoFactorEnableInput,
+  output: twoFactorEnableOutput,
+  responses: { 409: 'Already on, or the set-up was not started' },
   handler: async ({ actor, body, via }) => keepThisSession(actor, via, await enableTwoFactor(actor, body)),
 });
 
@@ -134,7 +154,8 @@ export const twoFactorDisableEndpoint = endpoint({
   tags: ['profile'],
   status: 200,
   body: twoFactorDisableInput,
-  responses: { 403: 'Required for administrators, or account locked' },
+  output: twoFactorDisableOutput,
+  responses: { 403: 'Required for administrators, or account locked', 409: 'Two-factor sign-in is not on' },
   handler: async ({ actor, body, via }) => keepThisSession(actor, via, await disableTwoFactor(actor, body)),
 });
 
@@ -143,6 +164,8 @@ export const recoveryCodesEndpoint = endpoint({
   tags: ['profile'],
   status: 200,
   body: recoveryCodesInput,
+  output: recoveryCodesOutput,
+  responses: { 409: 'Two-factor sign-in is not on' },
   handler: ({ actor, body }) => regenerateRecoveryCodes(actor, body),
 });
 
@@ -151,6 +174,7 @@ export const changePasswordEndpoint = endpoint({
   tags: ['profile'],
   status: 200,
   body: changePasswordInput,
+  output: messageOutput,
   responses: { 403: 'Account locked after too many wrong old passwords' },
   handler: async ({ actor, body, via }) => keepThisSession(actor, via, await changePassword(actor, body)),
 });

@@ -43,11 +43,12 @@ const errorContent = { 'application/json': { schema: { $ref: '#/components/schem
 /** The documented responses of an endpoint: its success status, invalid input, authentication, its own extras. */
 function responsesOf(method: string, ep: AnyEndpoint): Record<string, unknown> {
   const success = String(ep.status ?? (method === 'POST' ? 201 : 200));
-  const content = ep.produces
-    ? { [ep.produces]: { schema: { type: 'string', format: 'binary' } } }
-    : ep.output
-      ? { 'application/json': { schema: jsonSchema(ep.output, 'output') } }
-      : undefined;
+  // JSON (`output`) and media types (`produces`) may both be documented: an option such as format=csv picks one.
+  const media = {
+    ...(ep.output ? { 'application/json': { schema: jsonSchema(ep.output, 'output') } } : {}),
+    ...Object.fromEntries([ep.produces ?? []].flat().map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+  };
+  const content = Object.keys(media).length ? media : undefined;
   const responses: Record<string, unknown> = {
     [success]:
       success !== '204' && content

@@ -249,5 +249,3 @@ export const cases: ContractCase[] = [
     invalid: async () => ({ token: await tokenFor('employee1'), query: { page: 0 } }),
   },
 ];
-
-export const covers = ['/hdts/api/tickets/{id}/sla-timeline/', '/tts/tasks/{id}/sla-timeline/'];

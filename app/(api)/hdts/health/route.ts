@@ -1,3 +1,4 @@
+import { healthOutput } from '@/lib/domain/operations/schemas';
 import { health } from '@/lib/server/health';
 import { openEndpoint, route } from '@/lib/server/http';
 
@@ -6,6 +7,8 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     summary: 'Health of the hdts service: database and job queue',
     tags: ['health'],
     auth: 'public',
+    output: healthOutput,
+    responses: { 401: 'A credential was sent and is not valid (a public endpoint still checks one it is given)' },
     handler: () => health('hdts'),
   }),
 });

@@ -1,3 +1,4 @@
+import { healthOutput } from '@/lib/domain/operations/schemas';
 import { health } from '@/lib/server/health';
 import { openEndpoint, route } from '@/lib/server/http';
 
@@ -5,6 +6,8 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
   GET: openEndpoint({
     summary: 'Health of the notifications service: database and job queue',
     tags: ['health'],
+    output: healthOutput,
+    responses: { 401: 'A credential was sent and is not valid (a public endpoint still checks one it is given)' },
     auth: 'public',
     handler: () => health('notifications'),
   }),

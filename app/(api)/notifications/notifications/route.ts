@@ -1,6 +1,11 @@
 import { sendNotificationsReceipt } from '@/lib/domain/notifications/commands';
 import { listOwnNotifications } from '@/lib/domain/notifications/queries';
-import { notificationListOutput, notificationListQuery, sendNotificationBody } from '@/lib/domain/notifications/schemas';
+import {
+  notificationListOutput,
+  notificationListQuery,
+  notificationReceiptOutput,
+  sendNotificationBody,
+} from '@/lib/domain/notifications/schemas';
 import { endpoint, openEndpoint, route } from '@/lib/server/http';
 
 export const { GET, POST, PUT, PATCH, DELETE } = route({
@@ -15,6 +20,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     auth: 'apiKey',
     summary: 'Create a notification (service-to-service, X-API-Key; spec 003)',
     tags: ['notifications'],
+    output: notificationReceiptOutput,
     body: sendNotificationBody,
     handler: ({ body }) => sendNotificationsReceipt(body),
   }),

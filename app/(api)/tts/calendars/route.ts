@@ -1,4 +1,4 @@
-import { calendarInput, calendarOutput } from '@/lib/domain/sla/calendar-schemas';
+import { calendarInput, calendarListOutput, calendarOutput } from '@/lib/domain/sla/calendar-schemas';
 import { createCalendar, listCalendars } from '@/lib/domain/workflow/calendars';
 import { endpoint, route } from '@/lib/server/http';
 
@@ -6,6 +6,8 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
   GET: endpoint({
     summary: 'Business-hours calendars (time zone, working hours, holidays) with the workflows that use them',
     tags: ['workflows'],
+    output: calendarListOutput,
+    responses: { 403: 'Not workflow staff' },
     handler: ({ actor }) => listCalendars(actor),
   }),
   POST: endpoint({

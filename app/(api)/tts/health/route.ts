@@ -1,3 +1,4 @@
+import { healthOutput } from '@/lib/domain/operations/schemas';
 import { health } from '@/lib/server/health';
 import { openEndpoint, route } from '@/lib/server/http';
 
@@ -6,6 +7,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     summary: 'Health of the tts service: database and job queue',
     tags: ['health'],
     auth: 'public',
+    output: healthOutput,
     handler: () => health('tts'),
   }),
 });

@@ -1,4 +1,6 @@
+import { pageOutput } from '@/lib/domain/pagination';
 import { performTransition } from '@/lib/domain/workflow/actions';
+import { transitionOutcomeOutput, transitionOutput } from '@/lib/domain/workflow/outputs';
 import { transitionActionInput, transitionsQuery } from '@/lib/domain/workflow/schemas';
 import { listTransitions } from '@/lib/domain/workflow/workflow-queries';
 import { endpoint, route } from '@/lib/server/http';
@@ -8,6 +10,8 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     summary: 'Transitions of a workflow',
     tags: ['transitions'],
     query: transitionsQuery,
+    output: pageOutput(transitionOutput),
+    responses: { 403: 'Not workflow staff', 404: 'No such workflow' },
     handler: ({ actor, query }) => listTransitions(actor, query),
   }),
   POST: endpoint({
@@ -15,6 +19,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     tags: ['transitions'],
     body: transitionActionInput,
     status: 200,
+    output: transitionOutcomeOutput,
     responses: {
       400: 'INVALID_TRANSITION',
       403: 'Not the assignee',

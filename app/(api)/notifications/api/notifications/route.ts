@@ -1,6 +1,11 @@
 import { sendNotificationsReceipt } from '@/lib/domain/notifications/commands';
 import { listNotificationsFor } from '@/lib/domain/notifications/queries';
-import { notificationListOutput, notificationListQuery, sendNotificationBody } from '@/lib/domain/notifications/schemas';
+import {
+  notificationListOutput,
+  notificationListQuery,
+  notificationReceiptOutput,
+  sendNotificationBody,
+} from '@/lib/domain/notifications/schemas';
 import { openEndpoint, route } from '@/lib/server/http';
 
 export const { GET, POST, PUT, PATCH, DELETE } = route({
@@ -17,6 +22,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     auth: 'apiKey',
     summary: 'Create a notification (service-to-service, X-API-Key; spec 003; same as POST /notifications/notifications/)',
     tags: ['notifications'],
+    output: notificationReceiptOutput,
     body: sendNotificationBody,
     handler: ({ body }) => sendNotificationsReceipt(body),
   }),

@@ -23,6 +23,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     tags: ['workflows'],
     params: calendarIdParam,
     status: 204,
+    responses: { 403: 'Not a workflow administrator', 404: 'No such calendar', 409: 'In use by a workflow or an open ticket' },
     handler: ({ actor, params }) => deleteCalendar(actor, params.id),
   }),
 });

@@ -1,5 +1,5 @@
 import { coordinatorHome } from '@/lib/domain/reporting/queries';
-import { coordinatorHomeQuery } from '@/lib/domain/reporting/schemas';
+import { coordinatorHomeOutput, coordinatorHomeQuery } from '@/lib/domain/reporting/schemas';
 import { endpoint, route } from '@/lib/server/http';
 
 export const { GET, POST, PUT, PATCH, DELETE } = route({
@@ -7,6 +7,8 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     summary: "The calling coordinator's home: owned open tickets by SLA state, triage queue, resolved this week, CSAT per week",
     tags: ['reports'],
     query: coordinatorHomeQuery,
+    output: coordinatorHomeOutput,
+    responses: { 403: 'Not a Ticket Coordinator' },
     handler: ({ actor, query }) => coordinatorHome(actor, query),
   }),
 });

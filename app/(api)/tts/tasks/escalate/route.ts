@@ -1,4 +1,5 @@
 import { escalateTask } from '@/lib/domain/workflow/actions';
+import { escalateOutput } from '@/lib/domain/workflow/outputs';
 import { escalateInput } from '@/lib/domain/workflow/schemas';
 import { endpoint, route } from '@/lib/server/http';
 
@@ -8,6 +9,12 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     tags: ['tasks'],
     body: escalateInput,
     status: 200,
+    output: escalateOutput,
+    responses: {
+      403: 'Not assigned to this task',
+      404: 'No such assignment (or not visible)',
+      409: 'Already escalated or completed, or the escalation role has no active member',
+    },
     handler: ({ actor, body }) => escalateTask(actor, body),
   }),
 });

@@ -1,4 +1,5 @@
 import { deleteWorkflow, updateWorkflow } from '@/lib/domain/workflow/definitions';
+import { workflowOutput, workflowSavedOutput } from '@/lib/domain/workflow/outputs';
 import { idParam, workflowUpdateInput } from '@/lib/domain/workflow/schemas';
 import { getWorkflow } from '@/lib/domain/workflow/workflow-queries';
 import { endpoint, route } from '@/lib/server/http';
@@ -8,6 +9,8 @@ const update = endpoint({
   tags: ['workflows'],
   params: idParam,
   body: workflowUpdateInput,
+  output: workflowSavedOutput,
+  responses: { 403: 'Not a workflow administrator', 404: 'No such workflow' },
   handler: ({ actor, params, body }) => updateWorkflow(actor, params.id, body),
 });
 
@@ -16,6 +19,8 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     summary: 'Get a workflow with steps and transitions',
     tags: ['workflows'],
     params: idParam,
+    output: workflowOutput,
+    responses: { 403: 'Not workflow staff', 404: 'No such workflow' },
     handler: ({ actor, params }) => getWorkflow(actor, params.id),
   }),
   PUT: update,
@@ -25,6 +30,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     tags: ['workflows'],
     params: idParam,
     status: 204,
+    responses: { 403: 'Not a workflow administrator', 404: 'No such workflow', 409: 'It has open tasks' },
     handler: ({ actor, params }) => deleteWorkflow(actor, params.id),
   }),
 });

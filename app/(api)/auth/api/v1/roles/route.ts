@@ -1,3 +1,4 @@
+import { roleListOutput } from '@/lib/domain/identity/outputs';
 import { listRoles } from '@/lib/domain/identity/queries';
 import { roleListQuery } from '@/lib/domain/identity/schemas';
 import { endpoint, route } from '@/lib/server/http';
@@ -7,6 +8,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     summary: 'List roles of both systems (staff)',
     tags: ['roles'],
     query: roleListQuery,
+    output: roleListOutput,
     handler: ({ actor, query }) => listRoles(actor, query),
   }),
 });

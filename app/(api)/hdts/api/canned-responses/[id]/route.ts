@@ -1,11 +1,12 @@
 import { deleteCannedResponse, getCannedResponse, updateCannedResponse } from '@/lib/domain/messaging/canned-responses';
-import { cannedIdParam, cannedPatch, cannedQuery } from '@/lib/domain/messaging/canned-schemas';
+import { cannedIdParam, cannedOutput, cannedPatch, cannedQuery } from '@/lib/domain/messaging/canned-schemas';
 import { endpoint, route } from '@/lib/server/http';
 
 export const { GET, POST, PUT, PATCH, DELETE } = route({
   GET: endpoint({
     summary: 'One saved reply (its owner; a shared one all staff); `ticket` fills its placeholders (`filled_body`)',
     tags: ['canned-responses'],
+    output: cannedOutput,
     params: cannedIdParam,
     query: cannedQuery,
     handler: ({ actor, params, query }) => getCannedResponse(actor, params.id, query),
@@ -13,6 +14,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
   PATCH: endpoint({
     summary: 'Change a saved reply (a personal one its owner, a shared one admins); another’s personal reply is not found',
     tags: ['canned-responses'],
+    output: cannedOutput,
     params: cannedIdParam,
     body: cannedPatch,
     handler: ({ actor, params, body }) => updateCannedResponse(actor, params.id, body),

@@ -1,3 +1,4 @@
+import { knowledgeCategoriesOutput } from '@/lib/domain/knowledge/outputs';
 import { knowledgeCategories } from '@/lib/domain/knowledge/queries';
 import { endpoint, route } from '@/lib/server/http';
 
@@ -7,6 +8,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     description:
       'Departments, categories and sub-categories of the help desk with the number of articles the caller can read in each.',
     tags: ['knowledge'],
+    output: knowledgeCategoriesOutput,
     handler: ({ actor }) => knowledgeCategories(actor),
   }),
 });

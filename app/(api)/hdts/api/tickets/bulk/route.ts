@@ -1,4 +1,5 @@
 import { bulkTickets } from '@/lib/domain/helpdesk/commands/bulk';
+import { bulkOutput } from '@/lib/domain/helpdesk/outputs';
 import { bulkInput } from '@/lib/domain/helpdesk/schemas';
 import { endpoint, route } from '@/lib/server/http';
 
@@ -9,6 +10,8 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     tags: ['tickets'],
     body: bulkInput,
     status: 200,
+    output: bulkOutput,
+    responses: { 403: 'Only ticket coordinators and admins can act in bulk' },
     handler: ({ actor, body }) => bulkTickets(actor, body),
   }),
 });

@@ -1,4 +1,5 @@
 import { pushToWorkflow } from '@/lib/domain/helpdesk/commands/triage';
+import { messageOutput } from '@/lib/domain/helpdesk/outputs';
 import { ticketParam } from '@/lib/domain/helpdesk/schemas';
 import { endpoint, route } from '@/lib/server/http';
 
@@ -8,6 +9,11 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     tags: ['tickets'],
     params: ticketParam,
     status: 202,
+    output: messageOutput,
+    responses: {
+      404: 'No such ticket, or not visible to the caller',
+      403: 'Only ticket coordinators and admins can push a ticket',
+    },
     handler: ({ actor, params }) => pushToWorkflow(actor, params.id),
   }),
 });

@@ -1,4 +1,5 @@
 import { deleteComment, updateComment } from '@/lib/domain/messaging/commands';
+import { commentOutput } from '@/lib/domain/messaging/outputs';
 import { getComment } from '@/lib/domain/messaging/queries';
 import { commentIdParam, commentUpdateBody } from '@/lib/domain/messaging/schemas';
 import { endpoint, route } from '@/lib/server/http';
@@ -6,6 +7,7 @@ import { endpoint, route } from '@/lib/server/http';
 const update = endpoint({
   summary: 'Edit a comment (author or admin)',
   tags: ['messaging'],
+  output: commentOutput,
   params: commentIdParam,
   body: commentUpdateBody,
   handler: ({ actor, params, body }) => updateComment(actor, params.id, body.text),
@@ -15,6 +17,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
   GET: endpoint({
     summary: 'One comment',
     tags: ['messaging'],
+    output: commentOutput,
     params: commentIdParam,
     handler: ({ actor, params }) => getComment(actor, params.id),
   }),

@@ -1,5 +1,5 @@
 import { listDeadLetters } from '@/lib/domain/operations/queries';
-import { deadLetterListQuery } from '@/lib/domain/operations/schemas';
+import { deadLetterListOutput, deadLetterListQuery } from '@/lib/domain/operations/schemas';
 import { endpoint, route } from '@/lib/server/http';
 
 export const { GET, POST, PUT, PATCH, DELETE } = route({
@@ -7,6 +7,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     summary: 'Dead-lettered messages with payload and error (admins)',
     tags: ['queues'],
     query: deadLetterListQuery,
+    output: deadLetterListOutput,
     handler: ({ actor, query }) => listDeadLetters(actor, query),
   }),
 });

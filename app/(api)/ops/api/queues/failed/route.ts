@@ -1,5 +1,5 @@
 import { listFailed } from '@/lib/domain/operations/queries';
-import { failedListQuery } from '@/lib/domain/operations/schemas';
+import { failedJobListOutput, failedListQuery } from '@/lib/domain/operations/schemas';
 import { endpoint, route } from '@/lib/server/http';
 
 export const { GET, POST, PUT, PATCH, DELETE } = route({
@@ -7,6 +7,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     summary: 'Failed jobs (out of retries) with payload and error (admins)',
     tags: ['queues'],
     query: failedListQuery,
+    output: failedJobListOutput,
     handler: ({ actor, query }) => listFailed(actor, query),
   }),
 });

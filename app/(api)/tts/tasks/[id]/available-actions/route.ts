@@ -1,4 +1,5 @@
 import { availableActions } from '@/lib/domain/workflow/actions';
+import { availableActionsOutput } from '@/lib/domain/workflow/outputs';
 import { idParam } from '@/lib/domain/workflow/schemas';
 import { endpoint, route } from '@/lib/server/http';
 
@@ -7,6 +8,8 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     summary: 'Actions the caller may take on a task now',
     tags: ['tasks'],
     params: idParam,
+    output: availableActionsOutput,
+    responses: { 404: 'No such task (or not visible)' },
     handler: ({ actor, params }) => availableActions(actor, params.id),
   }),
 });

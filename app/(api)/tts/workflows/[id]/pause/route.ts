@@ -1,4 +1,5 @@
 import { pauseWorkflow } from '@/lib/domain/workflow/definitions';
+import { pauseOutput } from '@/lib/domain/workflow/outputs';
 import { idParam } from '@/lib/domain/workflow/schemas';
 import { endpoint, route } from '@/lib/server/http';
 
@@ -8,6 +9,8 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     tags: ['workflows'],
     params: idParam,
     status: 200,
+    output: pauseOutput,
+    responses: { 403: 'Not a workflow administrator', 404: 'No such workflow', 409: 'Not deployed' },
     handler: ({ actor, params }) => pauseWorkflow(actor, params.id),
   }),
 });

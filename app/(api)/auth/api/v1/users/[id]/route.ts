@@ -1,4 +1,5 @@
 import { deactivateUser, updateUser } from '@/lib/domain/identity/commands';
+import { userOutput, userUpdateOutput } from '@/lib/domain/identity/outputs';
 import { getUser } from '@/lib/domain/identity/queries';
 import { idParam, userUpdateInput } from '@/lib/domain/identity/schemas';
 import { endpoint, route } from '@/lib/server/http';
@@ -8,6 +9,8 @@ const update = endpoint({
   tags: ['users'],
   params: idParam,
   body: userUpdateInput,
+  output: userUpdateOutput,
+  responses: { 404: 'No user with this id', 409: 'Username or e-mail address taken' },
   handler: ({ actor, params, body }) => updateUser(actor, params.id, body),
 });
 
@@ -16,6 +19,8 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     summary: 'Get a user with roles (admins)',
     tags: ['users'],
     params: idParam,
+    output: userOutput,
+    responses: { 404: 'No user with this id' },
     handler: ({ actor, params }) => getUser(actor, params.id),
   }),
   PUT: update,

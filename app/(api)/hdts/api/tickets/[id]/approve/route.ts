@@ -1,4 +1,5 @@
 import { approveTicket } from '@/lib/domain/helpdesk/commands/triage';
+import { ticketDetailOutput } from '@/lib/domain/helpdesk/outputs';
 import { approveInput, ticketParam } from '@/lib/domain/helpdesk/schemas';
 import { endpoint, route } from '@/lib/server/http';
 
@@ -9,6 +10,12 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     params: ticketParam,
     body: approveInput,
     status: 200,
+    output: ticketDetailOutput,
+    responses: {
+      404: 'No such ticket, or not visible to the caller',
+      403: 'Only ticket coordinators and admins can approve',
+      409: 'The ticket changed since `expected_updated_at`: reload, then try again',
+    },
     handler: ({ actor, params, body }) => approveTicket(actor, params.id, body),
   }),
 });

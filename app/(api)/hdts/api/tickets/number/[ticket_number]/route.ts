@@ -1,3 +1,4 @@
+import { ticketDetailOutput } from '@/lib/domain/helpdesk/outputs';
 import { getTicketByNumber } from '@/lib/domain/helpdesk/queries';
 import { numberParam } from '@/lib/domain/helpdesk/schemas';
 import { endpoint, route } from '@/lib/server/http';
@@ -8,6 +9,8 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     tags: ['tickets'],
     rateLimit: 'ticketRead',
     params: numberParam,
+    output: ticketDetailOutput,
+    responses: { 404: 'No such ticket, or not visible to the caller' },
     handler: ({ actor, params }) => getTicketByNumber(actor, params.ticket_number),
   }),
 });

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import { addCommentAttachments, assertCanAttach } from '@/lib/domain/messaging/commands';
+import { commentOutput } from '@/lib/domain/messaging/outputs';
 import { commentIdParam } from '@/lib/domain/messaging/schemas';
 import { endpoint, route } from '@/lib/server/http';
 import { readMultipart } from '@/lib/server/uploads';
@@ -8,6 +9,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
   POST: endpoint({
     summary: 'Attach files to your comment (multipart "file" fields; same size and type rules as ticket attachments)',
     tags: ['messaging'],
+    output: commentOutput,
     params: commentIdParam,
     bodyType: 'multipart',
     responses: { 413: 'Over the size limit', 415: 'Type not allowed' },

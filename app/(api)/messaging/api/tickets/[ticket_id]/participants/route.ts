@@ -1,4 +1,5 @@
 import { recordTicketParticipant } from '@/lib/domain/messaging/commands';
+import { participantOutput } from '@/lib/domain/messaging/outputs';
 import { participantBody, ticketParam } from '@/lib/domain/messaging/schemas';
 import { openEndpoint, Reply, route } from '@/lib/server/http';
 
@@ -7,6 +8,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     auth: 'apiKey',
     summary: 'Record who takes part in a ticket (services, X-API-Key; same as the job messaging.ticket_participant)',
     tags: ['messaging'],
+    output: participantOutput,
     params: ticketParam,
     body: participantBody,
     handler: async ({ params, body }) => {

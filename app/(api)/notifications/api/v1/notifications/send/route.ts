@@ -1,5 +1,5 @@
 import { sendNotifications } from '@/lib/domain/notifications/commands';
-import { sendNotificationBody } from '@/lib/domain/notifications/schemas';
+import { notificationSentOutput, sendNotificationBody } from '@/lib/domain/notifications/schemas';
 import { openEndpoint, Reply, route } from '@/lib/server/http';
 
 export const { GET, POST, PUT, PATCH, DELETE } = route({
@@ -7,6 +7,8 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     auth: 'apiKey',
     summary: 'Send a notification to users (services, X-API-Key): in-app now, e-mail through the queue',
     tags: ['notifications'],
+    output: notificationSentOutput,
+    status: 200,
     body: sendNotificationBody,
     handler: async ({ body }) => {
       const created = await sendNotifications(body);

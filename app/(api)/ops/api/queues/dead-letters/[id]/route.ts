@@ -8,6 +8,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     tags: ['queues'],
     params: jobIdParam,
     status: 204,
+    responses: { 404: 'No dead letter with this id (or it was already replayed or discarded)' },
     handler: ({ actor, params }) => discardDeadLetter(actor, params.id),
   }),
 });

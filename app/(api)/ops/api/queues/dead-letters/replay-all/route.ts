@@ -1,5 +1,5 @@
 import { replayAllDeadLetters } from '@/lib/domain/operations/commands';
-import { replayAllInput } from '@/lib/domain/operations/schemas';
+import { replayAllInput, replayAllOutput } from '@/lib/domain/operations/schemas';
 import { endpoint, route } from '@/lib/server/http';
 
 export const { GET, POST, PUT, PATCH, DELETE } = route({
@@ -8,6 +8,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     tags: ['queues'],
     body: replayAllInput,
     status: 200,
+    output: replayAllOutput,
     handler: ({ actor, body }) => replayAllDeadLetters(actor, body.queue),
   }),
 });

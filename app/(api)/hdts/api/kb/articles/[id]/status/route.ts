@@ -1,4 +1,5 @@
 import { changeArticleStatus } from '@/lib/domain/knowledge/commands';
+import { articleSummaryOutput } from '@/lib/domain/knowledge/outputs';
 import { articleParam, articleStatusInput } from '@/lib/domain/knowledge/schemas';
 import { endpoint, route } from '@/lib/server/http';
 
@@ -7,6 +8,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     summary: 'Publish, archive or unpublish a knowledge article',
     description: 'draft → published → archived; an archived article can be published again or reworked as a draft.',
     tags: ['knowledge'],
+    output: articleSummaryOutput,
     params: articleParam,
     body: articleStatusInput,
     status: 200,

@@ -1,3 +1,4 @@
+import { articleDraftOutput } from '@/lib/domain/knowledge/outputs';
 import { articleDraftFromTicket } from '@/lib/domain/knowledge/queries';
 import { ticketRefParam } from '@/lib/domain/knowledge/schemas';
 import { endpoint, route } from '@/lib/server/http';
@@ -8,6 +9,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     description:
       'Knowledge editors who can see the ticket: title, problem and solution (resolution notes, else the last public staff reply), category; nothing is saved until the draft is created with POST /hdts/api/kb/articles/. 409 when the ticket is not resolved or closed.',
     tags: ['knowledge'],
+    output: articleDraftOutput,
     params: ticketRefParam,
     handler: ({ actor, params }) => articleDraftFromTicket(actor, params.id),
   }),

@@ -2,15 +2,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { notFound } from '@/lib/domain/errors';
+import { ALLOWED_TYPES } from '@/lib/domain/helpdesk/attachment-rules';
 import { commentAttachmentForDownload } from '@/lib/domain/messaging/commands';
 import { attachmentParams } from '@/lib/domain/messaging/schemas';
 import { endpoint, route } from '@/lib/server/http';
 import { attachmentDir } from '@/lib/server/uploads';
 
+/** A download answers with the file's own type: one of the types an upload may have. */
+const ATTACHMENT_MEDIA_TYPES = [...new Set(Object.values(ALLOWED_TYPES).map((t) => t.mime))];
+
 export const { GET, POST, PUT, PATCH, DELETE } = route({
   GET: endpoint({
     summary: 'Download a comment attachment with its original file name',
     tags: ['messaging'],
+    produces: ATTACHMENT_MEDIA_TYPES,
     params: attachmentParams,
     handler: async ({ actor, params }) => {
       const a = await commentAttachmentForDownload(actor, params.id, params.attachment_id);

@@ -1,10 +1,12 @@
 import { deleteTicketMessage, editTicketMessage } from '@/lib/domain/messaging/commands';
+import { messageOutput } from '@/lib/domain/messaging/outputs';
 import { messageBody, messageParams } from '@/lib/domain/messaging/schemas';
 import { endpoint, route } from '@/lib/server/http';
 
 const edit = endpoint({
   summary: 'Edit your conversation message',
   tags: ['messaging'],
+  output: messageOutput,
   params: messageParams,
   body: messageBody,
   handler: ({ actor, params, body }) => editTicketMessage(actor, params.ticket_id, params.message_id, body.text),

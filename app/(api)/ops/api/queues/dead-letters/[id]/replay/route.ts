@@ -1,5 +1,5 @@
 import { replayDeadLetter } from '@/lib/domain/operations/commands';
-import { jobIdParam } from '@/lib/domain/operations/schemas';
+import { jobIdParam, replayOutput } from '@/lib/domain/operations/schemas';
 import { endpoint, route } from '@/lib/server/http';
 
 export const { GET, POST, PUT, PATCH, DELETE } = route({
@@ -8,6 +8,8 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     tags: ['queues'],
     params: jobIdParam,
     status: 200,
+    output: replayOutput,
+    responses: { 404: 'No dead letter with this id (or it was already replayed or discarded)' },
     handler: ({ actor, params }) => replayDeadLetter(actor, params.id),
   }),
 });

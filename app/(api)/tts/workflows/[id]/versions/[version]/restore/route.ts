@@ -1,3 +1,4 @@
+import { workflowSavedOutput } from '@/lib/domain/workflow/outputs';
 import { versionParam } from '@/lib/domain/workflow/version-schemas';
 import { restoreVersion } from '@/lib/domain/workflow/versions';
 import { endpoint, route } from '@/lib/server/http';
@@ -8,6 +9,8 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     tags: ['workflows'],
     params: versionParam,
     status: 200,
+    output: workflowSavedOutput,
+    responses: { 403: 'Not a workflow administrator', 404: 'No such workflow or version' },
     handler: ({ actor, params }) => restoreVersion(actor, params.id, params.version),
   }),
 });

@@ -1,3 +1,4 @@
+import { roleMembersOutput } from '@/lib/domain/identity/outputs';
 import { usersByRole } from '@/lib/domain/identity/queries';
 import { roleIdParam } from '@/lib/domain/identity/schemas';
 import { endpoint, route } from '@/lib/server/http';
@@ -7,6 +8,8 @@ export const { GET, POST, PUT, PATCH, DELETE } = route({
     summary: 'Active users holding a TTS role (staff)',
     tags: ['roles'],
     params: roleIdParam,
+    output: roleMembersOutput,
+    responses: { 404: 'No TTS role with this id' },
     handler: ({ actor, params }) => usersByRole(actor, params.role_id),
   }),
 });

@@ -292,7 +292,20 @@ const statusForm = statusInput.pick({ status: true }).extend({
  * ticket's `updated_at` as this page first showed it: when someone else changed the ticket since, the domain
  * answers 409 CONFLICT and the person is asked (reload, or change it anyway) instead of overwriting unseen.
  */
-export function StatusChanger({ ticketId, allowed, updatedAt }: { ticketId: number; allowed: string[]; updatedAt: string }) {
+export function StatusChanger({
+  ticketId,
+  allowed,
+  held = [],
+  heldReason = null,
+  updatedAt,
+}: {
+  ticketId: number;
+  allowed: string[];
+  /** Changes a workflow holds back while it works the ticket, and why (shown under the control). */
+  held?: string[];
+  heldReason?: string | null;
+  updatedAt: string;
+}) {
   const [confirming, setConfirming] = useState(false);
   const version = useSeenVersion(updatedAt);
   const {
@@ -307,7 +320,20 @@ export function StatusChanger({ ticketId, allowed, updatedAt }: { ticketId: numb
     defaultValues: { status: '' },
   });
   const status = form.watch('status');
-  if (!allowed.length) return <p className="text-sm text-slate-500">No status changes are possible from here.</p>;
+  const heldNote =
+    held.length && heldReason ? (
+      <p className="w-full text-xs text-slate-500" data-testid="status-held">
+        {held.join(' and ')} {held.length > 1 ? 'are' : 'is'} not available: {heldReason.charAt(0).toLowerCase()}
+        {heldReason.slice(1)}.
+      </p>
+    ) : null;
+  if (!allowed.length)
+    return (
+      <div className="space-y-1">
+        <p className="text-sm text-slate-500">No status changes are possible from here.</p>
+        {heldNote}
+      </div>
+    );
   const change = submit(
     (v) => api('POST', `${base(ticketId)}/update-status/`, { ...v, expected_updated_at: version.expected }),
     `Status changed to ${status}`,
@@ -347,6 +373,7 @@ export function StatusChanger({ ticketId, allowed, updatedAt }: { ticketId: numb
           {error}
         </p>
       ) : null}
+      {heldNote}
       {version.prompt(failure, 'change the status', reset)}
       <ConfirmDialog
         open={confirming}

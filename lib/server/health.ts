@@ -1,7 +1,12 @@
 import { db } from './db';
+import { env } from './env';
 import { jobsState } from './jobs/queue';
+import { API_VERSION } from './openapi/version';
 
-/** Database and job-queue status for GET /health and GET /<prefix>/health. */
+/**
+ * Database and job-queue status for GET /health and GET /<prefix>/health. Beside our `status` (ok | degraded, with
+ * 200 | 503) and `checks`, 004's `version` and `environment` (docs/api-contract.md).
+ */
 export async function health(service: string) {
   const started = Date.now();
   let database: 'ok' | 'error' = 'ok';
@@ -25,6 +30,8 @@ export async function health(service: string) {
     {
       status: ok ? 'ok' : 'degraded',
       service,
+      version: API_VERSION,
+      environment: env.NODE_ENV,
       checks: { database, job_queue: queue },
       latency_ms: Date.now() - started,
       timestamp: new Date().toISOString(),

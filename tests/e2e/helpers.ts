@@ -84,3 +84,37 @@ export async function act(
   await expect(page.getByText('No action is open for you on this task.')).toBeVisible();
   await page.context().close();
 }
+
+/**
+ * The workflow finishes a routed ticket's task (as admin, through the workflow API: the forward transition of each
+ * step, then Finalize); the help desk then reads Resolved. While a workflow works a ticket the help desk does not
+ * resolve it itself (issue 16: both sides stay consistent).
+ */
+export async function finishWorkflow(request: APIRequestContext, adminToken: string, ticketNumber: string, notes: string) {
+  const headers = { Authorization: `Bearer ${adminToken}` };
+  const { taskId } = await assignee(request, adminToken, ticketNumber);
+  for (let step = 0; step < 10; step++) {
+    const res = await request.get(`/tts/tasks/${taskId}/available-actions/`, { headers });
+    expect(res.status(), await res.text()).toBe(200);
+    const now = (await res.json()) as {
+      task_item_id: number | null;
+      available_actions: { action_id: number | string; name: string; kind: string }[];
+    };
+    const finalize = now.available_actions.find((a) => a.kind === 'finalize');
+    const forward = now.available_actions.find((a) => a.kind === 'transition' && a.name !== 'reject');
+    const next = finalize ?? forward;
+    expect(next, JSON.stringify(now)).toBeTruthy();
+    const acted = await request.post('/tts/transitions/', {
+      headers,
+      data: { task_item_id: now.task_item_id, transition_id: finalize ? null : next?.action_id, notes },
+    });
+    expect(acted.status(), await acted.text()).toBeLessThan(300);
+    if (finalize) break;
+  }
+  await expect
+    .poll(
+      async () => (await (await request.get(`/hdts/api/tickets/number/${ticketNumber}/`, { headers })).json()).status as string,
+      { timeout: 20_000 },
+    )
+    .toBe('Resolved');
+}

@@ -233,8 +233,14 @@ describe('GET /tts/audit/', () => {
     const both = await q({ context: 'identity', entity_type: 'user', entity_id: String(user.id) });
     expect(both.body.count).toBe(2);
     expect(both.body.results.map((x: { details: unknown }) => x.details)).toEqual([
-      { old_values: null, new_values: { last_name: 'Later' } },
-      { old_values: { first_name: 'Old' }, new_values: { first_name: 'New' } },
+      { field: 'last_name', old_value: null, new_value: 'Later', old_values: null, new_values: { last_name: 'Later' } },
+      {
+        field: 'first_name',
+        old_value: 'Old',
+        new_value: 'New',
+        old_values: { first_name: 'Old' },
+        new_values: { first_name: 'New' },
+      },
     ]);
     const may = await q({
       context: 'identity',

@@ -23,6 +23,10 @@ const FIELD_NAMES: Record<string, string> = {
   description: 'Description',
   resolution_due_at: 'Resolution target',
   response_due_at: 'Response target',
+  environment: 'Environment',
+  affected_service: 'Affected service',
+  impact_level: 'Impact level',
+  tags: 'Tags',
 };
 
 const by = (h: HistoryFacts) => (h.user_name ? ` by ${h.user_name}` : '');

@@ -3,7 +3,7 @@
 // (tests/integration/contract/c-tickets.cases.ts), so every field the handlers return is named here.
 import { z } from 'zod';
 import { pageOutput } from '../pagination';
-import { PRIORITIES, STATUSES } from './schemas';
+import { IMPACT_LEVELS, PRIORITIES, STATUSES } from './schemas';
 
 const iso = z.string().describe('ISO 8601 date-time');
 const int = () => z.number().int();
@@ -25,6 +25,10 @@ export const ticketSummaryOutput = z.object({
   subcategory: z.string().nullable().describe("003's spelling of sub_category"),
   department: z.string().nullable().describe('Null until a coordinator approves a ticket submitted without one'),
   priority: enumOrNull(PRIORITIES).describe('Null until a coordinator approves the ticket'),
+  environment: z.string().nullable().describe("004's environment (free text, e.g. PRODUCTION)"),
+  affected_service: z.string().nullable().describe("004's affected service"),
+  impact_level: enumOrNull(IMPACT_LEVELS).describe("004's impact level"),
+  tags: z.array(z.string()).describe("004's tags (empty when none)"),
   status: z.enum(STATUSES),
   employee: z.object({
     id: int(),
@@ -94,6 +98,12 @@ export const ticketCommentOutput = z.object({
   attachments: z.array(z.object({ id: int(), filename: z.string(), mime_type: z.string(), size: int(), url: z.string() })),
   created_at: iso,
   updated_at: iso,
+});
+
+/** A comment added or edited through the ticket APIs: beside ours, 004's `content` and `comment_type`. */
+export const ticketCommentWriteOutput = ticketCommentOutput.extend({
+  content: z.string().describe("004's name for the text"),
+  comment_type: z.enum(['COMMENT', 'INTERNAL_NOTE']).describe("004's comment type"),
 });
 
 /** One ticket (`ticketDetail`): the summary, its files and the newest comments the caller may read. */

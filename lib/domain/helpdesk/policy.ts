@@ -103,6 +103,26 @@ export const STATUS_TRANSITIONS: Record<Status, Status[]> = {
 };
 
 export const canTransition = (from: Status, to: Status) => STATUS_TRANSITIONS[from]?.includes(to) ?? false;
+
+/**
+ * While a workflow works the ticket (routed to one, not yet resolved) its task finishes it: the help desk may
+ * pause and resume (On Hold, Open, In Progress) but not resolve or close it, or both sides would disagree (the task
+ * still at a step while the ticket reads Resolved). The workflow's last step resolves it (hdts.sync_ticket_status).
+ */
+const WORKFLOW_FINISHES: Status[] = ['Resolved', 'Closed'];
+export const WORKFLOW_OWNS_REASON = 'The workflow resolves this ticket when its last step is done';
+export const workflowOwns = (t: { workflowId: number | null; status: string }) =>
+  t.workflowId != null && ['Open', 'In Progress', 'On Hold'].includes(t.status);
+/** The help desk's status changes for this ticket, and the ones a workflow holds back (with why). */
+export function statusChanges(t: { workflowId: number | null; status: string }) {
+  const all = STATUS_TRANSITIONS[t.status as Status] ?? [];
+  if (!workflowOwns(t)) return { allowed: all, held: [] as Status[], reason: null };
+  return {
+    allowed: all.filter((s) => !WORKFLOW_FINISHES.includes(s)),
+    held: all.filter((s) => WORKFLOW_FINISHES.includes(s)),
+    reason: WORKFLOW_OWNS_REASON,
+  };
+}
 export const WITHDRAWABLE = (s: Status) => !['Resolved', 'Closed', 'Withdrawn', 'Rejected'].includes(s);
 
 /** Saved views (issue 19): staff keep their own; shared views (admins share) are visible to all staff. */

@@ -96,6 +96,11 @@ function summary(actor: Actor, t: TicketRow, names: Map<number, { name: string; 
     subcategory: t.subCategory,
     department: t.department,
     priority: t.priority,
+    /** 004's facts of an incident (null / empty unless given). */
+    environment: t.environment,
+    affected_service: t.affectedService,
+    impact_level: t.impactLevel,
+    tags: t.tags,
     status: t.status as Status,
     employee: { id: t.employeeId, name: employee?.name ?? null, email: employee?.email ?? null, department: null },
     ticket_owner_id: t.ownerId,

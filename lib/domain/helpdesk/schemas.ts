@@ -80,9 +80,41 @@ export const ticketCreateInput = z.object({
 });
 export type TicketCreateInput = z.infer<typeof ticketCreateInput>;
 
+/** Spec 004's impact levels (any case; stored upper case). */
+export const IMPACT_LEVELS = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
+/**
+ * Spec 004's facts of an incident: stored on the ticket and answered back (docs/api-contract.md). The
+ * environment is free text (004 prints PRODUCTION), kept as sent.
+ */
+export const ticketFacts = {
+  environment: z.string().trim().max(64).nullish(),
+  affected_service: z.string().trim().max(255).nullish(),
+  impact_level: z
+    .string()
+    .trim()
+    .transform((v) => v.toUpperCase())
+    .pipe(z.enum(IMPACT_LEVELS, { error: `Impact level must be one of ${IMPACT_LEVELS.join(', ')}` }))
+    .nullish(),
+  tags: z
+    .array(z.string().trim().min(1, 'A tag may not be blank').max(50, 'At most 50 characters a tag'))
+    .max(20, 'At most 20 tags')
+    .transform((l) => [...new Set(l)])
+    .optional(),
+};
+/**
+ * 004's categories are ticket types, not the help desk's catalog: `INCIDENT` (its create example) files the
+ * ticket under IT Support. Any other category must be in the catalog (a field error names it otherwise).
+ */
+const V1_CATEGORIES: Record<string, string> = { incident: 'IT Support' };
+
 /** 004/003 create: `title` is accepted for `subject`; priority may be given (P1–P4 etc.). */
 export const v1TicketCreateInput = z
   .object({
+    // 004's facts, checked with the other fields below (one answer names every bad field)
+    environment: z.unknown().optional(),
+    affected_service: z.unknown().optional(),
+    impact_level: z.unknown().optional(),
+    tags: z.unknown().optional(),
     subject: z.string().optional(),
     title: z.string().optional(),
     description: z.string().optional(),
@@ -98,10 +130,11 @@ export const v1TicketCreateInput = z
   })
   .transform(({ subcategory, attachments: _none, ...v }) => ({
     ...v,
+    category: (v.category && V1_CATEGORIES[v.category.trim().toLowerCase()]) ?? v.category,
     subject: v.subject ?? v.title,
     ...(v.sub_category != null || subcategory != null ? { sub_category: v.sub_category ?? subcategory } : {}),
   }))
-  .pipe(ticketCreateInput.extend({ priority: priority.optional() }));
+  .pipe(ticketCreateInput.extend({ priority: priority.optional(), ...ticketFacts }));
 export type V1TicketCreateInput = z.infer<typeof v1TicketCreateInput>;
 
 /**
@@ -130,6 +163,7 @@ export const ticketUpdateInput = z
     status: status.optional(),
     /** 003: the assignee's e-mail (coordinators and admins; the same as the assign action). */
     assigned_to: z.email('Not an e-mail address').optional(),
+    ...ticketFacts,
     /** The `updated_at` the caller read: a ticket changed since then is a 409 instead of an overwrite. */
     expected_updated_at: expectedUpdatedAt,
   })
@@ -158,14 +192,40 @@ export const statusInput = z.object({
   note: z.string().trim().max(2000).nullish(),
   resolution_notes: z.string().trim().max(5000).nullish(),
   expected_updated_at: expectedUpdatedAt,
+  /** Set for 004's `ESCALATED` (the status itself reads In Progress). */
+  escalate: z.boolean().optional(),
 });
+/** 004's ESCALATED: the ticket stays (or becomes) In Progress and the escalation is recorded (docs/status-mapping.md). */
+const isEscalated = (v: unknown) =>
+  !!v &&
+  typeof v === 'object' &&
+  String((v as { status?: unknown }).status ?? '')
+    .trim()
+    .toLowerCase() === 'escalated';
+/** The status endpoints' body: statusInput, with 004's ESCALATED marked as an escalation. */
+export const statusChangeInput = z.preprocess((v) => (isEscalated(v) ? { ...(v as object), escalate: true } : v), statusInput);
 export type StatusInput = z.infer<typeof statusInput>;
 export const resolveInput = z.object({ resolution_notes: z.string().trim().max(5000).nullish() });
 export const noteInput = z
   .object({ note: z.string().trim().max(2000).nullish(), reason: z.string().trim().max(2000).nullish() })
   .partial();
+/**
+ * The assignee: a user id (004's example sends a string; a numeric string is the id) or the user's e-mail.
+ * 004's UUIDs name no one here: a field error says what is accepted.
+ */
 export const assignInput = z.object({
-  assignee_id: z.coerce.number().int().positive(),
+  assignee_id: z.union(
+    [
+      z.number().int().positive(),
+      z
+        .string()
+        .trim()
+        .regex(/^\d{1,9}$/)
+        .transform(Number),
+      z.email().transform((v) => v.toLowerCase()),
+    ],
+    { error: 'assignee_id is a user id (an integer) or the user’s e-mail; user ids are not UUIDs here' },
+  ),
   notes: z.string().trim().max(2000).nullish(),
 });
 
@@ -183,15 +243,31 @@ export type CsatInput = z.infer<typeof csatInput>;
 /** A comment's text: the API's rule, and the reply boxes' (lib/client forms check it before sending). */
 export const commentBody = z.string().trim().min(1, 'Comment may not be blank').max(10_000);
 
+/** 004's comment types: COMMENT is public, INTERNAL / INTERNAL_NOTE the same as `is_internal: true`. */
+export const COMMENT_TYPES = ['COMMENT', 'INTERNAL', 'INTERNAL_NOTE'] as const;
 export const commentInput = z
   .object({
     comment: z.string().optional(),
     content: z.string().optional(),
-    is_internal: z.boolean().default(false),
+    is_internal: z.boolean().optional(),
+    comment_type: z
+      .string()
+      .trim()
+      .transform((v) => v.toUpperCase())
+      .pipe(z.enum(COMMENT_TYPES, { error: `comment_type is one of ${COMMENT_TYPES.join(', ')}` }))
+      .optional(),
     /** A reply quotes a top-level comment of the same ticket. */
     parent_id: z.number().int().positive().nullish(),
   })
-  .transform((v) => ({ body: (v.comment ?? v.content ?? '').trim(), is_internal: v.is_internal, parent_id: v.parent_id ?? null }))
+  .superRefine((v, ctx) => {
+    if (v.comment_type && v.is_internal !== undefined && v.is_internal !== (v.comment_type !== 'COMMENT'))
+      ctx.addIssue({ code: 'custom', path: ['comment_type'], message: 'comment_type and is_internal disagree' });
+  })
+  .transform((v) => ({
+    body: (v.comment ?? v.content ?? '').trim(),
+    is_internal: v.is_internal ?? (!!v.comment_type && v.comment_type !== 'COMMENT'),
+    parent_id: v.parent_id ?? null,
+  }))
   .pipe(
     z.object({
       body: commentBody,

@@ -10,6 +10,8 @@ export const replayAllInput = z.object({ queue: z.string().max(100).optional() }
 export const healthOutput = z.object({
   status: z.enum(['ok', 'degraded']),
   service: z.string(),
+  version: z.string().describe("004's version: the API's"),
+  environment: z.enum(['development', 'production', 'test']).describe("004's environment (NODE_ENV)"),
   checks: z.object({ database: z.enum(['ok', 'error']), job_queue: z.enum(['ok', 'error', 'not_started']) }),
   latency_ms: z.number().int(),
   timestamp: z.string(),

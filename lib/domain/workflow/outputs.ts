@@ -46,6 +46,7 @@ export const workflowOutput = z.object({
       weight: id,
       role_id: id,
       role: roleRef,
+      role_name: z.string().nullable().describe("002's step role as a string"),
       escalate_to_role_id: id.nullable(),
       escalate_to: roleRef.nullable(),
       is_start: z.boolean(),
@@ -257,7 +258,13 @@ export const auditEntryOutput = z.object({
   entity_type: z.string(),
   task_id: z.string().nullable(),
   entity_id: z.string(),
-  details: z.object({ old_values: z.unknown(), new_values: z.unknown() }),
+  details: z.object({
+    field: z.string().nullable().describe("002: the entry's changed field (status first), null when none alone"),
+    old_value: z.unknown(),
+    new_value: z.unknown(),
+    old_values: z.unknown(),
+    new_values: z.unknown(),
+  }),
   ip_address: z.string().nullable(),
 });
 

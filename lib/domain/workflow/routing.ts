@@ -372,12 +372,22 @@ async function closeForHdts(tx: Tx, ticket: WorkflowTicketRow, task: TaskRow, p:
   await tx.task.update({ where: { id: task.id }, data: { status: 'closed', completedAt: now } });
 }
 
-/** Closed in the help desk: the workflow's copy keeps the CSAT and completion times. */
+/**
+ * Closed in the help desk: the workflow's copy keeps the CSAT and completion times, and the status unless
+ * tts.update_sla_status already brought a later one (a reopen right after the close), so it never goes stale.
+ */
 async function recordHdtsClosed(tx: Tx, ticket: WorkflowTicketRow, p: HdtsTicketStatusPayload) {
+  // read under the row lock the caller holds: the payload as the last status delivery left it
+  const { payload } = await tx.workflowTicket.findUniqueOrThrow({ where: { id: ticket.id }, select: { payload: true } });
+  const stored = (payload ?? {}) as Record<string, unknown>;
+  const later =
+    typeof stored.sla_status_changed_at === 'string' &&
+    !!p.time_closed &&
+    Date.parse(stored.sla_status_changed_at) > Date.parse(p.time_closed);
   await tx.workflowTicket.update({
     where: { id: ticket.id },
     data: {
-      hdtsStatus: 'Closed',
+      ...(later ? {} : { hdtsStatus: 'Closed' }),
       csatRating: p.csat_rating ?? ticket.csatRating,
       feedback: p.feedback ?? ticket.feedback,
       dateCompleted: p.date_completed ? new Date(p.date_completed) : ticket.dateCompleted,
@@ -386,9 +396,11 @@ async function recordHdtsClosed(tx: Tx, ticket: WorkflowTicketRow, p: HdtsTicket
   });
 }
 
-/** Reopened in the help desk: a completed task starts again at its first step with the role's next member. */
+/**
+ * Reopened in the help desk: a completed task starts again at its first step with the role's next member. The
+ * copy's status (Open, then In Progress) comes with tts.update_sla_status; "Reopened" is not a help-desk status.
+ */
 async function reopenForHdts(tx: Tx, ticket: WorkflowTicketRow, task: TaskRow, p: HdtsTicketStatusPayload) {
-  await tx.workflowTicket.update({ where: { id: ticket.id }, data: { hdtsStatus: 'Reopened' } });
   if (task?.status !== 'completed') return;
   const version = await loadVersion(tx, task.versionId);
   if (!version) throw new Error(`Task ${task.id} refers to a missing version`);

@@ -3,7 +3,8 @@
  * ticket. While the status is one of the workflow's pausing statuses (`pause_statuses`, On Hold by default) the
  * task's clock stops: a pause row opens, the monitor stops checking (no `sla_next_at`) and the open assignments'
  * histories say so. Leaving such a status (an agent resumes work, the requester replies) closes the pause and the
- * due instants move by the paused business time (recomputeTaskClock), everywhere at once.
+ * due instants move by the paused business time (recomputeTaskClock), everywhere at once. The same delivery keeps
+ * the workflow's copy of the help-desk status (`hdts_status`) current, ordered by `changed_at`.
  */
 import { transaction } from '@/lib/server/db';
 import type { SlaStatusPayload } from '../contracts/messages';
@@ -11,11 +12,13 @@ import { recomputeTaskClock } from './sla-clock';
 import { OPEN_ITEM, OPEN_TASK } from './snapshot';
 
 export const DEFAULT_PAUSE_STATUSES = ['On Hold'];
+/** Final in the help desk: a later delivery claiming another status is stale and leaves the copy alone. */
+const FINAL_HDTS = ['Withdrawn', 'Rejected'];
 
 export async function updateSlaStatus(p: SlaStatusPayload) {
   await transaction(async (tx) => {
-    const [ticket] = await tx.$queryRaw<{ id: number; payload: Record<string, unknown> | null }[]>`
-      SELECT id, payload FROM "workflow"."tickets" WHERE ticket_number = ${p.ticket_number} FOR UPDATE`;
+    const [ticket] = await tx.$queryRaw<{ id: number; payload: Record<string, unknown> | null; hdts_status: string }[]>`
+      SELECT id, payload, hdts_status FROM "workflow"."tickets" WHERE ticket_number = ${p.ticket_number} FOR UPDATE`;
     // retried, not dead-lettered at once: the ticket's tts.process_ticket may still be on its way
     if (!ticket) throw new Error(`Ticket ${p.ticket_number} has not reached the workflow engine yet`);
     const stored = ticket.payload ?? {};
@@ -25,7 +28,11 @@ export async function updateSlaStatus(p: SlaStatusPayload) {
     if (previous > at.getTime()) return;
     await tx.workflowTicket.update({
       where: { id: ticket.id },
-      data: { payload: { ...stored, sla_status: p.status, sla_status_changed_at: p.changed_at } },
+      data: {
+        payload: { ...stored, sla_status: p.status, sla_status_changed_at: p.changed_at },
+        // The workflow's copy of the help-desk status follows every change, newest first (issue 16).
+        ...(FINAL_HDTS.includes(ticket.hdts_status) ? {} : { hdtsStatus: p.status }),
+      },
     });
     const task = await tx.task.findFirst({
       where: { ticketId: ticket.id, status: { in: OPEN_TASK } },

@@ -526,12 +526,24 @@ export async function workflowAudit(actor: Actor, q: AuditQuery) {
       entity_type: r.entityType,
       task_id: r.entityType === 'task' ? r.entityId : null,
       entity_id: r.entityId,
-      details: { old_values: r.oldValues, new_values: r.newValues },
+      details: { ...changedField(r.oldValues, r.newValues), old_values: r.oldValues, new_values: r.newValues },
       ip_address: r.ip,
     })),
     q.page,
     q.page_size,
   );
+}
+
+/**
+ * 002's audit details name one change, `{field, old_value, new_value}`: the entry's first field whose value
+ * changed (`status` first), or its only new value; null when the entry changed no single field.
+ */
+export function changedField(oldValues: unknown, newValues: unknown) {
+  const o = oldValues && typeof oldValues === 'object' ? (oldValues as Record<string, unknown>) : {};
+  const n = newValues && typeof newValues === 'object' ? (newValues as Record<string, unknown>) : {};
+  const keys = Object.keys(n).sort((a, b) => (a === 'status' ? -1 : b === 'status' ? 1 : 0));
+  const field = keys.find((k) => k in o && JSON.stringify(o[k]) !== JSON.stringify(n[k])) ?? (keys.length === 1 ? keys[0] : null);
+  return { field, old_value: field ? (o[field] ?? null) : null, new_value: field ? (n[field] ?? null) : null };
 }
 
 /** Tickets no workflow took, with the reason (admins). */

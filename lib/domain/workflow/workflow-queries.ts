@@ -54,6 +54,8 @@ export function workflowDto(w: WorkflowRow, roles: Map<number, string>, version:
       weight: s.weight,
       role_id: s.roleId,
       role: { role_id: s.roleId, name: roles.get(s.roleId) ?? null },
+      /** 002 prints the step's role as a string. */
+      role_name: roles.get(s.roleId) ?? null,
       escalate_to_role_id: s.escalateToRoleId,
       escalate_to: s.escalateToRoleId ? { role_id: s.escalateToRoleId, name: roles.get(s.escalateToRoleId) ?? null } : null,
       is_start: s.isStart,

@@ -14,12 +14,12 @@ import { removeFiles } from '@/lib/domain/helpdesk/files';
 import {
   attachmentListOutput,
   commentListOutput,
-  ticketCommentOutput,
+  ticketCommentWriteOutput,
   ticketDetailOutput,
   ticketHistoryOutput,
   ticketListOutput,
 } from '@/lib/domain/helpdesk/outputs';
-import { assertSubmit } from '@/lib/domain/helpdesk/policy';
+import { assertSubmit, assertTriage } from '@/lib/domain/helpdesk/policy';
 import {
   attachmentForDownload,
   getTicket,
@@ -36,7 +36,7 @@ import {
   idParam,
   noteInput,
   resolveInput,
-  statusInput,
+  statusChangeInput,
   ticketCreateInput,
   ticketListQuery,
   ticketParam,
@@ -111,6 +111,11 @@ async function submit<S extends z.ZodType>(actor: Actor, req: Request, schema: S
   const input = check(await readJsonBody(req));
   if (input instanceof AppError) throw input;
   return createTicket(actor, input as never);
+}
+
+/** A comment answer with 004's names beside ours: `content` (the text) and `comment_type`. */
+function as004Comment<C extends { comment: string; is_internal: boolean }>(c: C) {
+  return { ...c, content: c.comment, comment_type: c.is_internal ? ('INTERNAL_NOTE' as const) : ('COMMENT' as const) };
 }
 
 export const listTicketsEndpoint = endpoint({
@@ -197,7 +202,7 @@ export const statusEndpoint = endpoint({
   summary: 'Change the status (transitions of docs/status-mapping.md; 400 lists the allowed ones)',
   tags: TAGS,
   params: ticketParam,
-  body: statusInput,
+  body: statusChangeInput,
   status: 200,
   output: ticketDetailOutput,
   responses: { ...REFUSED, ...STALE },
@@ -238,13 +243,19 @@ export const reopenEndpoint = endpoint({
 });
 
 export const assignEndpoint = endpoint({
-  summary: 'Assign a ticket to a user (coordinators and admins)',
+  summary: 'Assign a ticket to a user by id or e-mail (coordinators and admins)',
   tags: TAGS,
   params: ticketParam,
   body: assignInput,
   output: ticketDetailOutput,
   responses: { ...REFUSED },
-  handler: ({ actor, params, body }) => assignTicket(actor, params.id, body.assignee_id, body.notes),
+  handler: async ({ actor, params, body }) => {
+    if (typeof body.assignee_id === 'number') return assignTicket(actor, params.id, body.assignee_id, body.notes);
+    assertTriage(actor); // who may assign is known before an e-mail is looked up
+    const [user] = await usersByEmails([body.assignee_id]);
+    if (!user) throw validationFailed({ assignee_id: ['No active user with this e-mail'] });
+    return assignTicket(actor, params.id, user.id, body.notes);
+  },
 });
 
 export const historyEndpoint = endpoint({
@@ -269,13 +280,14 @@ export const listCommentsEndpoint = endpoint({
 });
 
 export const addCommentEndpoint = endpoint({
-  summary: 'Add a comment (`comment` or `content`; `is_internal` for staff)',
+  summary:
+    "Add a comment (`comment` or `content`; `is_internal` or 004's `comment_type` for staff); answers carry `content` and `comment_type` too",
   tags: TAGS,
   params: ticketParam,
   body: commentInput,
-  output: ticketCommentOutput,
+  output: ticketCommentWriteOutput,
   responses: { ...REFUSED },
-  handler: ({ actor, params, body }) => addComment(actor, params.id, body),
+  handler: async ({ actor, params, body }) => as004Comment(await addComment(actor, params.id, body)),
 });
 
 export const updateCommentEndpoint = endpoint({
@@ -283,9 +295,9 @@ export const updateCommentEndpoint = endpoint({
   tags: TAGS,
   params: idParam,
   body: commentUpdateInput,
-  output: ticketCommentOutput,
+  output: ticketCommentWriteOutput,
   responses: { 404: 'No such comment, or not visible to the caller', 403: 'Only its author can edit a comment' },
-  handler: ({ actor, params, body }) => updateComment(actor, params.id, body.body),
+  handler: async ({ actor, params, body }) => as004Comment(await updateComment(actor, params.id, body.body)),
 });
 
 export const deleteCommentEndpoint = endpoint({

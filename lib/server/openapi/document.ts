@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type AnyEndpoint, METHODS } from '../http';
 import { ROUTE_MODULES } from './manifest';
+import { API_VERSION } from './version';
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): Record<string, unknown> {
   const { $schema: _drop, ...rest } = z.toJSONSchema(schema, {
@@ -107,9 +108,10 @@ export async function openApiDocument() {
     openapi: '3.0.3',
     info: {
       title: 'Switchboard API',
-      version: '1.0.0',
+      version: API_VERSION,
       description:
-        'Help desk (HDTS), workflow engine (TTS), auth, messaging and notifications. Every path also works without the trailing slash. Errors use the standard error format.',
+        'Help desk (HDTS), workflow engine (TTS), auth, messaging and notifications. Every path also works without the trailing slash. Errors use the standard error format.\n\n' +
+        "Real time: socket.io at `/socket.io` replaces 002's raw WebSocket `/ws/comments/{ticket_id}/` (one connection per client for every ticket room, presence, typing and reconnection with fallback to long-polling, and in a cluster the same rooms across processes). A client connects with a socket.io client (`io(origin, { path: '/socket.io', auth: { token: '<access token>' } })`, or the session cookie), emits `join_ticket` `{ticket_id: 'TX…'}` (the ack is `{ok, internal}`; the help desk's visibility rules apply, so a ticket the caller may not see is `{ok: false, error: 'NOT_FOUND'}`) and receives `connection_established` on connect and `comment_update` `{type, action, comment_id, ticket_id, is_internal, comment}`: public comments carry the `comment` object as 002's example reads it, internal ones only their ids (staff re-read them through the API). 002's `ping` is answered with `pong`.",
     },
     servers: [{ url: '/' }],
     tags: [...tags].sort().map((name) => ({ name })),

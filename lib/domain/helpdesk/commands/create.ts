@@ -19,7 +19,19 @@ const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === 'P2
  * Submit a ticket (status New; nothing goes to the workflow engine yet). The number is random;
  * a collision hits the unique index and the whole transaction is retried with a new number.
  */
-export async function createTicket(actor: Actor, input: TicketCreateInput & { priority?: Priority }, files: StoredFile[] = []) {
+/** 004's facts of an incident, when the v1 create names them. */
+export interface TicketFactsInput {
+  environment?: string | null;
+  affected_service?: string | null;
+  impact_level?: string | null;
+  tags?: string[];
+}
+
+export async function createTicket(
+  actor: Actor,
+  input: TicketCreateInput & { priority?: Priority } & TicketFactsInput,
+  files: StoredFile[] = [],
+) {
   try {
     assertSubmit(actor);
     const { department } = await checkCatalog(input);
@@ -37,6 +49,10 @@ export async function createTicket(actor: Actor, input: TicketCreateInput & { pr
               subCategory: input.sub_category ?? null,
               department: input.department ?? department,
               priority: input.priority ?? null,
+              environment: input.environment || null,
+              affectedService: input.affected_service || null,
+              impactLevel: input.impact_level || null,
+              tags: input.tags ?? [],
               priorityRank: input.priority ? PRIORITY_RANK[input.priority] : null,
               ...(input.priority ? dueDates(input.priority, now, false, await helpdeskCalendar(tx)) : {}),
               employeeId: actor.id,

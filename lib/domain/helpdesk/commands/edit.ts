@@ -45,6 +45,19 @@ export async function updateTicket(actor: Actor, ref: string | number, input: Ti
       t.subCategory,
     );
     set('department', 'department', input.department, t.department);
+    // 004's facts of an incident: anyone who may edit the ticket's text may correct them
+    set('environment', 'environment', input.environment === undefined ? undefined : input.environment || null, t.environment);
+    set(
+      'affected_service',
+      'affectedService',
+      input.affected_service === undefined ? undefined : input.affected_service || null,
+      t.affectedService,
+    );
+    set('impact_level', 'impactLevel', input.impact_level === undefined ? undefined : input.impact_level || null, t.impactLevel);
+    if (input.tags !== undefined && input.tags.join('\u0000') !== t.tags.join('\u0000')) {
+      data.tags = input.tags;
+      changed.push(['tags', t.tags.join(', ') || null, input.tags.join(', ') || null]);
+    }
     if (input.priority && input.priority !== t.priority) {
       Object.assign(data, {
         priority: input.priority,

@@ -193,7 +193,11 @@ export async function syncStatusFromWorkflow(p: {
       logger.warn('status sync ignored', { ticket: p.ticket_number, from, to: p.status, event: p.event_id });
       return;
     }
-    await applyStatus(tx, SYSTEM_ACTOR, t, p.status, { note: p.note ?? null });
+    // the workflow resolves the ticket when its last step is done: the finalize notes are its resolution
+    await applyStatus(tx, SYSTEM_ACTOR, t, p.status, {
+      note: p.note ?? null,
+      resolutionNotes: p.status === 'Resolved' ? (p.note ?? null) : null,
+    });
     await tx.ticketSyncEvent.update({ where: { eventId: p.event_id }, data: { applied: true } });
   });
 }

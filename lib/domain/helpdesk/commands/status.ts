@@ -9,10 +9,22 @@ import { NOTIFICATION_TYPES } from '../../notifications/schemas';
 import { outcomeColumns } from '../../sla/clock';
 import { type HistoryType, history, recordAudit } from '../history';
 import { csatRatingPath } from '../links';
-import { assertCanWork, assertRequester, canTransition, isTriageStaff, STATUS_TRANSITIONS, WITHDRAWABLE } from '../policy';
+import {
+  assertCanWork,
+  assertRequester,
+  canTransition,
+  isTriageStaff,
+  STATUS_TRANSITIONS,
+  statusChanges,
+  WITHDRAWABLE,
+} from '../policy';
 import { getTicket, loadTicket } from '../queries';
-import type { Status } from '../schemas';
+import type { Priority, Status } from '../schemas';
 import { assertUnchangedSince, invalidTransition, notifyRequester, type TicketRow, updateIfStatus } from './ticket-writes';
+import { approveTicket } from './triage';
+
+/** How a New ticket leaves New (004's NEW → … goes through these, docs/status-mapping.md). */
+const NEW_ACTIONS = ['approve', 'reject', 'withdraw'];
 
 /** The requester withdraws; `expectedUpdatedAt` (what they saw) refuses it when the ticket changed since. */
 export async function withdrawTicket(actor: Actor, ref: string | number, reason: string, expectedUpdatedAt?: Date | null) {
@@ -187,8 +199,13 @@ export function checkStatusChange(actor: Actor, t: TicketRow, to: Status) {
       { allowed_transitions: STATUS_TRANSITIONS[from] },
       'INVALID_STATUS_TRANSITION',
     );
-  if (from === 'New' && (to === 'Open' || to === 'Rejected')) {
-    throw invalidTransition(from, to, []);
+  if (from === 'New') {
+    throw new AppError(
+      400,
+      'INVALID_STATUS_TRANSITION',
+      `A New ticket leaves New by approval (Open; POST …/approve/ with priority and department), rejection (Rejected; POST …/reject/) or the requester's withdrawal (Withdrawn), not by a status change to ${to}`,
+      { current_status: from, requested_status: to, allowed_transitions: [], allowed_actions: NEW_ACTIONS },
+    );
   }
   const reopen = to === 'Open' && (from === 'Resolved' || from === 'Closed');
   if (reopen || (to === 'Closed' && from === 'Resolved')) {
@@ -201,6 +218,21 @@ export function checkStatusChange(actor: Actor, t: TicketRow, to: Status) {
     assertCanWork(actor, t);
   }
   if (!canTransition(from, to)) throw invalidTransition(from, to);
+  const changes = statusChanges(t);
+  if (changes.held.includes(to)) {
+    throw new AppError(
+      400,
+      'INVALID_STATUS_TRANSITION',
+      `${changes.reason}: the help desk cannot make it ${to} now. Allowed: ${changes.allowed.join(', ') || 'none'}`,
+      {
+        current_status: from,
+        requested_status: to,
+        allowed_transitions: changes.allowed,
+        workflow_id: t.workflowId,
+        reason: 'WORKFLOW_OWNS_TICKET',
+      },
+    );
+  }
   if (reopen && from === 'Closed') {
     const limit = (t.timeClosed?.getTime() ?? 0) + env.TICKET_REOPEN_DAYS * 86400_000;
     if (Date.now() > limit) {
@@ -216,15 +248,72 @@ export function checkStatusChange(actor: Actor, t: TicketRow, to: Status) {
   }
 }
 
+/** The status changer's options: what the caller's help desk may change the ticket to, and what a workflow holds back. */
+export async function statusOptions(actor: Actor, ref: string | number) {
+  const t = await loadTicket(actor, ref);
+  return statusChanges(t);
+}
+
+/**
+ * 004's ESCALATED: an Open ticket becomes In Progress, an In Progress one stays; either way an `ESCALATED`
+ * history entry records it. From any other status it is refused, naming the allowed changes.
+ */
+async function escalateTicket(actor: Actor, t: TicketRow, opts: { note?: string | null; expected_updated_at?: Date | null }) {
+  const from = t.status as Status;
+  if (from !== 'Open' && from !== 'In Progress') {
+    throw new AppError(
+      400,
+      'INVALID_STATUS_TRANSITION',
+      `Only an Open or In Progress ticket can be escalated (it stays In Progress). Allowed from ${from}: ${STATUS_TRANSITIONS[from].join(', ') || 'none'}`,
+      { current_status: from, requested_status: 'ESCALATED', allowed_transitions: STATUS_TRANSITIONS[from] },
+    );
+  }
+  if (from === 'Open') checkStatusChange(actor, t, 'In Progress');
+  else if (!isTriageStaff(actor)) assertCanWork(actor, t);
+  await transaction(async (tx) => {
+    if (from === 'Open') {
+      await applyStatus(tx, actor, t, 'In Progress', { note: opts.note, expectedUpdatedAt: opts.expected_updated_at });
+    } else {
+      // the status stays: only the version moves, so a writer holding the old one sees the escalation
+      await updateIfStatus(tx, t, { updatedAt: new Date() }, opts.expected_updated_at);
+    }
+    await history(tx, t.id, actor, 'ESCALATED', { field: 'status', old: from, new: 'In Progress', note: opts.note ?? null });
+    await recordAudit(tx, actor, {
+      context: 'helpdesk',
+      action: 'ticket.escalate',
+      entityType: 'ticket',
+      entityId: t.ticketNumber,
+      oldValues: { status: from },
+      newValues: { status: 'In Progress', escalated: true },
+    });
+  });
+  return getTicket(actor, t.id);
+}
+
 export async function changeStatus(
   actor: Actor,
   ref: string | number,
   to: Status,
-  opts: { note?: string | null; resolution_notes?: string | null; expected_updated_at?: Date | null } = {},
+  opts: {
+    note?: string | null;
+    resolution_notes?: string | null;
+    expected_updated_at?: Date | null;
+    /** 004's ESCALATED (`to` is In Progress). */
+    escalate?: boolean;
+  } = {},
 ) {
   const t = await loadTicket(actor, ref);
   // first: whatever else would be said about the change would be about a ticket the writer has not seen
   assertUnchangedSince(t, opts.expected_updated_at);
+  if (opts.escalate) return escalateTicket(actor, t, opts);
+  // 004's NEW → OPEN is the approval when the ticket already has what approval needs (priority and department)
+  if (t.status === 'New' && to === 'Open' && t.priority && t.department)
+    return approveTicket(actor, t.id, {
+      priority: t.priority as Priority,
+      department: t.department,
+      approval_notes: opts.note ?? null,
+      expected_updated_at: opts.expected_updated_at,
+    });
   checkStatusChange(actor, t, to);
   await transaction((tx) =>
     applyStatus(tx, actor, t, to, {

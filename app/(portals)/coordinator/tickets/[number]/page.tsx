@@ -7,9 +7,8 @@ import { TicketPresence } from '@/components/helpdesk/ticket-presence';
 import { Attachments, History, ProgressTracker, TicketDetails } from '@/components/helpdesk/ticket-view';
 import { TicketArticles } from '@/components/knowledge/ticket-articles';
 import { AppError } from '@/lib/domain/errors';
-import { STATUS_TRANSITIONS } from '@/lib/domain/helpdesk/policy';
+import { statusOptions } from '@/lib/domain/helpdesk/commands/status';
 import { catalog, getTicket, ticketHistory } from '@/lib/domain/helpdesk/queries';
-import type { Status } from '@/lib/domain/helpdesk/schemas';
 import { isKnowledgeEditor } from '@/lib/domain/knowledge/policy';
 import { SLA_DUE_SOON_PERCENT } from '@/lib/domain/sla/settings';
 import { requirePortal } from '@/lib/server/session';
@@ -20,11 +19,15 @@ export default async function CoordinatorTicketPage({ params }: { params: Promis
   const actor = await requirePortal('coordinator');
   const { number } = await params;
   if (!/^TX\d{14}$/.test(number)) notFound();
-  const [t, h, c] = await Promise.all([getTicket(actor, number), ticketHistory(actor, number), catalog()]).catch((e) => {
+  const [t, h, c, changes] = await Promise.all([
+    getTicket(actor, number),
+    ticketHistory(actor, number),
+    catalog(),
+    statusOptions(actor, number),
+  ]).catch((e) => {
     if (e instanceof AppError && e.status === 404) notFound();
     throw e;
   });
-  const allowed = STATUS_TRANSITIONS[t.status as Status] ?? [];
   return (
     <div className="space-y-6">
       <div>
@@ -64,7 +67,13 @@ export default async function CoordinatorTicketPage({ params }: { params: Promis
             />
           </>
         ) : (
-          <StatusChanger ticketId={t.id} allowed={allowed} updatedAt={t.updated_at} />
+          <StatusChanger
+            ticketId={t.id}
+            allowed={changes.allowed}
+            held={changes.held}
+            heldReason={changes.reason}
+            updatedAt={t.updated_at}
+          />
         )}
       </div>
       <div className="grid gap-6 lg:grid-cols-3">

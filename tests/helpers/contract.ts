@@ -80,7 +80,7 @@ export function contractSuite(area: string, cases: ContractCase[], setup?: () =>
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
   beforeAll(async () => {
     doc = await openApiDocument();
-    ajv.addSchema(doc.components.schemas.Error, '#/components/schemas/Error');
+    for (const [name, schema] of Object.entries(doc.components.schemas)) ajv.addSchema(schema, `#/components/schemas/${name}`);
     await setup?.();
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ERROR_CODES } from '@/lib/domain/error-codes';
 import { type AnyEndpoint, METHODS } from '../http';
 import { ROUTE_MODULES } from './manifest';
 import { API_VERSION } from './version';
@@ -38,7 +39,17 @@ const errorSchema = {
   required: ['status', 'code', 'message', 'details', 'timestamp'],
 };
 
-const errorContent = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
+/** The error answer of one status: the standard format, its `code` one of those the API uses for that status. */
+const errorName = (status: string) => (status in ERROR_CODES ? `Error${status}` : 'Error');
+const errorContent = (status: number | string) => ({
+  'application/json': { schema: { $ref: `#/components/schemas/${errorName(String(status))}` } },
+});
+const errorSchemas = Object.fromEntries(
+  Object.entries(ERROR_CODES).map(([status, codes]) => [
+    `Error${status}`,
+    { ...errorSchema, properties: { ...errorSchema.properties, code: { type: 'string', enum: [...codes] } } },
+  ]),
+);
 
 /** The documented responses of an endpoint: its success status, invalid input, authentication, its own extras. */
 function responsesOf(method: string, ep: AnyEndpoint): Record<string, unknown> {
@@ -54,10 +65,11 @@ function responsesOf(method: string, ep: AnyEndpoint): Record<string, unknown> {
       success !== '204' && content
         ? { description: 'Success', content }
         : { description: success === '204' ? 'No content' : 'Success' },
-    400: { description: 'Invalid input', content: errorContent },
+    400: { description: 'Invalid input', content: errorContent(400) },
   };
-  if ((ep.auth ?? 'user') !== 'public') responses[401] = { description: 'Not authenticated', content: errorContent };
-  for (const [code, description] of Object.entries(ep.responses ?? {})) responses[code] = { description, content: errorContent };
+  if ((ep.auth ?? 'user') !== 'public') responses[401] = { description: 'Not authenticated', content: errorContent(401) };
+  for (const [code, description] of Object.entries(ep.responses ?? {}))
+    responses[code] = { description, content: errorContent(code) };
   return responses;
 }
 
@@ -117,7 +129,7 @@ export async function openApiDocument() {
     tags: [...tags].sort().map((name) => ({ name })),
     paths,
     components: {
-      schemas: { Error: errorSchema },
+      schemas: { Error: errorSchema, ...errorSchemas },
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
         cookie: { type: 'apiKey', in: 'cookie', name: 'access_token' },

@@ -2,6 +2,8 @@
 declare module 'autocannon' {
   interface Request {
     path: string;
+    method?: string;
+    body?: string;
   }
   interface Options {
     url: string;

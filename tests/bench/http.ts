@@ -141,18 +141,30 @@ interface Target {
   path: (kind: Kind) => string;
   headers: (kind: Kind) => Record<string, string>;
 }
-type Kind = { name: string; app: () => string; raw: (() => string) | null; as: 'coordinator' | 'employee'; oneUser?: boolean };
+type Kind = {
+  name: string;
+  app: () => string;
+  raw: (() => string) | null;
+  as: 'coordinator' | 'employee';
+  oneUser?: boolean;
+  /** A write: POST this JSON body. */
+  body?: () => string;
+};
 
-async function cannon(port: number, next: () => string, headers: Record<string, string>) {
+async function cannon(port: number, next: () => string, headers: Record<string, string>, body?: () => string) {
   const r = await autocannon({
     url: `http://127.0.0.1:${port}`,
     connections: CONNECTIONS,
     duration: DURATION,
-    headers,
+    headers: body ? { ...headers, 'content-type': 'application/json' } : headers,
     requests: [
       {
         setupRequest: (req) => {
           req.path = next();
+          if (body) {
+            req.method = 'POST';
+            req.body = body();
+          }
           return req;
         },
       },
@@ -305,6 +317,13 @@ async function main() {
     },
     { name: "GET an employee's own tickets", app: () => '/hdts/api/v1/tickets?page_size=20', raw: null, as: 'employee' },
     { name: 'GET /health', app: () => '/health', raw: () => '/health', as: 'coordinator' },
+    {
+      name: 'POST a comment (a transaction with its jobs)',
+      app: () => `/hdts/api/tickets/${anyNumber()}/comments/`,
+      raw: null,
+      as: 'coordinator',
+      body: () => JSON.stringify({ comment: 'Looking into it now.', is_internal: true }),
+    },
   ];
   const targets: Target[] = [
     { name: 'app', port: PORT_APP, path: (x) => x.app(), headers: (x) => ({ authorization: `Bearer ${tokens[x.as]}` }) },
@@ -327,7 +346,7 @@ async function main() {
       console.log(`\n${kind.name}${ROUNDS > 1 ? ` (round ${round + 1})` : ''}`);
       let raw: number | null = null;
       const results: [string, Awaited<ReturnType<typeof cannon>>][] = [];
-      for (const t of targets) results.push([t.name, await cannon(t.port, () => t.path(kind), t.headers(kind))]);
+      for (const t of targets) results.push([t.name, await cannon(t.port, () => t.path(kind), t.headers(kind), kind.body)]);
       if (kind.raw) {
         const r = await cannon(PORT_RAW, kind.raw, {});
         raw = r.rps;

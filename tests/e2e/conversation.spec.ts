@@ -189,7 +189,7 @@ test.describe('one conversation per ticket', () => {
     await expect(conflict).toContainText('This ticket changed since you opened it.');
     expect(await status()).toBe('On Hold');
     await conflict.getByRole('button', { name: 'Reload' }).click();
-    await expect(jordan.locator('dl').getByText('On Hold', { exact: true })).toBeVisible();
+    await expect(jordan.locator('dl').getByText('On Hold', { exact: true }).filter({ visible: true })).toBeVisible();
     await jordan.getByLabel('Change status').selectOption(target);
     await jordan.getByRole('button', { name: 'Update status' }).click();
     await expect(jordan.getByText(`Status changed to ${target}`)).toBeVisible();

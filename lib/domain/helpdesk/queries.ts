@@ -1,4 +1,4 @@
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import type { Actor } from '../actor';
 import { forbidden, notFound } from '../errors';
@@ -303,7 +303,8 @@ const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 /**
  * The ids of the tickets a search finds, newest first, at most SEARCH_MATCH_CAP: full-text matches of subject and
  * description (the stored, GIN-indexed `search` tsvector) or of a (visible) comment, a substring of the subject or
- * the ticket number (trigram indexes), or a ticket of a matching requester. Each branch is a bitmap of its index
+ * the ticket number (trigram indexes holding the id too, btree_gin), or a ticket of a matching requester. Each branch
+ * is a bitmap of its index
  * (`id + 0` keeps the planner from walking the primary key backwards through a million rows for a rare word) and
  * costs the rows it reads, so a broad word is first looked up among the newest SEARCH_RECENT_WINDOW tickets (a
  * BitmapAnd with the id range: 1.7k rows instead of 17k for "printer offline" at a million tickets); the whole
@@ -318,26 +319,30 @@ export async function searchTicketIds(
   const like = likePattern(search);
   const numberLike = likePattern(search.toUpperCase());
   const limit = SEARCH_MATCH_CAP + 1;
-  const run = (from: number) => db.$queryRaw<{ id: number }[]>`
-    SELECT id FROM (
-      (SELECT t.id FROM helpdesk.tickets t
-        WHERE t.search @@ websearch_to_tsquery('english', ${search}) AND t.id >= ${from}
-        ORDER BY t.id + 0 DESC LIMIT ${limit})
-      UNION
-      (SELECT c.ticket_id FROM helpdesk.ticket_comments c
-        WHERE to_tsvector('english', coalesce(c.body, '')) @@ websearch_to_tsquery('english', ${search})
-          AND (${includeInternal} OR NOT c.is_internal) AND c.ticket_id >= ${from}
-        ORDER BY c.ticket_id + 0 DESC LIMIT ${limit})
-      UNION
-      (SELECT t.id FROM helpdesk.tickets t WHERE t.subject ILIKE ${like} AND t.id >= ${from}
-        ORDER BY t.id + 0 DESC LIMIT ${limit})
-      UNION
-      (SELECT t.id FROM helpdesk.tickets t WHERE t.ticket_number LIKE ${numberLike} AND t.id >= ${from}
-        ORDER BY t.id + 0 DESC LIMIT ${limit})
-      UNION
-      (SELECT t.id FROM helpdesk.tickets t WHERE t.employee_id = ANY(${requesters}::int[]) AND t.id >= ${from}
-        ORDER BY t.id + 0 DESC LIMIT ${limit})
-    ) m ORDER BY id DESC LIMIT ${limit}`;
+  const run = (from: number) => {
+    // no range on the whole-table pass: "id >= 0" would make the (id, trigram) index read every id it holds
+    const recent = (column: string) => (from > 0 ? Prisma.sql`AND ${Prisma.raw(column)} >= ${from}` : Prisma.empty);
+    return db.$queryRaw<{ id: number }[]>`
+      SELECT id FROM (
+        (SELECT t.id FROM helpdesk.tickets t
+          WHERE t.search @@ websearch_to_tsquery('english', ${search}) ${recent('t.id')}
+          ORDER BY t.id + 0 DESC LIMIT ${limit})
+        UNION
+        (SELECT c.ticket_id FROM helpdesk.ticket_comments c
+          WHERE to_tsvector('english', coalesce(c.body, '')) @@ websearch_to_tsquery('english', ${search})
+            AND (${includeInternal} OR NOT c.is_internal) ${recent('c.ticket_id')}
+          ORDER BY c.ticket_id + 0 DESC LIMIT ${limit})
+        UNION
+        (SELECT t.id FROM helpdesk.tickets t WHERE t.subject ILIKE ${like} ${recent('t.id')}
+          ORDER BY t.id + 0 DESC LIMIT ${limit})
+        UNION
+        (SELECT t.id FROM helpdesk.tickets t WHERE t.ticket_number LIKE ${numberLike} ${recent('t.id')}
+          ORDER BY t.id + 0 DESC LIMIT ${limit})
+        UNION
+        (SELECT t.id FROM helpdesk.tickets t WHERE t.employee_id = ANY(${requesters}::int[]) ${recent('t.id')}
+          ORDER BY t.id + 0 DESC LIMIT ${limit})
+      ) m ORDER BY id DESC LIMIT ${limit}`;
+  };
   const [top] = await db.$queryRaw<{ id: number | null }[]>`SELECT max(id) AS id FROM helpdesk.tickets`;
   const recentFrom = Math.max(0, (top?.id ?? 0) - window);
   let rows = recentFrom > 0 ? await run(recentFrom) : [];

@@ -6,8 +6,12 @@
  * through Next. The route files stay the single definition of the API: Next serves the same handlers in
  * development, and the tests call them directly too.
  */
+
+import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import { Readable } from 'node:stream';
+import { badRequest } from '@/lib/domain/errors';
+import { errorBody } from './http';
 import { ROUTE_MODULES } from './openapi/manifest';
 
 type RouteModule = Record<string, unknown>;
@@ -42,6 +46,19 @@ function build(): Node {
 }
 
 let tree: Node | undefined;
+let apiRoots: Set<string> | undefined;
+
+/** A path under one of the API's first segments (`/hdts`, `/tts`, `/auth`, …) whose escapes do not decode. */
+function malformedApiPath(pathname: string): boolean {
+  apiRoots ??= new Set(ROUTE_MODULES.map((r) => r.path.split('/')[1]));
+  if (!apiRoots.has(pathname.split('/')[1] ?? '')) return false;
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
 
 /** The route file serving `pathname` and its path parameters; a fixed segment wins over a parameter. */
 export function matchRoute(pathname: string): { load: () => Promise<RouteModule>; params: Record<string, string> } | null {
@@ -81,10 +98,11 @@ function toRequest(req: http.IncomingMessage, origin: string): Request {
   } as RequestInit);
 }
 
+const lowerCase = (h: Record<string, string>) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
+
 async function send(res: http.ServerResponse, response: Response, extra: Record<string, string>) {
   // the security headers first; one the handler set itself (a download's nosniff) replaces its copy
-  const headers: Record<string, string | string[]> = {};
-  for (const [k, v] of Object.entries(extra)) headers[k.toLowerCase()] = v;
+  const headers: Record<string, string | string[]> = lowerCase(extra);
   response.headers.forEach((v, k) => {
     if (k !== 'set-cookie') headers[k] = v;
   });
@@ -119,7 +137,16 @@ export async function serveApi(
   const q = url.indexOf('?');
   const pathname = q === -1 ? url : url.slice(0, q);
   const hit = matchRoute(pathname);
-  if (!hit) return false;
+  if (!hit) {
+    if (!malformedApiPath(pathname)) return false;
+    // Next answers a plain-text 500 for an API path it cannot decode: a client mistake gets the standard 400
+    const traceId = randomUUID();
+    const body = JSON.stringify(errorBody(badRequest('The address is not valid: a %-escape in it does not decode'), traceId));
+    res
+      .writeHead(400, { ...lowerCase(headersFor(pathname)), 'content-type': 'application/json', 'x-trace-id': traceId })
+      .end(body);
+    return true;
+  }
   let mod = modules.get(hit.load);
   if (!mod) modules.set(hit.load, (mod = hit.load()));
   const handler = (await mod)[req.method ?? 'GET'] as WebHandler | undefined;

@@ -36,9 +36,8 @@
  * | API Documentation: OpenAPI schema and Swagger UI                              | "API documentation"             |
  *
  * Printed fields not checked because the build answers them differently today: Ticket §1's per-row
- * `attachments` (list rows carry none; the detail does); Workflow §3's `ticket.ticket_id` and `current_step`
- * object (answered as `ticket.ticket_number` and `current_step_detail`; issue 16 "TTS task responses", fidelity
- * lane). Ids are integers, not 003's UUIDs.
+ * `attachments` (list rows carry none; the detail does); Workflow §3's `current_step` object (answered as
+ * `current_step_detail`: `current_step` holds the step's name). Ids are integers, not 003's UUIDs.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -395,8 +394,9 @@ describe('003 workflow API', () => {
       status: 'pending',
       created_at: isoDate,
     });
-    // 003's `ticket.ticket_id` is `ticket.ticket_number`, its `current_step` object `current_step_detail`
-    // (issue 16 "TTS task responses", fidelity lane; docs/api-contract.md): checked under today's names
+    // 003's `ticket.ticket_id` (the ticket number; `ticket_number` beside it); its `current_step` object is
+    // `current_step_detail`, as `current_step` holds the step's name (docs/api-contract.md)
+    expect(row.ticket.ticket_id).toBe(p.ticket_number);
     expect(row.ticket.ticket_number).toBe(p.ticket_number);
     expect(row.current_step_detail).toMatchObject({ step_id: expect.any(Number), name: 'Triage' });
 

@@ -373,6 +373,7 @@ export const taskOutput = z.object({
   workflow: z.object({ workflow_id: z.number().int(), name: z.string(), version: z.number().int() }),
   ticket: z.object({
     ticket_number: z.string(),
+    ticket_id: z.string().describe("003's name for the ticket number"),
     subject: z.string(),
     priority: z.string(),
     status: z.string(),

@@ -144,6 +144,7 @@ function nestedShapes(
     workflow: { workflow_id: t.workflowId, name: asSnapshot(t.version.snapshot).name, version: t.version.version },
     ticket: {
       ticket_number: t.ticket.ticketNumber,
+      ticket_id: t.ticket.ticketNumber,
       subject: t.ticket.subject,
       priority: t.ticket.priority,
       status: t.ticket.hdtsStatus,

@@ -17,17 +17,8 @@ import { stopJobs } from '@/lib/server/jobs/queue';
 import { JOBS } from '@/lib/server/jobs/registry';
 import { startJobs } from '@/lib/server/jobs/workers';
 import { call, tokenFor } from '../helpers/api';
+import { waitFor } from '../helpers/wait';
 import { taskOf, threeStepWorkflow } from './workflow-support';
-
-async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (ok(v)) return v;
-    if (Date.now() > until) throw new Error(`condition not met in ${timeoutMs} ms (last: ${JSON.stringify(v)})`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const actors: Record<string, Actor> = {};
 

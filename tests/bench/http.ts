@@ -12,6 +12,7 @@
  *                                                                        the API through Next's router, as before)
  *                                [--app DIR]                            (the checkout to serve, default this one)
  *                                [--load-only]                          (load, print the URL, keep the database)
+ *                                [--database URL]                       (run against a database --load-only kept)
  *                                [--profile DIR]                        (node --cpu-prof of the app server)
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -33,6 +34,7 @@ const VIA_NEXT = process.argv.includes('--via-next');
 const BEFORE = arg('before', VIA_NEXT ? path.resolve(import.meta.dirname, '../..') : '');
 const PROFILE = arg('profile', '');
 const APP = arg('app', '');
+const DATABASE = arg('database', '');
 const TICKETS = Math.round(1_000_000 * SCALE);
 const PORT_APP = 4330;
 const PORT_BEFORE = 4332;
@@ -88,6 +90,15 @@ async function load(url: string) {
   for (const ix of gin) await c.query(ix.indexdef);
   await c.query('VACUUM ANALYZE');
   const s = ((performance.now() - t0) / 1000).toFixed(0);
+  await c.end();
+  console.log(`loaded ${TICKETS.toLocaleString('en')} tickets (+${(TICKETS / 5).toLocaleString('en')} comments) in ${s} s`);
+  return sampleOf(url);
+}
+
+/** Ticket numbers the point reads pick from, and the keyset cursor 100,000 rows down (sets `deepCursor`). */
+async function sampleOf(url: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
   const { rows: sample } = await c.query(
     `SELECT ticket_number FROM helpdesk.tickets WHERE id % 10 = 0 ORDER BY random() LIMIT 2000`,
   );
@@ -99,7 +110,6 @@ async function load(url: string) {
     'base64url',
   );
   await c.end();
-  console.log(`loaded ${TICKETS.toLocaleString('en')} tickets (+${(TICKETS / 5).toLocaleString('en')} comments) in ${s} s`);
   return sample.map((r) => r.ticket_number as string);
 }
 
@@ -215,8 +225,8 @@ async function statementsPerRequest(url: string, n: number, request: () => Promi
 async function main() {
   const root = path.resolve(import.meta.dirname, '../..');
   console.log(`\nHTTP benchmark: ${TICKETS.toLocaleString('en')} tickets, ${CONNECTIONS} connections, ${DURATION} s per run`);
-  const db = await freshDatabase();
-  const numbers = await load(db.url);
+  const db = DATABASE ? { url: DATABASE, stop: async () => {} } : await freshDatabase();
+  const numbers = DATABASE ? await sampleOf(db.url) : await load(db.url);
   if (process.argv.includes('--load-only')) {
     console.log(`database kept for experiments: ${db.url} (Ctrl-C stops it)`);
     process.once('SIGINT', () => void db.stop().then(() => process.exit(0)));

@@ -1,8 +1,9 @@
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as userRoute from '@/app/(api)/auth/api/v1/users/[id]/route';
 import * as byNumberRoute from '@/app/(api)/hdts/api/tickets/number/[ticket_number]/route';
 import { db } from '@/lib/server/db';
-import { call, tokenFor } from '../helpers/api';
+import { call, makeUser, tokenFor } from '../helpers/api';
 
 /** Every SQL text sent to PostgreSQL while `fn` runs (the pg driver under Prisma's adapter). */
 async function statementsOf(fn: () => Promise<unknown>): Promise<string[]> {
@@ -52,13 +53,13 @@ beforeAll(async () => {
 });
 
 describe('statements per authenticated point read', () => {
-  it('GET /hdts/api/tickets/number/{n}/ as a coordinator: at most 3 SQL statements once the caller is known', async () => {
+  it('GET /hdts/api/tickets/number/{n}/ as a coordinator: at most 2 SQL statements once the caller and the people are known', async () => {
     const read = () =>
       call(byNumberRoute, 'GET', `/hdts/api/tickets/number/${ticketNumber}/`, {
         token: coord,
         params: { ticket_number: ticketNumber },
       });
-    const first = await read(); // warms the actor cache and the rate limiter's lease
+    const first = await read(); // warms the actor cache, the people cache and the rate limiter's lease
     expect(first.status).toBe(200);
     const statements = await statementsOf(async () => {
       const r = await read();
@@ -67,6 +68,68 @@ describe('statements per authenticated point read', () => {
       expect(r.body.comments[0].mentions).toEqual({ coordinator2: expect.any(String) });
     });
     console.log(`GET ticket by number: ${statements.length} statement(s)\n${statements.join('\n---\n')}`);
-    expect(statements.length).toBeLessThanOrEqual(3);
+    // the ticket row, and its attachments and comments; the people came from the people cache
+    expect(statements.length).toBeLessThanOrEqual(2);
+    expect(statements.some((q) => /identity"?\."?users/.test(q))).toBe(false);
+  });
+});
+
+describe('the people cache never shows a changed person', () => {
+  const readAs = async (token: string, number: string) =>
+    call(byNumberRoute, 'GET', `/hdts/api/tickets/number/${number}/`, { token, params: { ticket_number: number } });
+
+  async function ticketOf(employeeId: number, body: string) {
+    const number = `TX2026120299${String(Math.floor(Math.random() * 1e4)).padStart(4, '0')}`;
+    const t = await db.ticket.create({
+      data: {
+        ticketNumber: number,
+        subject: 'Docking station',
+        description: 'No picture',
+        category: 'IT Support',
+        status: 'Open',
+        priority: 'Low',
+        priorityRank: 4,
+        employeeId,
+      },
+    });
+    await db.ticketComment.create({ data: { ticketId: t.id, authorId: employeeId, body, isInternal: false } });
+    return number;
+  }
+
+  it('a renamed requester shows under the new name on the very next read', async () => {
+    const requester = await makeUser([['hdts', 'Employee']]);
+    const number = await ticketOf(requester.id, 'It went dark again');
+    const before = await readAs(coord, number);
+    expect(before.body.employee.name).toBe(`${requester.firstName} ${requester.lastName}`);
+    expect(before.body.comments[0].user_name).toBe(`${requester.firstName} ${requester.lastName}`);
+    const renamed = await call(userRoute, 'PATCH', '/', {
+      token: await tokenFor('admin'),
+      params: { id: requester.id },
+      body: { first_name: 'Renamed', last_name: 'Person' },
+    });
+    expect(renamed.status).toBe(200);
+    const after = await readAs(coord, number);
+    expect(after.body.employee.name).toBe('Renamed Person');
+    expect(after.body.comments[0].user_name).toBe('Renamed Person');
+  });
+
+  it('a deactivated person is no longer shown as mentioned; a changed login is looked up again', async () => {
+    const requester = await makeUser([['hdts', 'Employee']]);
+    const mentioned = await makeUser([['hdts', 'Ticket Coordinator']]);
+    const number = await ticketOf(requester.id, `Please look, @${mentioned.username}`);
+    const before = await readAs(coord, number);
+    expect(before.body.comments[0].mentions).toEqual({ [mentioned.username]: `${mentioned.firstName} ${mentioned.lastName}` });
+    const admin = await tokenFor('admin');
+    const off = await call(userRoute, 'PATCH', '/', { token: admin, params: { id: mentioned.id }, body: { is_active: false } });
+    expect(off.status).toBe(200);
+    expect((await readAs(coord, number)).body.comments[0].mentions).toEqual({});
+    const on = await call(userRoute, 'PATCH', '/', {
+      token: admin,
+      params: { id: mentioned.id },
+      body: { is_active: true, username: `${mentioned.username}x` },
+    });
+    expect(on.status).toBe(200);
+    // the comment names the old login, which nobody holds any more
+    expect((await readAs(coord, number)).body.comments[0].mentions).toEqual({});
   });
 });

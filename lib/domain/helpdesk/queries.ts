@@ -2,7 +2,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import type { Actor } from '../actor';
 import { forbidden, notFound } from '../errors';
-import { userIdsMatching, usersByIds, usersByIdsAndUsernames } from '../identity/directory';
+import { peopleToShow, userIdsMatching, usersByIds } from '../identity/directory';
 import { KeysetPage, Page, type PageQuery, skipTake } from '../pagination';
 import { slaState, ticketPausedBy } from '../sla/clock';
 import { SLA_DUE_SOON_PERCENT } from '../sla/settings';
@@ -148,7 +148,7 @@ export type TicketSummary = ReturnType<typeof summary>;
 const peopleOf = (t: TicketRow) => [t.employeeId, t.ownerId, t.assigneeId, t.approvedById].filter((x): x is number => !!x);
 
 export async function ticketSummaries(actor: Actor, rows: TicketRow[]): Promise<TicketSummary[]> {
-  const names = await usersByIds(rows.flatMap(peopleOf));
+  const { byId: names } = await peopleToShow(rows.flatMap(peopleOf));
   return rows.map((t) => summary(actor, t, names));
 }
 
@@ -219,8 +219,8 @@ async function detailParts(ticketId: number, internal: boolean, limit: number) {
  */
 export async function ticketDetail(actor: Actor, t: TicketRow) {
   const parts = await detailParts(t.id, canSeeInternal(actor, t), DETAIL_COMMENTS);
-  // the ticket's people, the authors and the mentioned people in one statement (the point read's budget is 3)
-  const people = await usersByIdsAndUsernames(
+  // the ticket's people, the authors and the mentioned people: from the people cache, else in one statement
+  const people = await peopleToShow(
     [...peopleOf(t), ...parts.comments.map((c) => c.authorId)],
     mentionedIn(parts.comments.map((c) => c.body)),
   );

@@ -1,5 +1,6 @@
 import { db, type Tx } from '@/lib/server/db';
 import type { Actor, System } from '../actor';
+import { cachedLogin, cachedPerson, peopleGeneration, rememberPeople } from './people-cache';
 import { fullName, toActor } from './queries';
 
 /**
@@ -81,29 +82,47 @@ export async function usersByUsernames(usernames: string[]): Promise<DirectoryUs
 }
 
 /**
- * People by id and, in the same query, the active people with one of `usernames` (a ticket's people and the people
- * its comments mention: one statement for the ticket page, not two).
+ * The people an answer shows: by id, and the active people with one of `usernames` (a ticket's people and the
+ * people its comments mention). Served from this process's short-lived cache (people-cache.ts) where it can; the
+ * rest in one statement, so a ticket page costs no people query at all once its people were seen.
  */
-export async function usersByIdsAndUsernames(
+export async function peopleToShow(
   ids: number[],
-  usernames: string[],
+  usernames: string[] = [],
 ): Promise<{ byId: Map<number, DirectoryUser>; byUsername: DirectoryUser[] }> {
-  const unique = [...new Set(ids.filter((id) => id > 0))];
-  const logins = new Set(usernames.map((u) => u.toLowerCase()));
-  if (!unique.length && !logins.size) return { byId: new Map(), byUsername: [] };
+  const now = Date.now();
+  const byId = new Map<number, DirectoryUser>();
+  const byUsername: DirectoryUser[] = [];
+  const missingIds = new Set<number>();
+  const missingLogins = new Set<string>();
+  for (const id of ids) {
+    if (!(id > 0) || byId.has(id)) continue;
+    const hit = cachedPerson(id, now);
+    if (hit) byId.set(id, hit);
+    else missingIds.add(id);
+  }
+  for (const login of new Set(usernames.map((u) => u.toLowerCase()))) {
+    const hit = cachedLogin(login, now);
+    if (hit?.isActive) byUsername.push(hit);
+    else if (!hit) missingLogins.add(login);
+  }
+  if (!missingIds.size && !missingLogins.size) return { byId, byUsername };
+  const generation = peopleGeneration();
   const rows = await db.user.findMany({
     where: {
       OR: [
-        ...(unique.length ? [{ id: { in: unique } }] : []),
-        ...(logins.size ? [{ username: { in: [...logins], mode: 'insensitive' as const }, isActive: true }] : []),
+        ...(missingIds.size ? [{ id: { in: [...missingIds] } }] : []),
+        ...(missingLogins.size ? [{ username: { in: [...missingLogins], mode: 'insensitive' as const } }] : []),
       ],
     },
   });
-  const wanted = new Set(unique);
-  return {
-    byId: new Map(rows.filter((u) => wanted.has(u.id)).map((u) => [u.id, toDirectoryUser(u)])),
-    byUsername: rows.filter((u) => u.isActive && logins.has(u.username.toLowerCase())).map(toDirectoryUser),
-  };
+  const found = rows.map(toDirectoryUser);
+  rememberPeople(found, generation, now);
+  for (const u of found) {
+    if (missingIds.has(u.id)) byId.set(u.id, u);
+    if (u.isActive && missingLogins.has(u.username.toLowerCase())) byUsername.push(u);
+  }
+  return { byId, byUsername };
 }
 
 /**

@@ -11,6 +11,7 @@ import { afterCommit, db, type Tx } from '@/lib/server/db';
 import { env } from '@/lib/server/env';
 import { disconnectUser } from '@/lib/server/realtime';
 import type { Actor, ActorRole, System } from '../actor';
+import { forgetPerson } from './people-cache';
 
 export interface ActorRecord {
   id: number;
@@ -98,11 +99,12 @@ export async function actorRecord(userId: number): Promise<ActorRecord | null> {
   return record;
 }
 
-/** Forget a user in this process (their roles, status or version changed). */
+/** Forget a user in this process (their roles, status, name or version changed): the actor and the person shown. */
 export function invalidateActor(userId: number): void {
   const c = cache();
   c.entries.delete(userId);
   c.gen.set(userId, (c.gen.get(userId) ?? 0) + 1);
+  forgetPerson(userId);
 }
 
 export const ADMIN_ROLE = 'Admin';

@@ -7,6 +7,8 @@
  *   npx tsx tests/bench/mixed.ts            USERS=500 SECONDS=60 BENCH_SCALE=1 THINK_MIN=2 THINK_MAX=8 by default
  *   USERS=50 SECONDS=10 BENCH_SCALE=0.01 npx tsx tests/bench/mixed.ts          (a quick look)
  *   … --profile DIR                          (node --cpu-prof of the server, written when it stops)
+ *   … --workers-apart                        (JOB_WORKERS=false on the server under load, a second server.ts runs
+ *                                             the jobs; REALTIME_CLUSTER=true on both)
  *
  * People: the employees are the loaded tickets' requesters (`bench1…`, ~500 tickets each at 1M), given the Employee
  * role and the seed's password hash; coordinators and agents are inserted set-based with the same hash, the agents
@@ -49,6 +51,8 @@ const argOf = (name: string) => {
   return i > 0 ? process.argv[i + 1] : '';
 };
 const PROFILE = argOf('profile');
+/** The production topology's split: a web process without job workers, and a worker process serving no traffic. */
+const WORKERS_APART = process.argv.includes('--workers-apart');
 
 const COORDINATORS = Math.max(1, Math.round(USERS / 10));
 const AGENTS = Math.max(3, Math.round(USERS / 10));
@@ -336,24 +340,30 @@ async function main() {
   const secret = 'bench-secret-bench-secret-bench-secret-42';
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-mixed-data-'));
   const root = path.resolve(import.meta.dirname, '../..');
+  const serverEnv = {
+    NODE_ENV: 'production',
+    DATABASE_URL: db.url,
+    JWT_SECRET: secret,
+    NEXTAUTH_SECRET: secret,
+    HOST: '127.0.0.1',
+    PORT: String(PORT),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    // As behind a load balancer: the proxy's X-Forwarded-For is believed (see the header comment).
+    TRUSTED_PROXIES: '127.0.0.1',
+    ...(WORKERS_APART ? { REALTIME_CLUSTER: 'true' } : {}),
+  };
   const app = start(
     'app',
     [...(PROFILE ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(PROFILE)] : []), '--import', 'tsx', 'server.ts'],
     root,
-    {
-      NODE_ENV: 'production',
-      DATABASE_URL: db.url,
-      JWT_SECRET: secret,
-      NEXTAUTH_SECRET: secret,
-      HOST: '127.0.0.1',
-      PORT: String(PORT),
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      // As behind a load balancer: the proxy's X-Forwarded-For is believed (see the header comment).
-      TRUSTED_PROXIES: '127.0.0.1',
-    },
+    { ...serverEnv, ...(WORKERS_APART ? { JOB_WORKERS: 'false' } : {}) },
   );
   await ready(PORT);
+  const worker = WORKERS_APART
+    ? start('worker', ['--import', 'tsx', 'server.ts'], root, { ...serverEnv, PORT: String(PORT + 1) })
+    : null;
+  if (worker) await ready(PORT + 1);
 
   const t0 = performance.now();
   await inParallel(people, 8, async (p) => {
@@ -404,6 +414,7 @@ async function main() {
 
   const before = uptime();
   const cpu0 = cpuMs(app.pid as number);
+  const workerCpu0 = worker ? cpuMs(worker.pid as number) : 0;
   const startedAt = performance.now();
   const endAt = startedAt + SECONDS * 1000;
   // The machine's own noise in the same run: GET /health (no database) every 250 ms, kept out of the totals.
@@ -428,10 +439,15 @@ async function main() {
   await probing;
   const elapsed = (performance.now() - startedAt) / 1000;
   const cpu = cpuMs(app.pid as number) - cpu0;
+  const workerCpu = worker ? cpuMs(worker.pid as number) - workerCpu0 : 0;
   const after = uptime();
 
   console.log(`\n${samples.length} requests in ${elapsed.toFixed(1)} s = ${(samples.length / elapsed).toFixed(1)} req/s`);
   console.log(`server CPU ${(cpu / 1000).toFixed(1)} s = ${((100 * cpu) / (elapsed * 1000)).toFixed(0)} % of one core`);
+  if (worker)
+    console.log(
+      `worker process CPU ${(workerCpu / 1000).toFixed(1)} s = ${((100 * workerCpu) / (elapsed * 1000)).toFixed(0)} % of one core`,
+    );
   console.log(`uptime before: ${before}\nuptime after:  ${after}`);
   const errors = samples.filter((s) => isError(s) && !isExpected(s));
   const refused = samples.filter(isExpected);
@@ -474,8 +490,10 @@ async function main() {
   line('jobs still queued 5 s after the run', String(backlog[0].n));
   await q.end();
 
-  app.kill('SIGINT');
-  await new Promise((r) => (app.exitCode !== null ? r(null) : app.once('exit', r)));
+  for (const p of worker ? [app, worker] : [app]) {
+    p.kill('SIGINT');
+    await new Promise((r) => (p.exitCode !== null ? r(null) : p.once('exit', r)));
+  }
   await db.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

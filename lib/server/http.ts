@@ -148,8 +148,10 @@ const UNAVAILABLE_CODES = new Set([
   '53300',
 ]);
 const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+// An interactive transaction that outlived its timeout (Prisma's P2028 "expired transaction"): the process or the
+// database was too busy to finish it in time (seen under the mixed-load benchmark); the request can be retried.
 const UNAVAILABLE_MESSAGE =
-  /Connection terminated|connection (?:refused|closed|reset)|terminating connection|the database system is (?:starting up|shutting down)|Can't reach database server|Timed out fetching a new connection|Client has encountered a connection error/i;
+  /A query cannot be executed on an expired transaction|Connection terminated|connection (?:refused|closed|reset)|terminating connection|the database system is (?:starting up|shutting down)|Can't reach database server|Timed out fetching a new connection|Client has encountered a connection error/i;
 
 /** True when an error means the database is down or unreachable (not a bad query): answered 503. */
 export function isDatabaseUnavailable(e: unknown): boolean {

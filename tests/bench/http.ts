@@ -15,11 +15,12 @@
  *                                [--database URL]                       (run against a database --load-only kept)
  *                                [--profile DIR]                        (node --cpu-prof of the app server)
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { loadTickets, ready, sampleTickets, start, tokenFor } from './http-setup';
 import { freshDatabase, line, ms, summarize } from './support';
 
 const arg = (name: string, fallback: string) => {
@@ -39,111 +40,6 @@ const TICKETS = Math.round(1_000_000 * SCALE);
 const PORT_APP = 4330;
 const PORT_BEFORE = 4332;
 const PORT_RAW = 4331;
-const PASSWORD = process.env.SEED_PASSWORD ?? 'Switchboard!2026';
-
-const THINGS = ['VPN', 'Printer', 'Laptop', 'Monitor', 'Password', 'E-mail', 'Wi-Fi', 'Docking station', 'Outlook', 'Teams'];
-const PROBLEMS = ['drops every hour', 'is offline', 'runs slow', 'flickers', 'keeps asking to sign in', 'will not start'];
-
-let deepCursor = '';
-
-async function load(url: string) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  const t0 = performance.now();
-  await c.query(`
-    INSERT INTO identity.users (username, email, first_name, last_name, password_hash, updated_at)
-    SELECT 'bench' || i, 'bench' || i || '@example.com', 'Bench', 'User ' || i, '!', now()
-      FROM generate_series(1, 2000) i`);
-  const { rows: ids } = await c.query(`SELECT min(id) AS lo, max(id) AS hi FROM identity.users WHERE username LIKE 'bench%'`);
-  const { rows: emp } = await c.query(`SELECT id FROM identity.users WHERE email = 'employee1@example.com'`);
-  const { rows: owner } = await c.query(`SELECT id FROM identity.users WHERE email = 'coordinator1@example.com'`);
-  const { rows: agent } = await c.query(`SELECT id FROM identity.users WHERE email = 'agent1@example.com'`);
-  // Ids follow creation order, as in a real help desk (the newest ticket has the highest id).
-  // Bulk-load practice: the text indexes are built once after the load, not maintained row by row.
-  const { rows: gin } = await c.query(
-    `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'helpdesk' AND indexdef LIKE '%USING gin%'`,
-  );
-  for (const ix of gin) await c.query(`DROP INDEX helpdesk."${ix.indexname}"`);
-  const statuses = ['New', 'Open', 'In Progress', 'On Hold', 'Resolved', 'Closed', 'Closed', 'Closed', 'Rejected', 'Withdrawn'];
-  const priorities = ['Critical', 'High', 'Medium', 'Low'];
-  await c.query(
-    `
-    INSERT INTO helpdesk.tickets (ticket_number, subject, description, category, sub_category, department, priority,
-                                  priority_rank, status, employee_id, owner_id, assignee_id, created_at, updated_at)
-    SELECT 'TX' || to_char(ts, 'YYYYMMDD') || lpad((i % 1000000)::text, 6, '0'),
-           ($1::text[])[1 + i % 10] || ' ' || ($2::text[])[1 + (i / 10) % 6],
-           'Since ' || to_char(ts, 'FMDay') || ' the ' || lower(($1::text[])[1 + i % 10]) || ' ' || ($2::text[])[1 + (i / 10) % 6]
-             || '. Ticket ' || i || ' asks for a look at the device, the network and the account.',
-           (ARRAY['IT Support','Hardware','Software','Network','Access'])[1 + i % 5], NULL,
-           (ARRAY['IT Department','HR Department','Finance Department'])[1 + i % 3],
-           ($3::text[])[1 + i % 4], 1 + i % 4, ($4::text[])[1 + (i / 7) % 10],
-           CASE WHEN i % 2000 = 0 THEN $7::int ELSE $5::int + i % ($6::int - $5::int + 1) END,
-           CASE WHEN i % 3 = 0 THEN $8::int END, CASE WHEN i % 3 = 0 THEN $9::int END,
-           ts, ts + interval '1 hour'
-      FROM generate_series(1, $10::int) i, LATERAL (SELECT now() - (($10::int + 1 - i) * interval '1 minute') * (4 * 365 * 1440.0 / $10::int) AS ts) d`,
-    [THINGS, PROBLEMS, priorities, statuses, ids[0].lo, ids[0].hi, emp[0].id, owner[0].id, agent[0].id, TICKETS],
-  );
-  await c.query(`
-    INSERT INTO helpdesk.ticket_comments (ticket_id, author_id, body, is_internal, created_at, updated_at)
-    SELECT t.id, t.employee_id, 'Any news on this? It still happens (' || k || ').', k = 2, t.created_at + k * interval '1 hour', now()
-      FROM helpdesk.tickets t, generate_series(1, 2) k WHERE t.id % 10 = 0`);
-  for (const ix of gin) await c.query(ix.indexdef);
-  await c.query('VACUUM ANALYZE');
-  const s = ((performance.now() - t0) / 1000).toFixed(0);
-  await c.end();
-  console.log(`loaded ${TICKETS.toLocaleString('en')} tickets (+${(TICKETS / 5).toLocaleString('en')} comments) in ${s} s`);
-  return sampleOf(url);
-}
-
-/** Ticket numbers the point reads pick from, and the keyset cursor 100,000 rows down (sets `deepCursor`). */
-async function sampleOf(url: string) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  const { rows: sample } = await c.query(
-    `SELECT ticket_number FROM helpdesk.tickets WHERE id % 10 = 0 ORDER BY random() LIMIT 2000`,
-  );
-  // The cursor a client walking staff's list by keyset holds 100,000 rows down (as `next_cursor` encodes it).
-  const { rows: deep } = await c.query(
-    `SELECT id, created_at FROM helpdesk.tickets ORDER BY created_at DESC, id DESC OFFSET ${Math.min(100_000, TICKETS - 21)} LIMIT 1`,
-  );
-  deepCursor = Buffer.from(JSON.stringify(['created_at', 'desc', deep[0].created_at.toISOString(), deep[0].id])).toString(
-    'base64url',
-  );
-  await c.end();
-  return sample.map((r) => r.ticket_number as string);
-}
-
-function start(name: string, args: string[], cwd: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.on('data', () => {});
-  child.stderr?.on('data', (d) => {
-    const text = String(d);
-    if (/error/i.test(text)) process.stderr.write(`[${name}] ${text}`);
-  });
-  return child;
-}
-
-async function ready(port: number) {
-  for (let i = 0; i < 600; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/health`)
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`server on ${port} did not start`);
-}
-
-async function tokenFor(port: number, email: string): Promise<string> {
-  const r = await fetch(`http://127.0.0.1:${port}/auth/token/`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  const body = (await r.json()) as { access?: string };
-  if (!body.access) throw new Error(`no token for ${email}: ${JSON.stringify(body)}`);
-  return body.access;
-}
 
 interface Target {
   name: string;
@@ -226,7 +122,7 @@ async function main() {
   const root = path.resolve(import.meta.dirname, '../..');
   console.log(`\nHTTP benchmark: ${TICKETS.toLocaleString('en')} tickets, ${CONNECTIONS} connections, ${DURATION} s per run`);
   const db = DATABASE ? { url: DATABASE, stop: async () => {} } : await freshDatabase();
-  const numbers = DATABASE ? await sampleOf(db.url) : await load(db.url);
+  const { numbers, deepCursor } = DATABASE ? await sampleTickets(db.url, TICKETS) : await loadTickets(db.url, TICKETS);
   if (process.argv.includes('--load-only')) {
     console.log(`database kept for experiments: ${db.url} (Ctrl-C stops it)`);
     process.once('SIGINT', () => void db.stop().then(() => process.exit(0)));

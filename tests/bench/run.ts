@@ -8,6 +8,7 @@ const BENCHES = [
   'tests/bench/sla-monitor.ts',
   'tests/bench/reports.ts',
   'tests/bench/http.ts',
+  'tests/bench/mixed.ts',
 ];
 let failed = 0;
 for (const file of BENCHES) {

@@ -113,7 +113,7 @@ async function main() {
         >`SELECT count(*) AS n FROM pgboss.job WHERE name = ANY(${names}) AND state IN ('created', 'retry', 'active')`
       : await db.$queryRaw<
           { n: bigint }[]
-        >`SELECT count(*) AS n FROM pgboss.job WHERE name NOT LIKE '\_\_%' AND name <> ${DEAD_LETTER_QUEUE} AND state IN ('created', 'retry', 'active')`;
+        >`SELECT count(*) AS n FROM pgboss.job WHERE NOT starts_with(name, '__') AND name <> ${DEAD_LETTER_QUEUE} AND state IN ('created', 'retry', 'active')`;
     return Number(n);
   };
   const drainStart = Date.now();

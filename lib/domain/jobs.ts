@@ -24,6 +24,12 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> extends JobMessa
   /** Cron schedule (UTC) for periodic jobs. */
   cron?: string;
   handler: (payload: z.output<S>, job: { id: string; retryCount: number }) => Promise<void>;
+  /**
+   * Optional: the whole fetched batch (valid payloads) in one go, e.g. one transaction and one INSERT for all.
+   * It must be all-or-nothing (one transaction): when it throws, each job of the batch runs alone through
+   * `handler`, so a failing job retries or dead-letters by itself and never takes the others with it.
+   */
+  batchHandler?: (payloads: z.output<S>[]) => Promise<void>;
 }
 
 export function defineMessage<S extends z.ZodType>(message: JobMessage<S>): JobMessage<S> {

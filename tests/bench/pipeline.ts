@@ -6,15 +6,16 @@
  *     every queue (routing produces owner, assignee, participant and notification messages);
  *  3. the queue runtime alone: BACKLOG jobs with a handler that does nothing.
  *
- *   npx tsx tests/bench/pipeline.ts          APPROVALS=1000 RATE=20 BACKLOG=5000 by default
+ *   npx tsx tests/bench/pipeline.ts          APPROVALS=1000 RATE=50 BACKLOG=5000 by default
  */
 import { z } from 'zod';
 import { DEFAULT_RETRY, defineJob } from '../../lib/domain/jobs';
 import { freshDatabase, line, ms, summarize } from './support';
 
 const APPROVALS = Number(process.env.APPROVALS ?? 1000);
-// 20/s = 72,000 approvals an hour, 72× the peak of spec 000 (1,000 tickets an hour).
-const RATE = Number(process.env.RATE ?? 20);
+// 50/s = 180,000 approvals an hour, 180× the peak of spec 000 (1,000 tickets an hour); issue 15's steady rate,
+// half the ≥ 100 tickets/s capacity it asks for.
+const RATE = Number(process.env.RATE ?? 50);
 const BACKLOG = Number(process.env.BACKLOG ?? 5000);
 
 async function main() {
@@ -79,8 +80,8 @@ async function main() {
   const s = summarize(latencies);
   line('approvals with a first assignment', `${s.n}/${APPROVALS}`);
   line('approve → first assignment p50', ms(s.p50));
-  line('approve → first assignment p95', ms(s.p95), '≤ 250 ms');
-  line('approve → first assignment p99', ms(s.p99), '≤ 1 s');
+  line('approve → first assignment p95', ms(s.p95));
+  line('approve → first assignment p99', ms(s.p99), '≤ 250 ms');
   line('approve → first assignment max', ms(s.max));
 
   // Backlog: workers off, BACKLOG tickets approved (each approval enqueues its tts.process_ticket in its
@@ -112,7 +113,7 @@ async function main() {
         >`SELECT count(*) AS n FROM pgboss.job WHERE name = ANY(${names}) AND state IN ('created', 'retry', 'active')`
       : await db.$queryRaw<
           { n: bigint }[]
-        >`SELECT count(*) AS n FROM pgboss.job WHERE name NOT LIKE '\_\_%' AND name <> ${DEAD_LETTER_QUEUE} AND state IN ('created', 'retry', 'active')`;
+        >`SELECT count(*) AS n FROM pgboss.job WHERE NOT starts_with(name, '__') AND name <> ${DEAD_LETTER_QUEUE} AND state IN ('created', 'retry', 'active')`;
     return Number(n);
   };
   const drainStart = Date.now();
@@ -128,12 +129,18 @@ async function main() {
   const [{ n: completed }] = await db.$queryRaw<{ n: bigint }[]>`
     SELECT (SELECT count(*) FROM pgboss.job WHERE state = 'completed' AND completed_on >= ${new Date(drainStart)})
          + (SELECT count(*) FROM pgboss.archive WHERE state = 'completed' AND completed_on >= ${new Date(drainStart)}) AS n`;
+  const perQueue = await db.$queryRaw<{ name: string; n: bigint }[]>`
+    SELECT name, count(*) AS n FROM (
+      SELECT name FROM pgboss.job WHERE state = 'completed' AND completed_on >= ${new Date(drainStart)}
+      UNION ALL SELECT name FROM pgboss.archive WHERE state = 'completed' AND completed_on >= ${new Date(drainStart)}) j
+    GROUP BY name ORDER BY count(*) DESC, name`;
   const routeSeconds = (routedAt - drainStart) / 1000;
   const allSeconds = (drainedAt - drainStart) / 1000;
   line(`backlog: ${BACKLOG} approved tickets routed in`, `${routeSeconds.toFixed(1)} s`);
   line('routing throughput (tts.process_ticket)', `${(BACKLOG / routeSeconds).toFixed(0)} jobs/s`, '≥ 300 jobs/s');
   line(`every queue drained (${completed} jobs) in`, `${allSeconds.toFixed(1)} s`);
   line('queue throughput, all queues', `${(Number(completed) / allSeconds).toFixed(0)} jobs/s`, '≥ 300 jobs/s');
+  for (const q of perQueue) line(`  ${q.name} per approved ticket`, (Number(q.n) / BACKLOG).toFixed(2));
   await stopJobs();
 
   // The queue runtime itself (fetch, zod validation, completion) with a handler that does nothing.

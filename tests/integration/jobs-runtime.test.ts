@@ -8,7 +8,7 @@ import { listDeadLetters } from '@/lib/domain/operations/queries';
 import { db, transaction } from '@/lib/server/db';
 import { enqueue, jobsState, stopJobs } from '@/lib/server/jobs/queue';
 import { startJobs } from '@/lib/server/jobs/workers';
-import { effectCount, flakyJob, knownKeys, needsKnownKeyJob, slowJob, TEST_JOBS } from './fixtures/test-jobs';
+import { batchedJob, effectCount, flakyJob, knownKeys, needsKnownKeyJob, slowJob, TEST_JOBS } from './fixtures/test-jobs';
 
 async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
   const until = Date.now() + timeoutMs;
@@ -53,6 +53,45 @@ describe('job runtime (real pg-boss)', () => {
     expect(await jobRows(flakyJob.name, key)).toEqual([]);
     await new Promise((r) => setTimeout(r, 600));
     expect(await effectCount(key)).toBe(0);
+  });
+
+  it('a batch handler takes the jobs fetched together in one call', async () => {
+    const keys = [randomUUID(), randomUUID(), randomUUID()];
+    await transaction(async (tx) => {
+      for (const key of keys) await enqueue(tx, batchedJob, { key });
+    });
+    for (const key of keys)
+      await waitFor(
+        () => effectCount(`${key}:batched`),
+        (n) => n === 1,
+      );
+    await waitFor(
+      () => Promise.all(keys.map((key) => jobRows(batchedJob.name, key))),
+      (rows) => rows.every((r) => r[0]?.state === 'completed'),
+    );
+    expect(await Promise.all(keys.map(effectCount))).toEqual([1, 1, 1]);
+  });
+
+  it('a failing batch rolls back and its jobs run one by one: only the failing job is dead-lettered', async () => {
+    const [good1, poison, good2] = [randomUUID(), randomUUID(), randomUUID()];
+    await transaction(async (tx) => {
+      await enqueue(tx, batchedJob, { key: good1 });
+      await enqueue(tx, batchedJob, { key: poison, poison: true });
+      await enqueue(tx, batchedJob, { key: good2 });
+    });
+    for (const key of [good1, good2])
+      await waitFor(
+        () => effectCount(key),
+        (n) => n === 1,
+      );
+    const letters = await waitFor(
+      () => db.$queryRaw<{ code: string }[]>`
+        SELECT data->>'code' AS code FROM pgboss.job WHERE name = 'dead_letter' AND data->'data'->>'key' = ${poison}`,
+      (rows) => rows.length === 1,
+    );
+    expect(letters[0].code).toBe('POISON');
+    expect(await Promise.all([good1, poison, good2].map((k) => effectCount(`${k}:batched`)))).toEqual([0, 0, 0]);
+    expect(await effectCount(poison)).toBe(0);
   });
 
   it('a committed job is processed exactly once', async () => {

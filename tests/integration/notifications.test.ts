@@ -376,4 +376,29 @@ describe('notifications.notify job', () => {
       SELECT data->>'notification_id' AS notification_id FROM pgboss.job WHERE name = 'notifications.email' AND data->>'notification_id' = ANY(${rows.map((r) => r.id)})`;
     expect(emailJobs.map((j) => j.notification_id)).toEqual([rows.find((r) => r.userId === a.id)?.id]);
   });
+
+  it('a batch of notify jobs creates the same rows and e-mail jobs as one job at a time, each once', async () => {
+    const a = await makeUser([]);
+    const b = await makeUser([]);
+    await db.user.update({ where: { id: b.id }, data: { emailPreferences: { [NOTIFICATION_TYPES.taskAssigned]: false } } });
+    const base = { type: NOTIFICATION_TYPES.taskAssigned, title: 'New task', message: 'You have a new task' };
+    const first = { ...base, user_ids: [a.id, b.id], ticket_number: 'TX20261122000001', dedupe_key: `test:${randomUUID()}` };
+    const second = { ...base, user_ids: [a.id], link: '/agent/tasks/1', dedupe_key: `test:${randomUUID()}` };
+    // the same first payload twice in the batch (a re-delivered job) and the batch run twice
+    await notifyJob.batchHandler?.([first, second, first]);
+    await notifyJob.batchHandler?.([first, second]);
+    const rows = await db.notification.findMany({ where: { dedupeKey: { in: [first.dedupe_key, second.dedupe_key] } } });
+    expect(rows.map((r) => `${r.dedupeKey === first.dedupe_key ? 'first' : 'second'}:${r.userId}`).sort()).toEqual(
+      [`first:${a.id}`, `first:${b.id}`, `second:${a.id}`].sort(),
+    );
+    expect(rows.find((r) => r.dedupeKey === second.dedupe_key)).toMatchObject({ link: '/agent/tasks/1', ticketNumber: null });
+    const emailJobs = await db.$queryRaw<{ notification_id: string }[]>`
+      SELECT data->>'notification_id' AS notification_id FROM pgboss.job WHERE name = 'notifications.email' AND data->>'notification_id' = ANY(${rows.map((r) => r.id)})`;
+    expect(emailJobs.map((j) => j.notification_id).sort()).toEqual(
+      rows
+        .filter((r) => r.userId === a.id)
+        .map((r) => r.id)
+        .sort(),
+    );
+  });
 });

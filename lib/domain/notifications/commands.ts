@@ -23,25 +23,34 @@ export interface CreatedNotification {
  * type off. Returns the rows created by this call (none when they already existed).
  */
 export async function createNotifications(tx: Tx, p: NotifyPayload): Promise<CreatedNotification[]> {
-  const users = await usersByIds(p.user_ids);
-  const recipients = [...users.values()].filter((u) => u.isActive);
-  if (!recipients.length) return [];
-  const created = await tx.notification.createManyAndReturn({
-    data: recipients.map((u) => ({
-      userId: u.id,
-      type: p.type,
-      subject: p.title,
-      message: p.message,
-      ticketNumber: p.ticket_number ?? null,
-      link: p.link ?? (p.ticket_number ? `/tickets/${p.ticket_number}/conversation` : null),
-      data: (p.data ?? undefined) as never,
-      dedupeKey: p.dedupe_key,
-    })),
-    skipDuplicates: true,
-  });
+  return createNotificationBatch(tx, [p]);
+}
+
+/**
+ * Several notify payloads in one go (the notify job's batch): one read of every recipient and one INSERT of every
+ * row, then the same e-mail jobs and pushes as one payload at a time.
+ */
+export async function createNotificationBatch(tx: Tx, payloads: NotifyPayload[]): Promise<CreatedNotification[]> {
+  const users = await usersByIds(payloads.flatMap((p) => p.user_ids));
+  const rows = payloads.flatMap((p) =>
+    [...new Set(p.user_ids)]
+      .filter((id) => users.get(id)?.isActive)
+      .map((userId) => ({
+        userId,
+        type: p.type,
+        subject: p.title,
+        message: p.message,
+        ticketNumber: p.ticket_number ?? null,
+        link: p.link ?? (p.ticket_number ? `/tickets/${p.ticket_number}/conversation` : null),
+        data: (p.data ?? undefined) as never,
+        dedupeKey: p.dedupe_key,
+      })),
+  );
+  if (!rows.length) return [];
+  const created = await tx.notification.createManyAndReturn({ data: rows, skipDuplicates: true });
   for (const row of created) {
     const user = users.get(row.userId);
-    if (user?.email && user.emailPreferences[p.type] !== false) {
+    if (user?.email && user.emailPreferences[row.type] !== false) {
       await enqueue(tx, EMAIL_JOB, { notification_id: row.id });
     }
     afterCommit(tx, () => publish(`user:${row.userId}`, 'notification', notificationDto(row)));

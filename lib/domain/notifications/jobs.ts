@@ -1,7 +1,7 @@
 import { transaction } from '@/lib/server/db';
 import { NOTIFY_MESSAGE } from '../contracts/notify';
 import { defineJob } from '../jobs';
-import { createNotifications, sendNotificationEmail } from './commands';
+import { createNotificationBatch, createNotifications, sendNotificationEmail } from './commands';
 import { EMAIL_JOB } from './schemas';
 
 /** notifications.notify: in-app rows (idempotent by dedupe key), live push, one e-mail job per recipient. */
@@ -9,6 +9,10 @@ export const notifyJob = defineJob({
   ...NOTIFY_MESSAGE,
   handler: async (payload) => {
     await transaction((tx) => createNotifications(tx, payload));
+  },
+  // A batch of notify jobs: one transaction, one recipient read, one INSERT (3 notify jobs per routed ticket).
+  batchHandler: async (payloads) => {
+    await transaction((tx) => createNotificationBatch(tx, payloads));
   },
 });
 

@@ -56,6 +56,10 @@ export function startJobs(opts: { workers: boolean; jobs?: JobDefinition[] }): P
         async (jobs) => {
           // Jobs of a batch run concurrently; a failure fails only its own job.
           // Failed ones are marked failed (and retried by pg-boss); returning completes the rest.
+          if (await runBatch(job, jobs)) {
+            if (jobs.length >= batchSize && workerId) setImmediate(() => jobsState()?.boss.notifyWorker(workerId));
+            return;
+          }
           const results = await Promise.allSettled(jobs.map((j) => runJob(job, j.id, j.data, j.retryCount, j.retryLimit)));
           for (const [i, r] of results.entries()) {
             if (r.status === 'rejected') {
@@ -74,6 +78,29 @@ export function startJobs(opts: { workers: boolean; jobs?: JobDefinition[] }): P
     }
   })();
   return state.started;
+}
+
+/**
+ * A job with a batch handler and more than one valid job in the batch: all of them in one call. False when the
+ * jobs must run one by one instead (no batch handler, an invalid payload among them, or the batch failed and was
+ * rolled back): runJob then retries or dead-letters each on its own.
+ */
+async function runBatch(job: JobDefinition, jobs: { id: string; data: unknown }[]): Promise<boolean> {
+  if (!job.batchHandler || jobs.length < 2) return false;
+  const payloads: unknown[] = [];
+  for (const j of jobs) {
+    const parsed = job.schema.safeParse(j.data ?? {});
+    if (!parsed.success) return false;
+    payloads.push(parsed.data);
+  }
+  try {
+    await job.batchHandler(payloads);
+    logger.debug('job batch done', { queue: job.name, jobs: jobs.length, pid: process.pid });
+    return true;
+  } catch (e) {
+    logger.warn('job batch failed; running its jobs one by one', { queue: job.name, error: String(e) });
+    return false;
+  }
 }
 
 async function runJob(job: JobDefinition, id: string, data: unknown, retryCount: number, retryLimit: number) {

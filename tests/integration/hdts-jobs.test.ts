@@ -13,16 +13,7 @@ import { db, transaction } from '@/lib/server/db';
 import { DEAD_LETTER_QUEUE, enqueue, stopJobs } from '@/lib/server/jobs/queue';
 import { JOBS } from '@/lib/server/jobs/registry';
 import { startJobs } from '@/lib/server/jobs/workers';
-
-async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (ok(v)) return v;
-    if (Date.now() > until) throw new Error(`condition not met in ${timeoutMs} ms (last: ${JSON.stringify(v)})`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { waitFor } from '../helpers/wait';
 
 const actors: Record<string, Actor> = {};
 

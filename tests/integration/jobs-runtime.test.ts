@@ -8,17 +8,8 @@ import { listDeadLetters } from '@/lib/domain/operations/queries';
 import { db, transaction } from '@/lib/server/db';
 import { enqueue, jobsState, stopJobs } from '@/lib/server/jobs/queue';
 import { startJobs } from '@/lib/server/jobs/workers';
+import { waitFor } from '../helpers/wait';
 import { batchedJob, effectCount, flakyJob, knownKeys, needsKnownKeyJob, slowJob, TEST_JOBS } from './fixtures/test-jobs';
-
-async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (ok(v)) return v;
-    if (Date.now() > until) throw new Error(`condition not met in ${timeoutMs} ms (last: ${JSON.stringify(v)})`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function jobRows(name: string, key: string) {
   return db.$queryRaw<{ id: string; state: string; retry_count: number }[]>`

@@ -13,6 +13,17 @@ export async function signIn(page: Page, username: string, password = PASSWORD) 
   await streamedContentSettled(page);
 }
 
+/**
+ * Open a portal page and wait until its session re-read has answered. next-auth's SessionProvider reads
+ * /api/auth/session when the page mounts, and that answer rolls the session cookie: a test that ends the session
+ * (clears the cookies) while the read is in flight has its cookie put back, and is still signed in.
+ */
+export async function openSettled(page: Page, path: string) {
+  const sessionRead = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/session');
+  await page.goto(path);
+  await (await sessionRead).finished();
+}
+
 export async function signOut(page: Page) {
   await page.getByRole('button', { name: /Account menu/ }).click();
   await page.getByRole('menuitem', { name: 'Sign out' }).click();

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { PASSWORD, signIn } from './helpers';
+import { openSettled, PASSWORD, signIn } from './helpers';
 
 /**
  * Issue 10, "nothing typed is lost": the submit form and the reply boxes keep their drafts in the browser
@@ -71,7 +71,7 @@ test.describe('nothing typed is lost', () => {
   test('a session that ends mid-draft sends the user to sign-in, and the draft is back afterwards', async ({ page }) => {
     const subject = `Badge reader ${run} rejects my card`;
     await signIn(page, 'employee1');
-    await page.goto('/employee/tickets/new');
+    await openSettled(page, '/employee/tickets/new');
     await page.getByLabel('Subject').fill(subject);
     await page.getByLabel('Category', { exact: true }).selectOption('Others');
     await expect(page.getByLabel('Department')).toHaveValue('none');
@@ -89,7 +89,7 @@ test.describe('nothing typed is lost', () => {
     expect(number).toMatch(/^TX\d{14}$/);
 
     // the same for a reply on the ticket page
-    await page.goto(`/employee/tickets/${number}`);
+    await openSettled(page, `/employee/tickets/${number}`);
     const reply = `It also beeps twice ${run}`;
     await page.getByLabel('Add a comment').fill(reply);
     await page.context().clearCookies();

@@ -322,11 +322,18 @@ export async function searchTicketIds(
   const run = (from: number) => {
     // no range on the whole-table pass: "id >= 0" would make the (id, trigram) index read every id it holds
     const recent = (column: string) => (from > 0 ? Prisma.sql`AND ${Prisma.raw(column)} >= ${from}` : Prisma.empty);
+    // Inside the window the full text may walk the primary key backwards (it reads at most the window, and stops at
+    // the cap: 1.7k rows for "printer offline" instead of a BitmapAnd with 100k ids read from a trigram index); the
+    // whole-table pass keeps "id + 0" so a rare word is a bitmap, not a walk through a million rows.
+    const textOrder = from > 0 ? Prisma.sql`t.id DESC` : Prisma.sql`t.id + 0 DESC`;
+    // "::bigint": a cross-type bound the primary key serves and btree_gin's int4 class does not (PostgreSQL 18), so a
+    // number pattern is a lookup of its trigrams (none, for words) instead of a read of the window's 100k ids.
+    const recentBigint = from > 0 ? Prisma.sql`AND t.id >= ${from}::bigint` : Prisma.empty;
     return db.$queryRaw<{ id: number }[]>`
       SELECT id FROM (
         (SELECT t.id FROM helpdesk.tickets t
           WHERE t.search @@ websearch_to_tsquery('english', ${search}) ${recent('t.id')}
-          ORDER BY t.id + 0 DESC LIMIT ${limit})
+          ORDER BY ${textOrder} LIMIT ${limit})
         UNION
         (SELECT c.ticket_id FROM helpdesk.ticket_comments c
           WHERE to_tsvector('english', coalesce(c.body, '')) @@ websearch_to_tsquery('english', ${search})
@@ -336,7 +343,7 @@ export async function searchTicketIds(
         (SELECT t.id FROM helpdesk.tickets t WHERE t.subject ILIKE ${like} ${recent('t.id')}
           ORDER BY t.id + 0 DESC LIMIT ${limit})
         UNION
-        (SELECT t.id FROM helpdesk.tickets t WHERE t.ticket_number LIKE ${numberLike} ${recent('t.id')}
+        (SELECT t.id FROM helpdesk.tickets t WHERE t.ticket_number LIKE ${numberLike} ${recentBigint}
           ORDER BY t.id + 0 DESC LIMIT ${limit})
         UNION
         (SELECT t.id FROM helpdesk.tickets t WHERE t.employee_id = ANY(${requesters}::int[]) ${recent('t.id')}

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { openSettled, PASSWORD, signIn } from './helpers';
+import { openSettled, PASSWORD, signIn, token } from './helpers';
 
 /**
  * Issue 10, "nothing typed is lost": the submit form and the reply boxes keep their drafts in the browser
@@ -85,10 +85,25 @@ test.describe('nothing typed is lost', () => {
     await expect(page.getByLabel('Category', { exact: true })).toHaveValue('Others');
     await expect(page.getByLabel('Description')).toHaveValue('Since Monday the door on floor 2 stays shut.');
     await page.getByRole('button', { name: 'Submit ticket' }).click();
-    const number = (await page.getByTestId('new-ticket-number').textContent()) ?? '';
-    expect(number).toMatch(/^TX\d{14}$/);
+    await expect(page.getByTestId('new-ticket-number')).toHaveText(/^TX\d{14}$/);
+  });
 
-    // the same for a reply on the ticket page
+  test('a session that ends while a reply is typed sends the user to sign-in, and the reply is back afterwards', async ({
+    page,
+    request,
+  }) => {
+    const created = await request.post('/hdts/api/tickets/', {
+      headers: { Authorization: `Bearer ${await token(request, 'employee1')}` },
+      data: {
+        subject: `Monitor ${run} flickers`,
+        description: 'Since the update.',
+        category: 'IT Support',
+        sub_category: 'Technical Assistance',
+      },
+    });
+    expect(created.status()).toBe(201);
+    const { ticket_number: number } = (await created.json()) as { ticket_number: string };
+    await signIn(page, 'employee1');
     await openSettled(page, `/employee/tickets/${number}`);
     const reply = `It also beeps twice ${run}`;
     await page.getByLabel('Add a comment').fill(reply);

@@ -69,6 +69,7 @@ export default async function CoordinatorTickets({
       <Pager
         page={page}
         count={list.count}
+        estimated={list.extra.count_estimated === true}
         pageSize={20}
         href={(p) => hrefWith('/coordinator/tickets', { ...values, page: p })}
       />

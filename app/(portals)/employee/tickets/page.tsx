@@ -54,6 +54,7 @@ export default async function MyTickets({
       <Pager
         page={page}
         count={list.count}
+        estimated={list.extra.count_estimated === true}
         pageSize={10}
         href={(p) => hrefWith('/employee/tickets', { ...values, tab, page: p })}
       />

@@ -115,12 +115,7 @@ export const ticketDetailOutput = ticketSummaryOutput.extend({
 
 export const ticketListOutput = pageOutput(ticketSummaryOutput, {
   next_cursor: z.string().nullable().describe('Keyset pagination: pass as `cursor` for the next page; null on the last'),
-  count_estimated: z
-    .boolean()
-    .optional()
-    .describe(
-      "Present (true) when `count` is not exact: PostgreSQL's estimate for staff's whole list, else a lower bound (a search past its cap, a filtered list past 10,000 rows or past the page shown)",
-    ),
+  count_estimated: z.boolean().optional().describe("Present (true) when `count` is PostgreSQL's estimate"),
 });
 export const commentListOutput = pageOutput(ticketCommentOutput);
 export const attachmentListOutput = z.array(ticketAttachmentOutput);

@@ -103,7 +103,13 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
           </Table>
         </BulkProvider>
       )}
-      <Pager page={page} count={list.count} estimated={list.extra.count_estimated === true} pageSize={20} href={(p) => hrefWith('/coordinator/triage', { page: p })} />
+      <Pager
+        page={page}
+        count={list.count}
+        estimated={list.extra.count_estimated === true}
+        pageSize={20}
+        href={(p) => hrefWith('/coordinator/triage', { page: p })}
+      />
     </div>
   );
 }

@@ -24,7 +24,7 @@ import { db } from '@/lib/server/db';
 import { stopJobs } from '@/lib/server/jobs/queue';
 import { call, snapshot, tokenFor } from '../helpers/api';
 import { HDTS_TABLES } from '../helpers/hdts';
-import { jobsFor, taskOf, threeStepWorkflow, tokenOf } from './workflow-support';
+import { helpdeskDeliveries, jobsFor, taskOf, threeStepWorkflow, tokenOf } from './workflow-support';
 
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082',
@@ -169,10 +169,10 @@ describe('attachments', () => {
 
 describe('attachments on the workflow side', () => {
   const job = { id: 'test', retryCount: 0 };
-  /** Run the help desk's consumer on every update_ticket_assignee message sent for a ticket, in order. */
+  /** Run the help desk's consumer on every assignee delivery sent for a ticket (routing's and later ones), in order. */
   async function deliverAssignees(ticketNumber: string) {
-    for (const j of await jobsFor(MESSAGES.updateTicketAssignee.name, ticketNumber)) {
-      await updateTicketAssigneeJob.handler(MESSAGES.updateTicketAssignee.schema.parse(j.data), job);
+    for (const a of await helpdeskDeliveries('assignee', ticketNumber)) {
+      await updateTicketAssigneeJob.handler(MESSAGES.updateTicketAssignee.schema.parse(a), job);
     }
   }
   const download = (a: { id: number; url: string }, token: string) =>

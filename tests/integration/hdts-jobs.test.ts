@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/domain/actor';
 import { MESSAGES } from '@/lib/domain/contracts/messages';
 import { createTicket } from '@/lib/domain/helpdesk/commands/create';
+import { applyTicketRouted } from '@/lib/domain/helpdesk/commands/from-workflow';
 import { approveTicket } from '@/lib/domain/helpdesk/commands/triage';
 import { autoCloseTicketsJob, HELPDESK_JOBS } from '@/lib/domain/helpdesk/jobs';
 import { loadActor } from '@/lib/domain/identity/queries';
@@ -47,6 +48,7 @@ describe('help-desk consumers in workers', () => {
       expect.arrayContaining([
         MESSAGES.updateTicketOwner.name,
         MESSAGES.updateTicketAssignee.name,
+        MESSAGES.ticketRouted.name,
         MESSAGES.syncTicketStatus.name,
         autoCloseTicketsJob.name,
       ]),
@@ -128,6 +130,94 @@ describe('help-desk consumers in workers', () => {
     );
     expect((await db.ticket.findUniqueOrThrow({ where: { id: t.id } })).assigneeId).toBe(second.id);
     expect(await db.ticketHistory.count({ where: { ticketId: t.id, type: 'ASSIGNMENT_CHANGE', field: 'assignee' } })).toBe(1);
+  });
+
+  const routedDelivery = (ticketNumber: string, o: { owner: number | null; assignee: number; item: number; due: string }) => ({
+    ticket_number: ticketNumber,
+    sla: { started_at: '2026-12-04T09:00:00.000Z', resolution_due_at: o.due, changed_at: '2026-12-04T09:00:00.000Z' },
+    assignee: { assignee_id: o.assignee, task_item_id: o.item },
+    owner_id: o.owner,
+  });
+
+  it("routing's one delivery sets the SLA target, first assignee and owner together, applied once however often it arrives", async () => {
+    const t = await openTicket();
+    const [owner, agent] = await Promise.all(
+      ['coordinator2', 'agent1'].map((u) => db.user.findUniqueOrThrow({ where: { username: u } })),
+    );
+    const item = 2_000_000 + t.id;
+    const due = '2026-12-05T17:00:00.000Z';
+    await transaction(async (tx) => {
+      for (let i = 0; i < 2; i++)
+        await enqueue(
+          tx,
+          MESSAGES.ticketRouted,
+          routedDelivery(t.ticket_number, { owner: owner.id, assignee: agent.id, item, due }),
+        );
+    });
+    await waitFor(
+      () =>
+        db.$queryRaw<
+          { n: bigint }[]
+        >`SELECT count(*) AS n FROM pgboss.job WHERE name = ${MESSAGES.ticketRouted.name} AND data->>'ticket_number' = ${t.ticket_number} AND state = 'completed'`,
+      (r) => Number(r[0].n) === 2,
+    );
+    const row = await db.ticket.findUniqueOrThrow({ where: { id: t.id } });
+    expect([row.ownerId, row.assigneeId, row.resolutionDueAt?.toISOString()]).toEqual([owner.id, agent.id, due]);
+    const entries = await db.ticketHistory.findMany({
+      where: { ticketId: t.id, field: { in: ['ticket_owner', 'assignee', 'resolution_due_at'] } },
+    });
+    expect(entries.map((e) => e.field).sort()).toEqual(['assignee', 'resolution_due_at', 'ticket_owner']);
+    const owners = await db.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM pgboss.job WHERE name = 'messaging.ticket_participant' AND data->>'ticket_number' = ${t.ticket_number}
+        AND data->>'role' = 'owner'`;
+    expect(Number(owners[0].n)).toBe(1);
+  });
+
+  it('a routing delivery older than an applied assignment keeps the later assignee and still sets the owner and target', async () => {
+    const t = await openTicket();
+    const [owner, first, later] = await Promise.all(
+      ['coordinator2', 'agent1', 'agent2'].map((u) => db.user.findUniqueOrThrow({ where: { username: u } })),
+    );
+    const item = 3_000_000 + t.id * 10;
+    await transaction((tx) =>
+      enqueue(tx, MESSAGES.updateTicketAssignee, {
+        ticket_number: t.ticket_number,
+        assignee_id: later.id,
+        task_item_id: item + 1,
+      }),
+    );
+    await waitFor(
+      () => db.ticket.findUniqueOrThrow({ where: { id: t.id } }),
+      (r) => r.assigneeId === later.id,
+    );
+    await applyTicketRouted(
+      routedDelivery(t.ticket_number, { owner: owner.id, assignee: first.id, item, due: '2026-12-06T12:00:00.000Z' }),
+    );
+    const row = await db.ticket.findUniqueOrThrow({ where: { id: t.id } });
+    expect([row.ownerId, row.assigneeId, row.resolutionDueAt?.toISOString()]).toEqual([
+      owner.id,
+      later.id,
+      '2026-12-06T12:00:00.000Z',
+    ]);
+  });
+
+  it('a routing delivery naming no user as owner is refused with INVALID_OWNER and writes nothing', async () => {
+    const t = await openTicket();
+    const agent = await db.user.findUniqueOrThrow({ where: { username: 'agent1' } });
+    const before = await db.ticket.findUniqueOrThrow({ where: { id: t.id }, include: { history: true } });
+    const events = await db.ticketSyncEvent.count({ where: { ticketNumber: t.ticket_number } });
+    await expect(
+      applyTicketRouted(
+        routedDelivery(t.ticket_number, {
+          owner: 2_000_000_000,
+          assignee: agent.id,
+          item: 4_000_000 + t.id,
+          due: '2026-12-07T12:00:00.000Z',
+        }),
+      ),
+    ).rejects.toMatchObject({ code: 'INVALID_OWNER' });
+    expect(await db.ticket.findUniqueOrThrow({ where: { id: t.id }, include: { history: true } })).toEqual(before);
+    expect(await db.ticketSyncEvent.count({ where: { ticketNumber: t.ticket_number } })).toBe(events);
   });
 
   it('an unknown ticket is dead-lettered with TICKET_NOT_FOUND', async () => {

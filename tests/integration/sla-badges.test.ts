@@ -21,7 +21,7 @@ import { runSlaMonitor } from '@/lib/domain/workflow/sla-monitor';
 import { getTask } from '@/lib/domain/workflow/task-queries';
 import { db } from '@/lib/server/db';
 import { call, tokenFor } from '../helpers/api';
-import { jobsFor, payload, taskOf, threeStepWorkflow } from './workflow-support';
+import { helpdeskDeliveries, payload, taskOf, threeStepWorkflow } from './workflow-support';
 
 const weekdays = [1, 2, 3, 4, 5].map((day) => ({ day, start: '09:00', end: '17:00' }));
 const actors: Record<string, Actor> = {};
@@ -55,7 +55,7 @@ async function routed(at: string, calendarId: number | null) {
   await processTicket(p, new Date(at));
   const task = (await taskOf(p.ticket_number)) as NonNullable<Awaited<ReturnType<typeof taskOf>>>;
   // the workflow's message to the help desk, applied as its consumer does
-  const sent = (await jobsFor('hdts.update_ticket_sla', p.ticket_number)).at(-1)?.data as UpdateTicketSlaPayload;
+  const sent = (await helpdeskDeliveries('sla', p.ticket_number)).at(-1) as UpdateTicketSlaPayload;
   await setTicketSla(sent);
   return { task, ticketId: hd.id, ticketNumber: p.ticket_number };
 }

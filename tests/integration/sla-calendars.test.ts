@@ -17,7 +17,7 @@ import { updateSlaStatus } from '@/lib/domain/workflow/sla-pause';
 import { requesterSlaTimeline, taskSlaTimeline } from '@/lib/domain/workflow/sla-timeline';
 import { db } from '@/lib/server/db';
 import { call, snapshot, tokenFor } from '../helpers/api';
-import { jobsFor, payload, taskOf, threeStepWorkflow } from './workflow-support';
+import { helpdeskDeliveries, payload, taskOf, threeStepWorkflow } from './workflow-support';
 
 const weekdays = [1, 2, 3, 4, 5].map((day) => ({ day, start: '09:00', end: '17:00' }));
 const TABLES = ['workflow.calendars', 'workflow.workflows', 'audit.audit_log'];
@@ -55,7 +55,7 @@ async function routedAt(calendarId: number, at: string) {
 }
 
 const slaJobs = async (ticket: string) =>
-  (await jobsFor('hdts.update_ticket_sla', ticket)).map((j) => (j.data as { resolution_due_at: string }).resolution_due_at);
+  (await helpdeskDeliveries('sla', ticket)).map((d) => (d as { resolution_due_at: string }).resolution_due_at);
 
 describe('calendars API', () => {
   it('an admin creates, reads and lists a calendar; staff read it; names are unique', async () => {

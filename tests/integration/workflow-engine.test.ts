@@ -26,7 +26,16 @@ import { db } from '@/lib/server/db';
 import { stopJobs } from '@/lib/server/jobs/queue';
 import { startJobs } from '@/lib/server/jobs/workers';
 import { call, makeUser, snapshot, tokenFor } from '../helpers/api';
-import { jobsFor, payload, roleWithMembers, taskOf, threeStepWorkflow, tokenOf, WORKFLOW_TABLES } from './workflow-support';
+import {
+  helpdeskDeliveries,
+  jobsFor,
+  payload,
+  roleWithMembers,
+  taskOf,
+  threeStepWorkflow,
+  tokenOf,
+  WORKFLOW_TABLES,
+} from './workflow-support';
 
 const job = { id: 'test', retryCount: 0 };
 const deliver = (p: ReturnType<typeof payload>) => processTicketJob.handler(p, job);
@@ -206,8 +215,8 @@ describe('tickets entering a workflow', () => {
     expect(wf.roles.triage.users.map((u) => u.id)).toContain(task.items[0].userId);
     const coordinators = await db.user.findMany({ where: { username: { in: ['coordinator1', 'coordinator2'] } } });
     expect(coordinators.map((c) => c.id)).toContain(task.ownerId);
-    const owner = await jobsFor('hdts.update_ticket_owner', p.ticket_number);
-    expect(owner.map((j) => j.data)).toEqual([{ ticket_number: p.ticket_number, owner_id: task.ownerId }]);
+    const owner = await helpdeskDeliveries('owner', p.ticket_number);
+    expect(owner).toEqual([{ ticket_number: p.ticket_number, owner_id: task.ownerId }]);
     const told = await jobsFor('notifications.notify', p.ticket_number);
     expect(told.map((j) => [j.data.type, j.data.user_ids, j.data.link])).toEqual([
       ['task_assigned', [task.items[0].userId], `/agent/tasks/${task.id}`],
@@ -282,7 +291,7 @@ describe('tickets entering a workflow', () => {
     const task = (await taskOf(p.ticket_number))!;
     expect(task.items[0].userId).toBe(wf.roles.triage.users[0].id);
     expect(task.ownerId).not.toBeNull();
-    expect(await jobsFor('hdts.update_ticket_owner', p.ticket_number)).toHaveLength(1);
+    expect(await helpdeskDeliveries('owner', p.ticket_number)).toHaveLength(1);
     const again = await call(assignRoute, 'POST', `/tts/unassigned-tickets/${p.ticket_number}/assign/`, {
       token: admin,
       params: { ticket_number: p.ticket_number },
@@ -306,7 +315,7 @@ describe('tickets entering a workflow', () => {
     expect(await db.task.count()).toBe(before);
     const t = await db.workflowTicket.findUniqueOrThrow({ where: { ticketNumber: p.ticket_number } });
     expect(t.unassignedCode).toBe('NO_ACTIVE_MEMBER');
-    expect(await jobsFor('hdts.update_ticket_owner', p.ticket_number)).toHaveLength(0);
+    expect(await helpdeskDeliveries('owner', p.ticket_number)).toHaveLength(0);
   });
 
   it('no active coordinator: the task starts without an owner, the admins are told and the ticket needs attention', async () => {
@@ -695,7 +704,7 @@ describe('escalation and transfer', () => {
     });
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('ALREADY_ESCALATED');
-    const owners = (await jobsFor('hdts.update_ticket_owner', p.ticket_number)).map((j) => j.data.owner_id);
+    const owners = (await helpdeskDeliveries('owner', p.ticket_number)).map((d) => d.owner_id);
     expect(owners).toEqual([owner.id, admin.id]);
 
     const byCoordinator = await call(ownerTransferRoute, 'POST', '/tts/tasks/ticket-owner/transfer/', {

@@ -145,6 +145,22 @@ export async function jobsFor(name: string, ticket: string) {
   >`SELECT data FROM pgboss.job WHERE name = ${name} AND data->>'ticket_number' = ${ticket} ORDER BY created_on`;
 }
 
+/**
+ * What the workflow told the help desk of one kind, oldest first, in the shape of that kind's own message: routing
+ * sends owner, first assignee and SLA together (hdts.ticket_routed), later changes each in its own message.
+ */
+export async function helpdeskDeliveries(kind: 'owner' | 'assignee' | 'sla', ticket: string) {
+  const own = { owner: 'hdts.update_ticket_owner', assignee: 'hdts.update_ticket_assignee', sla: 'hdts.update_ticket_sla' }[kind];
+  const rows = await db.$queryRaw<{ name: string; data: Record<string, unknown> }[]>`
+    SELECT name, data FROM pgboss.job WHERE name IN (${own}, 'hdts.ticket_routed') AND data->>'ticket_number' = ${ticket}
+    ORDER BY created_on, id`;
+  return rows.flatMap(({ name, data }) => {
+    if (name === own) return [data];
+    if (kind === 'owner') return data.owner_id ? [{ ticket_number: ticket, owner_id: data.owner_id }] : [];
+    return [{ ticket_number: ticket, ...(data[kind] as Record<string, unknown>) }];
+  });
+}
+
 export const WORKFLOW_TABLES = [
   'workflow.workflows',
   'workflow.workflow_steps',

@@ -95,6 +95,18 @@ export const updateTicketSlaPayload = z.object({
 });
 
 /**
+ * TTS → HDTS: the workflow engine took the ticket (routing, or an admin's manual assignment): its SLA clock, first
+ * assignee and owning coordinator (null when no coordinator is active) in one delivery, which the help desk applies
+ * in one transaction. Later changes of each travel alone (update_ticket_sla, _assignee, _owner).
+ */
+export const ticketRoutedPayload = z.object({
+  ticket_number: z.string().regex(/^TX\d{14}$/),
+  sla: updateTicketSlaPayload.omit({ ticket_number: true }),
+  assignee: updateTicketAssigneePayload.omit({ ticket_number: true }),
+  owner_id: z.number().int().positive().nullable(),
+});
+
+/**
  * HDTS → TTS: the ticket's help-desk status changed (issue 11). The workflow pauses the SLA clock while the
  * status is one of the workflow's pausing statuses (On Hold by default) and resumes it otherwise. Deliveries
  * may arrive out of order: one older than the last applied (`changed_at`) changes nothing.
@@ -130,6 +142,7 @@ export const MESSAGES = {
   updateTicketAssignee: { name: 'hdts.update_ticket_assignee', schema: updateTicketAssigneePayload, retry: DEFAULT_RETRY },
   syncTicketStatus: { name: 'hdts.sync_ticket_status', schema: syncTicketStatusPayload, retry: DEFAULT_RETRY },
   updateTicketSla: { name: 'hdts.update_ticket_sla', schema: updateTicketSlaPayload, retry: DEFAULT_RETRY },
+  ticketRouted: { name: 'hdts.ticket_routed', schema: ticketRoutedPayload, retry: DEFAULT_RETRY },
 } as const;
 
 export type ProcessTicketPayload = z.infer<typeof processTicketPayload>;
@@ -139,5 +152,6 @@ export type UpdateTicketOwnerPayload = z.infer<typeof updateTicketOwnerPayload>;
 export type UpdateTicketAssigneePayload = z.infer<typeof updateTicketAssigneePayload>;
 export type TicketAttachmentRef = z.infer<typeof ticketAttachmentRef>;
 export type UpdateTicketSlaPayload = z.infer<typeof updateTicketSlaPayload>;
+export type TicketRoutedPayload = z.infer<typeof ticketRoutedPayload>;
 export type SyncTicketStatusPayload = z.infer<typeof syncTicketStatusPayload>;
 export type SlaStatusPayload = z.infer<typeof slaStatusPayload>;

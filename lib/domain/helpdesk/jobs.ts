@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { MESSAGES } from '../contracts/messages';
 import { defineJob } from '../jobs';
-import { setTicketAssignee, setTicketOwner, setTicketSla, syncStatusFromWorkflow } from './commands/from-workflow';
+import {
+  applyTicketRouted,
+  setTicketAssignee,
+  setTicketOwner,
+  setTicketSla,
+  syncStatusFromWorkflow,
+} from './commands/from-workflow';
 import { autoCloseResolved, recordSlaBreaches } from './commands/scheduled';
 
 /** TTS → HDTS: the owning coordinator of a ticket. */
@@ -14,6 +20,12 @@ export const updateTicketOwnerJob = defineJob({
 export const updateTicketAssigneeJob = defineJob({
   ...MESSAGES.updateTicketAssignee,
   handler: async (p) => setTicketAssignee(p),
+});
+
+/** TTS → HDTS: the workflow took the ticket: SLA clock, first assignee and owner in one transaction. */
+export const ticketRoutedJob = defineJob({
+  ...MESSAGES.ticketRouted,
+  handler: async (p) => applyTicketRouted(p),
 });
 
 /** TTS → HDTS: In Progress / Resolved from the workflow engine (idempotent by event_id). */
@@ -56,6 +68,7 @@ export const HELPDESK_JOBS = [
   updateTicketOwnerJob,
   updateTicketAssigneeJob,
   updateTicketSlaJob,
+  ticketRoutedJob,
   syncTicketStatusJob,
   autoCloseTicketsJob,
   recordSlaBreachesJob,

@@ -22,6 +22,8 @@ export async function notifyAssignee(
     stepName: string;
     origin: string;
     previousUserId?: number | null;
+    /** The task's first assignment: the help desk learns of it in hdts.ticket_routed, not in a message of its own. */
+    sentWithRouting?: boolean;
   },
 ) {
   const escalated = a.origin === 'Escalation';
@@ -38,11 +40,12 @@ export async function notifyAssignee(
     participantChange({ ticket_number: a.ticketNumber, user_id: a.userId, role: 'agent' }),
   );
   // The help desk records the agent as the ticket's assignee: they may then download its attachments.
-  await enqueue(tx, MESSAGES.updateTicketAssignee, {
-    ticket_number: a.ticketNumber,
-    assignee_id: a.userId,
-    task_item_id: a.taskItemId,
-  });
+  if (!a.sentWithRouting)
+    await enqueue(tx, MESSAGES.updateTicketAssignee, {
+      ticket_number: a.ticketNumber,
+      assignee_id: a.userId,
+      task_item_id: a.taskItemId,
+    });
   await enqueue(tx, NOTIFY_MESSAGE, {
     user_ids: [a.userId],
     type: escalated

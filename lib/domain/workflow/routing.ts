@@ -163,19 +163,24 @@ async function startTask(
     subject: ticket.subject,
     stepName: start.name,
     origin: 'System',
+    sentWithRouting: true,
   });
-  // One clock per ticket: the workflow's target becomes the help desk's resolution target.
-  await enqueue(tx, MESSAGES.updateTicketSla, {
+  // One delivery tells the help desk everything routing decided. One clock per ticket: the workflow's target
+  // becomes the help desk's resolution target.
+  await enqueue(tx, MESSAGES.ticketRouted, {
     ticket_number: ticket.ticketNumber,
-    started_at: now.toISOString(),
-    resolution_due_at: taskWindow.targetResolution?.toISOString() ?? null,
-    due_soon_at: taskWindow.slaDueSoonAt?.toISOString() ?? null,
-    at_risk_at: taskWindow.slaAtRiskAt?.toISOString() ?? null,
-    changed_at: now.toISOString(),
-    workflow_id: wf.id,
+    sla: {
+      started_at: now.toISOString(),
+      resolution_due_at: taskWindow.targetResolution?.toISOString() ?? null,
+      due_soon_at: taskWindow.slaDueSoonAt?.toISOString() ?? null,
+      at_risk_at: taskWindow.slaAtRiskAt?.toISOString() ?? null,
+      changed_at: now.toISOString(),
+      workflow_id: wf.id,
+    },
+    assignee: { assignee_id: assignee.id, task_item_id: firstItem.id },
+    owner_id: owner?.id ?? null,
   });
-  if (owner) await enqueue(tx, MESSAGES.updateTicketOwner, { ticket_number: ticket.ticketNumber, owner_id: owner.id });
-  else await flagWithoutOwner(tx, ticket);
+  if (!owner) await flagWithoutOwner(tx, ticket);
   await writeAudit(tx, actor, {
     context: 'workflow',
     action: 'task_created',

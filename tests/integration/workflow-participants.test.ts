@@ -193,6 +193,38 @@ describe('participant changes delivered out of order', () => {
     expect(await canReadConversation(user, ticket)).toEqual({ status: 200, internal: true });
   });
 
+  it('a fetched batch: per participant the newest change of the batch wins, older than the table changes nothing', async () => {
+    const wf = await threeStepWorkflow({ members: [2, 1, 1] });
+    const ticket = payload({ department: wf.department }).ticket_number;
+    const [a, b] = wf.roles.triage.users;
+    const at = (s: number) => `2026-11-30T10:00:0${s}.000Z`;
+    await change(ticket, b.id, at(5)); // already in the table, newer than the batch's removal of b
+    const batch = [
+      { ticket_number: ticket, user_id: a.id, role: 'agent' as const, changed_at: at(3), remove: true },
+      { ticket_number: ticket, user_id: a.id, role: 'agent' as const, changed_at: at(4) },
+      { ticket_number: ticket, user_id: a.id, role: 'agent' as const, changed_at: at(2), remove: true },
+      { ticket_number: ticket, user_id: b.id, role: 'agent' as const, changed_at: at(4), remove: true },
+      { ticket_number: ticket, user_id: a.id, role: 'owner' as const, changed_at: at(1) },
+    ];
+    await ticketParticipantJob.batchHandler?.(batch);
+    await ticketParticipantJob.batchHandler?.(batch); // delivered again: nothing changes
+    expect(await agentRow(ticket, a.id)).not.toBeNull();
+    expect(await agentRow(ticket, b.id)).not.toBeNull();
+    const rows = await db.ticketParticipant.findMany({
+      where: { ticketNumber: ticket },
+      orderBy: [{ userId: 'asc' }, { role: 'asc' }],
+    });
+    expect(rows.map((r) => [r.userId, r.role, r.removedAt])).toEqual([
+      [a.id, 'agent', null],
+      [a.id, 'owner', null],
+      [b.id, 'agent', null],
+    ]);
+    await ticketParticipantJob.batchHandler?.([
+      { ticket_number: ticket, user_id: b.id, role: 'agent', changed_at: at(6), remove: true },
+    ]);
+    expect(await agentRow(ticket, b.id)).toBeNull();
+  });
+
   it('a removal that arrives before its join leaves the user out', async () => {
     const wf = await threeStepWorkflow({ members: [1, 1, 1] });
     const ticket = payload({ department: wf.department }).ticket_number;

@@ -108,15 +108,33 @@ export async function unsendTicketMessage(actor: Actor, ticketNumber: string, id
  * A removal keeps the row, marked removed, for the same reason.
  */
 export async function recordTicketParticipant(p: TicketParticipantPayload): Promise<void> {
-  const at = p.changed_at ? new Date(p.changed_at) : new Date();
-  const removedAt = p.remove ? at : null;
+  await recordTicketParticipants([p]);
+}
+
+/**
+ * A batch of participant changes in one statement (each routed ticket brings three: requester, agent, owner).
+ * Within the batch the newest change of each (ticket, user, role) is the one written, as if applied in turn.
+ */
+export async function recordTicketParticipants(changes: TicketParticipantPayload[]): Promise<void> {
+  const now = new Date();
+  const newest = new Map<string, { p: TicketParticipantPayload; at: Date }>();
+  for (const p of changes) {
+    const at = p.changed_at ? new Date(p.changed_at) : now;
+    const key = `${p.ticket_number}|${p.user_id}|${p.role}`;
+    const seen = newest.get(key);
+    if (!seen || seen.at.getTime() <= at.getTime()) newest.set(key, { p, at });
+  }
+  const rows = [...newest.values()];
   await db.$executeRaw`
     INSERT INTO messaging.ticket_participants (ticket_number, user_id, role, changed_at, removed_at)
-    VALUES (${p.ticket_number}, ${p.user_id}, ${p.role}, ${at}, ${removedAt})
+    SELECT * FROM unnest(${rows.map((r) => r.p.ticket_number)}::text[], ${rows.map((r) => r.p.user_id)}::int[],
+      ${rows.map((r) => r.p.role)}::text[], ${rows.map((r) => r.at)}::timestamptz[],
+      ${rows.map((r) => (r.p.remove ? r.at : null))}::timestamptz[])
     ON CONFLICT (ticket_number, user_id, role) DO UPDATE
       SET changed_at = EXCLUDED.changed_at, removed_at = EXCLUDED.removed_at
       WHERE ticket_participants.changed_at <= EXCLUDED.changed_at`;
-  if (p.remove) {
+  for (const { p } of rows) {
+    if (!p.remove) continue;
     // sockets already in the ticket's rooms leave those the user may no longer join
     const who = await loadActor(p.user_id);
     const allowed = who ? await ticketRoomsFor(who, p.ticket_number) : [];

@@ -27,6 +27,22 @@ export async function nextMember<T>(tx: Tx, key: string, members: T[]): Promise<
   return pickRoundRobin(members, await advanceCounter(tx, key));
 }
 
+/**
+ * The next member of several pools at once: one statement advances every counter (a routing picks its assignee
+ * and owner together). Keys are locked in sorted order, so concurrent callers cannot deadlock; an empty pool is
+ * not advanced and gives null.
+ */
+export async function nextMembers<T>(tx: Tx, pools: { key: string; members: T[] }[]): Promise<(T | null)[]> {
+  const keys = [...new Set(pools.filter((p) => p.members.length).map((p) => p.key))].sort();
+  if (!keys.length) return pools.map(() => null);
+  const rows = await tx.$queryRaw<{ key: string; value: bigint }[]>`
+    INSERT INTO "workflow"."round_robin_counters" ("key", "value") SELECT k, 1 FROM unnest(${keys}::text[]) AS k
+    ON CONFLICT ("key") DO UPDATE SET "value" = "round_robin_counters"."value" + 1
+    RETURNING "key", "value"`;
+  const values = new Map(rows.map((r) => [r.key, r.value]));
+  return pools.map((p) => (p.members.length ? pickRoundRobin(p.members, values.get(p.key) ?? 0n) : null));
+}
+
 /** The value the pool's next `advanceCounter` would return, read without advancing it (the dry run's view). */
 export async function peekCounter(client: Tx, key: string): Promise<bigint> {
   const row = await client.roundRobinCounter.findUnique({ where: { key }, select: { value: true } });

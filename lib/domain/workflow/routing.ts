@@ -19,7 +19,7 @@ import { PermanentJobError } from '../jobs';
 import { loadCalendar } from '../sla/calendar-store';
 import { notifyAssignee, publishTaskChange } from './notify';
 import { assertCanManageWorkflows } from './policy';
-import { nextMember } from './roundrobin';
+import { nextMember, nextMembers } from './roundrobin';
 import { slaSecondsFor, stepSlaSeconds } from './sla';
 import { type ClockFacts, clockFacts, newItemClock, windowColumns } from './sla-clock';
 import { loadVersion, OPEN_ITEM, OPEN_TASK, startStepOf, weightsOf } from './snapshot';
@@ -116,8 +116,10 @@ async function startTask(
       reason: `Role "${start.role_name}" of start step "${start.name}" in workflow "${wf.name}" has no active member`,
     };
   }
-  const assignee = (await nextMember(tx, rolePool(start.role_id), members)) as (typeof members)[number];
-  const owner = await nextMember(tx, COORDINATOR_POOL, coordinators);
+  const [assignee, owner] = (await nextMembers(tx, [
+    { key: rolePool(start.role_id), members },
+    { key: COORDINATOR_POOL, members: coordinators },
+  ])) as [(typeof members)[number], (typeof coordinators)[number] | null];
   const sla = slaSecondsFor(snap.slas, ticket.priority);
   // a new clock: the workflow's calendar (24×7 without one), no pauses yet
   const facts: ClockFacts = { calendar: await loadCalendar(tx, wf.calendarId), pauses: [], paused: false };

@@ -42,8 +42,11 @@ export async function usersByIds(ids: number[]): Promise<Map<number, DirectoryUs
   return new Map(rows.map((u) => [u.id, toDirectoryUser(u)]));
 }
 
+/** One person by id. A point lookup, so Prisma joins concurrent calls (a batch of e-mail jobs) into one statement. */
 export async function userById(id: number): Promise<DirectoryUser | null> {
-  return (await usersByIds([id])).get(id) ?? null;
+  if (!(id > 0)) return null;
+  const row = await db.user.findUnique({ where: { id } });
+  return row ? toDirectoryUser(row) : null;
 }
 
 /** Active holders of a role, ordered by user id (the order round-robin walks). */

@@ -7,7 +7,7 @@ import { publish } from '@/lib/server/realtime';
 import type { Actor } from '../actor';
 import type { NotifyPayload } from '../contracts/notify';
 import { badRequest, notFound } from '../errors';
-import { usersByEmails, usersByIds } from '../identity/directory';
+import { userById, usersByEmails, usersByIds } from '../identity/directory';
 import { PermanentJobError } from '../jobs';
 import { ownNotifications } from './policy';
 import { canonicalNotificationType, EMAIL_JOB, type SendNotificationBody } from './schemas';
@@ -165,8 +165,13 @@ const escapeHtml = (s: string) =>
 export async function sendNotificationEmail(notificationId: string, attempt: number): Promise<void> {
   const n = await db.notification.findUnique({ where: { id: notificationId } });
   if (!n) throw new PermanentJobError('NOTIFICATION_NOT_FOUND', `Notification ${notificationId} does not exist`);
-  if (await db.emailDelivery.findFirst({ where: { notificationId, status: 'sent' } })) return; // already delivered
-  const user = (await usersByIds([n.userId])).get(n.userId);
+  // Started together: the e-mail jobs of a fetched batch reach this line in the same tick, so Prisma joins their
+  // recipient lookups (like their notification reads above) into one statement.
+  const [sent, user] = await Promise.all([
+    db.emailDelivery.findFirst({ where: { notificationId, status: 'sent' }, select: { id: true } }),
+    userById(n.userId),
+  ]);
+  if (sent) return; // already delivered
   if (!user?.email || !user.isActive || user.emailPreferences[n.type] === false) return;
   const url = appUrl(n.link ?? (n.ticketNumber ? `/tickets/${n.ticketNumber}/conversation` : null));
   const subject = `[Switchboard] ${n.subject}`.slice(0, 255);

@@ -1,4 +1,4 @@
-import { beforeCommit, type Tx } from '@/lib/server/db';
+import { rowsBeforeCommit, type Tx } from '@/lib/server/db';
 import type { Actor } from './actor';
 
 export interface AuditEntry {
@@ -25,24 +25,15 @@ function auditRow(actor: Actor | null, entry: AuditEntry) {
   };
 }
 
-// Audit rows waiting for their transaction's commit.
-const pendingRows = new WeakMap<object, ReturnType<typeof auditRow>[]>();
+const insertAudit = rowsBeforeCommit<ReturnType<typeof auditRow>>(
+  (tx, row) => tx.auditLog.create({ data: row }),
+  (tx, rows) => tx.auditLog.createMany({ data: rows }),
+);
 
 /**
  * Every state change writes one row, inside the transaction of the change. Within transaction() the rows
  * of one transaction are buffered and written by one INSERT just before COMMIT, in the order written.
  */
 export async function writeAudit(tx: Tx, actor: Actor | null, entry: AuditEntry): Promise<void> {
-  const pending = pendingRows.get(tx);
-  if (pending) {
-    pending.push(auditRow(actor, entry));
-    return;
-  }
-  const rows = [auditRow(actor, entry)];
-  const flush = async () => {
-    pendingRows.delete(tx);
-    await tx.auditLog.createMany({ data: rows });
-  };
-  if (beforeCommit(tx, flush)) pendingRows.set(tx, rows);
-  else await tx.auditLog.create({ data: rows[0] });
+  await insertAudit(tx, auditRow(actor, entry));
 }

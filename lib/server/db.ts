@@ -72,6 +72,32 @@ export function beforeCommit(tx: Tx, fn: () => Promise<void>): boolean {
   return true;
 }
 
+/**
+ * Rows of one kind that a transaction writes, buffered and inserted together just before its COMMIT (`insertMany`,
+ * in the order written): one statement instead of one per row. Outside transaction() a row is inserted at once
+ * (`insertOne`). Only for rows nothing reads back inside the same transaction (audit, ticket history).
+ */
+export function rowsBeforeCommit<R>(
+  insertOne: (tx: Tx, row: R) => Promise<unknown>,
+  insertMany: (tx: Tx, rows: R[]) => Promise<unknown>,
+) {
+  const pending = new WeakMap<object, R[]>();
+  return async (tx: Tx, row: R): Promise<void> => {
+    const buffer = pending.get(tx);
+    if (buffer) {
+      buffer.push(row);
+      return;
+    }
+    const rows = [row];
+    const flush = async () => {
+      pending.delete(tx);
+      await insertMany(tx, rows);
+    };
+    if (beforeCommit(tx, flush)) pending.set(tx, rows);
+    else await insertOne(tx, row);
+  };
+}
+
 /** `db.$transaction` plus before- and after-commit hooks. Use this for every command. */
 export async function transaction<T>(
   fn: (tx: Tx) => Promise<T>,

@@ -1,5 +1,5 @@
 // What every ticket change records: a history entry (004's entry types) and an audit row with a live event.
-import { afterCommit, type Tx } from '@/lib/server/db';
+import { afterCommit, type Prisma, rowsBeforeCommit, type Tx } from '@/lib/server/db';
 import { publish } from '@/lib/server/realtime';
 import type { Actor } from '../actor';
 import { type AuditEntry, writeAudit } from '../audit';
@@ -18,6 +18,15 @@ export type HistoryType =
   | 'ESCALATED'
   | 'SLA_BREACH';
 
+type HistoryRow = Prisma.TicketHistoryUncheckedCreateInput;
+
+// Within transaction() a change's history entries are written by one INSERT just before COMMIT (nothing reads
+// them back inside the transaction): a routing delivery writes three.
+const insertHistory = rowsBeforeCommit<HistoryRow>(
+  (tx, row) => tx.ticketHistory.create({ data: row, select: { id: true } }),
+  (tx, rows) => tx.ticketHistory.createMany({ data: rows }),
+);
+
 export async function history(
   tx: Tx,
   ticketId: number,
@@ -25,17 +34,15 @@ export async function history(
   type: HistoryType,
   e: { field?: string; old?: string | null; new?: string | null; note?: string | null; isPublic?: boolean } = {},
 ) {
-  await tx.ticketHistory.create({
-    data: {
-      ticketId,
-      type,
-      field: e.field ?? null,
-      oldValue: e.old ?? null,
-      newValue: e.new ?? null,
-      note: e.note ?? null,
-      actorId: actor && actor.id > 0 ? actor.id : null,
-      isPublic: e.isPublic ?? true,
-    },
+  await insertHistory(tx, {
+    ticketId,
+    type,
+    field: e.field ?? null,
+    oldValue: e.old ?? null,
+    newValue: e.new ?? null,
+    note: e.note ?? null,
+    actorId: actor && actor.id > 0 ? actor.id : null,
+    isPublic: e.isPublic ?? true,
   });
 }
 

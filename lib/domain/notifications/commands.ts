@@ -165,10 +165,11 @@ const escapeHtml = (s: string) =>
 export async function sendNotificationEmail(notificationId: string, attempt: number): Promise<void> {
   const n = await db.notification.findUnique({ where: { id: notificationId } });
   if (!n) throw new PermanentJobError('NOTIFICATION_NOT_FOUND', `Notification ${notificationId} does not exist`);
-  // Started together: the e-mail jobs of a fetched batch reach this line in the same tick, so Prisma joins their
-  // recipient lookups (like their notification reads above) into one statement.
+  // Only a retry can follow a delivery: pg-boss counts every restart of a job as one (an expired run whose
+  // completion was lost included), so a first attempt skips the check. Started together, the e-mail jobs of a
+  // fetched batch reach this line in the same tick, and Prisma joins their recipient lookups into one statement.
   const [sent, user] = await Promise.all([
-    db.emailDelivery.findFirst({ where: { notificationId, status: 'sent' }, select: { id: true } }),
+    attempt > 1 ? db.emailDelivery.findFirst({ where: { notificationId, status: 'sent' }, select: { id: true } }) : null,
     userById(n.userId),
   ]);
   if (sent) return; // already delivered

@@ -52,6 +52,7 @@ async function main() {
   }
 
   const approvedAt = new Map<string, number>();
+  const failedApprovals: string[] = [];
   const started = Date.now();
   const inFlight: Promise<void>[] = [];
   for (const [i, t] of tickets.entries()) {
@@ -59,13 +60,19 @@ async function main() {
     const wait = due - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     inFlight.push(
-      approveTicket(coordinator, t.id, { priority: 'Medium', department: 'IT Department' }).then(() => {
-        approvedAt.set(t.number, Date.now());
-      }),
+      approveTicket(coordinator, t.id, { priority: 'Medium', department: 'IT Department' }).then(
+        () => {
+          approvedAt.set(t.number, Date.now());
+        },
+        // Above capacity an approval's transaction may time out: counted and left out, not the end of the run.
+        (e: unknown) => {
+          failedApprovals.push(e instanceof Error ? e.message.split('\n')[0].slice(0, 120) : String(e));
+        },
+      ),
     );
   }
   await Promise.all(inFlight);
-  const numbers = tickets.map((t) => t.number);
+  const numbers = tickets.filter((t) => approvedAt.has(t.number)).map((t) => t.number);
   for (let waited = 0; waited < 120_000; waited += 250) {
     const [{ n }] = await db.$queryRaw<{ n: bigint }[]>`
       SELECT count(DISTINCT wt.ticket_number) AS n FROM workflow.tickets wt JOIN workflow.tasks t ON t.ticket_id = wt.id
@@ -79,6 +86,8 @@ async function main() {
   const latencies = firsts.map((f) => Math.max(0, f.first.getTime() - (approvedAt.get(f.ticket_number) ?? f.first.getTime())));
   const s = summarize(latencies);
   line('approvals with a first assignment', `${s.n}/${APPROVALS}`);
+  if (failedApprovals.length)
+    line('approvals that failed (not counted above)', `${failedApprovals.length}: ${failedApprovals[0]}`);
   line('approve → first assignment p50', ms(s.p50));
   line('approve → first assignment p95', ms(s.p95));
   line('approve → first assignment p99', ms(s.p99), '≤ 250 ms');

@@ -8,6 +8,7 @@
  *
  *   npx tsx tests/bench/pipeline.ts          APPROVALS=1000 RATE=50 BACKLOG=5000 by default
  */
+import pg from 'pg';
 import { z } from 'zod';
 import { DEFAULT_RETRY, defineJob } from '../../lib/domain/jobs';
 import { freshDatabase, line, ms, summarize } from './support';
@@ -17,6 +18,27 @@ const APPROVALS = Number(process.env.APPROVALS ?? 1000);
 // half the ≥ 100 tickets/s capacity it asks for.
 const RATE = Number(process.env.RATE ?? 50);
 const BACKLOG = Number(process.env.BACKLOG ?? 5000);
+
+/**
+ * SQL statements this process sends from now until stop() (every pg client: Prisma's adapter, pg-boss, the bench's
+ * own polling, which is a few per second): the drain's cost is round trips through Prisma and pg, so this is the
+ * figure that moves.
+ */
+function countStatements() {
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  let n = 0;
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    n++;
+    return original.apply(this, args);
+  };
+  return {
+    stop() {
+      proto.query = original;
+      return n;
+    },
+  };
+}
 
 async function main() {
   process.env.LOG_LEVEL ??= 'error';
@@ -125,6 +147,7 @@ async function main() {
         >`SELECT count(*) AS n FROM pgboss.job WHERE NOT starts_with(name, '__') AND name <> ${DEAD_LETTER_QUEUE} AND state IN ('created', 'retry', 'active')`;
     return Number(n);
   };
+  const statements = countStatements();
   const drainStart = Date.now();
   let routedAt = 0;
   await startJobs({ workers: true, jobs: JOBS });
@@ -135,6 +158,7 @@ async function main() {
     await new Promise((r) => setTimeout(r, 100));
   }
   const drainedAt = Date.now();
+  const drainStatements = statements.stop();
   const [{ n: completed }] = await db.$queryRaw<{ n: bigint }[]>`
     SELECT (SELECT count(*) FROM pgboss.job WHERE state = 'completed' AND completed_on >= ${new Date(drainStart)})
          + (SELECT count(*) FROM pgboss.archive WHERE state = 'completed' AND completed_on >= ${new Date(drainStart)}) AS n`;
@@ -150,6 +174,7 @@ async function main() {
   line(`every queue drained (${completed} jobs) in`, `${allSeconds.toFixed(1)} s`);
   line('queue throughput, all queues', `${(Number(completed) / allSeconds).toFixed(0)} jobs/s`, '≥ 300 jobs/s');
   for (const q of perQueue) line(`  ${q.name} per approved ticket`, (Number(q.n) / BACKLOG).toFixed(2));
+  line('SQL statements per approved ticket in the drain', (drainStatements / BACKLOG).toFixed(1));
   await stopJobs();
 
   // The queue runtime itself (fetch, zod validation, completion) with a handler that does nothing.
